@@ -1,0 +1,52 @@
+# Mentorship: `make run` to try it, `make test` to check it. `make help` lists every target.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint typecheck contracts pytest browser bench-matching clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(UV):
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	UV_PYTHON=$(BIN)/python $(UV) sync --frozen --quiet
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install everything from the lock file
+
+run: install ## Install, migrate, load demo data if empty, serve at http://$(HOST):$(PORT)
+	$(BIN)/mentorship db upgrade
+	$(BIN)/mentorship demo load --if-empty
+	$(BIN)/mentorship serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+browser: ## Make sure Debian's Chromium is installed (for the browser tests)
+	@bash scripts/ensure-chromium.sh
+
+lint: install ## ruff (lint + format check), mypy strict, import contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+pytest: install browser ## Only the pytest suite (both databases, browser tests included)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: install browser lint pytest ## Everything CI runs: lint, types, contracts, all tests
+
+bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
+	$(BIN)/python -m bench.matching $(BENCH_ARGS)
+
+clean: ## Remove the virtualenv, caches and the local database
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache var

@@ -1,0 +1,94 @@
+"""The application factory: the only place that wires plugins, middleware and features together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
+from advanced_alchemy.extensions.litestar.store import SQLAlchemyStore
+from litestar import Litestar
+from litestar.config.csrf import CSRFConfig
+from litestar.di import Provide
+from litestar.exceptions import HTTPException
+from litestar.logging.config import LoggingConfig
+from litestar.middleware.session.server_side import ServerSideSessionConfig
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.static_files import create_static_files_router
+from litestar.stores.registry import StoreRegistry
+
+from mentorship import __version__
+from mentorship.config import PROJECT_ROOT, Settings
+from mentorship.database import build_sqlalchemy_config
+from mentorship.health.controllers import HealthController
+from mentorship.home.controllers import CommunityApiController, HomeController
+from mentorship.lib.errors import http_exception_handler, internal_error_handler
+from mentorship.lib.security import security_headers_middleware
+from mentorship.models import StoreItem
+from mentorship.templating import build_template_config
+
+STATIC_DIR = PROJECT_ROOT / "static"
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Build the Litestar app for the given settings."""
+    settings = settings or Settings.from_env()
+    db_config = build_sqlalchemy_config(settings)
+    template_config = build_template_config(settings)
+
+    def store_factory(name: str) -> SQLAlchemyStore[Any]:
+        return SQLAlchemyStore(db_config, model=StoreItem, namespace=name)
+
+    session_config = ServerSideSessionConfig(
+        store="sessions",
+        key="session",
+        max_age=settings.session_max_age,
+        secure=settings.secure_cookies,
+        httponly=True,
+        samesite="lax",
+        renew_on_access=False,
+    )
+    app = Litestar(
+        route_handlers=[
+            HomeController,
+            CommunityApiController,
+            HealthController,
+            create_static_files_router(path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False),
+        ],
+        plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin()],
+        middleware=[security_headers_middleware, session_config.middleware],
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_name="csrftoken",
+            header_name="x-csrftoken",
+            cookie_secure=settings.secure_cookies,
+            cookie_samesite="lax",
+            safe_methods={"GET", "HEAD", "OPTIONS"},
+        ),
+        stores=StoreRegistry(default_factory=store_factory),
+        template_config=template_config,
+        openapi_config=OpenAPIConfig(
+            title="Mentorship API",
+            version=__version__,
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin()],
+            description="Session-authenticated JSON API. Unsafe requests echo the `csrftoken` cookie "
+            "in the `x-csrftoken` header.",
+        ),
+        exception_handlers={HTTPException: http_exception_handler, Exception: internal_error_handler},
+        logging_config=LoggingConfig(
+            log_exceptions="always",
+            root={"level": settings.log_level, "handlers": ["queue_listener"]},
+            configure_root_logger=True,
+        ),
+        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        debug=False,
+    )
+    app.state.settings = settings
+    return app
+
+
+def create_app_from_env() -> Litestar:
+    """Factory for uvicorn workers: settings come from the environment."""
+    return create_app(Settings.from_env())

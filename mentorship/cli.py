@@ -1,0 +1,110 @@
+"""The `mentorship` command: serve, migrate, load demo data, match from a CSV."""
+
+from __future__ import annotations
+
+import asyncio
+
+import click
+
+from mentorship.config import Settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mentorship")
+def cli() -> None:
+    """Mentorship: explained mentor matching, group and peer mentoring, check-ins."""
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="uvicorn worker processes.")
+@click.option("--reload", is_flag=True, help="Restart on code changes (development).")
+def serve(host: str, port: int, workers: int, reload: bool) -> None:
+    """Serve the web app with uvicorn."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104
+    click.secho(f"\n  Mentorship is running at http://{shown}:{port}\n", fg="green", bold=True)
+    click.echo(f"  Demo sign-in: coordinator@example.org / {settings.demo_password}")
+    click.echo("  (every demo account uses the same password; see the README)\n")
+    uvicorn.run(
+        "mentorship.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        proxy_headers=True,
+        log_level=settings.log_level.lower(),
+    )
+
+
+@cli.group()
+def db() -> None:
+    """Database migrations."""
+
+
+@db.command()
+@click.option("--revision", default="head", show_default=True)
+def upgrade(revision: str) -> None:
+    """Apply migrations up to a revision."""
+    from mentorship import migrate
+
+    migrate.upgrade(Settings.from_env(), revision)
+    click.echo(f"Database is at {revision}.")
+
+
+@db.command()
+@click.option("--revision", default="-1", show_default=True, help='A revision, "-1" for one step, or "base".')
+def downgrade(revision: str) -> None:
+    """Revert migrations down to a revision."""
+    from mentorship import migrate
+
+    migrate.downgrade(Settings.from_env(), revision)
+
+
+@db.command()
+def check() -> None:
+    """Fail if the models have changes that no migration covers."""
+    from mentorship import migrate
+
+    migrate.check(Settings.from_env())
+    click.echo("Models and migrations agree.")
+
+
+@db.command()
+@click.option("-m", "--message", required=True)
+def revision(message: str) -> None:
+    """Write a new migration from the models (developers)."""
+    from mentorship import migrate
+
+    migrate.revision(Settings.from_env(), message)
+
+
+@cli.group()
+def demo() -> None:
+    """The demo community."""
+
+
+@demo.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has people in it.")
+@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--size", default=240, show_default=True, type=click.IntRange(10, 100_000))
+def demo_load(if_empty: bool, seed: int, size: int) -> None:
+    """Load a realistic, seeded demo community."""
+    from mentorship.demo.loader import load_demo
+
+    settings = Settings.from_env()
+    result = asyncio.run(load_demo(settings, seed=seed, size=size, if_empty=if_empty))
+    if result.skipped:
+        click.echo("Demo data: the database already has people in it; left as it is.")
+        return
+    click.echo(f"Demo data: loaded {result.participants} participants, {result.topics} topics and a coordinator.")
+    click.echo(f"Sign in as coordinator@example.org with the password {settings.demo_password!r}.")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli()

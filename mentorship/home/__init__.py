@@ -1,0 +1,1 @@
+"""The landing page: the community at a glance."""

@@ -1,0 +1,95 @@
+"""Aggregate queries behind the landing page; counts only, never a person's details."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from babel import Locale
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.home.schemas import CommunitySummary, Count, TopicDemand
+from mentorship.models import Kind, Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
+
+REGION_LABELS = {
+    "Africa": "Africa",
+    "America": "Americas",
+    "Asia": "Asia",
+    "Atlantic": "Atlantic",
+    "Australia": "Oceania",
+    "Europe": "Europe",
+    "Indian": "Indian Ocean",
+    "Pacific": "Oceania",
+}
+
+
+def language_name(code: str, locale: str = "en") -> str:
+    """A language's name for display, falling back to its code."""
+    name = Locale.parse(locale).languages.get(code)
+    return str(name) if name else code
+
+
+def region_of(timezone: str) -> str:
+    """The broad region of an IANA time zone, for the at-a-glance view."""
+    return REGION_LABELS.get(timezone.split("/", 1)[0], "Other")
+
+
+class CommunityService:
+    """Counts that describe the community without exposing anyone."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def summary(self, today: date | None = None, top_topics: int = 12) -> CommunitySummary:
+        """People by role, the most requested topics, languages and regions."""
+        today = today or date.today()
+        profiles = (await self.session.execute(select(Profile).join(User).where(User.is_active))).scalars().all()
+        coordinators = await self.session.scalar(
+            select(func.count()).select_from(User).where(User.is_coordinator, User.is_active)
+        )
+        mentors = [p for p in profiles if p.is_mentor]
+        kinds = Counter(kind for p in profiles for kind in p.kinds)
+        regions = Counter(region_of(p.timezone) for p in profiles)
+        return CommunitySummary(
+            participants=len(profiles),
+            mentors=sum(1 for p in profiles if p.is_mentor and not p.is_mentee),
+            mentees=sum(1 for p in profiles if p.is_mentee and not p.is_mentor),
+            both=sum(1 for p in profiles if p.is_mentor and p.is_mentee),
+            coordinators=int(coordinators or 0),
+            mentor_capacity=sum(p.capacity for p in mentors if not p.is_away(today)),
+            mentors_away=sum(1 for p in mentors if p.is_away(today)),
+            kinds=[Count(key=k.value, label=k.value.capitalize(), count=kinds.get(k.value, 0)) for k in Kind],
+            topics=await self._topics(top_topics),
+            languages=await self._languages(),
+            regions=[Count(key=r, label=r, count=n) for r, n in regions.most_common()],
+        )
+
+    async def _topics(self, limit: int) -> list[TopicDemand]:
+        rows = await self.session.execute(
+            select(Topic.slug, Topic.label, Topic.category, ProfileTopic.direction, func.count())
+            .join(ProfileTopic, ProfileTopic.topic_id == Topic.id)
+            .group_by(Topic.slug, Topic.label, Topic.category, ProfileTopic.direction)
+        )
+        labels: dict[str, tuple[str, str]] = {}
+        counts: Counter[tuple[str, TopicDirection]] = Counter()
+        for slug, label, category, direction, count in rows:
+            labels[slug] = (label, category)
+            counts[slug, TopicDirection(direction)] = int(count)
+        ranked = sorted(labels, key=lambda slug: (-counts[slug, TopicDirection.SEEKS], slug))[:limit]
+        return [
+            TopicDemand(
+                slug=slug,
+                label=labels[slug][0],
+                category=labels[slug][1],
+                offered_by=counts[slug, TopicDirection.OFFERS],
+                sought_by=counts[slug, TopicDirection.SEEKS],
+            )
+            for slug in ranked
+        ]
+
+    async def _languages(self) -> list[Count]:
+        rows = await self.session.execute(
+            select(ProfileLanguage.code, func.count()).group_by(ProfileLanguage.code).order_by(func.count().desc())
+        )
+        return [Count(key=code, label=language_name(code), count=int(n)) for code, n in rows]

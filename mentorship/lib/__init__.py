@@ -1,0 +1,1 @@
+"""Web helpers shared by features; no feature knowledge lives here."""

@@ -1,0 +1,34 @@
+"""Apply, revert and check migrations (Alembic through advanced-alchemy)."""
+
+from __future__ import annotations
+
+from advanced_alchemy.alembic.commands import AlembicCommands
+
+from mentorship.config import Settings
+from mentorship.database import build_sqlalchemy_config
+
+
+def _commands(settings: Settings) -> AlembicCommands:
+    import mentorship.models  # noqa: F401  (registers every table with the metadata Alembic compares)
+
+    return AlembicCommands(sqlalchemy_config=build_sqlalchemy_config(settings))
+
+
+def upgrade(settings: Settings, revision: str = "head") -> None:
+    """Migrate the database up to a revision."""
+    _commands(settings).upgrade(revision=revision)
+
+
+def downgrade(settings: Settings, revision: str = "base") -> None:
+    """Migrate the database down to a revision."""
+    _commands(settings).downgrade(revision=revision)
+
+
+def check(settings: Settings) -> None:
+    """Fail when the models have changes no migration covers."""
+    _commands(settings).check()
+
+
+def revision(settings: Settings, message: str) -> None:
+    """Write a new revision from the difference between models and database."""
+    _commands(settings).revision(message=message, autogenerate=True)

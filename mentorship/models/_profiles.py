@@ -1,0 +1,95 @@
+"""What a participant tells the program about themselves, as the matcher reads it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from advanced_alchemy.base import UUIDAuditBase, UUIDBase
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mentorship.models._enums import TopicDirection
+
+if TYPE_CHECKING:
+    from mentorship.models._accounts import User
+    from mentorship.models._topics import Topic
+
+
+class Profile(UUIDAuditBase):
+    """A participant's registration: roles, kinds, goals, topics, languages, time zone, capacity."""
+
+    __tablename__ = "profile"
+
+    user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
+    is_mentor: Mapped[bool] = mapped_column(default=False)
+    is_mentee: Mapped[bool] = mapped_column(default=False)
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    goals: Mapped[str] = mapped_column(Text, default="")
+    experience: Mapped[str] = mapped_column(Text, default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    capacity: Mapped[int] = mapped_column(default=0)
+    checkin_cadence_days: Mapped[int] = mapped_column(default=14)
+    away_from: Mapped[date | None] = mapped_column(default=None)
+    away_until: Mapped[date | None] = mapped_column(default=None)
+    away_note: Mapped[str] = mapped_column(String(500), default="")
+    # Private to the person: never shown to coordinators or other participants.
+    self_assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # Opt-in, self-described; only ever read in aggregate with small groups suppressed.
+    fairness_attributes: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+
+    user: Mapped[User] = relationship(back_populates="profile", lazy="joined")
+    topics: Mapped[list[ProfileTopic]] = relationship(
+        back_populates="profile", lazy="selectin", cascade="all, delete-orphan"
+    )
+    languages: Mapped[list[ProfileLanguage]] = relationship(
+        back_populates="profile", lazy="selectin", cascade="all, delete-orphan", order_by="ProfileLanguage.position"
+    )
+
+    def is_away(self, on: date) -> bool:
+        """Whether the person is in an away period on the given day."""
+        if self.away_from is None and self.away_until is None:
+            return False
+        starts = self.away_from or date.min
+        ends = self.away_until or date.max
+        return starts <= on <= ends
+
+    def topic_slugs(self, direction: TopicDirection) -> list[str]:
+        """The slugs this person offers or seeks, in the order they gave them."""
+        return [link.topic.slug for link in self.topics if link.direction is direction]
+
+    @property
+    def language_codes(self) -> list[str]:
+        """ISO codes of the languages the person speaks, most preferred first."""
+        return [language.code for language in self.languages]
+
+
+class ProfileTopic(UUIDBase):
+    """A topic a person offers or seeks."""
+
+    __tablename__ = "profile_topic"
+    __table_args__ = (UniqueConstraint("profile_id", "topic_id", "direction"),)
+
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    topic_id: Mapped[UUID] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[TopicDirection] = mapped_column(
+        Enum(TopicDirection, native_enum=False, length=10, values_callable=lambda e: [m.value for m in e])
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    profile: Mapped[Profile] = relationship(back_populates="topics")
+    topic: Mapped[Topic] = relationship(lazy="joined")
+
+
+class ProfileLanguage(UUIDBase):
+    """A language a person can hold a mentoring conversation in."""
+
+    __tablename__ = "profile_language"
+    __table_args__ = (UniqueConstraint("profile_id", "code"),)
+
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(12), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    profile: Mapped[Profile] = relationship(back_populates="languages")

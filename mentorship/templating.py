@@ -1,0 +1,48 @@
+"""The Jinja environment: autoescaping, gettext, and the helpers every page uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.template.config import TemplateConfig
+
+from mentorship import __version__
+from mentorship.config import PROJECT_ROOT, Settings
+from mentorship.lib.flash import get_flashes
+from mentorship.lib.i18n import translations
+
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+
+
+def build_environment(settings: Settings) -> Environment:
+    """A Jinja environment with the i18n extension installed."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["debug"] = settings.debug
+    env.globals["static"] = static_url
+    env.filters["thousands"] = _thousands
+    return env
+
+
+def static_url(path: str) -> str:
+    """URL of a file under static/, versioned so browsers refetch it after an upgrade."""
+    return f"/static/{path}?v={__version__}"
+
+
+def _thousands(value: Any) -> str:
+    return f"{int(value):,}"
+
+
+def build_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
+    """The Litestar template config over our environment."""
+    engine = JinjaTemplateEngine.from_environment(build_environment(settings))
+    engine.register_template_callable("get_flashes", get_flashes)
+    return TemplateConfig(instance=engine)

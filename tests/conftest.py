@@ -1,0 +1,92 @@
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from mentorship import migrate
+from mentorship.app import create_app
+from mentorship.config import Settings
+from mentorship.models.base import metadata
+from tests.databases import (
+    create_postgres_database,
+    drop_postgres_database,
+    in_thread,
+    postgres_unreachable_reason,
+)
+
+BACKENDS = ["sqlite", "postgresql"]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_postgres() -> None:
+    """Skip loudly when PostgreSQL is missing; in CI that is a failure instead."""
+    reason = postgres_unreachable_reason()
+    if reason is None:
+        return
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: PostgreSQL tests must run)", pytrace=False)
+    pytest.skip(f"SKIPPING POSTGRESQL TESTS: {reason}")
+
+
+def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
+    """Settings for a test app: cheap password hashing, a fixed secret, a private data folder."""
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "data_dir": data_dir,
+        "secret_key": "test-secret-key-that-is-long-enough-0123456789",
+        "password_hash_cost": "fast",
+        "debug": True,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def migrated_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One migrated database per backend for the whole run."""
+    backend = request.param
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.db'}"
+        in_thread(lambda: migrate.upgrade(make_settings(url, tmp_path_factory.mktemp("data"))))
+        yield url
+        return
+    require_postgres()
+    url = create_postgres_database("main")
+    try:
+        in_thread(lambda: migrate.upgrade(make_settings(url, tmp_path_factory.mktemp("data"))))
+        yield url
+    finally:
+        drop_postgres_database(url)
+
+
+@pytest.fixture
+async def settings(migrated_database: str, tmp_path: Path) -> AsyncIterator[Settings]:
+    """Settings on an emptied database: every test starts from no rows."""
+    engine = create_async_engine(migrated_database)
+    async with engine.begin() as connection:
+        for table in reversed(metadata.sorted_tables):
+            await connection.execute(delete(table))
+    await engine.dispose()
+    yield make_settings(migrated_database, tmp_path)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Litestar:
+    """A fresh app for one test."""
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """An HTTP client that keeps cookies and echoes the CSRF token like a browser form would."""
+    async with AsyncTestClient(app=app, base_url="http://testserver.local") as test_client:
+        yield test_client
