@@ -10,7 +10,7 @@ PORT ?= 8000
 WORKERS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck contracts pytest browser bench-matching clean
+.PHONY: help install run test lint pytest browser bench-matching clean messages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,3 +50,6 @@ bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, 
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache var
+
+messages: install ## Extract translatable strings into mentorship/locale/messages.pot
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -o mentorship/locale/messages.pot --project=mentorship .

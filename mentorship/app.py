@@ -11,7 +11,6 @@ from litestar.config.csrf import CSRFConfig
 from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.logging.config import LoggingConfig
-from litestar.middleware.session.server_side import ServerSideSessionConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.plugins.htmx import HTMXPlugin
@@ -19,6 +18,10 @@ from litestar.static_files import create_static_files_router
 from litestar.stores.registry import StoreRegistry
 
 from mentorship import __version__
+from mentorship.accounts.api import AuthApiController
+from mentorship.accounts.auth import user_middleware
+from mentorship.accounts.controllers import AccountController
+from mentorship.accounts.sessions import RotatingSessionConfig
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.health.controllers import HealthController
@@ -40,7 +43,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     def store_factory(name: str) -> SQLAlchemyStore[Any]:
         return SQLAlchemyStore(db_config, model=StoreItem, namespace=name)
 
-    session_config = ServerSideSessionConfig(
+    session_config = RotatingSessionConfig(
         store="sessions",
         key="session",
         max_age=settings.session_max_age,
@@ -52,12 +55,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
     app = Litestar(
         route_handlers=[
             HomeController,
+            AccountController,
+            AuthApiController,
             CommunityApiController,
             HealthController,
             create_static_files_router(path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin()],
-        middleware=[security_headers_middleware, session_config.middleware],
+        middleware=[security_headers_middleware, session_config.middleware, user_middleware(db_config)],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,
             cookie_name="csrftoken",

@@ -108,3 +108,7 @@ def demo_load(if_empty: bool, seed: int, size: int) -> None:
 def main() -> None:
     """Entry point of the console script."""
     cli()
+
+
+if __name__ == "__main__":
+    main()

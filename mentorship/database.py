@@ -34,7 +34,9 @@ def build_sqlalchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
         connection_string=settings.database_url,
         engine_config=engine_config,
         session_config=AsyncSessionConfig(expire_on_commit=False),
-        before_send_handler="autocommit",
+        # Services commit explicitly: an autocommit at response time would run after the session
+        # middleware's own write and deadlock SQLite's single writer.
+        before_send_handler=None,
         create_all=False,
         alembic_config=AlembicAsyncConfig(
             script_location=str(MIGRATIONS_DIR),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -41,8 +42,14 @@ def _thousands(value: Any) -> str:
     return f"{int(value):,}"
 
 
+def _current_user(context: Mapping[str, Any]) -> Any:
+    request = context.get("request")
+    return request.scope.get("user") if request is not None else None
+
+
 def build_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     """The Litestar template config over our environment."""
     engine = JinjaTemplateEngine.from_environment(build_environment(settings))
     engine.register_template_callable("get_flashes", get_flashes)
+    engine.register_template_callable("current_user", _current_user)
     return TemplateConfig(instance=engine)

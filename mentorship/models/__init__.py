@@ -1,9 +1,21 @@
 """Every SQLAlchemy model, re-exported so Alembic and the features see one place."""
 
-from mentorship.models._accounts import User
+from mentorship.models._accounts import LoginAttempt, OutboxMessage, PasswordResetToken, User
 from mentorship.models._enums import Kind, TopicDirection
 from mentorship.models._profiles import Profile, ProfileLanguage, ProfileTopic
 from mentorship.models._store import StoreItem
 from mentorship.models._topics import Topic
 
-__all__ = ["Kind", "Profile", "ProfileLanguage", "ProfileTopic", "StoreItem", "Topic", "TopicDirection", "User"]
+__all__ = [
+    "Kind",
+    "LoginAttempt",
+    "OutboxMessage",
+    "PasswordResetToken",
+    "Profile",
+    "ProfileLanguage",
+    "ProfileTopic",
+    "StoreItem",
+    "Topic",
+    "TopicDirection",
+    "User",
+]

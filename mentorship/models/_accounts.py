@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
+from uuid import UUID
 
-from advanced_alchemy.base import UUIDAuditBase
+from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -29,3 +30,34 @@ class User(UUIDAuditBase):
     profile: Mapped[Profile | None] = relationship(
         back_populates="user", uselist=False, lazy="selectin", cascade="all, delete-orphan"
     )
+
+
+class PasswordResetToken(UUIDAuditBase):
+    """A single-use, expiring token emailed to reset a password; only its hash is stored."""
+
+    __tablename__ = "password_reset_token"
+
+    user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+
+class LoginAttempt(UUIDBase):
+    """A failed sign-in, counted per account and per address to slow down guessing."""
+
+    __tablename__ = "login_attempt"
+
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+
+
+class OutboxMessage(UUIDAuditBase):
+    """An email written instead of sent, for the development outbox (debug mode only)."""
+
+    __tablename__ = "outbox_message"
+
+    recipient: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)

@@ -44,7 +44,10 @@ class Profile(UUIDAuditBase):
         back_populates="profile", lazy="selectin", cascade="all, delete-orphan"
     )
     languages: Mapped[list[ProfileLanguage]] = relationship(
-        back_populates="profile", lazy="selectin", cascade="all, delete-orphan", order_by="ProfileLanguage.position"
+        back_populates="profile",
+        lazy="selectin",
+        cascade="all, delete-orphan",
+        order_by="ProfileLanguage.position",
     )
 
     def is_away(self, on: date) -> bool:

@@ -1,0 +1,68 @@
+"""JSON API for accounts: sign in and out, and who am I."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import ClientException, NotAuthorizedException, TooManyRequestsException
+from litestar.params import JSONBody
+
+from mentorship.accounts.auth import PUBLIC, SIGNED_IN, current_user, signed_in
+from mentorship.accounts.controllers import client_address, sign_in
+from mentorship.accounts.deps import provide_accounts
+from mentorship.accounts.schemas import UserView
+from mentorship.accounts.services import AccountError, AccountService
+from mentorship.models import User
+
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=320, examples=["coordinator@example.org"])]
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+
+
+class Credentials(msgspec.Struct, forbid_unknown_fields=True):
+    """Email and password."""
+
+    email: Email
+    password: Password
+
+
+def user_view(user: User) -> UserView:
+    """The API's view of a user."""
+    return UserView(id=str(user.id), email=user.email, name=user.name, is_coordinator=user.is_coordinator,
+                    has_profile=user.profile is not None)
+
+
+class AuthApiController(Controller):
+    """Session sign-in for API clients (the session cookie then authenticates every call)."""
+
+    path = "/api/v1"
+    tags = ["auth"]
+    dependencies = {"accounts": Provide(provide_accounts)}
+
+    @post("/auth/login", name="api:login", opt=PUBLIC, status_code=200)
+    async def login(self, request: Request[Any, Any, Any], data: JSONBody[Credentials],
+                    accounts: NamedDependency[AccountService]) -> UserView:
+        """Sign in; sets the session cookie."""
+        try:
+            user = await accounts.authenticate(data.email, data.password, client_address(request))
+        except AccountError as exc:
+            if exc.status_code == 429:
+                raise TooManyRequestsException(exc.message) from exc
+            raise ClientException(exc.message, extra=[{"key": "password", "message": exc.message}]) from exc
+        sign_in(request, str(user.id))
+        return user_view(await accounts.get(user.id) or user)
+
+    @post("/auth/logout", name="api:logout", opt=SIGNED_IN, status_code=204, guards=[signed_in])
+    async def logout(self, request: Request[Any, Any, Any]) -> None:
+        """End the session."""
+        request.clear_session()
+
+    @get("/me", name="api:me", opt=SIGNED_IN, guards=[signed_in])
+    async def me(self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]) -> UserView:
+        """The signed-in user."""
+        user = current_user(request)
+        if user is None:
+            raise NotAuthorizedException()
+        return user_view(await accounts.get(user.id) or user)

@@ -1,0 +1,87 @@
+"""Who is asking: the signed-in user from the session, and guards that every route declares."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.types import ASGIApp, Receive, Scope, Send
+from sqlalchemy import select, update
+
+from mentorship.lib.i18n import _
+from mentorship.models import User
+
+SESSION_USER_KEY = "uid"
+ACTIVITY_RESOLUTION = timedelta(minutes=5)
+
+
+def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
+    """Middleware factory: load the session's user (or None) into scope["user"] for every request."""
+
+    def factory(app: ASGIApp) -> ASGIApp:
+        async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+            scope["user"] = None
+            session = scope.get("session") or {}
+            raw_id = session.get(SESSION_USER_KEY) if isinstance(session, dict) else None
+            if raw_id:
+                scope["user"] = await _load_user(db_config, raw_id)
+            await app(scope, receive, send)
+
+        return middleware
+
+    return factory
+
+
+async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> User | None:
+    try:
+        user_id = UUID(str(raw_id))
+    except ValueError:
+        return None
+    async with db_config.get_session() as db:
+        user = await db.scalar(select(User).where(User.id == user_id, User.is_active))
+        now = datetime.now(UTC)
+        if user is not None and (user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION):
+            await db.execute(update(User).where(User.id == user.id).values(last_active_at=now))
+            await db.commit()
+        if user is not None:
+            db.expunge(user)
+        return user
+
+
+def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:
+    """The signed-in user, or None."""
+    user = connection.scope.get("user")
+    return user if isinstance(user, User) else None
+
+
+def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Guard: anyone signed in."""
+    if current_user(connection) is None:
+        raise NotAuthorizedException(_("Please sign in to continue."))
+
+
+def coordinator(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
+    """Guard: coordinators only."""
+    user = current_user(connection)
+    if user is None:
+        raise NotAuthorizedException(_("Please sign in to continue."))
+    if not user.is_coordinator:
+        raise PermissionDeniedException(_("Only coordinators can do this."))
+
+
+def debug_only(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
+    """Guard: the route exists only in debug mode."""
+    if not connection.app.state.settings.debug:
+        raise NotFoundException()
+
+
+# Every route declares one of these in opt["access"]; a test fails for a route without one.
+PUBLIC = {"access": "public"}
+SIGNED_IN = {"access": "signed-in"}
+COORDINATOR = {"access": "coordinator"}
+DEBUG = {"access": "debug"}

@@ -1,0 +1,20 @@
+"""Dependency providers for the accounts feature."""
+
+from __future__ import annotations
+
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.mail import Mailer
+from mentorship.accounts.services import AccountService
+from mentorship.config import Settings
+
+
+async def provide_accounts(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> AccountService:
+    """The account service on the request's database session."""
+    return AccountService(db_session, settings)
+
+
+async def provide_mailer(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> Mailer:
+    """The mailer for this request."""
+    return Mailer(settings, db_session)

@@ -1,0 +1,162 @@
+"""Accounts: sign-up, sign-in with rate limits, password change and reset by emailed token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.mail import Mailer
+from mentorship.accounts.passwords import hash_password_async, verify_password_async
+from mentorship.accounts.schemas import normalise_email, password_error
+from mentorship.config import Settings
+from mentorship.lib.i18n import _
+from mentorship.models import LoginAttempt, PasswordResetToken, User
+
+LOGIN_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_ACCOUNT = 5
+MAX_FAILURES_PER_ADDRESS = 30
+RESET_TOKEN_LIFETIME = timedelta(hours=1)
+# A real hash to verify against when the email is unknown, so both cases take the same time.
+_DUMMY_HASH: dict[str, str] = {}
+
+
+class AccountError(Exception):
+    """A problem with the request that the person can fix; `field` names the form field."""
+
+    def __init__(self, message: str, field: str | None = None, status_code: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status_code = status_code
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class AccountService:
+    """Everything about accounts that touches the database."""
+
+    def __init__(self, session: AsyncSession, settings: Settings) -> None:
+        self.session = session
+        self.settings = settings
+
+    async def get(self, user_id: UUID) -> User | None:
+        """An active user by id."""
+        return await self.session.scalar(select(User).where(User.id == user_id, User.is_active))
+
+    async def by_email(self, email: str) -> User | None:
+        """A user by email, whatever its case."""
+        return await self.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+    async def sign_up(self, name: str, email: str, password: str) -> User:
+        """Create a participant account."""
+        if await self.by_email(email) is not None:
+            raise AccountError(_("An account with this email already exists. Sign in or reset your password."),
+                               field="email", status_code=409)
+        user = User(name=name, email=normalise_email(email),
+                    password_hash=await hash_password_async(password, self.settings.password_hash_cost))
+        self.session.add(user)
+        try:
+            await self.session.commit()
+        except IntegrityError as exc:  # two sign-ups with one email at the same moment
+            raise AccountError(_("An account with this email already exists."), field="email",
+                               status_code=409) from exc
+        return user
+
+    async def authenticate(self, email: str, password: str, address: str) -> User:
+        """The user for these credentials; a failure never says whether the email exists."""
+        email = normalise_email(email)
+        await self._check_rate_limit(email, address)
+        user = await self.by_email(email)
+        stored = user.password_hash if user is not None and user.is_active else await self._dummy_hash()
+        if not await verify_password_async(stored, password, self.settings.password_hash_cost) or user is None:
+            self.session.add(LoginAttempt(email=email, address=address, attempted_at=datetime.now(UTC)))
+            await self.session.commit()
+            raise AccountError(_("That email and password do not match an account."), status_code=400)
+        await self.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        await self.session.commit()
+        return user
+
+    async def _dummy_hash(self) -> str:
+        cost = self.settings.password_hash_cost
+        if cost not in _DUMMY_HASH:
+            _DUMMY_HASH[cost] = await hash_password_async(secrets.token_urlsafe(16), cost)
+        return _DUMMY_HASH[cost]
+
+    async def _check_rate_limit(self, email: str, address: str) -> None:
+        since = datetime.now(UTC) - LOGIN_WINDOW
+        recent = LoginAttempt.attempted_at > since
+        by_account = await self.session.scalar(
+            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.email == email))
+        by_address = await self.session.scalar(
+            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.address == address))
+        if (by_account or 0) >= MAX_FAILURES_PER_ACCOUNT or (by_address or 0) >= MAX_FAILURES_PER_ADDRESS:
+            raise AccountError(_("Too many failed sign-ins. Wait 15 minutes, or reset your password."),
+                               status_code=429)
+
+    async def change_password(self, user: User, current: str, new: str) -> None:
+        """Change a password after checking the current one."""
+        stored = await self.session.scalar(select(User.password_hash).where(User.id == user.id))
+        if not await verify_password_async(stored or "", current, self.settings.password_hash_cost):
+            raise AccountError(_("Your current password is not correct."), field="current_password")
+        await self._set_password(user.id, new)
+        await self.session.commit()
+
+    async def _set_password(self, user_id: UUID, new: str) -> None:
+        if error := password_error(new):
+            raise AccountError(error, field="password")
+        db_user = await self.session.get_one(User, user_id)
+        db_user.password_hash = await hash_password_async(new, self.settings.password_hash_cost)
+
+    async def request_reset(self, email: str, mailer: Mailer) -> None:
+        """Email a reset link if the account exists; say nothing either way."""
+        user = await self.by_email(email)
+        if user is None or not user.is_active:
+            return
+        token = secrets.token_urlsafe(32)
+        self.session.add(PasswordResetToken(user_id=user.id, token_hash=_token_hash(token),
+                                            expires_at=datetime.now(UTC) + RESET_TOKEN_LIFETIME))
+        link = f"{self.settings.base_url}/password-reset/{token}"
+        body = _("Hello {name},\n\nSomeone (hopefully you) asked to reset your Mentorship password. "
+                 "Open this link within an hour to choose a new one:\n\n{link}\n\n"
+                 "If you did not ask for this, ignore this email; your password stays as it is.").format(
+            name=user.name, link=link)
+        await mailer.send(user.email, _("Reset your Mentorship password"), body)
+        await self.session.commit()
+
+    async def valid_reset_token(self, token: str) -> PasswordResetToken | None:
+        """The unused, unexpired token row for a token, or None."""
+        return await self.session.scalar(select(PasswordResetToken).where(
+            PasswordResetToken.token_hash == _token_hash(token), PasswordResetToken.used_at.is_(None),
+            PasswordResetToken.expires_at > datetime.now(UTC)))
+
+    async def reset_password(self, token: str, new: str) -> User:
+        """Set a new password with a reset token; the token and its siblings stop working."""
+        row = await self.valid_reset_token(token)
+        if row is None:
+            raise AccountError(_("This reset link has expired or was already used. Ask for a new one."),
+                               status_code=400)
+        await self._set_password(row.user_id, new)
+        now = datetime.now(UTC)
+        siblings = await self.session.execute(select(PasswordResetToken).where(
+            PasswordResetToken.user_id == row.user_id, PasswordResetToken.used_at.is_(None)))
+        for sibling in siblings.scalars():
+            sibling.used_at = now
+        user = await self.session.get_one(User, row.user_id)
+        await self.session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
+        await self.session.commit()
+        return user
+
+    async def promote(self, user_id: UUID) -> User:
+        """Make a user a coordinator."""
+        user = await self.session.get_one(User, user_id)
+        user.is_coordinator = True
+        await self.session.commit()
+        return user

@@ -1,0 +1,39 @@
+"""Helpers for browser tests: collect console errors and failed requests on a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+
+@dataclass
+class PageProblems:
+    """Everything that went wrong while a page was open."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> PageProblems:
+        """Start recording problems on a page."""
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("requestfailed", self._on_request_failed)
+        page.on("response", self._on_response)
+        return self
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type in {"error", "warning"}:
+            self.console_errors.append(f"{message.type}: {message.text}")
+
+    def _on_request_failed(self, request: Request) -> None:
+        self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failed_requests.append(f"{response.request.method} {response.url}: {response.status}")
+
+    def assert_clean(self) -> None:
+        """Fail with every recorded problem."""
+        assert self.console_errors == [], self.console_errors
+        assert self.failed_requests == [], self.failed_requests

@@ -1,0 +1,31 @@
+"""The home page in a real browser: no console errors, no failed requests, the community visible."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import LiveServer
+from tests.browser.pages import PageProblems
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_shows_the_demo_community_without_errors(page: Page, live_server: LiveServer) -> None:
+    problems = PageProblems().watch(page)
+
+    page.goto(live_server.url + "/")
+
+    expect(page.get_by_role("heading", name="The community at a glance")).to_be_visible()
+    expect(page.get_by_role("heading", name="Topics most sought")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    problems.assert_clean()
+
+
+def test_unknown_page_shows_a_friendly_404(page: Page, live_server: LiveServer) -> None:
+    response = page.goto(live_server.url + "/this-page-does-not-exist")
+
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", name="We could not find that page")).to_be_visible()
+    expect(page.get_by_role("link", name="Back to the home page")).to_be_visible()
