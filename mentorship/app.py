@@ -23,6 +23,9 @@ from mentorship.accounts.auth import user_middleware
 from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
 from mentorship.config import PROJECT_ROOT, Settings
+from mentorship.profiles.api import ProfileApiController
+from mentorship.profiles.controllers import ProfileController
+from mentorship.profiles.roster import RosterController
 from mentorship.database import build_sqlalchemy_config
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
@@ -57,6 +60,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             HomeController,
             AccountController,
             AuthApiController,
+            ProfileController,
+            RosterController,
+            ProfileApiController,
             CommunityApiController,
             HealthController,
             create_static_files_router(path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False),

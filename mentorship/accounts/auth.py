@@ -59,7 +59,7 @@ def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:
     return user if isinstance(user, User) else None
 
 
-def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
     """Guard: anyone signed in."""
     if current_user(connection) is None:
         raise NotAuthorizedException(_("Please sign in to continue."))

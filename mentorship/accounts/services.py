@@ -109,6 +109,11 @@ class AccountService:
         await self._set_password(user.id, new)
         await self.session.commit()
 
+    async def password_matches(self, user_id: UUID, password: str) -> bool:
+        """Whether the password is the user's current one (to confirm a destructive action)."""
+        stored = await self.session.scalar(select(User.password_hash).where(User.id == user_id))
+        return await verify_password_async(stored or "", password, self.settings.password_hash_cost)
+
     async def _set_password(self, user_id: UUID, new: str) -> None:
         if error := password_error(new):
             raise AccountError(error, field="password")
@@ -156,7 +161,9 @@ class AccountService:
 
     async def promote(self, user_id: UUID) -> User:
         """Make a user a coordinator."""
-        user = await self.session.get_one(User, user_id)
+        user = await self.get(user_id)
+        if user is None:
+            raise AccountError(_("There is no such participant."), status_code=404)
         user.is_coordinator = True
         await self.session.commit()
         return user

@@ -11,13 +11,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship import __version__
+from mentorship.accounts.auth import PUBLIC
 
 class HealthController(Controller):
     """Health checks."""
 
     tags = ["health"]
 
-    @get("/healthz", name="health", media_type=MediaType.JSON, cache=False)
+    @get("/healthz", name="health", media_type=MediaType.JSON, cache=False, opt=PUBLIC)
     async def health(self, db_session: NamedDependency[AsyncSession]) -> Response[dict[str, Any]]:
         """Report the app's status and whether the database answers."""
         try:

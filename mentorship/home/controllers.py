@@ -8,6 +8,7 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.accounts.auth import PUBLIC
 from mentorship.home.schemas import CommunitySummary
 from mentorship.home.services import CommunityService
 
@@ -23,7 +24,7 @@ class HomeController(Controller):
     include_in_schema = False
     dependencies = {"community": Provide(provide_community)}
 
-    @get("/", name="home")
+    @get("/", name="home", opt=PUBLIC)
     async def home(self, request: HTMXRequest, community: NamedDependency[CommunityService]) -> Template:
         """Show the community at a glance."""
         return Template("home/index.html", context={"summary": await community.summary()})
@@ -36,7 +37,7 @@ class CommunityApiController(Controller):
     tags = ["community"]
     dependencies = {"community": Provide(provide_community)}
 
-    @get("/", name="api:community")
+    @get("/", name="api:community", opt=PUBLIC)
     async def summary(self, community: NamedDependency[CommunityService]) -> CommunitySummary:
         """People by role, topics in demand, languages and regions (counts only)."""
         return await community.summary()

@@ -1,0 +1,325 @@
+"""Exact top-L candidate lists by blocked scoring, hard-constraint filters and cluster bounds.
+
+Mentors are grouped into small clusters. For a need vector ``x`` and a cluster ``C``,
+``x+ . max_C(y) + x- . min_C(y)`` (elementwise maximum and minimum over the cluster) is
+an upper bound on every score in ``C``; a cluster whose bound cannot beat what a mentee
+already has is never scored. Hard constraints (a shared language, the largest time-zone
+difference, exclusions, no self pairs, the minimum score) are applied to every scored block.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from matching.clusters import MentorClusters
+from matching.table import hours_apart
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+Visit = Callable[[IntArray, IntArray, FloatArray], None]
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Hard constraints on mentee-mentor pairs.
+
+    Attributes
+    ----------
+    min_score : float
+        Pairs scoring below this (or zero) are never proposed.
+    max_hours_apart : float or None
+        Largest time-zone difference; ``None`` for no limit. Unknown zones pass.
+    exclude : ndarray of int, shape (n_pairs, 2)
+        (mentee position, mentor position) pairs never to propose.
+    """
+
+    min_score: float = 0.0
+    max_hours_apart: float | None = None
+    exclude: IntArray | None = None
+
+
+@dataclass
+class CandidateLists:
+    """Each mentee's stored eligible mentors, best first, and a bound on all the others.
+
+    Attributes
+    ----------
+    indptr : ndarray of int, shape (n_mentees + 1,)
+        Row ``i`` is ``mentors[indptr[i]:indptr[i + 1]]``.
+    mentors : ndarray of int
+        Mentor positions.
+    scores : ndarray of float
+        Their scores, descending within a row.
+    tail : ndarray of float, shape (n_mentees,)
+        Every eligible pair missing from a row scores at most this (``-inf``: the row is complete).
+    pairs_scored : int
+        Pairs scored to build the lists.
+    """
+
+    indptr: IntArray
+    mentors: IntArray
+    scores: FloatArray
+    tail: FloatArray
+    pairs_scored: int
+
+    @property
+    def rows(self) -> IntArray:
+        """The mentee of each stored pair."""
+        return np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
+
+    def best(self) -> tuple[IntArray, FloatArray]:
+        """Each mentee's best stored mentor (``-1``) and score (``-inf``) when the row is empty."""
+        has = np.diff(self.indptr) > 0
+        first = self.indptr[:-1]
+        mentor = (
+            np.where(has, self.mentors[np.minimum(first, len(self.mentors) - 1)], -1)
+            if len(self.mentors)
+            else np.full(len(has), -1)
+        )
+        score = (
+            np.where(has, self.scores[np.minimum(first, len(self.scores) - 1)], -np.inf)
+            if len(self.scores)
+            else np.full(len(has), -np.inf)
+        )
+        return mentor.astype(np.int64), score
+
+
+class PairScorer:
+    """Exact, constraint-aware scoring of mentee-mentor blocks.
+
+    Parameters
+    ----------
+    needs : scipy.sparse.csr_matrix, shape (n_mentees, n_features)
+    offers : scipy.sparse.csr_matrix, shape (n_mentors, n_features)
+    mentee_languages, mentor_languages : ndarray, shape (n, n_languages)
+        One where a person speaks a language.
+    mentee_hours, mentor_hours : ndarray of float
+        UTC offsets, ``nan`` if unknown.
+    mentee_rows, mentor_rows : ndarray of int
+        Positions in the participants table (a person never pairs with themselves).
+    constraints : Constraints
+    clusters : MentorClusters
+    """
+
+    def __init__(
+        self,
+        needs: sp.csr_matrix,
+        offers: sp.csr_matrix,
+        mentee_languages: npt.NDArray[np.float32],
+        mentor_languages: npt.NDArray[np.float32],
+        mentee_hours: FloatArray,
+        mentor_hours: FloatArray,
+        mentee_rows: IntArray,
+        mentor_rows: IntArray,
+        constraints: Constraints,
+        clusters: MentorClusters,
+    ) -> None:
+        self.needs = needs
+        self.offers = offers
+        self.mentee_languages = mentee_languages
+        self.mentor_languages = mentor_languages
+        self.mentee_hours = mentee_hours
+        self.mentor_hours = mentor_hours
+        self.mentee_rows = mentee_rows
+        self.mentor_rows = mentor_rows
+        self.constraints = constraints
+        self.clusters = clusters
+        self.n_mentors = offers.shape[0]
+        exclude = constraints.exclude
+        keys = (exclude[:, 0] * self.n_mentors + exclude[:, 1]) if exclude is not None else np.zeros(0)
+        self._excluded = np.unique(keys.astype(np.int64))
+        self.pairs_scored = 0
+
+    def block(self, rows: IntArray, mentors: IntArray) -> FloatArray:
+        """Scores of ``rows x mentors``, ``-inf`` where a hard constraint forbids the pair."""
+        self.pairs_scored += len(rows) * len(mentors)
+        needs = self.needs[rows]
+        cols = np.unique(needs.indices)
+        dense = np.ascontiguousarray(self.offers[mentors][:, cols].toarray().T)
+        scores = np.asarray(needs[:, cols] @ dense, dtype=np.float64).reshape(len(rows), len(mentors))
+        allowed = (self.mentee_languages[rows] @ self.mentor_languages[mentors].T) > 0
+        allowed &= scores > 0
+        allowed &= scores >= self.constraints.min_score
+        allowed &= self.mentee_rows[rows][:, None] != self.mentor_rows[mentors][None, :]
+        limit = self.constraints.max_hours_apart
+        if limit is not None:
+            apart = hours_apart(self.mentee_hours[rows][:, None], self.mentor_hours[mentors][None, :])
+            allowed &= ~(apart > limit)
+        if len(self._excluded):
+            keys = rows[:, None] * self.n_mentors + mentors[None, :]
+            allowed &= ~np.isin(keys, self._excluded)
+        scores[~allowed] = -np.inf
+        return scores
+
+    def pairs(self, rows: IntArray, mentors: IntArray) -> FloatArray:
+        """Scores of the pairs ``(rows[k], mentors[k])``, ``-inf`` where forbidden."""
+        scores = np.asarray(
+            self.needs[rows].multiply(self.offers[mentors]).sum(axis=1), dtype=np.float64
+        ).ravel()
+        allowed = np.einsum("ij,ij->i", self.mentee_languages[rows], self.mentor_languages[mentors]) > 0
+        allowed &= (scores > 0) & (scores >= self.constraints.min_score)
+        allowed &= self.mentee_rows[rows] != self.mentor_rows[mentors]
+        limit = self.constraints.max_hours_apart
+        if limit is not None:
+            allowed &= ~(hours_apart(self.mentee_hours[rows], self.mentor_hours[mentors]) > limit)
+        if len(self._excluded):
+            allowed &= ~np.isin(rows * self.n_mentors + mentors, self._excluded)
+        return np.where(allowed, scores, -np.inf)
+
+    def scan(self, rows: IntArray, cluster_ids: IntArray, visit: Visit) -> None:
+        """Score each ``(rows[k], cluster_ids[k])`` block and hand it to ``visit(rows, mentors, scores)``.
+
+        Blocks are grouped by cluster, so each cluster is scored once against all the rows
+        that need it; forbidden pairs come as ``-inf``.
+        """
+        order = np.lexsort((rows, cluster_ids))
+        rows, cluster_ids = rows[order], cluster_ids[order]
+        bounds = np.flatnonzero(np.diff(cluster_ids, prepend=-1, append=-1))
+        for a, b in itertools.pairwise(bounds):
+            members = self.clusters.members(int(cluster_ids[a]))
+            for start in range(int(a), int(b), 8192):
+                block_rows = rows[start : min(int(b), start + 8192)]
+                visit(block_rows, members, self.block(block_rows, members))
+
+    def cluster_bounds(self, rows: IntArray) -> FloatArray:
+        """Upper bound on the score of each row against each cluster (``-inf``: no eligible pair)."""
+        bound = self.clusters.upper_bounds(self.needs[rows])
+        shared = (self.mentee_languages[rows] @ self.clusters.languages.T) > 0
+        bound[~shared] = -np.inf
+        bound[(bound < self.constraints.min_score) | (bound <= 0)] = -np.inf
+        return bound
+
+
+def _select(
+    rows: IntArray,
+    mentors: IntArray,
+    scores: FloatArray,
+    n_rows: int,
+    keep_min: int,
+    threshold: float,
+    cap: int,
+) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+    """Per row: pairs scoring at least ``threshold`` (at least the best ``keep_min``, at most ``cap``).
+
+    Returns indptr, mentors, scores and, per row, the best score dropped (``-inf`` if none).
+    """
+    order = np.lexsort((mentors, -scores, rows))
+    rows, mentors, scores = rows[order], mentors[order], scores[order]
+    starts = np.searchsorted(rows, np.arange(n_rows))
+    rank = np.arange(len(rows)) - starts[rows]
+    keep = ((scores >= threshold) | (rank < keep_min)) & (rank < cap)
+    dropped = np.full(n_rows, -np.inf)
+    np.maximum.at(dropped, rows[~keep], scores[~keep])
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=n_rows))]).astype(np.int64)
+    return indptr, mentors[keep], scores[keep], dropped
+
+
+def pick_threshold(scorer: PairScorer, per_row: int, sample: int = 256, seed: int = 0) -> float:
+    """A score that about ``per_row`` eligible pairs per mentee reach, from a sample of full rows."""
+    n, m = scorer.needs.shape[0], scorer.offers.shape[0]
+    if n == 0 or m == 0:
+        return 0.0
+    rows = np.sort(np.random.default_rng(seed).choice(n, size=min(n, sample), replace=False)).astype(np.int64)
+    scores = scorer.block(rows, np.arange(m, dtype=np.int64)).ravel()
+    scores = scores[np.isfinite(scores)]
+    want = per_row * len(rows)
+    if len(scores) <= want:
+        return float(scores.min()) if len(scores) else 0.0
+    return float(np.partition(scores, len(scores) - want)[len(scores) - want])
+
+
+class _Collector:
+    """Keeps the pairs of scored blocks that reach a per-row floor."""
+
+    def __init__(self, floor: FloatArray) -> None:
+        self.floor = floor
+        self.parts: list[tuple[IntArray, IntArray, FloatArray]] = []
+
+    def __call__(self, rows: IntArray, members: IntArray, scores: FloatArray) -> None:
+        i, j = np.nonzero((scores >= self.floor[rows][:, None]) & np.isfinite(scores))
+        self.parts.append((rows[i], members[j], scores[i, j]))
+
+    def pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
+        if not self.parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return tuple(np.concatenate(p) for p in zip(*self.parts, strict=True))  # type: ignore[return-value]
+
+
+def retrieve(
+    scorer: PairScorer,
+    per_row: int = 128,
+    *,
+    keep_min: int = 8,
+    cap: int = 512,
+    probe: int = 2,
+    block: int = 8192,
+    seed: int = 0,
+) -> CandidateLists:
+    """Every eligible pair above a common threshold (at least ``keep_min`` per mentee), cluster-bounded.
+
+    The threshold is chosen so that about ``per_row`` pairs per mentee reach it. A
+    cluster is scored for a mentee only if its bound reaches the threshold; the
+    ``probe`` best-bounded clusters are scored too, so every mentee gets candidates.
+    Whatever is left out scores at most the row's ``tail``, which certifies the price check.
+
+    Parameters
+    ----------
+    scorer : PairScorer
+    per_row : int, default=128
+        Target mean list length.
+    keep_min : int, default=8
+        Pairs kept per mentee even below the threshold.
+    cap : int, default=512
+        Longest list.
+    probe : int, default=2
+        Best-bounded clusters always scored per mentee.
+    block : int, default=8192
+        Mentees bounded together.
+    seed : int, default=0
+        Seed of the sample that picks the threshold.
+
+    Returns
+    -------
+    CandidateLists
+    """
+    n = scorer.needs.shape[0]
+    threshold = pick_threshold(scorer, per_row, seed=seed)
+    n_clusters = scorer.clusters.n_clusters
+    collect = _Collector(np.full(n, threshold))
+    probe_collect = _Collector(np.full(n, -np.inf))
+    tail = np.full(n, -np.inf)
+    k = min(probe, n_clusters)
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block), dtype=np.int64)
+        bound = scorer.cluster_bounds(rows)
+        need = bound >= threshold
+        finite = np.isfinite(bound)
+        # Pairs below the threshold are dropped from scored clusters and never scored in the others.
+        tail[rows[finite.any(axis=1)]] = threshold
+        local, clus = np.nonzero(need)
+        scorer.scan(rows[local], clus.astype(np.int64), collect)
+        if k:
+            top = np.argpartition(-bound, k - 1, axis=1)[:, :k]
+            local = np.repeat(np.arange(len(rows)), k)
+            top_c = top.ravel()
+            extra = finite[local, top_c] & ~need[local, top_c]
+            scorer.scan(rows[local[extra]], top_c[extra].astype(np.int64), probe_collect)
+    r1, m1, s1 = collect.pairs()
+    r2, m2, s2 = probe_collect.pairs()
+    # Probe pairs only count as kept if they make a row's best keep_min; the rest stay under the tail.
+    indptr, mentors, scores, dropped = _select(
+        np.concatenate([r1, r2]),
+        np.concatenate([m1, m2]),
+        np.concatenate([s1, s2]),
+        n,
+        keep_min,
+        threshold,
+        cap,
+    )
+    return CandidateLists(indptr, mentors, scores, np.maximum(tail, dropped), scorer.pairs_scored)

@@ -1,0 +1,319 @@
+"""The engine's estimator: fit on a participants table, then match, suggest and explain."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
+
+from matching.candidates import CandidateLists, Constraints, PairScorer, retrieve
+from matching.clusters import MentorClusters
+from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
+from matching.table import ParticipantTable, as_table, hours_apart
+from matching.traditional import solve_traditional
+from matching.vectorize import ProfileVectorizer
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+Progress = Callable[[str], None]
+
+
+@dataclass
+class MatchResult:
+    """A proposed traditional assignment with its certificate and reasons.
+
+    Attributes
+    ----------
+    mentee_rows, mentor_rows : ndarray of int
+        Table positions of the two people of each pair.
+    mentee_ids, mentor_ids : list of str
+    scores : ndarray of float
+    reasons : list of str
+        Plain-word reasons per pair.
+    unmatched_rows : ndarray of int
+        Table positions of mentees without a mentor.
+    unmatched_ids : list of str
+    unmatched_reasons : list of str
+    idle_mentor_rows : ndarray of int
+        Table positions of mentors given no mentee.
+    idle_mentor_reasons : list of str
+    total, upper_bound : float
+        Total score and the LP-duality bound on the optimum over all eligible pairs.
+    rounds : int
+        Flow solves.
+    pairs_scored : int
+        Mentee-mentor pairs scored (out of ``n_mentees * n_mentors``).
+    timings : dict of str to float
+        Seconds per stage: ``candidates``, ``solve``, ``certify``, ``explain``.
+    """
+
+    mentee_rows: IntArray
+    mentor_rows: IntArray
+    mentee_ids: list[str]
+    mentor_ids: list[str]
+    scores: FloatArray
+    reasons: list[str]
+    unmatched_rows: IntArray
+    unmatched_ids: list[str]
+    unmatched_reasons: list[str]
+    idle_mentor_rows: IntArray
+    idle_mentor_reasons: list[str]
+    total: float
+    upper_bound: float
+    rounds: int
+    pairs_scored: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def gap(self) -> float:
+        """``upper_bound - total``."""
+        return self.upper_bound - self.total
+
+    @property
+    def relative_gap(self) -> float:
+        """The gap relative to the bound (to 1 when the bound is smaller)."""
+        return self.gap / max(abs(self.upper_bound), 1.0)
+
+    def is_optimal(self, tolerance: float = 1e-6) -> bool:
+        """Whether the certificate proves the total optimal within ``tolerance`` (relative)."""
+        return self.relative_gap <= tolerance
+
+
+class MentorMatcher(BaseEstimator):  # type: ignore[misc]
+    """Score mentee-mentor pairs and propose a provably optimal capacitated assignment.
+
+    Parameters
+    ----------
+    topic_weight, text_weight, timezone_weight : float
+        Score weights, see :class:`~matching.vectorize.ProfileVectorizer`.
+    min_score : float, default=0.0
+        Pairs scoring below this are never proposed.
+    max_hours_apart : float or None, default=None
+        Largest time-zone difference of a pair; ``None`` for no limit.
+    list_size : int, default=128
+        Best mentors stored per mentee for the price check.
+    top_k : int, default=20
+        Candidates per mentee in the first flow solve.
+    cluster_size : int, default=16
+        Mentors per bounding cluster.
+    fast : bool, default=False
+        One solve and a bound, no certification rounds.
+    seed : int, default=0
+        Seed of the mentor clustering (the result is deterministic for a seed).
+
+    Attributes
+    ----------
+    table_ : ParticipantTable
+    vectorizer_ : ProfileVectorizer
+    mentees_, mentors_ : ndarray of int
+        Table positions of the traditional mentees and mentors.
+    needs_, offers_ : scipy.sparse.csr_matrix
+        Needs of the mentees and offers of the mentors.
+    clusters_ : MentorClusters
+    timings_ : dict of str to float
+        Seconds spent in ``vectorize``.
+    """
+
+    def __init__(
+        self,
+        *,
+        topic_weight: float = 0.55,
+        text_weight: float = 0.35,
+        timezone_weight: float = 0.10,
+        min_score: float = 0.0,
+        max_hours_apart: float | None = None,
+        list_size: int = 128,
+        top_k: int = 20,
+        cluster_size: int = 16,
+        fast: bool = False,
+        seed: int = 0,
+    ) -> None:
+        self.topic_weight = topic_weight
+        self.text_weight = text_weight
+        self.timezone_weight = timezone_weight
+        self.min_score = min_score
+        self.max_hours_apart = max_hours_apart
+        self.list_size = list_size
+        self.top_k = top_k
+        self.cluster_size = cluster_size
+        self.fast = fast
+        self.seed = seed
+
+    def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> MentorMatcher:
+        """Parse the table, fit the vectorizer and cluster the mentors.
+
+        Parameters
+        ----------
+        participants : pandas.DataFrame or ParticipantTable
+            The participants table (see :mod:`matching.table`).
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self : MentorMatcher
+        """
+        started = time.perf_counter()
+        self.table_ = as_table(participants)
+        self.vectorizer_ = ProfileVectorizer(
+            topic_weight=self.topic_weight, text_weight=self.text_weight, timezone_weight=self.timezone_weight
+        ).fit(self.table_)
+        self.mentees_ = self.table_.positions("mentee").astype(np.int64)
+        self.mentors_ = self.table_.positions("mentor").astype(np.int64)
+        self.needs_ = self.vectorizer_.transform_needs(self.table_)[self.mentees_]
+        self.offers_ = self.vectorizer_.transform_offers(self.table_)[self.mentors_]
+        self.clusters_ = MentorClusters(
+            self.offers_, self.table_.language_matrix[self.mentors_], size=self.cluster_size, seed=self.seed
+        )
+        self.timings_ = {"vectorize": time.perf_counter() - started}
+        return self
+
+    def scorer(self, exclude: IntArray | None = None) -> PairScorer:
+        """A :class:`PairScorer` over the fitted mentees and mentors.
+
+        Parameters
+        ----------
+        exclude : ndarray of int, shape (n_pairs, 2), optional
+            (mentee table row, mentor table row) pairs never to propose.
+        """
+        check_is_fitted(self, "clusters_")
+        table = self.table_
+        return PairScorer(
+            self.needs_,
+            self.offers_,
+            table.language_matrix[self.mentees_],
+            table.language_matrix[self.mentors_],
+            table.tz_hours[self.mentees_],
+            table.tz_hours[self.mentors_],
+            self.mentees_,
+            self.mentors_,
+            Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude)),
+            self.clusters_,
+        )
+
+    def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
+        if exclude is None or len(exclude) == 0:
+            return None
+        mentee_at = np.full(len(self.table_), -1, dtype=np.int64)
+        mentor_at = np.full(len(self.table_), -1, dtype=np.int64)
+        mentee_at[self.mentees_] = np.arange(len(self.mentees_))
+        mentor_at[self.mentors_] = np.arange(len(self.mentors_))
+        pairs = np.column_stack([mentee_at[exclude[:, 0]], mentor_at[exclude[:, 1]]])
+        return pairs[(pairs >= 0).all(axis=1)]
+
+    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> MatchResult:
+        """Propose the optimal traditional assignment and prove it.
+
+        Parameters
+        ----------
+        exclude : ndarray of int, shape (n_pairs, 2), optional
+            (mentee table row, mentor table row) pairs never to propose.
+        progress : callable, optional
+            Called with the name of each stage as it starts.
+
+        Returns
+        -------
+        MatchResult
+        """
+        scorer = self.scorer(exclude)
+        report = progress or (lambda stage: None)
+        report("candidates")
+        started = time.perf_counter()
+        lists = retrieve(scorer, self.list_size, seed=self.seed)
+        timings = {"candidates": time.perf_counter() - started}
+        report("solve")
+        capacity = self.table_.capacity[self.mentors_]
+        assignment = solve_traditional(scorer, lists, capacity, top_k=self.top_k, fast=self.fast)
+        timings.update(assignment.timings)
+        report("explain")
+        started = time.perf_counter()
+        result = self._result(scorer, lists, assignment.mentor_of, assignment.scores)
+        timings["explain"] = time.perf_counter() - started
+        result.total, result.upper_bound = assignment.total, assignment.upper_bound
+        result.rounds, result.pairs_scored, result.timings = assignment.rounds, scorer.pairs_scored, timings
+        return result
+
+    def _result(
+        self, scorer: PairScorer, lists: CandidateLists, mentor_of: IntArray, scores: FloatArray
+    ) -> MatchResult:
+        table = self.table_
+        matched = np.flatnonzero(mentor_of >= 0)
+        e_rows, r_rows = self.mentees_[matched], self.mentors_[mentor_of[matched]]
+        reasons = explain_pairs(
+            self.vectorizer_.half_feature_names(),
+            self.needs_[matched],
+            self.offers_[mentor_of[matched]],
+            shared_languages(table, e_rows, r_rows),
+            hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
+        )
+        lonely = np.flatnonzero(mentor_of < 0)
+        speaks = _any_shared(scorer, lonely, with_hours=False)
+        in_hours = _any_shared(scorer, lonely, with_hours=True)
+        best = _best_scores(scorer, lonely, lists)
+        unmatched = explain_unmatched_mentees(np.isfinite(best), speaks, in_hours, best, self.min_score)
+        load = np.bincount(mentor_of[matched], minlength=len(self.mentors_))
+        idle = np.flatnonzero((load == 0) & (table.capacity[self.mentors_] > 0))
+        listed = np.zeros(len(self.mentors_), dtype=bool)
+        listed[lists.mentors] = True
+        mentee_langs = scorer.mentee_languages.max(axis=0, initial=0)
+        idle_reasons = [
+            explain_idle_mentor(bool(listed[j]), bool((scorer.mentor_languages[j] * mentee_langs).sum() > 0))
+            for j in idle
+        ]
+        return MatchResult(
+            mentee_rows=e_rows,
+            mentor_rows=r_rows,
+            mentee_ids=[str(x) for x in table.ids[e_rows]],
+            mentor_ids=[str(x) for x in table.ids[r_rows]],
+            scores=scores[matched],
+            reasons=reasons,
+            unmatched_rows=self.mentees_[lonely],
+            unmatched_ids=[str(x) for x in table.ids[self.mentees_[lonely]]],
+            unmatched_reasons=unmatched,
+            idle_mentor_rows=self.mentors_[idle],
+            idle_mentor_reasons=idle_reasons,
+            total=0.0,
+            upper_bound=0.0,
+            rounds=0,
+            pairs_scored=0,
+        )
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.target_tags.required = False
+        return tags
+
+
+def _any_shared(scorer: PairScorer, rows: IntArray, *, with_hours: bool) -> npt.NDArray[np.bool_]:
+    """Whether each mentee shares a language (and, optionally, the time-zone limit) with any mentor."""
+    out = np.zeros(len(rows), dtype=bool)
+    limit = scorer.constraints.max_hours_apart
+    for start in range(0, len(rows), 1024):
+        part = rows[start : start + 1024]
+        ok = (scorer.mentee_languages[part] @ scorer.mentor_languages.T) > 0
+        if with_hours and limit is not None:
+            apart = hours_apart(scorer.mentee_hours[part][:, None], scorer.mentor_hours[None, :])
+            ok &= ~(apart > limit)
+        out[start : start + 1024] = ok.any(axis=1)
+    return out
+
+
+def _best_scores(scorer: PairScorer, rows: IntArray, lists: CandidateLists) -> FloatArray:
+    """Best eligible score of each mentee (``-inf`` if none), scanning all mentors where the list is empty."""
+    _, best = lists.best()
+    best = best[rows]
+    empty = rows[~np.isfinite(best)]
+    everyone = np.arange(scorer.offers.shape[0], dtype=np.int64)
+    for start in range(0, len(empty), 256):
+        part = empty[start : start + 256]
+        best[np.searchsorted(rows, part)] = scorer.block(part, everyone).max(axis=1, initial=-np.inf)
+    return best

@@ -1,0 +1,94 @@
+"""Instant suggestions: the best mentors for one person against a fitted model, in milliseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from matching.explain import explain_pairs
+from matching.model import MentorMatcher
+from matching.table import hours_apart, parse_participants
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested mentor.
+
+    Attributes
+    ----------
+    mentor_row : int
+        Position of the mentor in the fitted table.
+    mentor_id, name : str
+    score : float
+    reasons : str
+        Plain-word reasons.
+    """
+
+    mentor_row: int
+    mentor_id: str
+    name: str
+    score: float
+    reasons: str
+
+
+def suggest_mentors(
+    matcher: MentorMatcher,
+    person: Mapping[str, str] | pd.DataFrame,
+    n: int = 5,
+    *,
+    load: npt.ArrayLike | None = None,
+) -> list[Suggestion]:
+    """Return the ``n`` best mentors for one person, honouring the hard constraints.
+
+    Parameters
+    ----------
+    matcher : MentorMatcher
+        A fitted matcher; its vectorizer, mentors and constraints are used.
+    person : mapping or one-row pandas.DataFrame
+        The person in the participants-table contract (``id``, ``name``, ``role``,
+        ``languages`` at least); they need not be in the fitted table.
+    n : int, default=5
+        How many mentors.
+    load : array-like of int, shape (n_mentors,), optional
+        Current mentees of each fitted mentor; full mentors are skipped.
+
+    Returns
+    -------
+    list of Suggestion
+        Best first; fewer than ``n`` if fewer mentors are eligible.
+    """
+    frame = person if isinstance(person, pd.DataFrame) else pd.DataFrame([dict(person)])
+    one = parse_participants(frame.astype(str).reset_index(drop=True).iloc[:1])
+    table = matcher.table_
+    needs = matcher.vectorizer_.transform_needs(one)
+    scores = np.asarray((needs @ matcher.offers_.T).todense(), dtype=np.float64).ravel()
+    mentors = matcher.mentors_
+    speaks = [code for code in one.languages[0] if code in table.language_codes]
+    columns = [table.language_codes.index(code) for code in speaks]
+    ok = table.language_matrix[mentors][:, columns].sum(axis=1) > 0
+    ok &= (scores > 0) & (scores >= matcher.min_score) & (table.ids[mentors] != one.ids[0])
+    apart = hours_apart(np.full(len(mentors), one.tz_hours[0]), table.tz_hours[mentors])
+    if matcher.max_hours_apart is not None:
+        ok &= ~(apart > matcher.max_hours_apart)
+    if load is not None:
+        ok &= np.asarray(load) < table.capacity[mentors]
+    candidates = np.flatnonzero(ok)
+    best = candidates[np.lexsort((candidates, -scores[candidates]))][:n]
+    languages = [[c for c in one.languages[0] if c in table.languages[mentors[j]]] for j in best]
+    reasons = explain_pairs(
+        matcher.vectorizer_.half_feature_names(),
+        needs[np.zeros(len(best), dtype=np.intp)],
+        matcher.offers_[best],
+        languages,
+        apart[best],
+    )
+    return [
+        Suggestion(
+            int(mentors[j]), str(table.ids[mentors[j]]), str(table.names[mentors[j]]), float(scores[j]), why
+        )
+        for j, why in zip(best, reasons, strict=True)
+    ]

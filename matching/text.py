@@ -1,0 +1,105 @@
+"""Normalisation of topic tags and ``;``-separated lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+#: A small table of common spellings that mean the same topic.
+SYNONYMS: Mapping[str, str] = {
+    "js": "javascript",
+    "java script": "javascript",
+    "ts": "typescript",
+    "py": "python",
+    "python3": "python",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "k8s": "kubernetes",
+    "ux": "user experience",
+    "ui": "user interface",
+    "ux design": "user experience",
+    "db": "databases",
+    "database": "databases",
+    "sql databases": "databases",
+    "devops": "dev ops",
+    "ci cd": "continuous integration",
+    "ci": "continuous integration",
+    "docs": "documentation",
+    "a11y": "accessibility",
+    "i18n": "internationalisation",
+    "internationalization": "internationalisation",
+    "l10n": "localisation",
+    "localization": "localisation",
+    "golang": "go",
+    "postgres": "postgresql",
+    "react js": "react",
+    "reactjs": "react",
+    "node": "nodejs",
+    "node js": "nodejs",
+    "public speaking": "speaking",
+    "careers": "career",
+}
+
+_PUNCT = re.compile(r"[^\w+#]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_tag(tag: str, synonyms: Mapping[str, str] | None = None) -> str:
+    """Return the canonical form of one topic tag.
+
+    Case, surrounding and inner spacing, and punctuation (except ``+`` and ``#``,
+    as in ``c++`` and ``c#``) are folded; then the synonym table is applied.
+
+    Parameters
+    ----------
+    tag : str
+        The tag as a person typed it.
+    synonyms : mapping, optional
+        Canonical names for alternative spellings; defaults to :data:`SYNONYMS`.
+
+    Returns
+    -------
+    str
+        The normalised tag, possibly empty.
+    """
+    table = SYNONYMS if synonyms is None else synonyms
+    folded = _SPACES.sub(" ", _PUNCT.sub(" ", tag.casefold().replace("_", " "))).strip()
+    return table.get(folded, folded)
+
+
+def split_list(value: object) -> list[str]:
+    """Split a ``;``-separated cell into stripped, non-empty items (order kept)."""
+    if not isinstance(value, str) or not value:
+        return []
+    return [item.strip() for item in value.split(";") if item.strip()]
+
+
+def normalize_tags(value: object, synonyms: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Split a ``;``-separated cell and normalise each tag, dropping duplicates.
+
+    Parameters
+    ----------
+    value : object
+        The cell; anything that is not a string counts as empty.
+    synonyms : mapping, optional
+        Passed to :func:`normalize_tag`.
+
+    Returns
+    -------
+    tuple of str
+        Distinct normalised tags in first-seen order.
+    """
+    seen: dict[str, None] = {}
+    for item in split_list(value):
+        tag = normalize_tag(item, synonyms)
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def join_words(words: Iterable[str], limit: int = 3) -> str:
+    """Join up to ``limit`` words as plain English: ``a, b and c``."""
+    items = list(words)[:limit]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,214 @@
+"""Directional profile features: what a person needs against what a person offers."""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from matching.table import ParticipantTable, as_table
+
+Table: TypeAlias = pd.DataFrame | ParticipantTable
+
+
+def _topic_matrix(tags: list[tuple[str, ...]], index: dict[str, int], weight: float) -> sp.csr_matrix:
+    rows, cols = [], []
+    for row, items in enumerate(tags):
+        for tag in items:
+            col = index.get(tag)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+    counts = np.bincount(np.asarray(rows, dtype=np.intp), minlength=len(tags)).astype(np.float64)
+    row_arr = np.asarray(rows, dtype=np.intp)
+    values = np.sqrt(weight) / np.sqrt(counts[row_arr]) if len(rows) else np.zeros(0)
+    return sp.csr_matrix((values, (row_arr, np.asarray(cols, dtype=np.intp))), shape=(len(tags), len(index)))
+
+
+def _timezone_matrix(hours: npt.NDArray[np.float64], weight: float) -> sp.csr_matrix:
+    # a * [1, cos, sin] on both sides: the product is weight * (1 + cos(angle)) / 2, a closeness in
+    # [0, weight] that is weight / 2 (neutral) when either side is unknown.
+    scale = np.sqrt(weight / 2)
+    angle = np.nan_to_num(hours) * (2 * np.pi / 24)
+    known = ~np.isnan(hours)
+    dense = np.column_stack([np.ones_like(angle), np.cos(angle) * known, np.sin(angle) * known]) * scale
+    return sp.csr_matrix(dense)
+
+
+class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Turn a participants table into directional need and offer features.
+
+    The dot product of one person's *needs* row and another's *offers* row is the
+    match score: ``topic_weight`` times the cosine of sought and offered topics, plus
+    ``text_weight`` times the TF-IDF cosine of goals against experience, plus
+    ``timezone_weight`` times a time-zone closeness in [0, 1]. With the default weights
+    the score lies in [0, 1]. Every feature but the time-zone ones is non-negative.
+
+    Parameters
+    ----------
+    topic_weight : float, default=0.55
+        Weight of the topic (``seeks`` against ``offers``) similarity.
+    text_weight : float, default=0.35
+        Weight of the free-text (``goals`` against ``experience``) similarity.
+    timezone_weight : float, default=0.10
+        Weight of time-zone closeness: full when zero hours apart, none at twelve.
+    min_df : int, default=1
+        Ignore words in fewer documents than this.
+    max_features : int or None, default=None
+        Keep only the most frequent words.
+
+    Attributes
+    ----------
+    topics_ : ndarray of str
+        The topic vocabulary (normalised tags).
+    tfidf_ : sklearn.feature_extraction.text.TfidfVectorizer
+        Fitted on goals and experience together.
+    n_half_ : int
+        Width of the needs block (and of the offers block).
+    """
+
+    def __init__(
+        self,
+        *,
+        topic_weight: float = 0.55,
+        text_weight: float = 0.35,
+        timezone_weight: float = 0.10,
+        min_df: int = 1,
+        max_features: int | None = None,
+    ) -> None:
+        self.topic_weight = topic_weight
+        self.text_weight = text_weight
+        self.timezone_weight = timezone_weight
+        self.min_df = min_df
+        self.max_features = max_features
+
+    def fit(self, X: Table, y: object = None) -> ProfileVectorizer:  # noqa: N803
+        """Learn the topic vocabulary and the TF-IDF weights.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or ParticipantTable
+            A participants table (see :mod:`matching.table`).
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self : ProfileVectorizer
+        """
+        table = as_table(X)
+        self.topics_ = np.array(
+            sorted({t for tags in (*table.offers, *table.seeks) for t in tags}), dtype=object
+        )
+        self.tfidf_ = TfidfVectorizer(
+            stop_words="english",
+            sublinear_tf=True,
+            min_df=self.min_df,
+            max_features=self.max_features,
+            token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9+#]+\b",  # noqa: S106 (a regular expression)
+            dtype=np.float64,
+        )
+        corpus = [text for text in (*table.goals, *table.experience) if text]
+        try:
+            self.tfidf_.fit(corpus or ["placeholder"])
+        except ValueError:  # only stop words: keep an empty-ish vocabulary
+            self.tfidf_.fit(["placeholder"])
+        self._topic_index = {t: k for k, t in enumerate(self.topics_)}
+        self.n_half_ = len(self.topics_) + len(self.tfidf_.vocabulary_) + 3
+        return self
+
+    def _block(
+        self, tags: list[tuple[str, ...]], texts: list[str], hours: npt.NDArray[np.float64]
+    ) -> sp.csr_matrix:
+        check_is_fitted(self, "tfidf_")
+        text = self.tfidf_.transform(texts) * np.sqrt(self.text_weight)
+        parts = [
+            _topic_matrix(tags, self._topic_index, self.topic_weight),
+            text,
+            _timezone_matrix(hours, self.timezone_weight),
+        ]
+        return sp.hstack(parts, format="csr", dtype=np.float64)
+
+    def transform_needs(self, X: Table) -> sp.csr_matrix:  # noqa: N803
+        """Return the needs block: ``seeks`` topics, ``goals`` text and time zone.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or ParticipantTable
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix of shape (n_rows, n_half_)
+        """
+        table = as_table(X)
+        return self._block(table.seeks, table.goals, table.tz_hours)
+
+    def transform_offers(self, X: Table) -> sp.csr_matrix:  # noqa: N803
+        """Return the offers block: ``offers`` topics, ``experience`` text and time zone.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or ParticipantTable
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix of shape (n_rows, n_half_)
+        """
+        table = as_table(X)
+        return self._block(table.offers, table.experience, table.tz_hours)
+
+    def transform(self, X: Table) -> sp.csr_matrix:  # noqa: N803
+        """Return ``[needs | offers]`` for every row.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or ParticipantTable
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix of shape (n_rows, 2 * n_half_)
+        """
+        table = as_table(X)
+        return sp.hstack([self.transform_needs(table), self.transform_offers(table)], format="csr")
+
+    def half_feature_names(self) -> npt.NDArray[np.object_]:
+        """Names of the columns of one block: ``topic:...``, ``text:...``, ``tz:...``."""
+        check_is_fitted(self, "tfidf_")
+        words = self.tfidf_.get_feature_names_out()
+        return np.array(
+            [f"topic:{t}" for t in self.topics_]
+            + [f"text:{w}" for w in words]
+            + ["tz:bias", "tz:cos", "tz:sin"],
+            dtype=object,
+        )
+
+    def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
+        """Names of the output columns, prefixed ``needs__`` or ``offers__``.
+
+        Parameters
+        ----------
+        input_features : None
+            Ignored; the input is a table, not a feature matrix.
+
+        Returns
+        -------
+        ndarray of str
+        """
+        half = self.half_feature_names()
+        return np.array([f"needs__{n}" for n in half] + [f"offers__{n}" for n in half], dtype=object)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        # Honest tags: the input is a participants table (a DataFrame of strings), not a numeric 2-D array.
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.input_tags.dict = False
+        tags.target_tags.required = False
+        tags.transformer_tags.preserves_dtype = []
+        return tags

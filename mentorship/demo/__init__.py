@@ -1,0 +1,1 @@
+"""A seeded demo community to show the product and to test it."""

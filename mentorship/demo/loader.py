@@ -1,0 +1,126 @@
+"""Write the seeded demo community into the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.passwords import hash_password
+from mentorship.config import Settings
+from mentorship.database import build_sqlalchemy_config
+from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
+from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
+from mentorship.topics.services import seed_topics
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a demo load did."""
+
+    skipped: bool
+    participants: int = 0
+    topics: int = 0
+
+
+async def load_demo(
+    settings: Settings,
+    *,
+    seed: int = 2026,
+    size: int = 240,
+    if_empty: bool = False,
+    today: date | None = None,
+) -> LoadResult:
+    """Load the demo community; people whose email already exists are left as they are."""
+    config = build_sqlalchemy_config(settings)
+    try:
+        async with config.get_session() as session:
+            if if_empty and await session.scalar(select(func.count()).select_from(User)):
+                return LoadResult(skipped=True)
+            topics = await seed_topics(session)
+            # One hash for every demo account: they share the documented password, and seeding stays fast.
+            password_hash = hash_password(settings.demo_password, settings.password_hash_cost)
+            existing = set((await session.execute(select(User.email))).scalars())
+            added = await _add_people(
+                session,
+                generate_community(seed, size, today=today or date.today()),
+                topics,
+                password_hash,
+                existing,
+            )
+            if COORDINATOR_EMAIL not in existing:
+                session.add(
+                    User(
+                        email=COORDINATOR_EMAIL,
+                        name=COORDINATOR_NAME,
+                        password_hash=password_hash,
+                        is_coordinator=True,
+                    )
+                )
+            await session.commit()
+            return LoadResult(skipped=False, participants=added, topics=len(topics))
+    finally:
+        await config.get_engine().dispose()
+
+
+async def _add_people(
+    session: AsyncSession,
+    people: list[DemoPerson],
+    topics: dict[str, Topic],
+    password_hash: str,
+    existing: set[str],
+) -> int:
+    now = datetime.now(UTC)
+    added = 0
+    for index, person in enumerate(people):
+        if person.email in existing:
+            continue
+        user = User(
+            email=person.email,
+            name=person.name,
+            password_hash=password_hash,
+            last_active_at=now - timedelta(hours=(index * 37) % (24 * 45)),
+        )
+        user.profile = _profile(person, topics)
+        session.add(user)
+        added += 1
+    await session.flush()
+    return added
+
+
+def _profile(person: DemoPerson, topics: dict[str, Topic]) -> Profile:
+    fairness = {
+        key: value
+        for key, value in (
+            ("region", person.region),
+            ("gender", person.gender),
+            ("first_language", person.first_language),
+        )
+        if value
+    }
+    profile = Profile(
+        is_mentor=person.is_mentor,
+        is_mentee=person.is_mentee,
+        kinds=list(person.kinds),
+        goals=person.goals,
+        experience=person.experience,
+        timezone=person.timezone,
+        capacity=person.capacity,
+        checkin_cadence_days=person.checkin_cadence_days,
+        away_from=person.away_from,
+        away_until=person.away_until,
+        away_note=person.away_note,
+        self_assessment=person.self_assessment,
+        fairness_attributes=fairness or None,
+    )
+    links = [(slug, TopicDirection.OFFERS) for slug in person.offers]
+    links += [(slug, TopicDirection.SEEKS) for slug in person.seeks]
+    profile.topics = [
+        ProfileTopic(topic=topics[slug], direction=direction, position=position)
+        for position, (slug, direction) in enumerate(links)
+        if slug in topics
+    ]
+    profile.languages = [ProfileLanguage(code=code, position=i) for i, code in enumerate(person.languages)]
+    return profile

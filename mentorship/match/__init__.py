@@ -1,0 +1,1 @@
+"""The `mentorship match` command: participants CSV in, proposed pairings out."""

@@ -1,0 +1,170 @@
+"""Reading the participants and exclusion CSVs and writing the pairings, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from matching import MatchResult, ParticipantTable, TableError, parse_participants
+
+OUTPUT_COLUMNS = ("kind", "group", "mentor_id", "mentee_id", "score", "reasons")
+
+
+class InputError(ValueError):
+    """Invalid input, located by file, line and column."""
+
+    def __init__(
+        self, path: Path, message: str, *, line: int | None = None, column: str | None = None
+    ) -> None:
+        where = (
+            f"{path}"
+            + (f", line {line}" if line is not None else "")
+            + (f", column {column!r}" if column else "")
+        )
+        super().__init__(f"{where}: {message}")
+
+
+def _record_lines(path: Path) -> list[int]:
+    """The line on which each data record starts (quoted fields may span lines)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        starts, line = [], 1
+        for _ in reader:
+            starts.append(line)
+            line = reader.line_num + 1
+    return starts[1:]
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """Read a UTF-8 CSV with a header row into string columns (empty cells are empty strings)."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", skipinitialspace=False)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except pd.errors.EmptyDataError:
+        raise InputError(path, "the file is empty (a header row is required)") from None
+    except pd.errors.ParserError as exc:
+        raise InputError(path, f"malformed CSV: {exc}".strip()) from None
+
+
+def read_participants(path: Path) -> ParticipantTable:
+    """Read and validate a participants CSV.
+
+    Raises
+    ------
+    InputError
+        Naming the line and column of the first problem.
+    """
+    frame = read_csv(path)
+    try:
+        return parse_participants(frame)
+    except TableError as exc:
+        line = _record_lines(path)[exc.row] if exc.row is not None else None
+        raise InputError(path, exc.message, line=line, column=exc.column) from None
+
+
+def read_exclusions(path: Path, table: ParticipantTable) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """Read ``mentee_id,mentor_id`` pairs never to propose, as (mentee row, mentor row) positions."""
+    frame = read_csv(path)
+    for column in ("mentee_id", "mentor_id"):
+        if column not in frame.columns:
+            raise InputError(path, f"missing required column {column!r}", column=column)
+    position = {str(v): k for k, v in enumerate(table.ids)}
+    pairs = np.zeros((len(frame), 2), dtype=np.int64)
+    for k, column in enumerate(("mentee_id", "mentor_id")):
+        for row, value in enumerate(frame[column].str.strip()):
+            if value not in position:
+                line = _record_lines(path)[row]
+                raise InputError(path, f"unknown id {value!r}", line=line, column=column)
+            pairs[row, k] = position[value]
+    return pairs
+
+
+def summary(result: MatchResult, timings: dict[str, float]) -> dict[str, Any]:
+    """The run's figures as plain data."""
+    reasons: dict[str, int] = {}
+    for reason in result.unmatched_reasons:
+        key = reason.split(" (")[0]
+        reasons[key] = reasons.get(key, 0) + 1
+    return {
+        "matched": len(result.mentee_ids),
+        "unmatched_mentees": len(result.unmatched_ids),
+        "unmatched_reasons": reasons,
+        "idle_mentors": len(result.idle_mentor_rows),
+        "total": result.total,
+        "upper_bound": result.upper_bound,
+        "gap": result.gap,
+        "relative_gap": result.relative_gap,
+        "proved_optimal": result.is_optimal(),
+        "rounds": result.rounds,
+        "pairs_scored": result.pairs_scored,
+        "seconds": {k: round(v, 4) for k, v in timings.items()},
+    }
+
+
+def _write_csv(handle: IO[str], result: MatchResult) -> None:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(OUTPUT_COLUMNS)
+    for mentor, mentee, score, why in zip(
+        result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
+    ):
+        writer.writerow(("traditional", "", mentor, mentee, f"{score:.6f}", why))
+
+
+def _write_json(handle: IO[str], result: MatchResult, timings: dict[str, float]) -> None:
+    pairs = [
+        {
+            "kind": "traditional",
+            "group": "",
+            "mentor_id": r,
+            "mentee_id": e,
+            "score": round(float(s), 6),
+            "reasons": w,
+        }
+        for r, e, s, w in zip(
+            result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
+        )
+    ]
+    unmatched = [
+        {"id": i, "reason": w} for i, w in zip(result.unmatched_ids, result.unmatched_reasons, strict=True)
+    ]
+    document = {"pairs": pairs, "unmatched": unmatched, "summary": summary(result, timings)}
+    json.dump(document, handle, indent=1)
+    handle.write("\n")
+
+
+@contextmanager
+def _atomic(path: Path | None) -> Iterator[IO[str]]:
+    """Write to a temporary file next to ``path`` and rename it in place only on success."""
+    if path is None:
+        buffer = io.StringIO()
+        yield buffer
+        print(buffer.getvalue(), end="")
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_result(path: Path | None, result: MatchResult, fmt: str, timings: dict[str, float]) -> None:
+    """Write the pairings as CSV or JSON to ``path`` (standard output when ``None``)."""
+    with _atomic(path) as handle:
+        if fmt == "json":
+            _write_json(handle, result, timings)
+        else:
+            _write_csv(handle, result)

@@ -1,0 +1,1 @@
+"""Participant profiles: the registration steps, visibility rules, the coordinator roster."""

@@ -1,0 +1,136 @@
+"""Profile pages: my profile, the registration steps, someone else's profile, my data."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.accounts.deps import provide_accounts
+from mentorship.accounts.services import AccountService
+from mentorship.lib.flash import flash
+from mentorship.lib.i18n import _
+from mentorship.models import User
+from mentorship.profiles import options
+from mentorship.profiles.deps import provide_profiles
+from mentorship.profiles.formvalues import from_submission, from_view
+from mentorship.profiles.schemas import PARSERS, STEP_SLUGS, STEPS
+from mentorship.profiles.services import ProfileNotFound, ProfileService, completeness
+from mentorship.profiles.views import Audience, profile_view
+
+
+def me(request: Request[Any, Any, Any]) -> User:
+    """The signed-in user (routes here are guarded)."""
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def next_step(slug: str, is_mentor: bool) -> str | None:
+    """The step after this one; mentors-only steps are skipped for mentees."""
+    index = STEP_SLUGS.index(slug) + 1
+    while index < len(STEP_SLUGS) and STEP_SLUGS[index] == "mentoring" and not is_mentor:
+        index += 1
+    return STEP_SLUGS[index] if index < len(STEP_SLUGS) else None
+
+
+class ProfileController(Controller):
+    """A participant's own profile and its edit steps."""
+
+    include_in_schema = False
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"profiles": Provide(provide_profiles), "accounts": Provide(provide_accounts)}
+
+    @get("/profile", name="profile")
+    async def mine(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]) -> Response[Any]:
+        """My profile, its completeness, and who can see what."""
+        user = me(request)
+        profile = await profiles.own(user.id)
+        if profile is None:
+            return Redirect("/profile/edit/roles")
+        return Template("profiles/mine.html", context={
+            "view": profile_view(profile, user, Audience.OWNER), "completeness": completeness(profile),
+            "steps": STEPS, "options": options})
+
+    @get("/profile/edit", name="profile:edit")
+    async def edit_start(self) -> Redirect:
+        """Start at the first step."""
+        return Redirect("/profile/edit/roles")
+
+    @get("/profile/edit/{step:str}", name="profile:step")
+    async def edit_step(self, request: Request[Any, Any, Any], step: FromPath[str],
+                        profiles: NamedDependency[ProfileService]) -> Template:
+        """One step of the profile form, filled with what is saved."""
+        if step not in PARSERS:
+            raise NotFoundException()
+        user = me(request)
+        profile = await profiles.own(user.id)
+        values = from_view(profile_view(profile, user, Audience.OWNER) if profile else None)
+        return await self._render_step(profiles, step, values, {}, profile.is_mentor if profile else True)
+
+    @post("/profile/edit/{step:str}", name="profile:step:save", status_code=303)
+    async def save_step(self, request: Request[Any, Any, Any], step: FromPath[str],
+                        profiles: NamedDependency[ProfileService]) -> Response[Any]:
+        """Validate and save one step, then go to the next."""
+        if step not in PARSERS:
+            raise NotFoundException()
+        form = await request.form()
+        data = {key: form.getall(key) for key in form}
+        result = PARSERS[step](data)
+        user = me(request)
+        if result.errors:
+            return await self._render_step(profiles, step, from_submission(data), result.errors, True, status_code=400)
+        profile = await profiles.save(user.id, result.values)
+        following = next_step(step, profile.is_mentor)
+        if following is None or data.get("finish"):
+            flash(request, _("Your profile is saved."), "success")
+            return Redirect("/profile", status_code=303)
+        return Redirect(f"/profile/edit/{following}", status_code=303)
+
+    async def _render_step(self, profiles: ProfileService, step: str, values: Any, errors: dict[str, str],
+                           is_mentor: bool, status_code: int = 200) -> Template:
+        return Template("profiles/edit.html", status_code=status_code, context={
+            "step": next(s for s in STEPS if s.slug == step), "steps": STEPS, "values": values, "errors": errors,
+            "is_mentor": is_mentor, "options": options, "topics": await profiles.topic_choices(),
+            "position": STEP_SLUGS.index(step) + 1})
+
+    @get("/profiles/{profile_id:uuid}", name="profiles:detail")
+    async def detail(self, request: Request[Any, Any, Any], profile_id: FromPath[UUID],
+                     profiles: NamedDependency[ProfileService]) -> Template:
+        """Someone's profile, as much of it as the viewer may see (404 when nothing)."""
+        try:
+            view = await profiles.view(me(request), profile_id)
+        except ProfileNotFound as exc:
+            raise NotFoundException() from exc
+        return Template("profiles/detail.html", context={"view": view, "options": options})
+
+    @get("/account", name="account")
+    async def account(self) -> Template:
+        """Download my data, or delete my account."""
+        return Template("accounts/data.html", context={"error": None})
+
+    @get("/account/export", name="account:export")
+    async def export(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]) -> Response[Any]:
+        """All my data as a JSON file."""
+        data = await profiles.export(me(request))
+        return Response(content=data, headers={"content-disposition": 'attachment; filename="my-mentorship-data.json"'})
+
+    @post("/account/delete", name="account:delete", status_code=303)
+    async def delete(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService],
+                     accounts: NamedDependency[AccountService]) -> Response[Any]:
+        """Delete my account after confirming the password."""
+        form = await request.form()
+        user = me(request)
+        if not await accounts.password_matches(user.id, str(form.get("password", ""))):
+            return Template("accounts/data.html", context={"error": _("Your password is not correct.")},
+                            status_code=400)
+        await profiles.delete_account(user.id)
+        request.clear_session()
+        return Redirect("/?deleted=1", status_code=303)

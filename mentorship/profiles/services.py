@@ -1,0 +1,203 @@
+"""Profile queries and changes: saving steps, visibility, completeness, roster, export and deletion."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, Text, cast, delete, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from mentorship.lib.i18n import _
+from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
+from mentorship.profiles.views import Audience, ProfileView, profile_view
+from mentorship.topics.services import topics_for
+
+
+class ProfileNotFound(Exception):
+    """The profile does not exist, or the viewer may not know that it does."""
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How much of a profile is filled in, and what is missing."""
+
+    percent: int
+    missing: list[str]
+
+
+@dataclass(frozen=True)
+class RosterFilters:
+    """The coordinator roster's filters."""
+
+    q: str = ""
+    role: str = ""
+    kind: str = ""
+    topic: str = ""
+    language: str = ""
+    away: str = ""
+    page: int = 1
+    per_page: int = 25
+
+
+@dataclass(frozen=True)
+class RosterPage:
+    """One page of the roster."""
+
+    rows: list[tuple[User, Profile]]
+    total: int
+    page: int
+    pages: int
+
+
+def completeness(profile: Profile | None) -> Completeness:
+    """Share of the matching-relevant fields that are filled in."""
+    if profile is None:
+        return Completeness(0, [_("everything: start your profile")])
+    checks = {
+        _("your role and the kinds of mentorship you want"): (profile.is_mentor or profile.is_mentee) and profile.kinds,
+        _("your goals"): bool(profile.goals.strip()),
+        _("your experience"): bool(profile.experience.strip()),
+        _("topics you offer or seek"): bool(profile.topics),
+        _("your languages"): bool(profile.languages),
+        _("your time zone"): bool(profile.timezone) and profile.timezone != "UTC",
+    }
+    if profile.is_mentor:
+        checks[_("your capacity as a mentor")] = profile.capacity > 0
+    missing = [label for label, done in checks.items() if not done]
+    return Completeness(round(100 * (len(checks) - len(missing)) / len(checks)), missing)
+
+
+class ProfileService:
+    """Everything about profiles that touches the database."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def own(self, user_id: UUID) -> Profile | None:
+        """The user's own profile, if they started one."""
+        return await self.session.scalar(select(Profile).where(Profile.user_id == user_id))
+
+    async def save(self, user_id: UUID, values: dict[str, Any]) -> Profile:
+        """Apply cleaned values from one step of the form, creating the profile on first save."""
+        profile = await self.own(user_id)
+        if profile is None:
+            profile = Profile(user_id=user_id, topics=[], languages=[], kinds=[], is_mentor=False, is_mentee=False,
+                              goals="", experience="", timezone="UTC", capacity=0, checkin_cadence_days=14,
+                              away_note="")
+            self.session.add(profile)
+        for name in ("offers", "seeks"):
+            if name in values:
+                await self._set_topics(profile, TopicDirection(name), values.pop(name))
+        if "languages" in values:
+            profile.languages = [ProfileLanguage(code=code, position=i) for i, code in enumerate(values.pop("languages"))]
+        for name, value in values.items():
+            setattr(profile, name, value)
+        if profile.is_mentor and profile.capacity < 1:
+            profile.capacity = 1
+        await self.session.commit()
+        return await self.session.get_one(Profile, profile.id, populate_existing=True)
+
+    async def _set_topics(self, profile: Profile, direction: TopicDirection, entries: list[str]) -> None:
+        topics = await topics_for(self.session, entries)
+        kept = [link for link in profile.topics if link.direction is not direction]
+        profile.topics = kept + [ProfileTopic(topic=topic, direction=direction, position=i)
+                                 for i, topic in enumerate(topics)]
+
+    async def view(self, viewer: User, profile_id: UUID) -> ProfileView:
+        """A profile as the viewer may see it; ProfileNotFound when they may not see it at all."""
+        row = (await self.session.execute(
+            select(Profile, User).join(User, Profile.user_id == User.id).where(Profile.id == profile_id, User.is_active)
+        )).first()
+        if row is None:
+            raise ProfileNotFound
+        profile, owner = row
+        audience = await self.audience(viewer, owner)
+        if audience is None:
+            raise ProfileNotFound
+        return profile_view(profile, owner, audience)
+
+    async def audience(self, viewer: User, owner: User) -> Audience | None:
+        """How the viewer relates to the owner, or None when the profile is hidden from them."""
+        if viewer.id == owner.id:
+            return Audience.OWNER
+        if viewer.is_coordinator:
+            return Audience.COORDINATOR
+        if await self.are_connected(viewer.id, owner.id):
+            return Audience.MATCHED
+        return None
+
+    async def are_connected(self, first: UUID, second: UUID) -> bool:
+        """Whether two people are proposed or matched to each other (proposals arrive with matching rounds)."""
+        del first, second
+        return False
+
+    def _roster_query(self, filters: RosterFilters, today: date) -> Select[tuple[User, Profile]]:
+        query = select(User, Profile).join(Profile, Profile.user_id == User.id).where(User.is_active)
+        if filters.q:
+            like = f"%{filters.q.lower()}%"
+            query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like),
+                                    func.lower(Profile.goals).like(like)))
+        if filters.role == "mentor":
+            query = query.where(Profile.is_mentor)
+        elif filters.role == "mentee":
+            query = query.where(Profile.is_mentee)
+        if filters.kind:
+            query = query.where(cast(Profile.kinds, Text).like(f'%"{filters.kind}"%'))
+        if filters.topic:
+            query = query.where(Profile.id.in_(select(ProfileTopic.profile_id).join(Topic).where(
+                Topic.slug == filters.topic)))
+        if filters.language:
+            query = query.where(Profile.id.in_(select(ProfileLanguage.profile_id).where(
+                ProfileLanguage.code == filters.language)))
+        away = (Profile.away_until.is_not(None) | Profile.away_from.is_not(None)) & (
+            func.coalesce(Profile.away_from, date.min) <= today) & (func.coalesce(Profile.away_until, date.max) >= today)
+        if filters.away == "yes":
+            query = query.where(away)
+        elif filters.away == "no":
+            query = query.where(~away)
+        return query
+
+    async def roster(self, filters: RosterFilters, today: date | None = None) -> RosterPage:
+        """A filtered, paginated page of participants for coordinators."""
+        query = self._roster_query(filters, today or date.today())
+        total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        pages = max(1, -(-total // filters.per_page))
+        page = min(max(1, filters.page), pages)
+        rows = await self.session.execute(query.order_by(func.lower(User.name), User.id)
+                                          .offset((page - 1) * filters.per_page).limit(filters.per_page)
+                                          .options(selectinload(Profile.topics), selectinload(Profile.languages)))
+        return RosterPage(rows=[(row[0], row[1]) for row in rows], total=total, page=page, pages=pages)
+
+    async def topic_choices(self) -> list[Topic]:
+        """Curated topics that are not retired, for autocomplete and filters."""
+        return list((await self.session.execute(
+            select(Topic).where(Topic.curated, ~Topic.retired).order_by(Topic.category, Topic.label))).scalars())
+
+    async def export(self, user: User) -> dict[str, Any]:
+        """Everything stored about a person, for them to download."""
+        profile = await self.own(user.id)
+        account = {"id": str(user.id), "email": user.email, "name": user.name, "is_coordinator": user.is_coordinator,
+                   "created_at": user.created_at.isoformat(),
+                   "last_active_at": user.last_active_at.isoformat() if user.last_active_at else None}
+        data: dict[str, Any] = {"account": account, "profile": None}
+        if profile is not None:
+            data["profile"] = profile_view(profile, user, Audience.OWNER)
+        return data
+
+    async def delete_account(self, user_id: UUID) -> None:
+        """Remove personal data; the account row stays, anonymised, so aggregate records keep their counts."""
+        await self.session.execute(delete(Profile).where(Profile.user_id == user_id))
+        user = await self.session.get_one(User, user_id)
+        user.email = f"deleted-{uuid.uuid4().hex}@deleted.invalid"
+        user.name = _("Deleted participant")
+        user.password_hash = ""
+        user.is_active = False
+        user.is_coordinator = False
+        user.last_active_at = None
+        await self.session.commit()
+

@@ -1,0 +1,1 @@
+"""The curated topic list: stable slugs with labels in several languages."""

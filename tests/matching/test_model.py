@@ -1,0 +1,85 @@
+import numpy as np
+import pandas as pd
+
+from matching import MentorMatcher, suggest_mentors
+from matching.synthetic import synthetic_community
+from tests.matching.conftest import person
+
+
+def test_pairs_come_with_plain_word_reasons(small_table: pd.DataFrame) -> None:
+    result = MentorMatcher().fit(small_table).match()
+
+    pairs = dict(zip(result.mentee_ids, result.mentor_ids, strict=True))
+    assert pairs == {"ana": "dev", "bo": "eve"}
+    why = dict(zip(result.mentee_ids, result.reasons, strict=True))
+    assert (
+        "shared topics: python and pandas" in why["ana"] or "shared topics: pandas and python" in why["ana"]
+    )
+    assert "both speak en" in why["ana"]
+    assert "hour" in why["ana"] or "same time zone" in why["ana"]
+    assert result.is_optimal()
+
+
+def test_unmatched_people_get_the_reason(small_table: pd.DataFrame) -> None:
+    extra = pd.DataFrame([person("fay", "mentee", seeks="python;pandas", goals="data analysis")])
+    table = pd.concat([small_table, extra], ignore_index=True)
+
+    result = MentorMatcher().fit(table).match()
+
+    reasons = dict(zip(result.unmatched_ids, result.unmatched_reasons, strict=True))
+    assert reasons["chi"] == "no shared language with any mentor"
+    left_out = [r for pid, r in reasons.items() if pid in {"ana", "fay"}]
+    assert len(left_out) == 1
+    assert left_out[0].startswith("capacity exhausted")
+
+
+def test_minimum_score_leaves_weak_pairs_out(small_table: pd.DataFrame) -> None:
+    result = MentorMatcher(min_score=0.99).fit(small_table).match()
+
+    assert result.mentee_ids == []
+    assert any("minimum score" in r for r in result.unmatched_reasons)
+
+
+def test_exclusions_are_respected(small_table: pd.DataFrame) -> None:
+    matcher = MentorMatcher().fit(small_table)
+
+    result = matcher.match(np.array([[0, 3]]))
+
+    assert ("ana", "dev") not in set(zip(result.mentee_ids, result.mentor_ids, strict=True))
+
+
+def test_time_zone_limit_is_a_hard_constraint() -> None:
+    table = pd.DataFrame(
+        [
+            person("ana", "mentee", seeks="python", timezone="Asia/Tokyo"),
+            person("dev", "mentor", offers="python", timezone="America/New_York"),
+        ]
+    )
+
+    result = MentorMatcher(max_hours_apart=4).fit(table).match()
+
+    assert result.unmatched_reasons == ["no mentor with a shared language within the time-zone limit"]
+
+
+def test_suggestions_rank_mentors_and_skip_full_ones(small_table: pd.DataFrame) -> None:
+    matcher = MentorMatcher().fit(small_table)
+    newcomer = person("new", "mentee", seeks="python", goals="data analysis")
+
+    suggestions = suggest_mentors(matcher, newcomer, n=2)
+    assert suggestions[0].mentor_id == "dev"
+    assert suggestions[0].score >= suggestions[-1].score
+    assert "python" in suggestions[0].reasons
+
+    busy = suggest_mentors(matcher, newcomer, n=2, load=[1, 0])
+    assert [s.mentor_id for s in busy] == ["eve"]
+
+
+def test_synthetic_community_is_seeded_and_valid() -> None:
+    a, b = synthetic_community(40, seed=3), synthetic_community(40, seed=3)
+
+    pd.testing.assert_frame_equal(a, b)
+    assert (a["role"] == "mentee").sum() == 40
+    assert (a["role"] == "mentor").sum() == 10
+    assert set(a.loc[a["role"] == "mentor", "capacity"].astype(int)) <= {1, 2, 3, 4, 5}
+    result = MentorMatcher().fit(a).match()
+    assert result.is_optimal()

@@ -1,0 +1,131 @@
+"""Every route × every kind of visitor gets the expected answer; a route without a rule fails here."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from mentorship.config import Settings
+from tests.factories import PASSWORD, create_user
+from tests.helpers import csrf_token, login
+
+PERSONAS = ["anonymous", "mentee", "other_mentee", "mentor", "coordinator"]
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# Routes Litestar itself adds (API docs, static files) are public by construction.
+FRAMEWORK_PREFIXES = ("/schema", "/static")
+RELOGIN_AFTER = {"/logout", "/api/v1/auth/logout"}
+
+
+@dataclass
+class World:
+    """The people and objects the matrix talks about."""
+
+    clients: dict[str, AsyncTestClient[Litestar]]
+    ids: dict[str, str]
+
+
+def mentee_profile() -> dict[str, Any]:
+    return {"is_mentee": True, "kinds": ["traditional"], "goals": "Learn to run events", "timezone": "Europe/Paris"}
+
+
+@contextlib.asynccontextmanager
+async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
+    """Signed-in clients for each persona and the ids routes need (opened in the test's own task)."""
+    mentee = await create_user(settings, "mentee@example.org", profile=mentee_profile())
+    await create_user(settings, "other@example.org", profile=mentee_profile())
+    await create_user(settings, "mentor@example.org", profile={"is_mentor": True, "capacity": 2, "kinds": ["group"]})
+    await create_user(settings, "coordinator@example.org", coordinator=True)
+    bystander = await create_user(settings, "bystander@example.org")
+    assert mentee.profile is not None
+    async with contextlib.AsyncExitStack() as stack:
+        clients: dict[str, AsyncTestClient[Litestar]] = {}
+        for persona in PERSONAS:
+            client = await stack.enter_async_context(AsyncTestClient(app=app, base_url="http://testserver.local"))
+            clients[persona] = client
+            if persona != "anonymous":
+                await login(client, EMAILS[persona], PASSWORD)
+        yield World(clients, {"profile_id": str(mentee.profile.id), "user_id": str(bystander.id)})
+
+
+EMAILS = {"mentee": "mentee@example.org", "other_mentee": "other@example.org", "mentor": "mentor@example.org",
+          "coordinator": "coordinator@example.org"}
+
+
+def concrete(path: str, ids: dict[str, str]) -> str:
+    """Fill path parameters with real values."""
+    values = {"step": "roles", "token": "not-a-real-token", **ids}
+    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values.get(m.group(1), "x"), path)
+
+
+def expected(access: str, persona: str, method: str, path: str) -> set[int] | str:
+    """The statuses a persona may get; "allowed" means anything but 401, 403 and 5xx."""
+    html = not path.startswith("/api/")
+    denied_anonymous = {303} if html else {401}
+    if persona == "anonymous" and access in {"signed-in", "coordinator"}:
+        return denied_anonymous
+    if access == "coordinator" and persona != "coordinator":
+        return {403}
+    return object_rule(path, method, persona) or "allowed"
+
+
+def object_rule(path: str, method: str, persona: str) -> set[int] | None:
+    """Rules that depend on whose object it is: the target profile belongs to the mentee."""
+    if "{profile_id" not in path:
+        return None
+    if method == "GET":
+        return {200} if persona in {"mentee", "coordinator"} else {404}
+    return {200, 400} if persona == "mentee" else ({403} if persona == "coordinator" else {404})
+
+
+def routes(app: Litestar) -> list[tuple[str, str, str]]:
+    """(method, path template, access rule) for every HTTP route."""
+    found = []
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", []):
+            for method in sorted(handler.http_methods - {"OPTIONS", "HEAD"}):
+                access = handler.opt.get("access")
+                if route.path.startswith(FRAMEWORK_PREFIXES):
+                    access = "public"
+                found.append((method, route.path, access))
+    return found
+
+
+def test_every_route_declares_an_access_rule(app: Litestar) -> None:
+    missing = [(method, path) for method, path, access in routes(app) if access is None]
+
+    assert missing == [], f"routes without opt['access']: {missing}"
+
+
+async def test_access_matrix(app: Litestar, settings: Settings) -> None:
+    async with make_world(app, settings) as world:
+        failures = await run_matrix(app, world)
+
+    assert failures == []
+
+
+async def run_matrix(app: Litestar, world: World) -> list[str]:
+    """Send every route as every persona and list the answers that break the rules."""
+    failures = []
+    for method, template, access in routes(app):
+        path = concrete(template, world.ids)
+        for persona in PERSONAS:
+            client = world.clients[persona]
+            headers = {"accept": "application/json" if path.startswith("/api/") else "text/html"}
+            if method in UNSAFE:
+                headers["x-csrftoken"] = await csrf_token(client)
+            response = await client.request(method, path, headers=headers, follow_redirects=False,
+                                            **({"json": {}} if path.startswith("/api/") and method in UNSAFE else {}))
+            want = expected(access, persona, method, template)
+            ok = (response.status_code not in {401, 403} and response.status_code < 500) if want == "allowed" \
+                else response.status_code in want
+            if not ok:
+                failures.append(f"{method} {path} as {persona}: got {response.status_code}, want {want}")
+            if template in RELOGIN_AFTER and persona != "anonymous":
+                await login(client, EMAILS[persona], PASSWORD)
+    return failures
