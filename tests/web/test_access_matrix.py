@@ -11,6 +11,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from mentorship.app import create_app
 from mentorship.config import Settings
 from tests.factories import PASSWORD, create_user
 from tests.helpers import csrf_token, login
@@ -46,7 +47,11 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
     async with contextlib.AsyncExitStack() as stack:
         clients: dict[str, AsyncTestClient[Litestar]] = {}
         for persona in PERSONAS:
-            client = await stack.enter_async_context(AsyncTestClient(app=app, base_url="http://testserver.local"))
+            # One app per client: each test client runs the app on its own event loop, and asyncpg
+            # connections cannot be shared across loops.
+            persona_app = app if persona == "anonymous" else create_app(settings)
+            client = await stack.enter_async_context(
+                AsyncTestClient(app=persona_app, base_url="http://testserver.local"))
             clients[persona] = client
             if persona != "anonymous":
                 await login(client, EMAILS[persona], PASSWORD)
