@@ -23,15 +23,15 @@ from mentorship.accounts.auth import user_middleware
 from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
 from mentorship.config import PROJECT_ROOT, Settings
-from mentorship.profiles.api import ProfileApiController
-from mentorship.profiles.controllers import ProfileController
-from mentorship.profiles.roster import RosterController
 from mentorship.database import build_sqlalchemy_config
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
+from mentorship.profiles.api import ProfileApiController
+from mentorship.profiles.controllers import ProfileController
+from mentorship.profiles.roster import RosterController
 from mentorship.templating import build_template_config
 
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -65,7 +65,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ProfileApiController,
             CommunityApiController,
             HealthController,
-            create_static_files_router(path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False),
+            create_static_files_router(
+                path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False
+            ),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin()],
         middleware=[security_headers_middleware, session_config.middleware, user_middleware(db_config)],

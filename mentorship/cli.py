@@ -18,7 +18,9 @@ def cli() -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="uvicorn worker processes.")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="uvicorn worker processes."
+)
 @click.option("--reload", is_flag=True, help="Restart on code changes (development).")
 def serve(host: str, port: int, workers: int, reload: bool) -> None:
     """Serve the web app with uvicorn."""
@@ -101,7 +103,9 @@ def demo_load(if_empty: bool, seed: int, size: int) -> None:
     if result.skipped:
         click.echo("Demo data: the database already has people in it; left as it is.")
         return
-    click.echo(f"Demo data: loaded {result.participants} participants, {result.topics} topics and a coordinator.")
+    click.echo(
+        f"Demo data: loaded {result.participants} participants, {result.topics} topics and a coordinator."
+    )
     click.echo(f"Sign in as coordinator@example.org with the password {settings.demo_password!r}.")
 
 

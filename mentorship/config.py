@@ -47,7 +47,7 @@ class Settings:
     smtp_url: str = ""
     mail_from: str = "Mentorship <no-reply@localhost>"
     session_max_age: int = 14 * 24 * 3600
-    password_hash_cost: str = "default"
+    password_hash_cost: str = "default"  # noqa: S105
     log_level: str = "INFO"
     secure_cookies: bool = False
 

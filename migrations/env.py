@@ -55,7 +55,9 @@ async def run_migrations_online() -> None:
     connectable = cast(
         "AsyncEngine",
         config.engine
-        or async_engine_from_config(configuration, prefix="sqlalchemy.", poolclass=pool.NullPool, future=True),
+        or async_engine_from_config(
+            configuration, prefix="sqlalchemy.", poolclass=pool.NullPool, future=True
+        ),
     )
     async with connectable.connect() as connection:
         await connection.run_sync(do_run_migrations)

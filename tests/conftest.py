@@ -51,7 +51,9 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def migrated_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def migrated_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """One migrated database per backend for the whole run."""
     backend = request.param
     if backend == "sqlite":
@@ -69,14 +71,14 @@ def migrated_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
 
 
 @pytest.fixture
-async def settings(migrated_database: str, tmp_path: Path) -> AsyncIterator[Settings]:
+async def settings(migrated_database: str, tmp_path: Path) -> Settings:
     """Settings on an emptied database: every test starts from no rows."""
     engine = create_async_engine(migrated_database)
     async with engine.begin() as connection:
         for table in reversed(metadata.sorted_tables):
             await connection.execute(delete(table))
     await engine.dispose()
-    yield make_settings(migrated_database, tmp_path)
+    return make_settings(migrated_database, tmp_path)
 
 
 @pytest.fixture

@@ -62,4 +62,6 @@ def drop_postgres_database(url: str) -> None:
     """Drop a database this run created, even if connections linger."""
     name = make_url(url).database
     assert name and name.startswith("mentorship_test_")
-    in_thread(lambda: asyncio.run(_execute(postgres_admin_url(), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')))
+    in_thread(
+        lambda: asyncio.run(_execute(postgres_admin_url(), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    )

@@ -12,17 +12,30 @@ from mentorship.models import Profile, ProfileLanguage, User
 PASSWORD = "correct horse battery"
 
 
-async def create_user(settings: Settings, email: str, *, name: str = "", coordinator: bool = False,
-                      profile: dict[str, Any] | None = None, password: str = PASSWORD) -> User:
+async def create_user(
+    settings: Settings,
+    email: str,
+    *,
+    name: str = "",
+    coordinator: bool = False,
+    profile: dict[str, Any] | None = None,
+    password: str = PASSWORD,
+) -> User:
     """Insert a user (and optionally a profile) and return it detached."""
     config = build_sqlalchemy_config(settings)
     async with config.get_session() as session:
-        user = User(email=email, name=name or email.split("@")[0].title(),
-                    password_hash=hash_password(password, "fast"), is_coordinator=coordinator)
+        user = User(
+            email=email,
+            name=name or email.split("@")[0].title(),
+            password_hash=hash_password(password, "fast"),
+            is_coordinator=coordinator,
+        )
         if profile is not None:
             languages = profile.pop("languages", ["en"])
             user.profile = Profile(**profile)
-            user.profile.languages = [ProfileLanguage(code=code, position=i) for i, code in enumerate(languages)]
+            user.profile.languages = [
+                ProfileLanguage(code=code, position=i) for i, code in enumerate(languages)
+            ]
         session.add(user)
         await session.commit()
         await session.refresh(user)

@@ -30,8 +30,13 @@ class Credentials(msgspec.Struct, forbid_unknown_fields=True):
 
 def user_view(user: User) -> UserView:
     """The API's view of a user."""
-    return UserView(id=str(user.id), email=user.email, name=user.name, is_coordinator=user.is_coordinator,
-                    has_profile=user.profile is not None)
+    return UserView(
+        id=str(user.id),
+        email=user.email,
+        name=user.name,
+        is_coordinator=user.is_coordinator,
+        has_profile=user.profile is not None,
+    )
 
 
 class AuthApiController(Controller):
@@ -42,8 +47,12 @@ class AuthApiController(Controller):
     dependencies = {"accounts": Provide(provide_accounts)}
 
     @post("/auth/login", name="api:login", opt=PUBLIC, status_code=200)
-    async def login(self, request: Request[Any, Any, Any], data: JSONBody[Credentials],
-                    accounts: NamedDependency[AccountService]) -> UserView:
+    async def login(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[Credentials],
+        accounts: NamedDependency[AccountService],
+    ) -> UserView:
         """Sign in; sets the session cookie."""
         try:
             user = await accounts.authenticate(data.email, data.password, client_address(request))
@@ -60,7 +69,9 @@ class AuthApiController(Controller):
         request.clear_session()
 
     @get("/me", name="api:me", opt=SIGNED_IN, guards=[signed_in])
-    async def me(self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]) -> UserView:
+    async def me(
+        self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]
+    ) -> UserView:
         """The signed-in user."""
         user = current_user(request)
         if user is None:

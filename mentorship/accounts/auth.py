@@ -45,7 +45,9 @@ async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> User | No
     async with db_config.get_session() as db:
         user = await db.scalar(select(User).where(User.id == user_id, User.is_active))
         now = datetime.now(UTC)
-        if user is not None and (user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION):
+        if user is not None and (
+            user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION
+        ):
             await db.execute(update(User).where(User.id == user.id).values(last_active_at=now))
             await db.commit()
         if user is not None:

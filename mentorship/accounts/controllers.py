@@ -11,7 +11,15 @@ from litestar.response import Redirect, Template
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import DEBUG, PUBLIC, SESSION_USER_KEY, SIGNED_IN, current_user, debug_only, signed_in
+from mentorship.accounts.auth import (
+    DEBUG,
+    PUBLIC,
+    SESSION_USER_KEY,
+    SIGNED_IN,
+    current_user,
+    debug_only,
+    signed_in,
+)
 from mentorship.accounts.deps import provide_accounts, provide_mailer
 from mentorship.accounts.mail import Mailer
 from mentorship.accounts.schemas import email_error, normalise_email, password_error, signup_form
@@ -55,8 +63,9 @@ class AccountController(Controller):
         return Template("accounts/signup.html", context={"form": {}, "errors": {}})
 
     @post("/signup", name="signup:submit", opt=PUBLIC, status_code=303)
-    async def signup(self, request: Request[Any, Any, Any], data: Form,
-                     accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def signup(
+        self, request: Request[Any, Any, Any], data: Form, accounts: NamedDependency[AccountService]
+    ) -> Response[Any]:
         """Create an account, sign in, and continue to the profile."""
         form = signup_form(data)
         if form.ok:
@@ -66,26 +75,37 @@ class AccountController(Controller):
                 form.errors[exc.field or "email"] = exc.message
             else:
                 sign_in(request, str(user.id))
-                flash(request, _("Welcome! Tell us about yourself so we can suggest good matches."), "success")
+                flash(
+                    request, _("Welcome! Tell us about yourself so we can suggest good matches."), "success"
+                )
                 return Redirect("/profile/edit", status_code=303)
-        return Template("accounts/signup.html", context={"form": form.values, "errors": form.errors},
-                        status_code=400)
+        return Template(
+            "accounts/signup.html", context={"form": form.values, "errors": form.errors}, status_code=400
+        )
 
     @get("/login", name="login", opt=PUBLIC)
-    async def login_page(self, next_url: Annotated[str | None, QueryParameter(name="next")] = None) -> Template:
+    async def login_page(
+        self, next_url: Annotated[str | None, QueryParameter(name="next")] = None
+    ) -> Template:
         """The sign-in form."""
-        return Template("accounts/login.html", context={"form": {}, "error": None, "next": safe_next(next_url)})
+        return Template(
+            "accounts/login.html", context={"form": {}, "error": None, "next": safe_next(next_url)}
+        )
 
     @post("/login", name="login:submit", opt=PUBLIC, status_code=303)
-    async def login(self, request: Request[Any, Any, Any], data: Form,
-                    accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def login(
+        self, request: Request[Any, Any, Any], data: Form, accounts: NamedDependency[AccountService]
+    ) -> Response[Any]:
         """Check credentials and start a session."""
         email, target = normalise_email(data.get("email", "")), safe_next(data.get("next"))
         try:
             user = await accounts.authenticate(email, data.get("password", ""), client_address(request))
         except AccountError as exc:
-            return Template("accounts/login.html", context={"form": {"email": email}, "error": exc.message,
-                                                            "next": target}, status_code=exc.status_code)
+            return Template(
+                "accounts/login.html",
+                context={"form": {"email": email}, "error": exc.message, "next": target},
+                status_code=exc.status_code,
+            )
         sign_in(request, str(user.id))
         return Redirect(target, status_code=303)
 
@@ -101,16 +121,19 @@ class AccountController(Controller):
         return Template("accounts/password.html", context={"errors": {}})
 
     @post("/account/password", name="password:submit", opt=SIGNED_IN, guards=[signed_in], status_code=303)
-    async def change_password(self, request: Request[Any, Any, Any], data: Form,
-                              accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def change_password(
+        self, request: Request[Any, Any, Any], data: Form, accounts: NamedDependency[AccountService]
+    ) -> Response[Any]:
         """Change the password after checking the current one."""
         errors: dict[str, str] = {}
         if data.get("password", "") != data.get("password_confirm", ""):
             errors["password_confirm"] = _("The two passwords do not match.")
         else:
             try:
-                await accounts.change_password(current_user(request), data.get("current_password", ""),  # type: ignore[arg-type]
-                                               data.get("password", ""))
+                user = current_user(request)
+                assert user is not None  # the route is guarded
+                current, new = data.get("current_password", ""), data.get("password", "")
+                await accounts.change_password(user, current, new)
             except AccountError as exc:
                 errors[exc.field or "password"] = exc.message
         if errors:
@@ -124,14 +147,17 @@ class AccountController(Controller):
         return Template("accounts/reset_request.html", context={"sent": False, "errors": {}, "form": {}})
 
     @post("/password-reset", name="reset:submit", opt=PUBLIC)
-    async def reset_request(self, data: Form, accounts: NamedDependency[AccountService],
-                            mailer: NamedDependency[Mailer]) -> Template:
+    async def reset_request(
+        self, data: Form, accounts: NamedDependency[AccountService], mailer: NamedDependency[Mailer]
+    ) -> Template:
         """Email a link if the account exists; the answer is the same either way."""
         email = normalise_email(data.get("email", ""))
         if error := email_error(email):
-            return Template("accounts/reset_request.html",
-                            context={"sent": False, "errors": {"email": error}, "form": {"email": email}},
-                            status_code=400)
+            return Template(
+                "accounts/reset_request.html",
+                context={"sent": False, "errors": {"email": error}, "form": {"email": email}},
+                status_code=400,
+            )
         await accounts.request_reset(email, mailer)
         return Template("accounts/reset_request.html", context={"sent": True, "errors": {}, "form": {}})
 
@@ -139,12 +165,20 @@ class AccountController(Controller):
     async def reset_page(self, token: FromPath[str], accounts: NamedDependency[AccountService]) -> Template:
         """Choose a new password with a token from an email."""
         valid = await accounts.valid_reset_token(token) is not None
-        return Template("accounts/reset.html", context={"token": token, "valid": valid, "errors": {}},
-                        status_code=200 if valid else 400)
+        return Template(
+            "accounts/reset.html",
+            context={"token": token, "valid": valid, "errors": {}},
+            status_code=200 if valid else 400,
+        )
 
     @post("/password-reset/{token:str}", name="reset:token:submit", opt=PUBLIC, status_code=303)
-    async def reset(self, request: Request[Any, Any, Any], token: FromPath[str], data: Form,
-                    accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def reset(
+        self,
+        request: Request[Any, Any, Any],
+        token: FromPath[str],
+        data: Form,
+        accounts: NamedDependency[AccountService],
+    ) -> Response[Any]:
         """Set the new password and sign in."""
         password = data.get("password", "")
         error = password_error(password)
@@ -154,16 +188,24 @@ class AccountController(Controller):
             try:
                 user = await accounts.reset_password(token, password)
             except AccountError as exc:
-                return Template("accounts/reset.html", context={"token": token, "valid": False, "errors": {}},
-                                status_code=exc.status_code)
+                return Template(
+                    "accounts/reset.html",
+                    context={"token": token, "valid": False, "errors": {}},
+                    status_code=exc.status_code,
+                )
             sign_in(request, str(user.id))
             flash(request, _("Your new password is set and you are signed in."), "success")
             return Redirect("/", status_code=303)
-        return Template("accounts/reset.html", context={"token": token, "valid": True,
-                                                        "errors": {"password": error}}, status_code=400)
+        return Template(
+            "accounts/reset.html",
+            context={"token": token, "valid": True, "errors": {"password": error}},
+            status_code=400,
+        )
 
     @get("/dev/outbox", name="outbox", opt=DEBUG, guards=[debug_only])
     async def outbox(self, db_session: NamedDependency[AsyncSession]) -> Template:
         """Emails written instead of sent (debug mode only)."""
-        rows = await db_session.execute(select(OutboxMessage).order_by(OutboxMessage.created_at.desc()).limit(50))
+        rows = await db_session.execute(
+            select(OutboxMessage).order_by(OutboxMessage.created_at.desc()).limit(50)
+        )
         return Template("accounts/outbox.html", context={"messages": list(rows.scalars())})

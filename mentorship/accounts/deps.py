@@ -10,11 +10,15 @@ from mentorship.accounts.services import AccountService
 from mentorship.config import Settings
 
 
-async def provide_accounts(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> AccountService:
+async def provide_accounts(
+    db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+) -> AccountService:
     """The account service on the request's database session."""
     return AccountService(db_session, settings)
 
 
-async def provide_mailer(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> Mailer:
+async def provide_mailer(
+    db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+) -> Mailer:
     """The mailer for this request."""
     return Mailer(settings, db_session)

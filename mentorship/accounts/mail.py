@@ -18,11 +18,13 @@ logger = logging.getLogger("mentorship.mail")
 
 
 def _send_smtp(smtp_url: str, message: EmailMessage) -> None:
-    """Deliver one message: smtp:// uses STARTTLS when the server offers it, smtps:// is TLS from the start."""
+    """Deliver one message: smtp:// uses STARTTLS when offered, smtps:// is TLS from the start."""
     url = urlsplit(smtp_url)
     host = url.hostname or "localhost"
     if url.scheme == "smtps":
-        client: smtplib.SMTP = smtplib.SMTP_SSL(host, url.port or 465, timeout=30, context=ssl.create_default_context())
+        client: smtplib.SMTP = smtplib.SMTP_SSL(
+            host, url.port or 465, timeout=30, context=ssl.create_default_context()
+        )
     else:
         client = smtplib.SMTP(host, url.port or 25, timeout=30)
     with client:

@@ -52,7 +52,9 @@ class FormResult:
 
 def signup_form(data: dict[str, str]) -> FormResult:
     """Validate the sign-up form."""
-    result = FormResult(values={"name": data.get("name", "").strip(), "email": normalise_email(data.get("email", ""))})
+    result = FormResult(
+        values={"name": data.get("name", "").strip(), "email": normalise_email(data.get("email", ""))}
+    )
     if not result.values["name"]:
         result.errors["name"] = _("Enter the name you would like others to see.")
     elif len(result.values["name"]) > 200:

@@ -58,16 +58,23 @@ class AccountService:
     async def sign_up(self, name: str, email: str, password: str) -> User:
         """Create a participant account."""
         if await self.by_email(email) is not None:
-            raise AccountError(_("An account with this email already exists. Sign in or reset your password."),
-                               field="email", status_code=409)
-        user = User(name=name, email=normalise_email(email),
-                    password_hash=await hash_password_async(password, self.settings.password_hash_cost))
+            raise AccountError(
+                _("An account with this email already exists. Sign in or reset your password."),
+                field="email",
+                status_code=409,
+            )
+        user = User(
+            name=name,
+            email=normalise_email(email),
+            password_hash=await hash_password_async(password, self.settings.password_hash_cost),
+        )
         self.session.add(user)
         try:
             await self.session.commit()
         except IntegrityError as exc:  # two sign-ups with one email at the same moment
-            raise AccountError(_("An account with this email already exists."), field="email",
-                               status_code=409) from exc
+            raise AccountError(
+                _("An account with this email already exists."), field="email", status_code=409
+            ) from exc
         return user
 
     async def authenticate(self, email: str, password: str, address: str) -> User:
@@ -76,7 +83,10 @@ class AccountService:
         await self._check_rate_limit(email, address)
         user = await self.by_email(email)
         stored = user.password_hash if user is not None and user.is_active else await self._dummy_hash()
-        if not await verify_password_async(stored, password, self.settings.password_hash_cost) or user is None:
+        if (
+            not await verify_password_async(stored, password, self.settings.password_hash_cost)
+            or user is None
+        ):
             self.session.add(LoginAttempt(email=email, address=address, attempted_at=datetime.now(UTC)))
             await self.session.commit()
             raise AccountError(_("That email and password do not match an account."), status_code=400)
@@ -94,12 +104,15 @@ class AccountService:
         since = datetime.now(UTC) - LOGIN_WINDOW
         recent = LoginAttempt.attempted_at > since
         by_account = await self.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.email == email))
+            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.email == email)
+        )
         by_address = await self.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.address == address))
+            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.address == address)
+        )
         if (by_account or 0) >= MAX_FAILURES_PER_ACCOUNT or (by_address or 0) >= MAX_FAILURES_PER_ADDRESS:
-            raise AccountError(_("Too many failed sign-ins. Wait 15 minutes, or reset your password."),
-                               status_code=429)
+            raise AccountError(
+                _("Too many failed sign-ins. Wait 15 minutes, or reset your password."), status_code=429
+            )
 
     async def change_password(self, user: User, current: str, new: str) -> None:
         """Change a password after checking the current one."""
@@ -126,32 +139,46 @@ class AccountService:
         if user is None or not user.is_active:
             return
         token = secrets.token_urlsafe(32)
-        self.session.add(PasswordResetToken(user_id=user.id, token_hash=_token_hash(token),
-                                            expires_at=datetime.now(UTC) + RESET_TOKEN_LIFETIME))
+        self.session.add(
+            PasswordResetToken(
+                user_id=user.id,
+                token_hash=_token_hash(token),
+                expires_at=datetime.now(UTC) + RESET_TOKEN_LIFETIME,
+            )
+        )
         link = f"{self.settings.base_url}/password-reset/{token}"
-        body = _("Hello {name},\n\nSomeone (hopefully you) asked to reset your Mentorship password. "
-                 "Open this link within an hour to choose a new one:\n\n{link}\n\n"
-                 "If you did not ask for this, ignore this email; your password stays as it is.").format(
-            name=user.name, link=link)
+        body = _(
+            "Hello {name},\n\nSomeone (hopefully you) asked to reset your Mentorship password. "
+            "Open this link within an hour to choose a new one:\n\n{link}\n\n"
+            "If you did not ask for this, ignore this email; your password stays as it is."
+        ).format(name=user.name, link=link)
         await mailer.send(user.email, _("Reset your Mentorship password"), body)
         await self.session.commit()
 
     async def valid_reset_token(self, token: str) -> PasswordResetToken | None:
         """The unused, unexpired token row for a token, or None."""
-        return await self.session.scalar(select(PasswordResetToken).where(
-            PasswordResetToken.token_hash == _token_hash(token), PasswordResetToken.used_at.is_(None),
-            PasswordResetToken.expires_at > datetime.now(UTC)))
+        return await self.session.scalar(
+            select(PasswordResetToken).where(
+                PasswordResetToken.token_hash == _token_hash(token),
+                PasswordResetToken.used_at.is_(None),
+                PasswordResetToken.expires_at > datetime.now(UTC),
+            )
+        )
 
     async def reset_password(self, token: str, new: str) -> User:
         """Set a new password with a reset token; the token and its siblings stop working."""
         row = await self.valid_reset_token(token)
         if row is None:
-            raise AccountError(_("This reset link has expired or was already used. Ask for a new one."),
-                               status_code=400)
+            raise AccountError(
+                _("This reset link has expired or was already used. Ask for a new one."), status_code=400
+            )
         await self._set_password(row.user_id, new)
         now = datetime.now(UTC)
-        siblings = await self.session.execute(select(PasswordResetToken).where(
-            PasswordResetToken.user_id == row.user_id, PasswordResetToken.used_at.is_(None)))
+        siblings = await self.session.execute(
+            select(PasswordResetToken).where(
+                PasswordResetToken.user_id == row.user_id, PasswordResetToken.used_at.is_(None)
+            )
+        )
         for sibling in siblings.scalars():
             sibling.used_at = now
         user = await self.session.get_one(User, row.user_id)

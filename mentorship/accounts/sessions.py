@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 from litestar.middleware.session.server_side import ServerSideSessionBackend, ServerSideSessionConfig
-from litestar.types import Empty, Message, ScopeSession
+from litestar.types import Message, ScopeSession
 
 ROTATE_KEY = "_rotate"
 NEW_ID_SCOPE_KEY = "mentorship.new_session_id"
@@ -25,7 +25,7 @@ class RotatingSessionBackend(ServerSideSessionBackend):
         self, scope_session: ScopeSession, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> None:
         """Drop the old session row and switch ids when a sign-in asked to rotate (stops session fixation)."""
-        if scope_session is not Empty and scope_session.pop(ROTATE_KEY, False):
+        if isinstance(scope_session, dict) and scope_session.pop(ROTATE_KEY, False):
             old_id = connection.cookies.get(self.config.key)
             if old_id:
                 await self.delete(old_id, store=self.config.get_store_from_app(connection.scope["app"]))

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship import __version__
 from mentorship.accounts.auth import PUBLIC
 
+
 class HealthController(Controller):
     """Health checks."""
 
@@ -27,4 +28,6 @@ class HealthController(Controller):
             body = {"status": "unavailable", "database": "error", "detail": type(exc).__name__}
             return Response(content=body, status_code=503)
         dialect = db_session.bind.dialect.name if db_session.bind else "unknown"
-        return Response(content={"status": "ok", "database": "ok", "dialect": dialect, "version": __version__})
+        return Response(
+            content={"status": "ok", "database": "ok", "dialect": dialect, "version": __version__}
+        )

@@ -44,7 +44,9 @@ class CommunityService:
     async def summary(self, today: date | None = None, top_topics: int = 12) -> CommunitySummary:
         """People by role, the most requested topics, languages and regions."""
         today = today or date.today()
-        profiles = (await self.session.execute(select(Profile).join(User).where(User.is_active))).scalars().all()
+        profiles = (
+            (await self.session.execute(select(Profile).join(User).where(User.is_active))).scalars().all()
+        )
         coordinators = await self.session.scalar(
             select(func.count()).select_from(User).where(User.is_coordinator, User.is_active)
         )
@@ -90,6 +92,8 @@ class CommunityService:
 
     async def _languages(self) -> list[Count]:
         rows = await self.session.execute(
-            select(ProfileLanguage.code, func.count()).group_by(ProfileLanguage.code).order_by(func.count().desc())
+            select(ProfileLanguage.code, func.count())
+            .group_by(ProfileLanguage.code)
+            .order_by(func.count().desc())
         )
         return [Count(key=code, label=language_name(code), count=int(n)) for code, n in rows]

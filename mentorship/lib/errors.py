@@ -33,7 +33,9 @@ def wants_html(request: Request[Any, Any, Any]) -> bool:
 def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     """Render 4xx errors as a page for browsers and as JSON for everyone else."""
     if isinstance(exc, NotAuthorizedException) and wants_html(request):
-        return Response(content=None, status_code=303, headers={"location": f"/login?next={request.url.path}"})
+        return Response(
+            content=None, status_code=303, headers={"location": f"/login?next={request.url.path}"}
+        )
     if not wants_html(request):
         return create_exception_response(request, exc)
     status = exc.status_code

@@ -33,7 +33,9 @@ class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=Tru
     experience: Text | None = None
     offers: Tags | None = None
     seeks: Tags | None = None
-    languages: Annotated[list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Meta(max_length=10)] | None = None
+    languages: (
+        Annotated[list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Meta(max_length=10)] | None
+    ) = None
     timezone: Annotated[str, msgspec.Meta(max_length=64)] | None = None
     checkin_cadence_days: int | None = None
     capacity: int | None = None
@@ -55,19 +57,30 @@ def _as_form(step: str, patch_: ProfilePatch, current: ProfileView) -> FormData:
     """Merge a patch over the current values in the shape the step parser reads."""
     merged: dict[str, Any] = msgspec.structs.asdict(current)
     merged.update({key: value for key, value in msgspec.structs.asdict(patch_).items() if value is not None})
-    topics = {name: ", ".join(t if isinstance(t, str) else t.label for t in merged.get(name) or [])
-              for name in ("offers", "seeks")}
-    roles = [role for role, flag in (("mentor", merged.get("is_mentor")), ("mentee", merged.get("is_mentee"))) if flag]
+    topics = {
+        name: ", ".join(t if isinstance(t, str) else t.label for t in merged.get(name) or [])
+        for name in ("offers", "seeks")
+    }
+    roles = [
+        role
+        for role, flag in (("mentor", merged.get("is_mentor")), ("mentee", merged.get("is_mentee")))
+        if flag
+    ]
     forms: dict[str, dict[str, list[str]]] = {
         "roles": {"roles": roles, "kinds": list(merged.get("kinds") or [])},
         "goals": {"goals": [merged.get("goals", "")], "experience": [merged.get("experience", "")]},
         "topics": {"offers": [topics["offers"]], "seeks": [topics["seeks"]]},
-        "practical": {"languages": [", ".join(merged.get("languages") or [])], "timezone": [merged.get("timezone", "")],
-                      "checkin_cadence_days": [str(merged.get("checkin_cadence_days", ""))]},
-        "mentoring": {"capacity": [str(merged.get("capacity", ""))],
-                      "away_from": [str(merged.get("away_from") or "")],
-                      "away_until": [str(merged.get("away_until") or "")],
-                      "away_note": [merged.get("away_note") or ""]},
+        "practical": {
+            "languages": [", ".join(merged.get("languages") or [])],
+            "timezone": [merged.get("timezone", "")],
+            "checkin_cadence_days": [str(merged.get("checkin_cadence_days", ""))],
+        },
+        "mentoring": {
+            "capacity": [str(merged.get("capacity", ""))],
+            "away_from": [str(merged.get("away_from") or "")],
+            "away_until": [str(merged.get("away_until") or "")],
+            "away_note": [merged.get("away_note") or ""],
+        },
     }
     return forms[step]
 
@@ -89,21 +102,38 @@ class ProfileApiController(Controller):
     dependencies = {"profiles": Provide(provide_profiles)}
 
     @get("/", name="api:profiles", guards=[coordinator], opt=COORDINATOR)
-    async def list_profiles(self, profiles: NamedDependency[ProfileService], q: FromQuery[str] = "",
-                            role: FromQuery[Literal["", "mentor", "mentee"]] = "",
-                            kind: FromQuery[Literal["", "traditional", "group", "peer"]] = "",
-                            topic: FromQuery[str] = "", language: FromQuery[str] = "",
-                            away: FromQuery[Literal["", "yes", "no"]] = "",
-                            page: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 1,
-                            per_page: Annotated[int, msgspec.Meta(ge=1, le=200)] = 25) -> ProfilePage:
+    async def list_profiles(
+        self,
+        profiles: NamedDependency[ProfileService],
+        q: FromQuery[str] = "",
+        role: FromQuery[Literal["", "mentor", "mentee"]] = "",
+        kind: FromQuery[Literal["", "traditional", "group", "peer"]] = "",
+        topic: FromQuery[str] = "",
+        language: FromQuery[str] = "",
+        away: FromQuery[Literal["", "yes", "no"]] = "",
+        page: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 1,
+        per_page: Annotated[int, msgspec.Meta(ge=1, le=200)] = 25,
+    ) -> ProfilePage:
         """Participants, filtered and paginated (coordinators; private parts never included)."""
-        result = await profiles.roster(RosterFilters(q=q[:100], role=role, kind=kind, topic=topic, language=language,
-                                                     away=away, page=page, per_page=per_page))
+        result = await profiles.roster(
+            RosterFilters(
+                q=q[:100],
+                role=role,
+                kind=kind,
+                topic=topic,
+                language=language,
+                away=away,
+                page=page,
+                per_page=per_page,
+            )
+        )
         items = [profile_view(profile, user, Audience.COORDINATOR) for user, profile in result.rows]
         return ProfilePage(items=items, total=result.total, page=result.page, pages=result.pages)
 
     @get("/mine", name="api:profile:mine", guards=[signed_in], opt=SIGNED_IN)
-    async def mine(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]) -> ProfileView:
+    async def mine(
+        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
+    ) -> ProfileView:
         """My own profile, private parts included (404 before I start one)."""
         user = _user(request)
         profile = await profiles.own(user.id)
@@ -112,8 +142,12 @@ class ProfileApiController(Controller):
         return profile_view(profile, user, Audience.OWNER)
 
     @get("/{profile_id:uuid}", name="api:profile", guards=[signed_in], opt=SIGNED_IN)
-    async def get_profile(self, request: Request[Any, Any, Any], profile_id: FromPath[UUID],
-                          profiles: NamedDependency[ProfileService]) -> ProfileView:
+    async def get_profile(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: FromPath[UUID],
+        profiles: NamedDependency[ProfileService],
+    ) -> ProfileView:
         """A profile as the caller may see it; someone else's private profile is a 404."""
         try:
             return await profiles.view(_user(request), profile_id)
@@ -121,8 +155,13 @@ class ProfileApiController(Controller):
             raise NotFoundException() from exc
 
     @patch("/{profile_id:uuid}", name="api:profile:update", guards=[signed_in], opt=SIGNED_IN)
-    async def update_profile(self, request: Request[Any, Any, Any], profile_id: FromPath[UUID],
-                             data: JSONBody[ProfilePatch], profiles: NamedDependency[ProfileService]) -> ProfileView:
+    async def update_profile(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: FromPath[UUID],
+        data: JSONBody[ProfilePatch],
+        profiles: NamedDependency[ProfileService],
+    ) -> ProfileView:
         """Change my own profile; errors name the failing field."""
         user = _user(request)
         try:

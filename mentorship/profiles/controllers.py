@@ -49,15 +49,23 @@ class ProfileController(Controller):
     dependencies = {"profiles": Provide(provide_profiles), "accounts": Provide(provide_accounts)}
 
     @get("/profile", name="profile")
-    async def mine(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]) -> Response[Any]:
+    async def mine(
+        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
+    ) -> Response[Any]:
         """My profile, its completeness, and who can see what."""
         user = me(request)
         profile = await profiles.own(user.id)
         if profile is None:
             return Redirect("/profile/edit/roles")
-        return Template("profiles/mine.html", context={
-            "view": profile_view(profile, user, Audience.OWNER), "completeness": completeness(profile),
-            "steps": STEPS, "options": options})
+        return Template(
+            "profiles/mine.html",
+            context={
+                "view": profile_view(profile, user, Audience.OWNER),
+                "completeness": completeness(profile),
+                "steps": STEPS,
+                "options": options,
+            },
+        )
 
     @get("/profile/edit", name="profile:edit")
     async def edit_start(self) -> Redirect:
@@ -65,8 +73,9 @@ class ProfileController(Controller):
         return Redirect("/profile/edit/roles")
 
     @get("/profile/edit/{step:str}", name="profile:step")
-    async def edit_step(self, request: Request[Any, Any, Any], step: FromPath[str],
-                        profiles: NamedDependency[ProfileService]) -> Template:
+    async def edit_step(
+        self, request: Request[Any, Any, Any], step: FromPath[str], profiles: NamedDependency[ProfileService]
+    ) -> Template:
         """One step of the profile form, filled with what is saved."""
         if step not in PARSERS:
             raise NotFoundException()
@@ -76,8 +85,9 @@ class ProfileController(Controller):
         return await self._render_step(profiles, step, values, {}, profile.is_mentor if profile else True)
 
     @post("/profile/edit/{step:str}", name="profile:step:save", status_code=303)
-    async def save_step(self, request: Request[Any, Any, Any], step: FromPath[str],
-                        profiles: NamedDependency[ProfileService]) -> Response[Any]:
+    async def save_step(
+        self, request: Request[Any, Any, Any], step: FromPath[str], profiles: NamedDependency[ProfileService]
+    ) -> Response[Any]:
         """Validate and save one step, then go to the next."""
         if step not in PARSERS:
             raise NotFoundException()
@@ -86,7 +96,9 @@ class ProfileController(Controller):
         result = PARSERS[step](data)
         user = me(request)
         if result.errors:
-            return await self._render_step(profiles, step, from_submission(data), result.errors, True, status_code=400)
+            return await self._render_step(
+                profiles, step, from_submission(data), result.errors, True, status_code=400
+            )
         profile = await profiles.save(user.id, result.values)
         following = next_step(step, profile.is_mentor)
         if following is None or data.get("finish"):
@@ -94,16 +106,37 @@ class ProfileController(Controller):
             return Redirect("/profile", status_code=303)
         return Redirect(f"/profile/edit/{following}", status_code=303)
 
-    async def _render_step(self, profiles: ProfileService, step: str, values: Any, errors: dict[str, str],
-                           is_mentor: bool, status_code: int = 200) -> Template:
-        return Template("profiles/edit.html", status_code=status_code, context={
-            "step": next(s for s in STEPS if s.slug == step), "steps": STEPS, "values": values, "errors": errors,
-            "is_mentor": is_mentor, "options": options, "topics": await profiles.topic_choices(),
-            "position": STEP_SLUGS.index(step) + 1})
+    async def _render_step(
+        self,
+        profiles: ProfileService,
+        step: str,
+        values: Any,
+        errors: dict[str, str],
+        is_mentor: bool,
+        status_code: int = 200,
+    ) -> Template:
+        return Template(
+            "profiles/edit.html",
+            status_code=status_code,
+            context={
+                "step": next(s for s in STEPS if s.slug == step),
+                "steps": STEPS,
+                "values": values,
+                "errors": errors,
+                "is_mentor": is_mentor,
+                "options": options,
+                "topics": await profiles.topic_choices(),
+                "position": STEP_SLUGS.index(step) + 1,
+            },
+        )
 
     @get("/profiles/{profile_id:uuid}", name="profiles:detail")
-    async def detail(self, request: Request[Any, Any, Any], profile_id: FromPath[UUID],
-                     profiles: NamedDependency[ProfileService]) -> Template:
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: FromPath[UUID],
+        profiles: NamedDependency[ProfileService],
+    ) -> Template:
         """Someone's profile, as much of it as the viewer may see (404 when nothing)."""
         try:
             view = await profiles.view(me(request), profile_id)
@@ -117,20 +150,29 @@ class ProfileController(Controller):
         return Template("accounts/data.html", context={"error": None})
 
     @get("/account/export", name="account:export")
-    async def export(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]) -> Response[Any]:
+    async def export(
+        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
+    ) -> Response[Any]:
         """All my data as a JSON file."""
         data = await profiles.export(me(request))
-        return Response(content=data, headers={"content-disposition": 'attachment; filename="my-mentorship-data.json"'})
+        return Response(
+            content=data, headers={"content-disposition": 'attachment; filename="my-mentorship-data.json"'}
+        )
 
     @post("/account/delete", name="account:delete", status_code=303)
-    async def delete(self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService],
-                     accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        profiles: NamedDependency[ProfileService],
+        accounts: NamedDependency[AccountService],
+    ) -> Response[Any]:
         """Delete my account after confirming the password."""
         form = await request.form()
         user = me(request)
         if not await accounts.password_matches(user.id, str(form.get("password", ""))):
-            return Template("accounts/data.html", context={"error": _("Your password is not correct.")},
-                            status_code=400)
+            return Template(
+                "accounts/data.html", context={"error": _("Your password is not correct.")}, status_code=400
+            )
         await profiles.delete_account(user.id)
         request.clear_session()
         return Redirect("/?deleted=1", status_code=303)

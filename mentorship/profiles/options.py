@@ -53,7 +53,9 @@ def resolve_language(text: str) -> str | None:
 @cache
 def timezones() -> list[str]:
     """Every IANA time zone name people live in, sorted."""
-    return sorted(zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/"))
+    return sorted(
+        zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/")
+    )
 
 
 def is_timezone(name: str) -> bool:

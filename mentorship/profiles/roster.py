@@ -35,21 +35,42 @@ class RosterController(Controller):
     dependencies = {"profiles": Provide(provide_profiles), "accounts": Provide(provide_accounts)}
 
     @get("/", name="roster")
-    async def roster(self, request: HTMXRequest, profiles: NamedDependency[ProfileService],
-                     q: FromQuery[str] = "", role: FromQuery[str] = "", kind: FromQuery[str] = "",
-                     topic: FromQuery[str] = "", language: FromQuery[str] = "", away: FromQuery[str] = "",
-                     page: FromQuery[int] = 1) -> Template:
+    async def roster(
+        self,
+        request: HTMXRequest,
+        profiles: NamedDependency[ProfileService],
+        q: FromQuery[str] = "",
+        role: FromQuery[str] = "",
+        kind: FromQuery[str] = "",
+        topic: FromQuery[str] = "",
+        language: FromQuery[str] = "",
+        away: FromQuery[str] = "",
+        page: FromQuery[int] = 1,
+    ) -> Template:
         """The roster page, or just its table when htmx refreshes it while filters change."""
-        filters = RosterFilters(q=q.strip()[:100], role=role, kind=kind, topic=topic, language=language, away=away,
-                                page=page)
+        filters = RosterFilters(
+            q=q.strip()[:100], role=role, kind=kind, topic=topic, language=language, away=away, page=page
+        )
         result = await profiles.roster(filters)
-        return page_or_fragment(request, "profiles/roster.html", "profiles/_roster_table.html", result=result,
-                                filters=filters, topics=await profiles.topic_choices(), options=options,
-                                language_name=language_name, today=date.today())
+        return page_or_fragment(
+            request,
+            "profiles/roster.html",
+            "profiles/_roster_table.html",
+            result=result,
+            filters=filters,
+            topics=await profiles.topic_choices(),
+            options=options,
+            language_name=language_name,
+            today=date.today(),
+        )
 
     @post("/{user_id:uuid}/promote", name="roster:promote", status_code=303)
-    async def promote(self, request: Request[Any, Any, Any], user_id: FromPath[UUID],
-                      accounts: NamedDependency[AccountService]) -> Response[Any]:
+    async def promote(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[UUID],
+        accounts: NamedDependency[AccountService],
+    ) -> Response[Any]:
         """Make a participant a coordinator."""
         try:
             user = await accounts.promote(user_id)

@@ -33,7 +33,9 @@ class Step:
 
 
 STEPS = (
-    Step("roles", "How you want to take part", "Mentor, mentee or both, and the kinds of mentorship you want."),
+    Step(
+        "roles", "How you want to take part", "Mentor, mentee or both, and the kinds of mentorship you want."
+    ),
     Step("goals", "Goals and experience", "In your own words, in any language."),
     Step("topics", "Topics", "What you can help with, and what you want to grow in."),
     Step("practical", "Languages, time zone and rhythm", "So we only suggest people you can meet."),
@@ -80,7 +82,9 @@ def parse_roles(data: FormData) -> StepResult:
     """Roles and kinds."""
     roles = set(data.get("roles", []))
     kinds = [kind for kind in KIND_LABELS if kind in set(data.get("kinds", []))]
-    result = StepResult(values={"is_mentor": "mentor" in roles, "is_mentee": "mentee" in roles, "kinds": kinds})
+    result = StepResult(
+        values={"is_mentor": "mentor" in roles, "is_mentee": "mentee" in roles, "kinds": kinds}
+    )
     if not roles & {"mentor", "mentee"}:
         result.errors["roles"] = _("Choose at least one: mentor, mentee, or both.")
     if unknown := set(data.get("kinds", [])) - set(KIND_LABELS):
@@ -103,7 +107,9 @@ def parse_goals(data: FormData) -> StepResult:
 
 def parse_topics(data: FormData) -> StepResult:
     """Offered and sought topics, as typed (resolved to topics by the service)."""
-    result = StepResult(values={"offers": split_tags(_one(data, "offers")), "seeks": split_tags(_one(data, "seeks"))})
+    result = StepResult(
+        values={"offers": split_tags(_one(data, "offers")), "seeks": split_tags(_one(data, "seeks"))}
+    )
     for name in ("offers", "seeks"):
         if len(result.values[name]) > MAX_TAGS:
             result.errors[name] = _("Choose at most 12 topics.")
@@ -121,8 +127,9 @@ def parse_practical(data: FormData) -> StepResult:
     for entry in split_tags(_one(data, "languages")):
         code = resolve_language(entry)
         if code is None:
-            result.errors["languages"] = _("We do not know the language “{entry}”. Use a name or a code like es.").format(
-                entry=entry)
+            result.errors["languages"] = _(
+                "We do not know the language “{entry}”. Use a name or a code like es."
+            ).format(entry=entry)
         elif code not in codes:
             codes.append(code)
     if not codes and "languages" not in result.errors:
@@ -133,8 +140,11 @@ def parse_practical(data: FormData) -> StepResult:
     cadence = _one(data, "checkin_cadence_days")
     if not cadence.isdigit() or int(cadence) not in CADENCES:
         result.errors["checkin_cadence_days"] = _("Choose how often you would like to check in.")
-    result.values = {"languages": codes, "timezone": timezone,
-                     "checkin_cadence_days": int(cadence) if cadence.isdigit() else 14}
+    result.values = {
+        "languages": codes,
+        "timezone": timezone,
+        "checkin_cadence_days": int(cadence) if cadence.isdigit() else 14,
+    }
     return result
 
 
@@ -151,8 +161,12 @@ def parse_mentoring(data: FormData) -> StepResult:
     note = _one(data, "away_note")
     if len(note) > 500:
         result.errors["away_note"] = _("Keep the note under 500 characters.")
-    result.values = {"capacity": int(capacity) if capacity.isdigit() else 1, "away_from": away_from,
-                     "away_until": away_until, "away_note": note}
+    result.values = {
+        "capacity": int(capacity) if capacity.isdigit() else 1,
+        "away_from": away_from,
+        "away_until": away_until,
+        "away_note": note,
+    }
     return result
 
 
@@ -168,12 +182,18 @@ def parse_private(data: FormData) -> StepResult:
             result.errors[f"skill_{skill}"] = _("Rate from 1 to 5.")
         else:
             ratings[skill] = int(raw)
-    attributes = {name: _one(data, f"fair_{name}")[:100] for name in FAIRNESS_FIELDS if _one(data, f"fair_{name}")}
+    attributes = {
+        name: _one(data, f"fair_{name}")[:100] for name in FAIRNESS_FIELDS if _one(data, f"fair_{name}")
+    }
     consent = _one(data, "fairness_consent") == "yes"
-    result.values = {"self_assessment": ratings or None, "fairness_attributes": attributes if consent and attributes
-                     else None}
+    result.values = {
+        "self_assessment": ratings or None,
+        "fairness_attributes": attributes if consent and attributes else None,
+    }
     if attributes and not consent:
-        result.errors["fairness_consent"] = _("Tick the box to agree to the aggregate use, or leave these fields empty.")
+        result.errors["fairness_consent"] = _(
+            "Tick the box to agree to the aggregate use, or leave these fields empty."
+        )
     return result
 
 

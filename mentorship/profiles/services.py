@@ -59,7 +59,8 @@ def completeness(profile: Profile | None) -> Completeness:
     if profile is None:
         return Completeness(0, [_("everything: start your profile")])
     checks = {
-        _("your role and the kinds of mentorship you want"): (profile.is_mentor or profile.is_mentee) and profile.kinds,
+        _("your role and the kinds of mentorship you want"): (profile.is_mentor or profile.is_mentee)
+        and profile.kinds,
         _("your goals"): bool(profile.goals.strip()),
         _("your experience"): bool(profile.experience.strip()),
         _("topics you offer or seek"): bool(profile.topics),
@@ -86,15 +87,28 @@ class ProfileService:
         """Apply cleaned values from one step of the form, creating the profile on first save."""
         profile = await self.own(user_id)
         if profile is None:
-            profile = Profile(user_id=user_id, topics=[], languages=[], kinds=[], is_mentor=False, is_mentee=False,
-                              goals="", experience="", timezone="UTC", capacity=0, checkin_cadence_days=14,
-                              away_note="")
+            profile = Profile(
+                user_id=user_id,
+                topics=[],
+                languages=[],
+                kinds=[],
+                is_mentor=False,
+                is_mentee=False,
+                goals="",
+                experience="",
+                timezone="UTC",
+                capacity=0,
+                checkin_cadence_days=14,
+                away_note="",
+            )
             self.session.add(profile)
         for name in ("offers", "seeks"):
             if name in values:
                 await self._set_topics(profile, TopicDirection(name), values.pop(name))
         if "languages" in values:
-            profile.languages = [ProfileLanguage(code=code, position=i) for i, code in enumerate(values.pop("languages"))]
+            profile.languages = [
+                ProfileLanguage(code=code, position=i) for i, code in enumerate(values.pop("languages"))
+            ]
         for name, value in values.items():
             setattr(profile, name, value)
         if profile.is_mentor and profile.capacity < 1:
@@ -105,14 +119,19 @@ class ProfileService:
     async def _set_topics(self, profile: Profile, direction: TopicDirection, entries: list[str]) -> None:
         topics = await topics_for(self.session, entries)
         kept = [link for link in profile.topics if link.direction is not direction]
-        profile.topics = kept + [ProfileTopic(topic=topic, direction=direction, position=i)
-                                 for i, topic in enumerate(topics)]
+        profile.topics = kept + [
+            ProfileTopic(topic=topic, direction=direction, position=i) for i, topic in enumerate(topics)
+        ]
 
     async def view(self, viewer: User, profile_id: UUID) -> ProfileView:
         """A profile as the viewer may see it; ProfileNotFound when they may not see it at all."""
-        row = (await self.session.execute(
-            select(Profile, User).join(User, Profile.user_id == User.id).where(Profile.id == profile_id, User.is_active)
-        )).first()
+        row = (
+            await self.session.execute(
+                select(Profile, User)
+                .join(User, Profile.user_id == User.id)
+                .where(Profile.id == profile_id, User.is_active)
+            )
+        ).first()
         if row is None:
             raise ProfileNotFound
         profile, owner = row
@@ -132,16 +151,21 @@ class ProfileService:
         return None
 
     async def are_connected(self, first: UUID, second: UUID) -> bool:
-        """Whether two people are proposed or matched to each other (proposals arrive with matching rounds)."""
+        """Whether two people are proposed or matched to each other (proposals come with rounds)."""
         del first, second
         return False
 
-    def _roster_query(self, filters: RosterFilters, today: date) -> Select[tuple[User, Profile]]:
+    def _roster_query(self, filters: RosterFilters, today: date) -> Select[User, Profile]:
         query = select(User, Profile).join(Profile, Profile.user_id == User.id).where(User.is_active)
         if filters.q:
             like = f"%{filters.q.lower()}%"
-            query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like),
-                                    func.lower(Profile.goals).like(like)))
+            query = query.where(
+                or_(
+                    func.lower(User.name).like(like),
+                    func.lower(User.email).like(like),
+                    func.lower(Profile.goals).like(like),
+                )
+            )
         if filters.role == "mentor":
             query = query.where(Profile.is_mentor)
         elif filters.role == "mentee":
@@ -149,13 +173,20 @@ class ProfileService:
         if filters.kind:
             query = query.where(cast(Profile.kinds, Text).like(f'%"{filters.kind}"%'))
         if filters.topic:
-            query = query.where(Profile.id.in_(select(ProfileTopic.profile_id).join(Topic).where(
-                Topic.slug == filters.topic)))
+            query = query.where(
+                Profile.id.in_(select(ProfileTopic.profile_id).join(Topic).where(Topic.slug == filters.topic))
+            )
         if filters.language:
-            query = query.where(Profile.id.in_(select(ProfileLanguage.profile_id).where(
-                ProfileLanguage.code == filters.language)))
-        away = (Profile.away_until.is_not(None) | Profile.away_from.is_not(None)) & (
-            func.coalesce(Profile.away_from, date.min) <= today) & (func.coalesce(Profile.away_until, date.max) >= today)
+            query = query.where(
+                Profile.id.in_(
+                    select(ProfileLanguage.profile_id).where(ProfileLanguage.code == filters.language)
+                )
+            )
+        away = (
+            (Profile.away_until.is_not(None) | Profile.away_from.is_not(None))
+            & (func.coalesce(Profile.away_from, date.min) <= today)
+            & (func.coalesce(Profile.away_until, date.max) >= today)
+        )
         if filters.away == "yes":
             query = query.where(away)
         elif filters.away == "no":
@@ -168,22 +199,36 @@ class ProfileService:
         total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
         pages = max(1, -(-total // filters.per_page))
         page = min(max(1, filters.page), pages)
-        rows = await self.session.execute(query.order_by(func.lower(User.name), User.id)
-                                          .offset((page - 1) * filters.per_page).limit(filters.per_page)
-                                          .options(selectinload(Profile.topics), selectinload(Profile.languages)))
-        return RosterPage(rows=[(row[0], row[1]) for row in rows], total=total, page=page, pages=pages)
+        rows = await self.session.execute(
+            query.order_by(func.lower(User.name), User.id)
+            .offset((page - 1) * filters.per_page)
+            .limit(filters.per_page)
+            .options(selectinload(Profile.topics), selectinload(Profile.languages))
+        )
+        pairs = [(user, profile) for user, profile in rows]
+        return RosterPage(rows=pairs, total=total, page=page, pages=pages)
 
     async def topic_choices(self) -> list[Topic]:
         """Curated topics that are not retired, for autocomplete and filters."""
-        return list((await self.session.execute(
-            select(Topic).where(Topic.curated, ~Topic.retired).order_by(Topic.category, Topic.label))).scalars())
+        return list(
+            (
+                await self.session.execute(
+                    select(Topic).where(Topic.curated, ~Topic.retired).order_by(Topic.category, Topic.label)
+                )
+            ).scalars()
+        )
 
     async def export(self, user: User) -> dict[str, Any]:
         """Everything stored about a person, for them to download."""
         profile = await self.own(user.id)
-        account = {"id": str(user.id), "email": user.email, "name": user.name, "is_coordinator": user.is_coordinator,
-                   "created_at": user.created_at.isoformat(),
-                   "last_active_at": user.last_active_at.isoformat() if user.last_active_at else None}
+        account = {
+            "id": str(user.id),
+            "email": user.email,
+            "name": user.name,
+            "is_coordinator": user.is_coordinator,
+            "created_at": user.created_at.isoformat(),
+            "last_active_at": user.last_active_at.isoformat() if user.last_active_at else None,
+        }
         data: dict[str, Any] = {"account": account, "profile": None}
         if profile is not None:
             data["profile"] = profile_view(profile, user, Audience.OWNER)
@@ -200,4 +245,3 @@ class ProfileService:
         user.is_coordinator = False
         user.last_active_at = None
         await self.session.commit()
-

@@ -55,23 +55,39 @@ class ProfileView(msgspec.Struct, omit_defaults=True):
 
 
 def _topics(profile: Profile, direction: TopicDirection) -> list[TopicView]:
-    links = sorted((link for link in profile.topics if link.direction is direction), key=lambda link: link.position)
+    links = sorted(
+        (link for link in profile.topics if link.direction is direction), key=lambda link: link.position
+    )
     return [TopicView(slug=link.topic.slug, label=link.topic.label) for link in links]
 
 
 def profile_view(profile: Profile, user: User, audience: Audience) -> ProfileView:
     """Build the view of a profile for one audience."""
     view: dict[str, Any] = {
-        "id": str(profile.id), "user_id": str(user.id), "name": user.name, "is_mentor": profile.is_mentor,
-        "is_mentee": profile.is_mentee, "kinds": list(profile.kinds), "goals": profile.goals,
-        "experience": profile.experience, "offers": _topics(profile, TopicDirection.OFFERS),
-        "seeks": _topics(profile, TopicDirection.SEEKS), "languages": profile.language_codes,
-        "timezone": profile.timezone, "audience": audience.value,
+        "id": str(profile.id),
+        "user_id": str(user.id),
+        "name": user.name,
+        "is_mentor": profile.is_mentor,
+        "is_mentee": profile.is_mentee,
+        "kinds": list(profile.kinds),
+        "goals": profile.goals,
+        "experience": profile.experience,
+        "offers": _topics(profile, TopicDirection.OFFERS),
+        "seeks": _topics(profile, TopicDirection.SEEKS),
+        "languages": profile.language_codes,
+        "timezone": profile.timezone,
+        "audience": audience.value,
     }
     if audience in (Audience.OWNER, Audience.COORDINATOR):
-        view.update(email=user.email, capacity=profile.capacity, checkin_cadence_days=profile.checkin_cadence_days,
-                    away_from=profile.away_from, away_until=profile.away_until, away_note=profile.away_note,
-                    last_active=user.last_active_at.isoformat() if user.last_active_at else None)
+        view.update(
+            email=user.email,
+            capacity=profile.capacity,
+            checkin_cadence_days=profile.checkin_cadence_days,
+            away_from=profile.away_from,
+            away_until=profile.away_until,
+            away_note=profile.away_note,
+            last_active=user.last_active_at.isoformat() if user.last_active_at else None,
+        )
     if audience is Audience.OWNER:
         view.update(self_assessment=profile.self_assessment, fairness_attributes=profile.fairness_attributes)
     return ProfileView(**view)

@@ -10,9 +10,16 @@ from tests.helpers import Client, login, post_form
 
 
 async def test_sign_up_signs_in_and_leads_to_the_profile(client: Client) -> None:
-    response = await post_form(client, "/signup", {
-        "name": "Amara Okafor", "email": " Amara@Example.org ", "password": "a long password",
-        "password_confirm": "a long password"})
+    response = await post_form(
+        client,
+        "/signup",
+        {
+            "name": "Amara Okafor",
+            "email": " Amara@Example.org ",
+            "password": "a long password",
+            "password_confirm": "a long password",
+        },
+    )
 
     assert response.status_code == 303
     assert response.headers["location"] == "/profile/edit"
@@ -21,8 +28,11 @@ async def test_sign_up_signs_in_and_leads_to_the_profile(client: Client) -> None
 
 
 async def test_sign_up_shows_errors_inline_next_to_each_field(client: Client) -> None:
-    response = await post_form(client, "/signup", {"name": "", "email": "not-an-email", "password": "short",
-                                                  "password_confirm": "short"})
+    response = await post_form(
+        client,
+        "/signup",
+        {"name": "", "email": "not-an-email", "password": "short", "password_confirm": "short"},
+    )
 
     assert response.status_code == 400
     assert 'id="f-name-error"' in response.text
@@ -33,8 +43,16 @@ async def test_sign_up_shows_errors_inline_next_to_each_field(client: Client) ->
 async def test_sign_up_with_a_taken_email_is_refused(client: Client, settings: Settings) -> None:
     await create_user(settings, "taken@example.org")
 
-    response = await post_form(client, "/signup", {"name": "X", "email": "TAKEN@example.org",
-                                                  "password": "a long password", "password_confirm": "a long password"})
+    response = await post_form(
+        client,
+        "/signup",
+        {
+            "name": "X",
+            "email": "TAKEN@example.org",
+            "password": "a long password",
+            "password_confirm": "a long password",
+        },
+    )
 
     assert response.status_code == 400
     assert "already exists" in response.text
@@ -98,14 +116,22 @@ async def test_logout_ends_the_session(client: Client, settings: Settings) -> No
     assert (await client.get("/api/v1/me")).status_code == 401
 
 
-async def test_change_password_requires_the_current_one(client: Client, settings: Settings, app: Litestar) -> None:
+async def test_change_password_requires_the_current_one(
+    client: Client, settings: Settings, app: Litestar
+) -> None:
     await create_user(settings, "change@example.org")
     await login(client, "change@example.org", PASSWORD)
 
-    wrong = await post_form(client, "/account/password", {"current_password": "nope", "password": "new password 1",
-                                                          "password_confirm": "new password 1"})
-    right = await post_form(client, "/account/password", {"current_password": PASSWORD, "password": "new password 1",
-                                                          "password_confirm": "new password 1"})
+    wrong = await post_form(
+        client,
+        "/account/password",
+        {"current_password": "nope", "password": "new password 1", "password_confirm": "new password 1"},
+    )
+    right = await post_form(
+        client,
+        "/account/password",
+        {"current_password": PASSWORD, "password": "new password 1", "password_confirm": "new password 1"},
+    )
 
     assert wrong.status_code == 400
     assert "Your current password is not correct." in wrong.text

@@ -35,8 +35,12 @@ async def test_reset_link_arrives_by_smtp_and_works_once(settings: Settings, smt
         assert mail["To"] == "forgetful@example.org"
         path = reset_path(mail.get_payload(decode=True).decode())  # type: ignore[union-attr]
 
-        first = await post_form(client, path, {"password": "brand new secret", "password_confirm": "brand new secret"})
-        second = await post_form(client, path, {"password": "another secret!", "password_confirm": "another secret!"})
+        first = await post_form(
+            client, path, {"password": "brand new secret", "password_confirm": "brand new secret"}
+        )
+        second = await post_form(
+            client, path, {"password": "another secret!", "password_confirm": "another secret!"}
+        )
 
         assert first.status_code == 303
         assert second.status_code == 400
@@ -44,7 +48,9 @@ async def test_reset_link_arrives_by_smtp_and_works_once(settings: Settings, smt
         await login(client, "forgetful@example.org", "brand new secret")
 
 
-async def test_unknown_email_gets_the_same_answer_and_no_mail(settings: Settings, smtp_server: SmtpServer) -> None:
+async def test_unknown_email_gets_the_same_answer_and_no_mail(
+    settings: Settings, smtp_server: SmtpServer
+) -> None:
     app = create_app(replace(settings, smtp_url=smtp_server.url))
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as client:
         answer = await post_form(client, "/password-reset", {"email": "stranger@example.org"})
@@ -62,12 +68,16 @@ async def test_expired_reset_link_is_refused(settings: Settings, smtp_server: Sm
         path = reset_path(smtp_server.inbox.messages[0].get_payload(decode=True).decode())  # type: ignore[union-attr]
         config = build_sqlalchemy_config(settings)
         async with config.get_session() as session:
-            await session.execute(update(PasswordResetToken).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+            await session.execute(
+                update(PasswordResetToken).values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+            )
             await session.commit()
         await config.get_engine().dispose()
 
         page = await client.get(path, headers={"accept": "text/html"})
-        attempt = await post_form(client, path, {"password": "too late now!", "password_confirm": "too late now!"})
+        attempt = await post_form(
+            client, path, {"password": "too late now!", "password_confirm": "too late now!"}
+        )
 
     assert page.status_code == 400
     assert "expired or was already used" in page.text

@@ -73,7 +73,9 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     """uvicorn in a subprocess on a free port, with its own migrated database holding the demo data."""
     data_dir = tmp_path_factory.mktemp(f"live-{request.param}")
     if request.param == "sqlite":

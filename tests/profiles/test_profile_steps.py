@@ -16,12 +16,26 @@ async def test_a_new_participant_fills_in_every_step(client: Client, settings: S
     await sign_in_new(client, settings)
     steps = [
         ("roles", {"roles": ["mentor", "mentee"], "kinds": ["traditional", "peer"]}, "/profile/edit/goals"),
-        ("goals", {"goals": "Grow our Lagos user group.", "experience": "I ran twelve edit-a-thons."},
-         "/profile/edit/topics"),
-        ("topics", {"offers": "Edit-a-thon, bots", "seeks": "Mediación, fundraising"}, "/profile/edit/practical"),
-        ("practical", {"languages": "English, yo", "timezone": "Africa/Lagos", "checkin_cadence_days": "14"},
-         "/profile/edit/mentoring"),
-        ("mentoring", {"capacity": "3", "away_from": "", "away_until": "", "away_note": ""}, "/profile/edit/private"),
+        (
+            "goals",
+            {"goals": "Grow our Lagos user group.", "experience": "I ran twelve edit-a-thons."},
+            "/profile/edit/topics",
+        ),
+        (
+            "topics",
+            {"offers": "Edit-a-thon, bots", "seeks": "Mediación, fundraising"},
+            "/profile/edit/practical",
+        ),
+        (
+            "practical",
+            {"languages": "English, yo", "timezone": "Africa/Lagos", "checkin_cadence_days": "14"},
+            "/profile/edit/mentoring",
+        ),
+        (
+            "mentoring",
+            {"capacity": "3", "away_from": "", "away_until": "", "away_note": ""},
+            "/profile/edit/private",
+        ),
         ("private", {"skill_delegation": "2", "skill_conflict": "4"}, "/profile"),
     ]
     for step, data, next_location in steps:
@@ -33,18 +47,23 @@ async def test_a_new_participant_fills_in_every_step(client: Client, settings: S
     profile = (await send_json(client, "GET", "/api/v1/profiles/mine")).json()
     assert me["has_profile"]
     assert profile["languages"] == ["en", "yo"]
-    assert [t["slug"] for t in profile["seeks"]][0] == "conflict-resolution"
+    assert profile["seeks"][0]["slug"] == "conflict-resolution"
     assert profile["capacity"] == 3
     assert profile["self_assessment"] == {"delegation": 2, "conflict": 4}
     page = await client.get("/profile", headers={"accept": "text/html"})
     assert "100%" in page.text
 
 
-async def test_step_errors_are_shown_inline_and_keep_what_was_typed(client: Client, settings: Settings) -> None:
+async def test_step_errors_are_shown_inline_and_keep_what_was_typed(
+    client: Client, settings: Settings
+) -> None:
     await sign_in_new(client, settings)
 
-    response = await post_form(client, "/profile/edit/practical",
-                               {"languages": "Klingonese", "timezone": "Mars/Olympus", "checkin_cadence_days": "14"})
+    response = await post_form(
+        client,
+        "/profile/edit/practical",
+        {"languages": "Klingonese", "timezone": "Mars/Olympus", "checkin_cadence_days": "14"},
+    )
 
     assert response.status_code == 400
     assert 'id="f-languages-error"' in response.text
@@ -56,8 +75,11 @@ async def test_mentees_skip_the_mentor_capacity_step(client: Client, settings: S
     await sign_in_new(client, settings)
     await post_form(client, "/profile/edit/roles", {"roles": ["mentee"], "kinds": ["group"]})
 
-    response = await post_form(client, "/profile/edit/practical",
-                               {"languages": "es", "timezone": "America/Lima", "checkin_cadence_days": "7"})
+    response = await post_form(
+        client,
+        "/profile/edit/practical",
+        {"languages": "es", "timezone": "America/Lima", "checkin_cadence_days": "7"},
+    )
 
     assert response.headers["location"] == "/profile/edit/private"
 
@@ -65,8 +87,11 @@ async def test_mentees_skip_the_mentor_capacity_step(client: Client, settings: S
 async def test_away_period_must_end_after_it_starts(client: Client, settings: Settings) -> None:
     await sign_in_new(client, settings)
 
-    response = await post_form(client, "/profile/edit/mentoring", {"capacity": "2", "away_from": "2026-12-10",
-                                                                   "away_until": "2026-12-01"})
+    response = await post_form(
+        client,
+        "/profile/edit/mentoring",
+        {"capacity": "2", "away_from": "2026-12-10", "away_until": "2026-12-01"},
+    )
 
     assert response.status_code == 400
     assert "must be after its start" in response.text
@@ -76,8 +101,9 @@ async def test_fairness_answers_need_consent(client: Client, settings: Settings)
     await sign_in_new(client, settings)
 
     refused = await post_form(client, "/profile/edit/private", {"fair_region": "West Africa"})
-    accepted = await post_form(client, "/profile/edit/private", {"fair_region": "West Africa",
-                                                                 "fairness_consent": "yes"})
+    accepted = await post_form(
+        client, "/profile/edit/private", {"fair_region": "West Africa", "fairness_consent": "yes"}
+    )
 
     assert refused.status_code == 400
     assert accepted.status_code == 303

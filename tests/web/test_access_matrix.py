@@ -32,7 +32,12 @@ class World:
 
 
 def mentee_profile() -> dict[str, Any]:
-    return {"is_mentee": True, "kinds": ["traditional"], "goals": "Learn to run events", "timezone": "Europe/Paris"}
+    return {
+        "is_mentee": True,
+        "kinds": ["traditional"],
+        "goals": "Learn to run events",
+        "timezone": "Europe/Paris",
+    }
 
 
 @contextlib.asynccontextmanager
@@ -40,7 +45,9 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
     """Signed-in clients for each persona and the ids routes need (opened in the test's own task)."""
     mentee = await create_user(settings, "mentee@example.org", profile=mentee_profile())
     await create_user(settings, "other@example.org", profile=mentee_profile())
-    await create_user(settings, "mentor@example.org", profile={"is_mentor": True, "capacity": 2, "kinds": ["group"]})
+    await create_user(
+        settings, "mentor@example.org", profile={"is_mentor": True, "capacity": 2, "kinds": ["group"]}
+    )
     await create_user(settings, "coordinator@example.org", coordinator=True)
     bystander = await create_user(settings, "bystander@example.org")
     assert mentee.profile is not None
@@ -51,15 +58,20 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
             # connections cannot be shared across loops.
             persona_app = app if persona == "anonymous" else create_app(settings)
             client = await stack.enter_async_context(
-                AsyncTestClient(app=persona_app, base_url="http://testserver.local"))
+                AsyncTestClient(app=persona_app, base_url="http://testserver.local")
+            )
             clients[persona] = client
             if persona != "anonymous":
                 await login(client, EMAILS[persona], PASSWORD)
         yield World(clients, {"profile_id": str(mentee.profile.id), "user_id": str(bystander.id)})
 
 
-EMAILS = {"mentee": "mentee@example.org", "other_mentee": "other@example.org", "mentor": "mentor@example.org",
-          "coordinator": "coordinator@example.org"}
+EMAILS = {
+    "mentee": "mentee@example.org",
+    "other_mentee": "other@example.org",
+    "mentor": "mentor@example.org",
+    "coordinator": "coordinator@example.org",
+}
 
 
 def concrete(path: str, ids: dict[str, str]) -> str:
@@ -124,11 +136,19 @@ async def run_matrix(app: Litestar, world: World) -> list[str]:
             headers = {"accept": "application/json" if path.startswith("/api/") else "text/html"}
             if method in UNSAFE:
                 headers["x-csrftoken"] = await csrf_token(client)
-            response = await client.request(method, path, headers=headers, follow_redirects=False,
-                                            **({"json": {}} if path.startswith("/api/") and method in UNSAFE else {}))
+            response = await client.request(
+                method,
+                path,
+                headers=headers,
+                follow_redirects=False,
+                **({"json": {}} if path.startswith("/api/") and method in UNSAFE else {}),
+            )
             want = expected(access, persona, method, template)
-            ok = (response.status_code not in {401, 403} and response.status_code < 500) if want == "allowed" \
+            ok = (
+                (response.status_code not in {401, 403} and response.status_code < 500)
+                if want == "allowed"
                 else response.status_code in want
+            )
             if not ok:
                 failures.append(f"{method} {path} as {persona}: got {response.status_code}, want {want}")
             if template in RELOGIN_AFTER and persona != "anonymous":
