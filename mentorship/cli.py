@@ -109,6 +109,38 @@ def demo_load(if_empty: bool, seed: int, size: int) -> None:
     click.echo(f"Sign in as coordinator@example.org with the password {settings.demo_password!r}.")
 
 
+@cli.group()
+def user() -> None:
+    """Accounts."""
+
+
+@user.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="Display name (defaults to the part before @).")
+@click.option("--coordinator", "is_coordinator", is_flag=True, help="Make the account a coordinator.")
+@click.password_option(help="Password (asked for when not given).")
+def user_create(email: str, name: str, is_coordinator: bool, password: str) -> None:
+    """Create an account, e.g. the first coordinator: mentorship user create --coordinator EMAIL."""
+    from mentorship.accounts.admin import create_user
+
+    settings = Settings.from_env()
+    try:
+        created = asyncio.run(create_user(settings, email, name, password, coordinator=is_coordinator))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    role = "coordinator" if created.is_coordinator else "participant"
+    click.echo(f"Created {role} {created.email}.")
+
+
+def _register_match() -> None:
+    from mentorship.match.command import match_command
+
+    cli.add_command(match_command, "match")
+
+
+_register_match()
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()
