@@ -19,17 +19,24 @@ def normalise_email(value: str) -> str:
     return value.strip().lower()
 
 
+def clean_text(value: str) -> str:
+    """Drop NUL characters, which no database text column accepts."""
+    return value.replace("\x00", "")
+
+
 def email_error(value: str) -> str | None:
     """Why an email address is not acceptable, or None."""
     if not value:
         return _("Enter your email address.")
-    if len(value) > 320 or not EMAIL_PATTERN.match(value):
+    if len(value) > 320 or not EMAIL_PATTERN.match(value) or not value.isprintable():
         return _("Enter a valid email address, like name@example.org.")
     return None
 
 
 def password_error(value: str) -> str | None:
     """Why a new password is not acceptable, or None."""
+    if "\x00" in value:
+        return _("The password contains a character that is not allowed.")
     if len(value) < MIN_PASSWORD_LENGTH:
         return _("Use at least 10 characters.")
     if len(value) > MAX_PASSWORD_LENGTH:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.mail import Mailer
 from mentorship.accounts.passwords import hash_password_async, verify_password_async
-from mentorship.accounts.schemas import normalise_email, password_error
+from mentorship.accounts.schemas import email_error, normalise_email, password_error
 from mentorship.config import Settings
 from mentorship.lib.i18n import _
 from mentorship.models import LoginAttempt, PasswordResetToken, User
@@ -80,6 +80,8 @@ class AccountService:
     async def authenticate(self, email: str, password: str, address: str) -> User:
         """The user for these credentials; a failure never says whether the email exists."""
         email = normalise_email(email)
+        if email_error(email) or "\x00" in password:
+            raise AccountError(_("That email and password do not match an account."), status_code=400)
         await self._check_rate_limit(email, address)
         user = await self.by_email(email)
         stored = user.password_hash if user is not None and user.is_active else await self._dummy_hash()

@@ -10,7 +10,7 @@ import msgspec
 from litestar import Controller, Request, get, patch
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException, PermissionDeniedException, ValidationException
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
 from mentorship.models import User
@@ -111,8 +111,8 @@ class ProfileApiController(Controller):
         topic: FromQuery[str] = "",
         language: FromQuery[str] = "",
         away: FromQuery[Literal["", "yes", "no"]] = "",
-        page: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 1,
-        per_page: Annotated[int, msgspec.Meta(ge=1, le=200)] = 25,
+        page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
+        per_page: Annotated[int, QueryParameter(ge=1, le=200)] = 25,
     ) -> ProfilePage:
         """Participants, filtered and paginated (coordinators; private parts never included)."""
         result = await profiles.roster(

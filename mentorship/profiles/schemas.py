@@ -55,7 +55,7 @@ class StepResult:
 
 def _one(data: FormData, name: str) -> str:
     values = data.get(name) or [""]
-    return values[-1].strip()
+    return values[-1].replace("\x00", "").strip()
 
 
 def split_tags(raw: str) -> list[str]:

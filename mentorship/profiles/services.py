@@ -197,12 +197,13 @@ class ProfileService:
         """A filtered, paginated page of participants for coordinators."""
         query = self._roster_query(filters, today or date.today())
         total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        pages = max(1, -(-total // filters.per_page))
+        per_page = min(max(1, filters.per_page), 200)
+        pages = max(1, -(-total // per_page))
         page = min(max(1, filters.page), pages)
         rows = await self.session.execute(
             query.order_by(func.lower(User.name), User.id)
-            .offset((page - 1) * filters.per_page)
-            .limit(filters.per_page)
+            .offset((page - 1) * per_page)
+            .limit(per_page)
             .options(selectinload(Profile.topics), selectinload(Profile.languages))
         )
         pairs = [(user, profile) for user, profile in rows]
