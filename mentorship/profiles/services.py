@@ -43,6 +43,11 @@ class RosterFilters:
     page: int = 1
     per_page: int = 25
 
+    def __post_init__(self) -> None:
+        # NUL never matches anything and PostgreSQL rejects it in a query.
+        for name in ("q", "role", "kind", "topic", "language", "away"):
+            object.__setattr__(self, name, getattr(self, name).replace("\x00", ""))
+
 
 @dataclass(frozen=True)
 class RosterPage:

@@ -58,7 +58,13 @@ def test_api_never_fails_and_matches_its_schema(
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(
+            max_examples=60,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            derandomize=True,
+        )
         def call(case: schemathesis.Case) -> None:
             case.call_and_validate(
                 headers={**(case.headers or {}), **api_session.headers},
