@@ -76,7 +76,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def live_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    """uvicorn in a subprocess on a free port, with its own migrated database holding the demo data."""
+    """uvicorn with two workers on a free port, its own migrated database holding the demo data."""
     data_dir = tmp_path_factory.mktemp(f"live-{request.param}")
     if request.param == "sqlite":
         database_url = f"sqlite+aiosqlite:///{data_dir / 'live.db'}"
@@ -99,7 +99,7 @@ def live_server(
     log = data_dir / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [*cli, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [*cli, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
             env=env,
             cwd=PROJECT_ROOT,
             stdout=out,

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from mentorship.cli import cli
 from tests.conftest import require_postgres
-from tests.databases import create_postgres_database, drop_postgres_database
+from tests.databases import create_postgres_database, drop_postgres_database, in_thread
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -28,16 +28,19 @@ def env(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, st
         drop_postgres_database(url)
 
 
-def test_upgrade_demo_load_and_first_coordinator(env: dict[str, str]) -> None:
-    runner = CliRunner()
+def run(args: list[str], env: dict[str, str]) -> Result:
+    """Invoke the command in a thread: it starts its own event loop, and pytest's thread may hold one."""
+    return in_thread(lambda: CliRunner().invoke(cli, args, env=env))
 
-    assert runner.invoke(cli, ["db", "upgrade"], env=env).exit_code == 0
-    loaded = runner.invoke(cli, ["demo", "load", "--if-empty", "--size", "40"], env=env)
-    again = runner.invoke(cli, ["demo", "load", "--if-empty"], env=env)
-    created = runner.invoke(
-        cli, ["user", "create", "--coordinator", "Lead@Example.org", "--password", "a long password"], env=env
+
+def test_upgrade_demo_load_and_first_coordinator(env: dict[str, str]) -> None:
+    assert run(["db", "upgrade"], env).exit_code == 0
+    loaded = run(["demo", "load", "--if-empty", "--size", "40"], env)
+    again = run(["demo", "load", "--if-empty"], env)
+    created = run(
+        ["user", "create", "--coordinator", "Lead@Example.org", "--password", "a long password"], env
     )
-    bad = runner.invoke(cli, ["user", "create", "not-an-email", "--password", "a long password"], env=env)
+    bad = run(["user", "create", "not-an-email", "--password", "a long password"], env)
 
     assert "loaded 40 participants" in loaded.output
     assert "left as it is" in again.output
@@ -48,10 +51,9 @@ def test_upgrade_demo_load_and_first_coordinator(env: dict[str, str]) -> None:
 
 
 def test_check_passes_on_a_migrated_database(env: dict[str, str]) -> None:
-    runner = CliRunner()
-    runner.invoke(cli, ["db", "upgrade"], env=env)
+    run(["db", "upgrade"], env)
 
-    result = runner.invoke(cli, ["db", "check"], env=env)
+    result = run(["db", "check"], env)
 
     assert result.exit_code == 0
     assert "Models and migrations agree." in result.output
