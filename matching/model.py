@@ -17,7 +17,7 @@ from matching.candidates import CandidateLists, Constraints, PairScorer, retriev
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
 from matching.table import ParticipantTable, as_table, hours_apart
-from matching.traditional import solve_traditional
+from matching.traditional import Certified, solve_traditional
 from matching.vectorize import ProfileVectorizer
 
 IntArray = npt.NDArray[np.int64]
@@ -26,7 +26,7 @@ Progress = Callable[[str], None]
 
 
 @dataclass
-class MatchResult:
+class MatchResult(Certified):
     """A proposed traditional assignment with its certificate and reasons.
 
     Attributes
@@ -70,20 +70,6 @@ class MatchResult:
     rounds: int
     pairs_scored: int
     timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def gap(self) -> float:
-        """``upper_bound - total``."""
-        return self.upper_bound - self.total
-
-    @property
-    def relative_gap(self) -> float:
-        """The gap relative to the bound (to 1 when the bound is smaller)."""
-        return self.gap / max(abs(self.upper_bound), 1.0)
-
-    def is_optimal(self, tolerance: float = 1e-6) -> bool:
-        """Whether the certificate proves the total optimal within ``tolerance`` (relative)."""
-        return self.relative_gap <= tolerance
 
 
 class MentorMatcher(BaseEstimator):  # type: ignore[misc]

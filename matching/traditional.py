@@ -23,8 +23,29 @@ FloatArray = npt.NDArray[np.float64]
 _TOL = 2.0 / COST_SCALE
 
 
+class Certified:
+    """A total with an upper bound on the optimum: the gap between them certifies the result."""
+
+    total: float
+    upper_bound: float
+
+    @property
+    def gap(self) -> float:
+        """``upper_bound - total`` (never negative beyond round-off)."""
+        return self.upper_bound - self.total
+
+    @property
+    def relative_gap(self) -> float:
+        """Gap relative to the bound (to 1 when the bound is smaller)."""
+        return self.gap / max(abs(self.upper_bound), 1.0)
+
+    def is_optimal(self, tolerance: float = 1e-6) -> bool:
+        """Whether the certificate proves the total optimal within ``tolerance`` (relative)."""
+        return self.relative_gap <= tolerance
+
+
 @dataclass
-class Assignment:
+class Assignment(Certified):
     """An assignment in mentee and mentor positions with its certificate.
 
     Attributes
@@ -52,16 +73,6 @@ class Assignment:
     upper_bound: float
     rounds: int
     timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def gap(self) -> float:
-        """``upper_bound - total`` (never negative beyond round-off)."""
-        return self.upper_bound - self.total
-
-    @property
-    def relative_gap(self) -> float:
-        """Gap relative to the bound (to 1 when the bound is smaller)."""
-        return self.gap / max(abs(self.upper_bound), 1.0)
 
 
 def initial_edges(

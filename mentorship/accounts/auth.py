@@ -12,6 +12,7 @@ from litestar.exceptions import NotAuthorizedException, NotFoundException, Permi
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy import select, update
+from sqlalchemy.orm import raiseload
 
 from mentorship.lib.i18n import _
 from mentorship.models import User
@@ -43,7 +44,9 @@ async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> User | No
     except ValueError:
         return None
     async with db_config.get_session() as db:
-        user = await db.scalar(select(User).where(User.id == user_id, User.is_active))
+        # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
+        query = select(User).where(User.id == user_id, User.is_active).options(raiseload(User.profile))
+        user = await db.scalar(query)
         now = datetime.now(UTC)
         if user is not None and (
             user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION

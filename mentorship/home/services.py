@@ -44,23 +44,35 @@ class CommunityService:
     async def summary(self, today: date | None = None, top_topics: int = 12) -> CommunitySummary:
         """People by role, the most requested topics, languages and regions."""
         today = today or date.today()
-        profiles = (
-            (await self.session.execute(select(Profile).join(User).where(User.is_active))).scalars().all()
-        )
+        # Plain columns, not ORM objects: the page must not load every profile's topics and languages.
+        rows = (
+            await self.session.execute(
+                select(
+                    Profile.is_mentor,
+                    Profile.is_mentee,
+                    Profile.kinds,
+                    Profile.timezone,
+                    Profile.capacity,
+                    Profile.away_on(today).label("away"),
+                )
+                .join(User, Profile.user_id == User.id)
+                .where(User.is_active)
+            )
+        ).all()
         coordinators = await self.session.scalar(
             select(func.count()).select_from(User).where(User.is_coordinator, User.is_active)
         )
-        mentors = [p for p in profiles if p.is_mentor]
-        kinds = Counter(kind for p in profiles for kind in p.kinds)
-        regions = Counter(region_of(p.timezone) for p in profiles)
+        kinds = Counter(kind for row in rows for kind in row.kinds)
+        regions = Counter(region_of(row.timezone) for row in rows)
+        mentors = [row for row in rows if row.is_mentor]
         return CommunitySummary(
-            participants=len(profiles),
-            mentors=sum(1 for p in profiles if p.is_mentor and not p.is_mentee),
-            mentees=sum(1 for p in profiles if p.is_mentee and not p.is_mentor),
-            both=sum(1 for p in profiles if p.is_mentor and p.is_mentee),
+            participants=len(rows),
+            mentors=sum(1 for row in mentors if not row.is_mentee),
+            mentees=sum(1 for row in rows if row.is_mentee and not row.is_mentor),
+            both=sum(1 for row in mentors if row.is_mentee),
             coordinators=int(coordinators or 0),
-            mentor_capacity=sum(p.capacity for p in mentors if not p.is_away(today)),
-            mentors_away=sum(1 for p in mentors if p.is_away(today)),
+            mentor_capacity=sum(row.capacity for row in mentors if not row.away),
+            mentors_away=sum(1 for row in mentors if row.away),
             kinds=[Count(key=k.value, label=k.value.capitalize(), count=kinds.get(k.value, 0)) for k in Kind],
             topics=await self._topics(top_topics),
             languages=await self._languages(),

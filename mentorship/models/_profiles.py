@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ColumnElement, Enum, ForeignKey, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models._enums import TopicDirection
@@ -57,6 +57,14 @@ class Profile(UUIDAuditBase):
         starts = self.away_from or date.min
         ends = self.away_until or date.max
         return starts <= on <= ends
+
+    @classmethod
+    def away_on(cls, day: date) -> ColumnElement[bool]:
+        """SQL twin of `is_away`: the person is in an away period on the given day."""
+        has_period = cls.away_from.is_not(None) | cls.away_until.is_not(None)
+        starts = func.coalesce(cls.away_from, date.min) <= day
+        ends = func.coalesce(cls.away_until, date.max) >= day
+        return has_period & starts & ends
 
     def topic_slugs(self, direction: TopicDirection) -> list[str]:
         """The slugs this person offers or seeks, in the order they gave them."""

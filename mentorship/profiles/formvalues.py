@@ -38,7 +38,6 @@ def from_view(view: ProfileView | None) -> dict[str, Any]:
 
 def from_submission(data: dict[str, list[str]]) -> dict[str, Any]:
     """Form values from a submission, so nothing typed is lost when a field has an error."""
-    multi = {"roles", "kinds"}
-    return {
-        key: (values if key in multi else (values[-1] if values else "")) for key, values in data.items()
-    } | {key: data.get(key, []) for key in multi}
+    values: dict[str, Any] = {key: items[-1] if items else "" for key, items in data.items()}
+    values.update({key: data.get(key, []) for key in ("roles", "kinds")})  # the multi-valued fields
+    return values

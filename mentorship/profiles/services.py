@@ -187,11 +187,7 @@ class ProfileService:
                     select(ProfileLanguage.profile_id).where(ProfileLanguage.code == filters.language)
                 )
             )
-        away = (
-            (Profile.away_until.is_not(None) | Profile.away_from.is_not(None))
-            & (func.coalesce(Profile.away_from, date.min) <= today)
-            & (func.coalesce(Profile.away_until, date.max) >= today)
-        )
+        away = Profile.away_on(today)
         if filters.away == "yes":
             query = query.where(away)
         elif filters.away == "no":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,11 +14,9 @@ from mentorship.app import create_app
 from mentorship.config import Settings
 from tests.factories import PASSWORD, create_user
 from tests.helpers import csrf_token, login
+from tests.routes import UNSAFE, concrete, routes
 
 PERSONAS = ["anonymous", "mentee", "other_mentee", "mentor", "coordinator"]
-UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-# Routes Litestar itself adds (API docs, static files) are public by construction.
-FRAMEWORK_PREFIXES = ("/schema", "/static")
 RELOGIN_AFTER = {"/logout", "/api/v1/auth/logout"}
 
 
@@ -74,12 +71,6 @@ EMAILS = {
 }
 
 
-def concrete(path: str, ids: dict[str, str]) -> str:
-    """Fill path parameters with real values."""
-    values = {"step": "roles", "token": "not-a-real-token", **ids}
-    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values.get(m.group(1), "x"), path)
-
-
 def expected(access: str, persona: str, method: str, path: str) -> set[int] | str:
     """The statuses a persona may get; "allowed" means anything but 401, 403 and 5xx."""
     html = not path.startswith("/api/")
@@ -98,19 +89,6 @@ def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     if method == "GET":
         return {200} if persona in {"mentee", "coordinator"} else {404}
     return {200, 400} if persona == "mentee" else ({403} if persona == "coordinator" else {404})
-
-
-def routes(app: Litestar) -> list[tuple[str, str, str]]:
-    """(method, path template, access rule) for every HTTP route."""
-    found = []
-    for route in app.routes:
-        for handler in getattr(route, "route_handlers", []):
-            for method in sorted(handler.http_methods - {"OPTIONS", "HEAD"}):
-                access = handler.opt.get("access")
-                if route.path.startswith(FRAMEWORK_PREFIXES):
-                    access = "public"
-                found.append((method, route.path, access))
-    return found
 
 
 def test_every_route_declares_an_access_rule(app: Litestar) -> None:

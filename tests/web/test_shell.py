@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from tests.routes import UNSAFE, concrete, routes
+
 Client = AsyncTestClient[Litestar]
+UNKNOWN_ID = "00000000-0000-0000-0000-000000000001"
 
 
 async def test_home_page_renders_with_landmarks(client: Client) -> None:
@@ -61,21 +62,11 @@ async def test_every_response_carries_security_headers(client: Client) -> None:
     assert response.headers["referrer-policy"] == "same-origin"
 
 
-def unsafe_routes(app: Litestar) -> list[tuple[str, str]]:
-    """Every (method, path) in the route table that changes state."""
-    found = []
-    for route in app.routes:
-        for method in getattr(route, "methods", set()):
-            if method in {"POST", "PUT", "PATCH", "DELETE"}:
-                path = re.sub(r"\{\w+:uuid\}", "00000000-0000-0000-0000-000000000001", route.path)
-                found.append((method, re.sub(r"\{\w+(?::\w+)?\}", "roles", path)))
-    return found
-
-
 async def test_every_unsafe_request_without_csrf_token_is_refused(app: Litestar, client: Client) -> None:
-    routes = unsafe_routes(app)
-    assert len(routes) >= 10
+    unsafe = [(method, path) for method, path, _ in routes(app) if method in UNSAFE]
+    assert len(unsafe) >= 10
 
-    for method, path in routes:
+    for method, template in unsafe:
+        path = concrete(template, {"profile_id": UNKNOWN_ID, "user_id": UNKNOWN_ID})
         response = await client.request(method, path, json={})
         assert response.status_code == 403, (method, path, response.status_code)
