@@ -33,6 +33,8 @@ from mentorship.profiles.api import ProfileApiController
 from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
 from mentorship.templating import build_template_config
+from mentorship.topics.api import TopicApiController
+from mentorship.topics.controllers import TopicController
 
 STATIC_DIR = PROJECT_ROOT / "static"
 
@@ -62,6 +64,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AuthApiController,
             ProfileController,
             RosterController,
+            TopicController,
+            TopicApiController,
             ProfileApiController,
             CommunityApiController,
             HealthController,

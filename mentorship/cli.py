@@ -54,8 +54,13 @@ def upgrade(revision: str) -> None:
     """Apply migrations up to a revision."""
     from mentorship import migrate
 
-    migrate.upgrade(Settings.from_env(), revision)
+    settings = Settings.from_env()
+    migrate.upgrade(settings, revision)
     click.echo(f"Database is at {revision}.")
+    if revision == "head":
+        added = migrate.seed_reference_data(settings)
+        if added:
+            click.echo(f"Added {added} curated topics.")
 
 
 @db.command()

@@ -32,3 +32,12 @@ def check(settings: Settings) -> None:
 def revision(settings: Settings, message: str) -> None:
     """Write a new revision from the difference between models and database."""
     _commands(settings).revision(message=message, autogenerate=True)
+
+
+def seed_reference_data(settings: Settings) -> int:
+    """Add the curated topics a fresh database lacks (idempotent); return how many were added."""
+    import asyncio
+
+    from mentorship.topics.services import seed_reference_topics
+
+    return asyncio.run(seed_reference_topics(build_sqlalchemy_config(settings)))

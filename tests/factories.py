@@ -7,7 +7,8 @@ from typing import Any
 from mentorship.accounts.passwords import hash_password
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.models import Profile, ProfileLanguage, User
+from mentorship.models import Profile, ProfileLanguage, Topic, User
+from mentorship.topics.catalog import normalise_tag
 
 PASSWORD = "correct horse battery"
 
@@ -42,3 +43,16 @@ async def create_user(
         session.expunge_all()
     await config.get_engine().dispose()
     return user
+
+
+async def create_topic(settings: Settings, label: str, *, curated: bool = True) -> Topic:
+    """Insert a topic and return it detached."""
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        topic = Topic(slug=normalise_tag(label), label=label, category="", curated=curated)
+        session.add(topic)
+        await session.commit()
+        await session.refresh(topic)
+        session.expunge_all()
+    await config.get_engine().dispose()
+    return topic

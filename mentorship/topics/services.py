@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.models import Topic
 from mentorship.topics.catalog import CATEGORY_LABELS, SEED_TOPICS, normalise_tag, resolve_topic
+from mentorship.topics.curation import name_index
 
 
 async def seed_topics(session: AsyncSession) -> dict[str, Topic]:
@@ -34,8 +36,11 @@ async def seed_topics(session: AsyncSession) -> dict[str, Topic]:
 async def topics_for(session: AsyncSession, entries: Iterable[str]) -> list[Topic]:
     """Resolve free entries (a label in any language, an alias, a slug) to topics, creating free ones."""
     labels: dict[str, str] = {}
+    index = await name_index(session)
     for entry in entries:
-        slug = resolve_topic(entry)
+        tag = normalise_tag(entry)
+        # Names coordinators added (aliases, merged duplicates) win over the built-in table.
+        slug = index.get(tag) or index.get(tag.removesuffix("s")) or resolve_topic(entry)
         if slug and slug not in labels:
             labels[slug] = entry.strip()
     if not labels:
@@ -50,4 +55,15 @@ async def topics_for(session: AsyncSession, entries: Iterable[str]) -> list[Topi
     return [found[slug] for slug in labels]
 
 
-__all__ = ["normalise_tag", "seed_topics", "topics_for"]
+__all__ = ["normalise_tag", "seed_reference_topics", "seed_topics", "topics_for"]
+
+
+async def seed_reference_topics(config: Any) -> int:
+    """Insert the curated seed topics a fresh install lacks; return how many were added."""
+    async with config.get_session() as session:
+        before = await session.scalar(select(func.count()).select_from(Topic))
+        await seed_topics(session)
+        await session.commit()
+        after = await session.scalar(select(func.count()).select_from(Topic))
+    await config.get_engine().dispose()
+    return int(after or 0) - int(before or 0)

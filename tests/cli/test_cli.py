@@ -34,7 +34,8 @@ def run(args: list[str], env: dict[str, str]) -> Result:
 
 
 def test_upgrade_demo_load_and_first_coordinator(env: dict[str, str]) -> None:
-    assert run(["db", "upgrade"], env).exit_code == 0
+    upgraded = run(["db", "upgrade"], env)
+    upgraded_again = run(["db", "upgrade"], env)
     loaded = run(["demo", "load", "--if-empty", "--size", "40"], env)
     again = run(["demo", "load", "--if-empty"], env)
     created = run(
@@ -42,6 +43,9 @@ def test_upgrade_demo_load_and_first_coordinator(env: dict[str, str]) -> None:
     )
     bad = run(["user", "create", "not-an-email", "--password", "a long password"], env)
 
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "Added 55 curated topics." in upgraded.output
+    assert "curated topics" not in upgraded_again.output
     assert "loaded 40 participants" in loaded.output
     assert "left as it is" in again.output
     assert created.exit_code == 0, created.output

@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 
 from mentorship.app import create_app
 from mentorship.config import Settings
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_topic, create_user
 from tests.helpers import csrf_token, login
 from tests.routes import UNSAFE, concrete, routes
 
@@ -47,6 +47,7 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
     )
     await create_user(settings, "coordinator@example.org", coordinator=True)
     bystander = await create_user(settings, "bystander@example.org")
+    topic = await create_topic(settings, "Podcasts", curated=False)
     assert mentee.profile is not None
     async with contextlib.AsyncExitStack() as stack:
         clients: dict[str, AsyncTestClient[Litestar]] = {}
@@ -60,7 +61,10 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
             clients[persona] = client
             if persona != "anonymous":
                 await login(client, EMAILS[persona], PASSWORD)
-        yield World(clients, {"profile_id": str(mentee.profile.id), "user_id": str(bystander.id)})
+        yield World(
+            clients,
+            {"profile_id": str(mentee.profile.id), "user_id": str(bystander.id), "topic_id": str(topic.id)},
+        )
 
 
 EMAILS = {
