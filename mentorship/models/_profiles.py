@@ -34,6 +34,12 @@ class Profile(UUIDAuditBase):
     away_from: Mapped[date | None] = mapped_column(default=None)
     away_until: Mapped[date | None] = mapped_column(default=None)
     away_note: Mapped[str] = mapped_column(String(500), default="")
+    # Counters changed only by conditional UPDATEs (`... WHERE mentee_load < capacity`), so two
+    # workers accepting at once can never push a mentor past capacity.
+    mentee_load: Mapped[int] = mapped_column(default=0, server_default="0")
+    pending_requests: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Which emails the person wants, by notification type; absent means the default (on).
+    email_preferences: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # Private to the person: never shown to coordinators or other participants.
     self_assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # Opt-in, self-described; only ever read in aggregate with small groups suppressed.

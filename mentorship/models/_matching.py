@@ -1,0 +1,220 @@
+"""Matching rounds, the proposals and requests they produce, and the relationships that follow."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from advanced_alchemy.base import UUIDAuditBase, UUIDBase
+from advanced_alchemy.types import DateTimeUTC
+from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mentorship.models._enums import Kind
+
+
+def _enum(cls: type[StrEnum], name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class RoundStatus(StrEnum):
+    """Where a matching round is in its life."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    READY = "ready"  # computed; the coordinator previews and edits it
+    FAILED = "failed"
+    PUBLISHED = "published"
+    DISCARDED = "discarded"
+
+
+class ProposalStatus(StrEnum):
+    """Where a proposal (from a round) or a request (from a mentee) is."""
+
+    DRAFT = "draft"  # in an unpublished round: invisible to participants
+    REMOVED = "removed"  # taken out of a round by the coordinator before publishing
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
+class ProposalSource(StrEnum):
+    """Who started a proposal."""
+
+    ROUND = "round"
+    REQUEST = "request"
+
+
+class MemberRole(StrEnum):
+    """A person's part in a proposal or relationship."""
+
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+    PEER = "peer"
+
+
+class Response(StrEnum):
+    """A member's answer to a proposal."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class RelationshipStatus(StrEnum):
+    """Where a relationship is."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ENDED = "ended"
+
+
+class Round(UUIDAuditBase):
+    """A coordinator's matching run: options, progress, the engine's summary, then publication."""
+
+    __tablename__ = "matching_round"
+
+    kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
+    status: Mapped[RoundStatus] = mapped_column(
+        _enum(RoundStatus, "round_status"), default=RoundStatus.QUEUED
+    )
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    stage: Mapped[str] = mapped_column(String(80), default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(default=0)
+    started_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    published_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    # Totals, bound and gap, unmatched reasons, score histogram, loads and the fairness audit.
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="noload")
+
+
+class Proposal(UUIDAuditBase):
+    """A suggested pairing or group (from a round) or a mentee's request to a mentor."""
+
+    __tablename__ = "proposal"
+    __table_args__ = (Index("ix_proposal_round_status", "round_id", "status"),)
+
+    round_id: Mapped[UUID | None] = mapped_column(ForeignKey("matching_round.id", ondelete="CASCADE"))
+    source: Mapped[ProposalSource] = mapped_column(_enum(ProposalSource, "proposal_source"))
+    kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
+    status: Mapped[ProposalStatus] = mapped_column(
+        _enum(ProposalStatus, "proposal_status"), default=ProposalStatus.DRAFT, index=True
+    )
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    group_label: Mapped[str] = mapped_column(String(40), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    expires_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+    round: Mapped[Round | None] = relationship(back_populates="proposals", lazy="noload")
+    members: Mapped[list[ProposalMember]] = relationship(
+        back_populates="proposal", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class ProposalMember(UUIDBase):
+    """One person in a proposal and their answer."""
+
+    __tablename__ = "proposal_member"
+    __table_args__ = (UniqueConstraint("proposal_id", "profile_id"),)
+
+    proposal_id: Mapped[UUID] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"), index=True)
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole, "member_role"))
+    response: Mapped[Response] = mapped_column(_enum(Response, "member_response"), default=Response.PENDING)
+    responded_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    # A decline reason is shared with coordinators only.
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    proposal: Mapped[Proposal] = relationship(back_populates="members", lazy="noload")
+
+
+class Relationship(UUIDAuditBase):
+    """A mentoring relationship that started when everyone in a proposal accepted."""
+
+    __tablename__ = "relationship"
+
+    kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
+    status: Mapped[RelationshipStatus] = mapped_column(
+        _enum(RelationshipStatus, "relationship_status"), default=RelationshipStatus.ACTIVE, index=True
+    )
+    proposal_id: Mapped[UUID | None] = mapped_column(ForeignKey("proposal.id", ondelete="SET NULL"))
+    cadence_days: Mapped[int] = mapped_column(default=14)
+    started_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+    members: Mapped[list[RelationshipMember]] = relationship(
+        back_populates="relationship", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class RelationshipMember(UUIDBase):
+    """One person in a relationship."""
+
+    __tablename__ = "relationship_member"
+    __table_args__ = (UniqueConstraint("relationship_id", "profile_id"),)
+
+    relationship_id: Mapped[UUID] = mapped_column(
+        ForeignKey("relationship.id", ondelete="CASCADE"), index=True
+    )
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole, "member_role"))
+
+    relationship: Mapped[Relationship] = relationship(back_populates="members", lazy="noload")
+
+
+class ActiveSlot(UUIDBase):
+    """A person's one active relationship of a kind (as mentee or peer, or as a group's mentor).
+
+    The unique constraint is the guard: two workers accepting at once cannot both insert it.
+    """
+
+    __tablename__ = "active_slot"
+    __table_args__ = (UniqueConstraint("profile_id", "kind", "role"),)
+
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole, "member_role"))
+    relationship_id: Mapped[UUID] = mapped_column(
+        ForeignKey("relationship.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Event(UUIDBase):
+    """One line of the append-only history: who did what to which object, when."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_subject", "subject_type", "subject_id"),)
+
+    at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+    actor_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    type: Mapped[str] = mapped_column(String(60), index=True)
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[UUID | None] = mapped_column(default=None)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Notification(UUIDBase):
+    """An in-app notification for one person."""
+
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_user_read", "user_id", "read_at"),)
+
+    user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    link: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    read_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
