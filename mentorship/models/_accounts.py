@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ class User(UUIDAuditBase):
     is_coordinator: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     last_active_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    # Which emails the person wants, by notification type; an absent type means on. On the account,
+    # not the profile: coordinators without a profile get notifications too.
+    email_preferences: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     profile: Mapped[Profile | None] = relationship(
         back_populates="user", uselist=False, lazy="selectin", cascade="all, delete-orphan"

@@ -38,8 +38,6 @@ class Profile(UUIDAuditBase):
     # workers accepting at once can never push a mentor past capacity.
     mentee_load: Mapped[int] = mapped_column(default=0, server_default="0")
     pending_requests: Mapped[int] = mapped_column(default=0, server_default="0")
-    # Which emails the person wants, by notification type; absent means the default (on).
-    email_preferences: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # Private to the person: never shown to coordinators or other participants.
     self_assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # Opt-in, self-described; only ever read in aggregate with small groups suppressed.
