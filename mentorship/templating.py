@@ -47,9 +47,15 @@ def _current_user(context: Mapping[str, Any]) -> Any:
     return request.scope.get("user") if request is not None else None
 
 
+def _unread_notifications(context: Mapping[str, Any]) -> int:
+    request = context.get("request")
+    return int(request.scope.get("unread_notifications") or 0) if request is not None else 0
+
+
 def build_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     """The Litestar template config over our environment."""
     engine = JinjaTemplateEngine.from_environment(build_environment(settings))
     engine.register_template_callable("get_flashes", get_flashes)
     engine.register_template_callable("current_user", _current_user)
+    engine.register_template_callable("unread_notifications", _unread_notifications)
     return TemplateConfig(instance=engine)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
@@ -11,11 +11,11 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import raiseload
 
 from mentorship.lib.i18n import _
-from mentorship.models import User
+from mentorship.models import Notification, User
 
 SESSION_USER_KEY = "uid"
 ACTIVITY_RESOLUTION = timedelta(minutes=5)
@@ -27,10 +27,12 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
     def factory(app: ASGIApp) -> ASGIApp:
         async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
             scope["user"] = None
+            extra = cast(dict[str, Any], scope)  # the nav badge reads this; no extra query per page
+            extra["unread_notifications"] = 0
             session = scope.get("session") or {}
             raw_id = session.get(SESSION_USER_KEY) if isinstance(session, dict) else None
             if raw_id:
-                scope["user"] = await _load_user(db_config, raw_id)
+                scope["user"], extra["unread_notifications"] = await _load_user(db_config, raw_id)
             await app(scope, receive, send)
 
         return middleware
@@ -38,15 +40,25 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
     return factory
 
 
-async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> User | None:
+async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> tuple[User | None, int]:
+    """The active user and their unread notification count (for the nav badge), in one query."""
     try:
         user_id = UUID(str(raw_id))
     except ValueError:
-        return None
+        return None, 0
     async with db_config.get_session() as db:
         # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
-        query = select(User).where(User.id == user_id, User.is_active).options(raiseload(User.profile))
-        user = await db.scalar(query)
+        unread = (
+            select(func.count())
+            .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+            .correlate(User)
+            .scalar_subquery()
+        )
+        query = (
+            select(User, unread).where(User.id == user_id, User.is_active).options(raiseload(User.profile))
+        )
+        row = (await db.execute(query)).first()
+        user, count = (row[0], int(row[1] or 0)) if row is not None else (None, 0)
         now = datetime.now(UTC)
         if user is not None and (
             user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION
@@ -55,7 +67,7 @@ async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> User | No
             await db.commit()
         if user is not None:
             db.expunge(user)
-        return user
+        return user, count
 
 
 def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:

@@ -1,0 +1,130 @@
+"""Email notifications after the transaction that created them commits, as each person chose."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from litestar import Litestar
+from litestar.background_tasks import BackgroundTask
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.mail import Mailer
+from mentorship.config import Settings
+from mentorship.lib.db import app_db_config
+from mentorship.models import Notification, User
+from mentorship.notifications.services import TYPES, wants_email
+
+logger = logging.getLogger("mentorship.notifications")
+
+SessionFactory = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+# A sweep without ids only looks this far back, so a new deployment never mails old notifications.
+SWEEP_WINDOW = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What one delivery run did."""
+
+    sent: int = 0
+    off: int = 0
+    failed: int = 0
+
+
+async def deliver_emails(
+    session_factory: SessionFactory, settings: Settings, notification_ids: Iterable[UUID] | None = None
+) -> Delivery:
+    """Email the pending notifications given (or every recent pending one when ids is None).
+
+    Call it after the creating transaction commits. Each notification is claimed with a conditional
+    UPDATE before sending, so two workers running this for the same ids send each email once.
+    """
+    ids = None if notification_ids is None else list(notification_ids)
+    if ids == []:
+        return Delivery()
+    async with session_factory() as session:
+        query = (
+            select(Notification.id, Notification.type, User.email_preferences, User.is_active)
+            .join(User, User.id == Notification.user_id)
+            .where(Notification.email_status == "pending")
+            .order_by(Notification.created_at)
+        )
+        if ids is None:
+            query = query.where(Notification.created_at >= datetime.now(UTC) - SWEEP_WINDOW)
+        else:
+            query = query.where(Notification.id.in_(ids))
+        rows = (await session.execute(query)).tuples().all()
+        sent = off = failed = 0
+        for note_id, type_, preferences, is_active in rows:
+            if not is_active or not wants_email(preferences, type_):
+                off += await _set_status(session, note_id, "pending", "off")
+                continue
+            if not await _set_status(session, note_id, "pending", "sending"):
+                continue  # another worker claimed it
+            if await _send(session, settings, note_id):
+                sent += 1
+            else:
+                failed += 1
+        return Delivery(sent=sent, off=off, failed=failed)
+
+
+async def _set_status(session: AsyncSession, note_id: UUID, before: str, after: str) -> int:
+    values: dict[str, object] = {"email_status": after}
+    if after == "sent":
+        values["emailed_at"] = datetime.now(UTC)
+    result = await session.execute(
+        update(Notification)
+        .where(Notification.id == note_id, Notification.email_status == before)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def _send(session: AsyncSession, settings: Settings, note_id: UUID) -> bool:
+    note, email = (
+        await session.execute(
+            select(Notification, User.email)
+            .join(User, User.id == Notification.user_id)
+            .where(Notification.id == note_id)
+        )
+    ).one()
+    try:
+        await Mailer(settings, session).send(email, _subject(note), _body(note, settings))
+    except Exception:
+        logger.exception("Could not email notification %s", note_id)
+        await session.rollback()
+        await _set_status(session, note_id, "sending", "failed")
+        return False
+    await _set_status(session, note_id, "sending", "sent")
+    return True
+
+
+def _subject(note: Notification) -> str:
+    first_line = note.text.strip().splitlines()[0] if note.text.strip() else TYPES.get(note.type, "")
+    return f"Mentorship: {first_line[:120]}"
+
+
+def _body(note: Notification, settings: Settings) -> str:
+    lines = [note.text.strip(), ""]
+    if note.link:
+        lines += [f"Open it: {settings.base_url}/notifications/{note.id}", ""]
+    lines += [
+        "--",
+        "You get this email because of your notification settings.",
+        f"Choose which emails you get: {settings.base_url}/account/notifications",
+    ]
+    return "\n".join(lines)
+
+
+def email_task(app: Litestar, notification_ids: Iterable[UUID]) -> BackgroundTask:
+    """A task for `Response(background=...)`: it runs after the response, so after the handler's commit."""
+    return BackgroundTask(
+        deliver_emails, app_db_config(app).get_session, app.state.settings, list(notification_ids)
+    )

@@ -1,0 +1,137 @@
+"""Create notifications inside the caller's transaction; list, open and mark them; email preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.models import Notification, User
+
+# The notification types, with what each person can switch off for email (all on by default).
+TYPES = {
+    "proposal": "A new match is proposed to me",
+    "request": "A mentee asks me to mentor them",
+    "accepted": "Someone accepts, and a relationship starts",
+    "declined": "Someone declines or withdraws",
+    "reminder": "Reminders before a proposal expires",
+    "round": "A matching round I started has finished",
+}
+
+
+def notify(session: AsyncSession, user_id: UUID, type_: str, text: str, link: str = "") -> Notification:
+    """Add an in-app notification to the caller's transaction (its email goes out after the commit)."""
+    note = Notification(
+        user_id=user_id,
+        type=type_,
+        text=text,
+        link=link,
+        created_at=datetime.now(UTC),
+        read_at=None,
+        email_status="pending",
+    )
+    session.add(note)
+    return note
+
+
+def email_choices(stored: Mapping[str, Any] | None) -> dict[str, bool]:
+    """Every type with whether its email is on; a type never chosen is on."""
+    stored = stored or {}
+    return {type_: bool(stored.get(type_, True)) for type_ in TYPES}
+
+
+def wants_email(stored: Mapping[str, Any] | None, type_: str) -> bool:
+    """Whether a person with these stored choices gets an email for this type."""
+    return bool((stored or {}).get(type_, True))
+
+
+class NotificationNotFound(Exception):
+    """No such notification for this person (someone else's looks the same as a missing one)."""
+
+
+@dataclass(frozen=True)
+class NotificationPage:
+    """One page of a person's notifications, newest first."""
+
+    items: list[Notification]
+    total: int
+    unread: int
+    page: int
+    pages: int
+
+
+class NotificationService:
+    """One person's notifications and email choices; every query is scoped to that person."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def unread_count(self, user_id: UUID) -> int:
+        """How many notifications the person has not opened."""
+        query = select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        return await self.session.scalar(query) or 0
+
+    async def page(
+        self, user_id: UUID, page: int = 1, per_page: int = 20, unread_only: bool = False
+    ) -> NotificationPage:
+        """The person's notifications, newest first."""
+        where = [Notification.user_id == user_id]
+        if unread_only:
+            where.append(Notification.read_at.is_(None))
+        total = await self.session.scalar(select(func.count()).where(*where)) or 0
+        per_page = min(max(1, per_page), 200)
+        pages = max(1, -(-total // per_page))
+        page = min(max(1, page), pages)
+        rows = await self.session.scalars(
+            select(Notification)
+            .where(*where)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+        )
+        unread = await self.unread_count(user_id)
+        return NotificationPage(list(rows), total, unread, page, pages)
+
+    async def open(self, user_id: UUID, notification_id: UUID) -> Notification:
+        """Mark one of the person's notifications read and return it."""
+        note = await self.session.scalar(
+            select(Notification).where(Notification.id == notification_id, Notification.user_id == user_id)
+        )
+        if note is None:
+            raise NotificationNotFound
+        if note.read_at is None:
+            note.read_at = datetime.now(UTC)
+            await self.session.commit()
+        return note
+
+    async def mark_read(self, user_id: UUID, ids: Sequence[UUID] | None = None) -> int:
+        """Mark the given notifications (or all, when ids is None) read; others' ids are ignored."""
+        query = (
+            update(Notification)
+            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+            .values(read_at=datetime.now(UTC))
+        )
+        if ids is not None:
+            if not ids:
+                return 0
+            query = query.where(Notification.id.in_(list(ids)))
+        result = await self.session.execute(query.execution_options(synchronize_session=False))
+        await self.session.commit()
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def email_choices(self, user_id: UUID) -> dict[str, bool]:
+        """The person's email choices, one per type."""
+        stored = await self.session.scalar(select(User.email_preferences).where(User.id == user_id))
+        return email_choices(stored)
+
+    async def set_email_choices(self, user_id: UUID, choices: Mapping[str, bool]) -> dict[str, bool]:
+        """Replace the person's email choices; a type left out is on."""
+        cleaned = {type_: bool(choices.get(type_, True)) for type_ in TYPES}
+        await self.session.execute(update(User).where(User.id == user_id).values(email_preferences=cleaned))
+        await self.session.commit()
+        return cleaned
