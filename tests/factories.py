@@ -7,8 +7,9 @@ from typing import Any
 from mentorship.accounts.passwords import hash_password
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.models import Profile, ProfileLanguage, Topic, User
+from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.catalog import normalise_tag
+from mentorship.topics.services import topics_for
 
 PASSWORD = "correct horse battery"
 
@@ -32,11 +33,18 @@ async def create_user(
             is_coordinator=coordinator,
         )
         if profile is not None:
+            profile = dict(profile)
             languages = profile.pop("languages", ["en"])
+            tags = {direction: profile.pop(direction.value, []) for direction in TopicDirection}
             user.profile = Profile(**profile)
             user.profile.languages = [
                 ProfileLanguage(code=code, position=i) for i, code in enumerate(languages)
             ]
+            links = []
+            for direction, labels in tags.items():
+                for i, topic in enumerate(await topics_for(session, labels)):
+                    links.append(ProfileTopic(topic=topic, direction=direction, position=i))
+            user.profile.topics = links
         session.add(user)
         await session.commit()
         await session.refresh(user)

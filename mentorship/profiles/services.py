@@ -10,12 +10,28 @@ from uuid import UUID
 
 from sqlalchemy import Select, Text, cast, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.lib.i18n import _
-from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
+from mentorship.models import (
+    Profile,
+    ProfileLanguage,
+    ProfileTopic,
+    Proposal,
+    ProposalMember,
+    ProposalStatus,
+    RelationshipMember,
+    Topic,
+    TopicDirection,
+    User,
+)
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 from mentorship.topics.services import topics_for
+
+
+def _profile_of(user_id: UUID) -> Any:
+    """The profile id of a user, as a scalar subquery."""
+    return select(Profile.id).where(Profile.user_id == user_id).scalar_subquery()
 
 
 class ProfileNotFound(Exception):
@@ -156,9 +172,25 @@ class ProfileService:
         return None
 
     async def are_connected(self, first: UUID, second: UUID) -> bool:
-        """Whether two people are proposed or matched to each other (proposals come with rounds)."""
-        del first, second
-        return False
+        """Whether two people (user ids) share an open proposal or request, or a relationship."""
+        mine = aliased(ProposalMember)
+        theirs = aliased(ProposalMember)
+        proposed = (
+            select(Proposal.id)
+            .join(mine, mine.proposal_id == Proposal.id)
+            .join(theirs, theirs.proposal_id == Proposal.id)
+            .where(Proposal.status.in_([ProposalStatus.OPEN, ProposalStatus.ACCEPTED]))
+            .where(mine.profile_id == _profile_of(first), theirs.profile_id == _profile_of(second))
+        )
+        me_in = aliased(RelationshipMember)
+        them_in = aliased(RelationshipMember)
+        matched = (
+            select(me_in.id)
+            .join(them_in, them_in.relationship_id == me_in.relationship_id)
+            .where(me_in.profile_id == _profile_of(first), them_in.profile_id == _profile_of(second))
+        )
+        found = await self.session.scalar(select(proposed.exists() | matched.exists()))
+        return bool(found)
 
     def _roster_query(self, filters: RosterFilters, today: date) -> Select[User, Profile]:
         query = select(User, Profile).join(Profile, Profile.user_id == User.id).where(User.is_active)

@@ -1,0 +1,1 @@
+"""The append-only history of every proposal, request, answer, expiry and publication."""

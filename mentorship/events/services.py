@@ -1,0 +1,145 @@
+"""Write history lines and read them back filtered; nothing here updates or deletes one."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.events.describe import describe
+from mentorship.models import Event, User
+
+
+def record(
+    session: AsyncSession,
+    type_: str,
+    subject_type: str,
+    subject_id: UUID | None,
+    actor_id: UUID | None = None,
+    **data: Any,
+) -> Event:
+    """Add one event to the session; it is written with the caller's transaction (all or nothing)."""
+    event = Event(
+        at=datetime.now(UTC),
+        actor_id=actor_id,
+        type=type_,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        data={key: (str(value) if isinstance(value, UUID) else value) for key, value in data.items()},
+    )
+    session.add(event)
+    return event
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The history's filters: dates are UTC days, both ends included."""
+
+    type: str = ""
+    actor: str = ""  # part of the actor's name or email
+    actor_id: UUID | None = None
+    subject_type: str = ""
+    subject_id: UUID | None = None
+    since: date | None = None
+    until: date | None = None
+    page: int = 1
+    per_page: int = 50
+
+    def __post_init__(self) -> None:
+        # NUL never matches anything and PostgreSQL rejects it in a query.
+        for name in ("type", "actor", "subject_type"):
+            object.__setattr__(self, name, getattr(self, name).replace("\x00", "").strip()[:100])
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """An event with its actor's name and a one-line description."""
+
+    event: Event
+    actor_name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of the history, newest first."""
+
+    rows: list[EventRow]
+    total: int
+    page: int
+    pages: int
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+class EventService:
+    """Read the history; there is deliberately no method that changes an event."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _query(self, filters: EventFilters) -> Select[Event, str | None]:
+        query = select(Event, User.name).outerjoin(User, User.id == Event.actor_id)
+        if filters.type:
+            query = query.where(Event.type == filters.type)
+        if filters.subject_type:
+            query = query.where(Event.subject_type == filters.subject_type)
+        if filters.subject_id:
+            query = query.where(Event.subject_id == filters.subject_id)
+        if filters.actor_id:
+            query = query.where(Event.actor_id == filters.actor_id)
+        if filters.actor:
+            like = f"%{filters.actor.lower()}%"
+            query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like)))
+        if filters.since:
+            query = query.where(Event.at >= _day_start(filters.since))
+        if filters.until:
+            query = query.where(Event.at < _day_start(filters.until + timedelta(days=1)))
+        return query
+
+    async def page(self, filters: EventFilters) -> EventPage:
+        """A filtered page of events, newest first."""
+        query = self._query(filters)
+        total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        per_page = min(max(1, filters.per_page), 500)
+        pages = max(1, -(-total // per_page))
+        page = min(max(1, filters.page), pages)
+        result = await self.session.execute(
+            query.order_by(Event.at.desc(), Event.id.desc()).offset((page - 1) * per_page).limit(per_page)
+        )
+        return EventPage([_row(event, name) for event, name in result.tuples()], total, page, pages)
+
+    async def batches(self, filters: EventFilters, size: int = 1000) -> AsyncIterator[list[EventRow]]:
+        """Every matching event, newest first, in batches (keyset paging keeps memory flat)."""
+        after: tuple[datetime, UUID] | None = None
+        while True:
+            query = self._query(filters)
+            if after is not None:
+                at, event_id = after
+                query = query.where(or_(Event.at < at, and_(Event.at == at, Event.id < event_id)))
+            result = await self.session.execute(query.order_by(Event.at.desc(), Event.id.desc()).limit(size))
+            rows = [_row(event, name) for event, name in result.tuples()]
+            if not rows:
+                return
+            yield rows
+            after = (rows[-1].event.at, rows[-1].event.id)
+            self.session.expunge_all()
+
+    async def choices(self) -> dict[str, list[str]]:
+        """The event types and subject types that occur, for the filter menus."""
+        types = await self.session.scalars(select(Event.type).distinct().order_by(Event.type))
+        subjects = await self.session.scalars(
+            select(Event.subject_type).distinct().order_by(Event.subject_type)
+        )
+        return {"types": list(types), "subject_types": list(subjects)}
+
+
+def _row(event: Event, actor_name: str | None) -> EventRow:
+    return EventRow(event, actor_name or "", describe(event.type, event.subject_type, event.data, actor_name))

@@ -1,0 +1,1 @@
+"""Proposals and requests: participants accept or decline, and relationships start without overbooking."""

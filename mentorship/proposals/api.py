@@ -1,0 +1,215 @@
+"""JSON API for my proposals, requests and instant suggestions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import ClientException, NotFoundException
+from litestar.params import FromPath, JSONBody
+
+from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.config import Settings
+from mentorship.models import Proposal, User
+from mentorship.profiles.views import Audience, ProfileView, profile_view
+from mentorship.proposals.controllers import provide_proposals
+from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
+from mentorship.proposals.suggestions import suggest_for
+
+
+class Member(msgspec.Struct):
+    """Someone in a proposal, with their public profile."""
+
+    role: str
+    response: str
+    profile: ProfileView
+
+
+class ProposalOut(msgspec.Struct):
+    """A proposal or request as one of its members sees it."""
+
+    id: UUID
+    kind: str
+    source: str
+    status: str
+    score: float
+    reasons: list[str]
+    message: str
+    expires_at: datetime | None
+    my_response: str
+    others: list[Member]
+    relationship_id: UUID | None = None
+
+
+class AnswerIn(msgspec.Struct, forbid_unknown_fields=True):
+    """An optional reason, shared with coordinators only."""
+
+    reason: Annotated[str, msgspec.Meta(max_length=1000)] = ""
+
+
+class RequestIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Ask a mentor directly."""
+
+    mentor_profile_id: UUID
+    message: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+
+
+class SuggestionOut(msgspec.Struct):
+    """A mentor who fits, with reasons."""
+
+    score: float
+    reasons: list[str]
+    profile: ProfileView
+
+
+class Conflict(ClientException):
+    """409: the answer or request cannot be taken now."""
+
+    status_code = 409
+
+
+def _user(request: Request[Any, Any, Any]) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+async def _out(
+    proposals: ProposalService, user: User, proposal: Proposal, relationship_id: UUID | None = None
+) -> ProposalOut:
+    people = await proposals.people(proposal)
+    me = await proposals.profile_of(user)
+    mine = next((m for m in proposal.members if me is not None and m.profile_id == me.id), None)
+    return ProposalOut(
+        id=proposal.id,
+        kind=proposal.kind.value,
+        source=proposal.source.value,
+        status=proposal.status.value,
+        score=proposal.score,
+        reasons=proposal.reasons,
+        message=proposal.message,
+        expires_at=proposal.expires_at,
+        my_response=mine.response.value if mine else "",
+        others=[
+            Member(
+                m.role.value,
+                m.response.value,
+                profile_view(people[m.profile_id], people[m.profile_id].user, Audience.MATCHED),
+            )
+            for m in proposal.members
+            if mine is None or m.profile_id != mine.profile_id
+        ],
+        relationship_id=relationship_id,
+    )
+
+
+class ProposalApiController(Controller):
+    """Proposals, requests and suggestions as JSON."""
+
+    path = "/api/v1"
+    tags = ["proposals"]
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"proposals": Provide(provide_proposals)}
+
+    @get("/proposals", name="api:proposals")
+    async def mine(
+        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+    ) -> list[ProposalOut]:
+        """My published proposals and requests, newest first."""
+        user = _user(request)
+        return [await _out(proposals, user, p) for p in await proposals.mine(user)]
+
+    @get("/proposals/{proposal_id:uuid}", name="api:proposal")
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> ProposalOut:
+        """One of my proposals (a 404 for anyone not in it)."""
+        user = _user(request)
+        try:
+            return await _out(proposals, user, await proposals.get(user, proposal_id))
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+
+    @post("/proposals/{proposal_id:uuid}/accept", name="api:proposal:accept", status_code=200)
+    async def accept(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> ProposalOut:
+        """Accept; the relationship starts when everyone needed has (409 with the reason when it cannot)."""
+        return await self._answer(request, proposals, proposal_id, True, "")
+
+    @post("/proposals/{proposal_id:uuid}/decline", name="api:proposal:decline", status_code=200)
+    async def decline(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+        data: JSONBody[AnswerIn | None] = None,
+    ) -> ProposalOut:
+        """Decline, with an optional reason for coordinators."""
+        return await self._answer(request, proposals, proposal_id, False, data.reason if data else "")
+
+    async def _answer(
+        self,
+        request: Request[Any, Any, Any],
+        proposals: ProposalService,
+        proposal_id: UUID,
+        accept: bool,
+        reason: str,
+    ) -> ProposalOut:
+        user = _user(request)
+        try:
+            answer = await proposals.respond(user, proposal_id, accept, reason)
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+        except ProposalConflict as exc:
+            raise Conflict(str(exc)) from exc
+        proposal = await proposals.get(user, proposal_id)
+        return await _out(proposals, user, proposal, answer.relationship_id)
+
+    @post("/requests", name="api:requests:create", status_code=201)
+    async def request_mentor(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[RequestIn],
+        proposals: NamedDependency[ProposalService],
+        settings: NamedDependency[Settings],
+    ) -> ProposalOut:
+        """Ask a mentor directly (at most a few requests pending at once)."""
+        user = _user(request)
+        try:
+            created = await proposals.request(
+                user,
+                data.mentor_profile_id,
+                data.message,
+                settings.max_pending_requests,
+                settings.proposal_expiry_days,
+            )
+        except ProposalNotFound as exc:
+            raise NotFoundException("No mentor with that profile id.") from exc
+        except ProposalConflict as exc:
+            raise Conflict(str(exc)) from exc
+        return await _out(proposals, user, await proposals.get(user, created.id))
+
+    @get("/suggestions", name="api:suggestions")
+    async def suggestions(
+        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+    ) -> list[SuggestionOut]:
+        """The mentors with a free place who fit me best right now."""
+        me = await proposals.profile_of(_user(request))
+        if me is None or not me.is_mentee:
+            return []
+        return [
+            SuggestionOut(s.score, s.reasons, profile_view(s.profile, s.profile.user, Audience.MATCHED))
+            for s in await suggest_for(proposals.session, me)
+        ]

@@ -1,0 +1,235 @@
+"""Participants' pages: my proposals and requests, answering them, instant suggestions, my relationships."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.config import Settings
+from mentorship.lib.flash import flash
+from mentorship.lib.i18n import _
+from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatus, User
+from mentorship.models import Response as Answer
+from mentorship.profiles import options
+from mentorship.profiles.views import Audience, profile_view
+from mentorship.proposals.relationships import RelationshipNotFound, RelationshipService
+from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
+from mentorship.proposals.suggestions import suggest_for
+
+
+async def provide_proposals(db_session: NamedDependency[AsyncSession]) -> ProposalService:
+    """The proposal service on the request's database session."""
+    return ProposalService(db_session)
+
+
+async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
+    """The relationship service on the request's database session."""
+    return RelationshipService(db_session)
+
+
+def _me(request: Request[Any, Any, Any]) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> dict[str, Any]:
+    """A proposal as its members see it: the others' public profiles, my answer, the reasons."""
+    mine = next((m for m in proposal.members if me is not None and m.profile_id == me.id), None)
+    others = [
+        {
+            "role": m.role.value,
+            "response": m.response.value,
+            "view": profile_view(people[m.profile_id], people[m.profile_id].user, Audience.MATCHED),
+            "profile_id": m.profile_id,
+        }
+        for m in proposal.members
+        if me is None or m.profile_id != me.id
+    ]
+    return {
+        "proposal": proposal,
+        "mine": mine,
+        "others": others,
+        "can_answer": mine is not None
+        and mine.response is Answer.PENDING
+        and (
+            proposal.status is ProposalStatus.OPEN
+            or (proposal.status is ProposalStatus.ACCEPTED and proposal.kind.value == "group")
+        ),
+        "can_withdraw": mine is not None
+        and proposal.source is ProposalSource.REQUEST
+        and mine.role is MemberRole.MENTEE
+        and proposal.status is ProposalStatus.OPEN,
+    }
+
+
+class ProposalController(Controller):
+    """Proposals, requests, suggestions and relationships for the signed-in person."""
+
+    include_in_schema = False
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"proposals": Provide(provide_proposals), "relationships": Provide(provide_relationships)}
+
+    @get("/proposals", name="proposals")
+    async def index(
+        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+    ) -> Template:
+        """My proposals and requests: open ones first."""
+        user = _me(request)
+        me = await proposals.profile_of(user)
+        items = []
+        for proposal in await proposals.mine(user):
+            items.append(describe(proposal, await proposals.people(proposal), me))
+        items.sort(key=lambda item: item["proposal"].status is not ProposalStatus.OPEN)
+        return Template("proposals/index.html", context={"items": items, "has_profile": me is not None})
+
+    @get("/proposals/{proposal_id:uuid}", name="proposals:detail")
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> Template:
+        """One proposal with the other people's public profiles and the reasons."""
+        user = _me(request)
+        try:
+            proposal = await proposals.get(user, proposal_id)
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+        item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(user))
+        return Template("proposals/detail.html", context={"item": item, "options": options})
+
+    @post("/proposals/{proposal_id:uuid}/accept", name="proposals:accept", status_code=303)
+    async def accept(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> Response[Any]:
+        """Say yes."""
+        return await self._answer(request, proposals, proposal_id, True)
+
+    @post("/proposals/{proposal_id:uuid}/decline", name="proposals:decline", status_code=303)
+    async def decline(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> Response[Any]:
+        """Say no, with an optional reason for the coordinators."""
+        return await self._answer(request, proposals, proposal_id, False)
+
+    async def _answer(
+        self, request: Request[Any, Any, Any], proposals: ProposalService, proposal_id: UUID, accept: bool
+    ) -> Response[Any]:
+        reason = str((await request.form()).get("reason", ""))
+        try:
+            answer = await proposals.respond(_me(request), proposal_id, accept, reason)
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+        except ProposalConflict as exc:
+            flash(request, str(exc), "error")
+            return Redirect(f"/proposals/{proposal_id}", status_code=303)
+        if answer.relationship_id:
+            flash(request, _("Everyone said yes: your relationship has started."), "success")
+            return Redirect(f"/relationships/{answer.relationship_id}", status_code=303)
+        flash(
+            request,
+            _("Thank you: your answer is saved.") if accept else _("You declined this proposal."),
+            "success",
+        )
+        return Redirect(f"/proposals/{proposal_id}", status_code=303)
+
+    @post("/proposals/{proposal_id:uuid}/withdraw", name="proposals:withdraw", status_code=303)
+    async def withdraw(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> Response[Any]:
+        """Take back my request."""
+        try:
+            await proposals.withdraw(_me(request), proposal_id)
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+        except ProposalConflict as exc:
+            flash(request, str(exc), "error")
+            return Redirect(f"/proposals/{proposal_id}", status_code=303)
+        flash(request, _("Your request is withdrawn."), "success")
+        return Redirect("/proposals", status_code=303)
+
+    @get("/suggestions", name="suggestions")
+    async def suggestions(
+        self,
+        request: Request[Any, Any, Any],
+        proposals: NamedDependency[ProposalService],
+        settings: NamedDependency[Settings],
+    ) -> Response[Any]:
+        """The mentors who fit me best right now, to ask directly."""
+        me = await proposals.profile_of(_me(request))
+        if me is None:
+            return Redirect("/profile/edit/roles")
+        found = await suggest_for(proposals.session, me) if me.is_mentee else []
+        views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
+        return Template(
+            "proposals/suggestions.html",
+            context={"me": me, "found": views, "limit": settings.max_pending_requests, "options": options},
+        )
+
+    @post("/requests", name="requests:create", status_code=303)
+    async def request_mentor(
+        self,
+        request: Request[Any, Any, Any],
+        proposals: NamedDependency[ProposalService],
+        settings: NamedDependency[Settings],
+    ) -> Response[Any]:
+        """Ask a suggested mentor."""
+        form = await request.form()
+        try:
+            mentor = UUID(str(form.get("mentor", "")))
+            created = await proposals.request(
+                _me(request),
+                mentor,
+                str(form.get("message", "")),
+                settings.max_pending_requests,
+                settings.proposal_expiry_days,
+            )
+        except (ValueError, ProposalNotFound):
+            flash(request, _("Choose a mentor from the suggestions."), "error")
+            return Redirect("/suggestions", status_code=303)
+        except ProposalConflict as exc:
+            flash(request, str(exc), "error")
+            return Redirect("/suggestions", status_code=303)
+        flash(request, _("Your request is sent. You will hear back here."), "success")
+        return Redirect(f"/proposals/{created.id}", status_code=303)
+
+    @get("/relationships", name="relationships")
+    async def relationships(
+        self, request: Request[Any, Any, Any], relationships: NamedDependency[RelationshipService]
+    ) -> Template:
+        """My relationships."""
+        items = await relationships.mine(_me(request))
+        return Template("relationships/index.html", context={"items": items})
+
+    @get("/relationships/{relationship_id:uuid}", name="relationships:detail")
+    async def relationship(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Template:
+        """One relationship: who is in it and since when."""
+        try:
+            item = await relationships.get(_me(request), relationship_id)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        return Template("relationships/detail.html", context={"item": item, "options": options})

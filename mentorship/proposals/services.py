@@ -1,0 +1,558 @@
+"""Answer proposals, send requests, expire and remind; every guard is an atomic conditional write.
+
+Capacity, one active relationship per kind and the pending-request limit are never checked and
+then written: each is an ``UPDATE ... WHERE`` whose row count says whether it held, or a unique
+constraint, so several workers accepting at once can never overbook anyone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
+from uuid import UUID
+
+from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from mentorship.events.services import record
+from mentorship.lib.i18n import _
+from mentorship.models import (
+    ActiveSlot,
+    Kind,
+    MemberRole,
+    Profile,
+    Proposal,
+    ProposalMember,
+    ProposalSource,
+    ProposalStatus,
+    Relationship,
+    RelationshipMember,
+    RelationshipStatus,
+    Response,
+    User,
+)
+from mentorship.notifications.services import notify
+
+T = TypeVar("T")
+RETRIES = 8
+
+
+class ProposalNotFound(LookupError):
+    """No proposal with that id that this person is part of."""
+
+
+class ProposalConflict(Exception):
+    """The answer cannot be taken; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What happened when someone answered."""
+
+    proposal: Proposal
+    relationship_id: UUID | None
+
+
+async def _retrying(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> T:
+    """Run a write transaction, retrying when SQLite reports a lock another writer held."""
+    for attempt in range(RETRIES):
+        try:
+            return await work()
+        except OperationalError as exc:
+            await session.rollback()
+            if "locked" not in str(exc).lower() or attempt == RETRIES - 1:
+                raise
+            await asyncio.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+class ProposalService:
+    """Proposals as one person sees and answers them."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def profile_of(self, user: User) -> Profile | None:
+        """The person's profile."""
+        return (
+            await self.session.execute(select(Profile).where(Profile.user_id == user.id))
+        ).scalar_one_or_none()
+
+    async def mine(self, user: User) -> list[Proposal]:
+        """Published proposals and requests I am in, newest first."""
+        profile = await self.profile_of(user)
+        if profile is None:
+            return []
+        query = (
+            select(Proposal)
+            .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
+            .where(ProposalMember.profile_id == profile.id)
+            .where(Proposal.status.not_in([ProposalStatus.DRAFT, ProposalStatus.REMOVED]))
+            .options(selectinload(Proposal.members))
+            .order_by(Proposal.created_at.desc())
+        )
+        return list((await self.session.execute(query)).scalars())
+
+    async def get(self, user: User, proposal_id: UUID) -> Proposal:
+        """A published proposal I am in; a 404 for anyone else, coordinators included."""
+        profile = await self.profile_of(user)
+        proposal = (
+            await self.session.execute(
+                select(Proposal).where(Proposal.id == proposal_id).options(selectinload(Proposal.members))
+            )
+        ).scalar_one_or_none()
+        if (
+            proposal is None
+            or profile is None
+            or proposal.status in (ProposalStatus.DRAFT, ProposalStatus.REMOVED)
+            or all(member.profile_id != profile.id for member in proposal.members)
+        ):
+            raise ProposalNotFound(proposal_id)
+        return proposal
+
+    async def people(self, proposal: Proposal) -> dict[UUID, Profile]:
+        """The members' profiles by id."""
+        ids = [member.profile_id for member in proposal.members]
+        rows = await self.session.execute(select(Profile).where(Profile.id.in_(ids)))
+        return {profile.id: profile for profile in rows.scalars()}
+
+    async def respond(self, user: User, proposal_id: UUID, accept: bool, reason: str = "") -> Answer:
+        """Accept or decline; when everyone needed has accepted, the relationship starts."""
+        reason = reason.replace("\x00", "").strip()[:1000]
+        proposal = await self.get(user, proposal_id)
+        profile = await self.profile_of(user)
+        assert profile is not None
+        me = next(m for m in proposal.members if m.profile_id == profile.id)
+        # End the read transaction: the answer starts with a write, so SQLite waits for the lock
+        # instead of failing on a stale snapshot.
+        await self.session.commit()
+        return await _retrying(self.session, lambda: self._respond(user, proposal_id, me.id, accept, reason))
+
+    async def _respond(
+        self, user: User, proposal_id: UUID, member_id: UUID, accept: bool, reason: str
+    ) -> Answer:
+        now = datetime.now(UTC)
+        answered = await self.session.execute(
+            update(ProposalMember)
+            .where(ProposalMember.id == member_id, ProposalMember.response == Response.PENDING)
+            .where(
+                exists().where(
+                    Proposal.id == proposal_id,
+                    or_(
+                        Proposal.status == ProposalStatus.OPEN,
+                        (Proposal.status == ProposalStatus.ACCEPTED) & (Proposal.kind == Kind.GROUP),
+                    ),
+                )
+            )
+            .values(
+                response=Response.ACCEPTED if accept else Response.DECLINED, responded_at=now, reason=reason
+            )
+        )
+        if answered.rowcount != 1:  # type: ignore[attr-defined]
+            await self.session.rollback()
+            raise ProposalConflict(_("This proposal is no longer open for your answer."))
+        proposal = (
+            await self.session.execute(
+                select(Proposal)
+                .where(Proposal.id == proposal_id)
+                .options(selectinload(Proposal.members))
+                .execution_options(populate_existing=True)
+            )
+        ).scalar_one()
+        people = await self.people(proposal)
+        record(
+            self.session,
+            "proposal.accepted" if accept else "proposal.declined",
+            "proposal",
+            proposal.id,
+            user.id,
+            kind=proposal.kind.value,
+            source=proposal.source.value,
+            **({"reason": reason} if reason else {}),
+        )
+        others = [
+            people[m.profile_id].user_id for m in proposal.members if people[m.profile_id].user_id != user.id
+        ]
+        try:
+            relationship_id = await (
+                self._accepted(proposal, people, user) if accept else self._declined(proposal, people, user)
+            )
+        except ProposalConflict:
+            await self.session.rollback()
+            raise
+        except IntegrityError as exc:
+            await self.session.rollback()
+            raise ProposalConflict(
+                _("Someone in it is already in an active relationship of this kind.")
+            ) from exc
+        if not accept:
+            for other in others:
+                notify(
+                    self.session,
+                    other,
+                    "declined",
+                    _("{name} declined a proposal you were in.").format(name=user.name),
+                    f"/proposals/{proposal.id}",
+                )
+        await self.session.commit()
+        return Answer(proposal, relationship_id)
+
+    async def _declined(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> None:
+        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        if proposal.kind is Kind.GROUP and proposal.status is ProposalStatus.ACCEPTED:
+            return
+        if proposal.kind is Kind.GROUP and mentor is not None and mentor.response is not Response.DECLINED:
+            # A group goes on without one mentee, while enough could still say yes.
+            possible = sum(
+                1
+                for m in proposal.members
+                if m.role is MemberRole.MENTEE and m.response is not Response.DECLINED
+            )
+            if possible >= _group_minimum(proposal):
+                return
+        await self._close(proposal, ProposalStatus.DECLINED)
+
+    async def _close(self, proposal: Proposal, status: ProposalStatus) -> None:
+        closed = await self.session.execute(
+            update(Proposal)
+            .where(Proposal.id == proposal.id, Proposal.status == ProposalStatus.OPEN)
+            .values(status=status, decided_at=datetime.now(UTC))
+        )
+        if closed.rowcount == 1 and proposal.source is ProposalSource.REQUEST:  # type: ignore[attr-defined]
+            await self._release_request(proposal)
+
+    async def _release_request(self, proposal: Proposal) -> None:
+        mentee = next(m for m in proposal.members if m.role is MemberRole.MENTEE)
+        await self.session.execute(
+            update(Profile)
+            .where(Profile.id == mentee.profile_id, Profile.pending_requests > 0)
+            .values(pending_requests=Profile.pending_requests - 1)
+        )
+
+    async def _accepted(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> UUID | None:
+        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        seekers = [m for m in proposal.members if m.role is not MemberRole.MENTOR]
+        if proposal.kind is Kind.GROUP:
+            if mentor is None or mentor.response is not Response.ACCEPTED:
+                return None
+            accepted = [m for m in seekers if m.response is Response.ACCEPTED]
+            if proposal.status is ProposalStatus.ACCEPTED:
+                return await self._join_group(proposal, people, user)
+            if len(accepted) < _group_minimum(proposal):
+                return None
+        elif any(m.response is not Response.ACCEPTED for m in proposal.members):
+            return None
+        return await self._start(proposal, people)
+
+    async def _start(self, proposal: Proposal, people: dict[UUID, Profile]) -> UUID:
+        """Open the relationship: claim the proposal, the mentor's place and everyone's slot, atomically."""
+        claimed = await self.session.execute(
+            update(Proposal)
+            .where(Proposal.id == proposal.id, Proposal.status == ProposalStatus.OPEN)
+            .values(status=ProposalStatus.ACCEPTED, decided_at=datetime.now(UTC))
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise ProposalConflict(_("This proposal was settled a moment ago."))
+        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        if mentor is not None and proposal.kind is Kind.TRADITIONAL:
+            placed = await self.session.execute(
+                update(Profile)
+                .where(Profile.id == mentor.profile_id, Profile.mentee_load < Profile.capacity)
+                .values(mentee_load=Profile.mentee_load + 1)
+            )
+            if placed.rowcount != 1:  # type: ignore[attr-defined]
+                raise ProposalConflict(
+                    _("{name} has no free mentoring place left.").format(
+                        name=people[mentor.profile_id].user.name
+                    )
+                )
+        cadence = min((p.checkin_cadence_days for p in people.values()), default=14)
+        relationship = Relationship(
+            kind=proposal.kind,
+            status=RelationshipStatus.ACTIVE,
+            proposal_id=proposal.id,
+            cadence_days=cadence,
+            started_at=datetime.now(UTC),
+        )
+        joining = [m for m in proposal.members if m.response is Response.ACCEPTED]
+        relationship.members = [RelationshipMember(profile_id=m.profile_id, role=m.role) for m in joining]
+        self.session.add(relationship)
+        await self.session.flush()
+        for member in joining:
+            if member.role is MemberRole.MENTOR and proposal.kind is Kind.TRADITIONAL:
+                continue
+            self.session.add(
+                ActiveSlot(
+                    profile_id=member.profile_id,
+                    kind=proposal.kind,
+                    role=member.role,
+                    relationship_id=relationship.id,
+                )
+            )
+        await self.session.flush()
+        if proposal.source is ProposalSource.REQUEST:
+            await self._release_request(proposal)
+        for member in joining:
+            if member.role is not MemberRole.MENTOR:
+                await self._withdraw_others(member.profile_id, proposal)
+        record(
+            self.session,
+            "relationship.started",
+            "relationship",
+            relationship.id,
+            None,
+            proposal_id=proposal.id,
+        )
+        for member in joining:
+            notify(
+                self.session,
+                people[member.profile_id].user_id,
+                "accepted",
+                _("Everyone accepted: your {kind} mentoring relationship has started.").format(
+                    kind=_(proposal.kind.value)
+                ),
+                f"/relationships/{relationship.id}",
+            )
+        return relationship.id
+
+    async def _join_group(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> UUID | None:
+        relationship = (
+            await self.session.execute(select(Relationship).where(Relationship.proposal_id == proposal.id))
+        ).scalar_one_or_none()
+        if relationship is None:
+            return None
+        profile_id = next(pid for pid, p in people.items() if p.user_id == user.id)
+        self.session.add(
+            RelationshipMember(relationship_id=relationship.id, profile_id=profile_id, role=MemberRole.MENTEE)
+        )
+        self.session.add(
+            ActiveSlot(
+                profile_id=profile_id,
+                kind=Kind.GROUP,
+                role=MemberRole.MENTEE,
+                relationship_id=relationship.id,
+            )
+        )
+        await self.session.flush()
+        await self._withdraw_others(profile_id, proposal)
+        record(self.session, "relationship.joined", "relationship", relationship.id, user.id)
+        return relationship.id
+
+    async def _withdraw_others(self, profile_id: UUID, started: Proposal) -> None:
+        """Someone now matched for a kind leaves their other open proposals and requests of that kind."""
+        others = (
+            await self.session.execute(
+                select(Proposal)
+                .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
+                .where(
+                    ProposalMember.profile_id == profile_id,
+                    ProposalMember.role != MemberRole.MENTOR,
+                    Proposal.kind == started.kind,
+                    Proposal.status == ProposalStatus.OPEN,
+                    Proposal.id != started.id,
+                )
+                .options(selectinload(Proposal.members))
+            )
+        ).scalars()
+        for other in list(others):
+            await self._close(other, ProposalStatus.WITHDRAWN)
+            record(self.session, "proposal.withdrawn", "proposal", other.id, None, because=started.id)
+            people = await self.people(other)
+            for member in other.members:
+                if member.profile_id != profile_id:
+                    notify(
+                        self.session,
+                        people[member.profile_id].user_id,
+                        "declined",
+                        _("A proposal or request you were in was withdrawn: the other person is matched."),
+                        f"/proposals/{other.id}",
+                    )
+
+    async def request(
+        self, user: User, mentor_profile_id: UUID, message: str, limit: int, expiry_days: int
+    ) -> Proposal:
+        """A mentee asks a mentor directly; at most ``limit`` requests are pending at once."""
+        mentee = await self.profile_of(user)
+        if mentee is None or not mentee.is_mentee:
+            raise ProposalConflict(_("Complete your profile as a mentee before asking a mentor."))
+        if mentee.id == mentor_profile_id:
+            raise ProposalConflict(_("You cannot ask yourself."))
+        mentor = await self.session.get(Profile, mentor_profile_id)
+        if mentor is None or not mentor.is_mentor:
+            raise ProposalNotFound(mentor_profile_id)
+        message = message.replace("\x00", "").strip()[:2000]
+        mentee_id = mentee.id
+        await self.session.commit()
+        return await _retrying(
+            self.session,
+            lambda: self._request(user, mentee_id, mentor_profile_id, message, limit, expiry_days),
+        )
+
+    async def _request(
+        self, user: User, mentee_id: UUID, mentor_id: UUID, message: str, limit: int, expiry_days: int
+    ) -> Proposal:
+        counted = await self.session.execute(
+            update(Profile)
+            .where(Profile.id == mentee_id, Profile.pending_requests < limit)
+            .values(pending_requests=Profile.pending_requests + 1)
+        )
+        if counted.rowcount != 1:  # type: ignore[attr-defined]
+            await self.session.rollback()
+            raise ProposalConflict(
+                _("You already have {limit} requests waiting for an answer. Withdraw one first.").format(
+                    limit=limit
+                )
+            )
+        slot = await self.session.scalar(
+            select(func.count())
+            .select_from(ActiveSlot)
+            .where(
+                ActiveSlot.profile_id == mentee_id,
+                ActiveSlot.kind == Kind.TRADITIONAL,
+                ActiveSlot.role == MemberRole.MENTEE,
+            )
+        )
+        duplicate = await self.session.scalar(
+            select(func.count())
+            .select_from(Proposal)
+            .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
+            .where(
+                Proposal.status == ProposalStatus.OPEN,
+                Proposal.kind == Kind.TRADITIONAL,
+                ProposalMember.profile_id == mentor_id,
+                Proposal.id.in_(
+                    select(ProposalMember.proposal_id).where(ProposalMember.profile_id == mentee_id)
+                ),
+            )
+        )
+        mentor = await self.session.get(Profile, mentor_id)
+        assert mentor is not None
+        problem = None
+        if slot:
+            problem = _("You already have an active mentor.")
+        elif duplicate:
+            problem = _("You already have an open request or proposal with this mentor.")
+        elif mentor.mentee_load >= mentor.capacity:
+            problem = _("{name} has no free mentoring place right now.").format(name=mentor.user.name)
+        elif mentor.is_away(datetime.now(UTC).date()):
+            problem = _("{name} is away at the moment.").format(name=mentor.user.name)
+        if problem:
+            await self.session.rollback()
+            raise ProposalConflict(problem)
+        proposal = Proposal(
+            source=ProposalSource.REQUEST,
+            kind=Kind.TRADITIONAL,
+            status=ProposalStatus.OPEN,
+            message=message,
+            expires_at=datetime.now(UTC) + timedelta(days=expiry_days),
+        )
+        proposal.members = [
+            ProposalMember(profile_id=mentor_id, role=MemberRole.MENTOR),
+            ProposalMember(
+                profile_id=mentee_id,
+                role=MemberRole.MENTEE,
+                response=Response.ACCEPTED,
+                responded_at=datetime.now(UTC),
+            ),
+        ]
+        self.session.add(proposal)
+        await self.session.flush()
+        record(self.session, "request.sent", "proposal", proposal.id, user.id, mentor=mentor_id)
+        notify(
+            self.session,
+            mentor.user_id,
+            "request",
+            _("{name} asks you to be their mentor.").format(name=user.name),
+            f"/proposals/{proposal.id}",
+        )
+        await self.session.commit()
+        return proposal
+
+    async def withdraw(self, user: User, proposal_id: UUID) -> Proposal:
+        """A mentee takes back their own pending request."""
+        proposal = await self.get(user, proposal_id)
+        profile = await self.profile_of(user)
+        assert profile is not None
+        asker = next((m for m in proposal.members if m.role is MemberRole.MENTEE), None)
+        if proposal.source is not ProposalSource.REQUEST or asker is None or asker.profile_id != profile.id:
+            raise ProposalConflict(_("Only the person who sent a request can withdraw it."))
+        if proposal.status is not ProposalStatus.OPEN:
+            raise ProposalConflict(_("This request is no longer open."))
+        await self._close(proposal, ProposalStatus.WITHDRAWN)
+        record(self.session, "request.withdrawn", "proposal", proposal.id, user.id)
+        await self.session.commit()
+        return proposal
+
+
+def _group_minimum(proposal: Proposal) -> int:
+    """The smallest group the round allowed (stored in the group label as "G<n>/<min>")."""
+    _label, _sep, minimum = proposal.group_label.partition("/")
+    return int(minimum) if minimum.isdigit() else 3
+
+
+async def expire_and_remind(
+    session: AsyncSession, remind_before: timedelta, now: datetime | None = None
+) -> dict[str, int]:
+    """Expire proposals past their date and remind people whose answer is still due (a periodic job)."""
+    now = now or datetime.now(UTC)
+    due = (
+        await session.execute(
+            select(Proposal)
+            .where(
+                Proposal.status == ProposalStatus.OPEN,
+                Proposal.expires_at.is_not(None),
+                Proposal.expires_at <= now,
+            )
+            .options(selectinload(Proposal.members))
+        )
+    ).scalars()
+    expired = reminded = 0
+    service = ProposalService(session)
+    for proposal in list(due):
+        await service._close(proposal, ProposalStatus.EXPIRED)
+        record(session, "proposal.expired", "proposal", proposal.id, None)
+        expired += 1
+    soon = (
+        await session.execute(
+            select(Proposal)
+            .where(
+                Proposal.status == ProposalStatus.OPEN,
+                Proposal.reminded_at.is_(None),
+                Proposal.expires_at.is_not(None),
+                Proposal.expires_at <= now + remind_before,
+            )
+            .options(selectinload(Proposal.members))
+        )
+    ).scalars()
+    for proposal in list(soon):
+        proposal.reminded_at = now
+        people = await service.people(proposal)
+        for member in proposal.members:
+            if member.response is Response.PENDING:
+                notify(
+                    session,
+                    people[member.profile_id].user_id,
+                    "reminder",
+                    _("A proposal is waiting for your answer until {day}.").format(
+                        day=proposal.expires_at.date().isoformat() if proposal.expires_at else ""
+                    ),
+                    f"/proposals/{proposal.id}",
+                )
+                reminded += 1
+        record(session, "proposal.reminded", "proposal", proposal.id, None)
+    await session.commit()
+    return {"expired": expired, "reminded": reminded}
+
+
+__all__ = [
+    "Answer",
+    "ProposalConflict",
+    "ProposalNotFound",
+    "ProposalService",
+    "expire_and_remind",
+]

@@ -1,0 +1,1 @@
+"""Matching rounds: coordinators run the engine in the background, preview, edit and publish."""

@@ -1,0 +1,195 @@
+"""JSON API for matching rounds (coordinators)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException, ValidationException
+from litestar.params import FromPath, JSONBody
+
+from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
+from mentorship.config import Settings
+from mentorship.models import MemberRole, Proposal, Round
+from mentorship.rounds.controllers import provide_rounds, start_round
+from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
+
+Email = Annotated[str, msgspec.Meta(max_length=320)]
+
+
+class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Options of a new round."""
+
+    kind: Literal["traditional", "group", "peer"] = "traditional"
+    min_score: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.0
+    max_hours_apart: Annotated[float, msgspec.Meta(ge=0, le=26)] | None = None
+    group_min: Annotated[int, msgspec.Meta(ge=2, le=20)] = 3
+    group_max: Annotated[int, msgspec.Meta(ge=2, le=20)] = 6
+    exclude: Annotated[
+        list[Annotated[list[Email], msgspec.Meta(min_length=2, max_length=2)]], msgspec.Meta(max_length=1000)
+    ] = []
+
+
+class RoundOut(msgspec.Struct):
+    """A round: options, progress and, once computed, its summary."""
+
+    id: UUID
+    kind: str
+    status: str
+    options: dict[str, Any]
+    progress: float
+    stage: str
+    error: str
+    created_at: datetime
+    published_at: datetime | None
+    summary: dict[str, Any]
+
+
+class MemberOut(msgspec.Struct):
+    """One person in a proposal."""
+
+    profile_id: UUID
+    name: str
+    role: str
+    response: str
+
+
+class ProposalOut(msgspec.Struct):
+    """A proposal of a round."""
+
+    id: UUID
+    kind: str
+    status: str
+    score: float
+    reasons: list[str]
+    members: list[MemberOut]
+
+
+class RoundDetail(msgspec.Struct):
+    """A round with its proposals."""
+
+    round: RoundOut
+    proposals: list[ProposalOut]
+
+
+class Published(msgspec.Struct):
+    """What publishing did."""
+
+    opened: int
+
+
+def round_out(found: Round, *, with_alternatives: bool = False) -> RoundOut:
+    summary = dict(found.summary or {})
+    if not with_alternatives:
+        summary.pop("alternatives", None)
+    return RoundOut(
+        id=found.id,
+        kind=found.kind.value,
+        status=found.status.value,
+        options=found.options,
+        progress=found.progress,
+        stage=found.stage,
+        error=found.error,
+        created_at=found.created_at,
+        published_at=found.published_at,
+        summary=summary,
+    )
+
+
+async def proposals_out(rounds: RoundService, proposals: list[Proposal]) -> list[ProposalOut]:
+    people = await rounds.people({m.profile_id for p in proposals for m in p.members})
+    return [
+        ProposalOut(
+            id=p.id,
+            kind=p.kind.value,
+            status=p.status.value,
+            score=p.score,
+            reasons=p.reasons,
+            members=[
+                MemberOut(m.profile_id, people[m.profile_id].user.name, m.role.value, m.response.value)
+                for m in sorted(p.members, key=lambda m: m.role is not MemberRole.MENTOR)
+            ],
+        )
+        for p in proposals
+    ]
+
+
+class RoundApiController(Controller):
+    """Rounds as JSON."""
+
+    path = "/api/v1/rounds"
+    tags = ["rounds"]
+    guards = [coordinator]
+    opt = COORDINATOR
+    dependencies = {"rounds": Provide(provide_rounds)}
+
+    @get("/", name="api:rounds")
+    async def list_rounds(self, rounds: NamedDependency[RoundService]) -> list[RoundOut]:
+        """Every round, newest first."""
+        return [round_out(r) for r in await rounds.all()]
+
+    @post("/", name="api:rounds:create", status_code=202)
+    async def create(
+        self, request: Request[Any, Any, Any], data: JSONBody[RoundIn], rounds: NamedDependency[RoundService]
+    ) -> RoundOut:
+        """Start a round in the background; poll it for progress."""
+        started = await start_round(request, rounds, msgspec.structs.asdict(data))
+        if isinstance(started, dict):
+            raise ValidationException(
+                "Invalid round", extra=[{"key": k, "message": v} for k, v in started.items()]
+            )
+        return round_out(started)
+
+    @get("/{round_id:uuid}", name="api:round")
+    async def detail(self, round_id: FromPath[UUID], rounds: NamedDependency[RoundService]) -> RoundDetail:
+        """A round, its summary and its proposals."""
+        found = await self._get(rounds, round_id)
+        return RoundDetail(round_out(found), await proposals_out(rounds, await rounds.proposals(round_id)))
+
+    @post("/{round_id:uuid}/publish", name="api:round:publish", status_code=200)
+    async def publish(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+        settings: NamedDependency[Settings],
+    ) -> Published:
+        """Open the round's proposals to the people in them."""
+        user = current_user(request)
+        assert user is not None
+        await self._get(rounds, round_id)
+        try:
+            return Published(await rounds.publish(round_id, user, settings.proposal_expiry_days))
+        except RoundError as exc:
+            await rounds.session.rollback()
+            raise ValidationException(str(exc), extra=[{"key": "status", "message": str(exc)}]) from exc
+
+    @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/remove", name="api:round:remove", status_code=200)
+    async def remove(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        proposal_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+    ) -> ProposalOut:
+        """Take a proposal out of an unpublished round."""
+        user = current_user(request)
+        assert user is not None
+        try:
+            proposal = await rounds.remove(round_id, proposal_id, user)
+        except RoundNotFound as exc:
+            raise NotFoundException() from exc
+        except RoundError as exc:
+            raise ValidationException(str(exc), extra=[{"key": "status", "message": str(exc)}]) from exc
+        return (await proposals_out(rounds, [proposal]))[0]
+
+    @staticmethod
+    async def _get(rounds: RoundService, round_id: UUID) -> Round:
+        try:
+            return await rounds.get(round_id)
+        except RoundNotFound as exc:
+            raise NotFoundException() from exc

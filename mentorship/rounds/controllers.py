@@ -1,0 +1,213 @@
+"""Coordinators' matching rounds: start one, watch it run, preview, edit, compare and publish."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
+from mentorship.config import Settings
+from mentorship.jobs import enqueue
+from mentorship.lib.flash import flash
+from mentorship.lib.i18n import _
+from mentorship.models import Kind, RoundStatus, User
+from mentorship.rounds.preview import preview_context
+from mentorship.rounds.services import RoundError, RoundNotFound, RoundService, parse_options
+
+
+async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundService:
+    """The round service on the request's database session."""
+    return RoundService(db_session)
+
+
+def _me(request: Request[Any, Any, Any]) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+async def start_round(request: Request[Any, Any, Any], rounds: RoundService, data: dict[str, Any]) -> Any:
+    """Validate options, store the round and queue its job; return the round or the form errors."""
+    options, errors = parse_options(data)
+    if options is None:
+        return errors
+    created = await rounds.create(options, _me(request))
+    await enqueue(request.app, "run_round", key=f"round:{created.id}", round_id=str(created.id))
+    return created
+
+
+class RoundController(Controller):
+    """The rounds pages."""
+
+    path = "/rounds"
+    include_in_schema = False
+    guards = [coordinator]
+    opt = COORDINATOR
+    dependencies = {"rounds": Provide(provide_rounds)}
+
+    @get("/", name="rounds")
+    async def index(self, rounds: NamedDependency[RoundService], again: FromQuery[str] = "") -> Template:
+        """Past rounds and the form to start one (filled from an earlier round to re-run it)."""
+        values: dict[str, Any] = {"kind": "traditional", "group_min": 3, "group_max": 6}
+        if again:
+            try:
+                earlier = await rounds.get(UUID(again))
+            except (ValueError, RoundNotFound):
+                earlier = None
+            if earlier is not None:
+                values = {"kind": earlier.kind.value, **earlier.options}
+                values["exclude"] = "\n".join(", ".join(pair) for pair in earlier.options.get("exclude", []))
+        return Template(
+            "rounds/index.html",
+            context={"rounds": await rounds.all(), "values": values, "errors": {}, "kinds": list(Kind)},
+        )
+
+    @post("/", name="rounds:create", status_code=303)
+    async def create(
+        self, request: Request[Any, Any, Any], rounds: NamedDependency[RoundService]
+    ) -> Response[Any]:
+        """Start a round in the background."""
+        form = await request.form()
+        data = {key: form.get(key) for key in form}
+        started = await start_round(request, rounds, data)
+        if isinstance(started, dict):
+            return Template(
+                "rounds/index.html",
+                status_code=400,
+                context={
+                    "rounds": await rounds.all(),
+                    "values": data,
+                    "errors": started,
+                    "kinds": list(Kind),
+                },
+            )
+        return Redirect(f"/rounds/{started.id}", status_code=303)
+
+    @get("/compare", name="rounds:compare")
+    async def compare(
+        self, rounds: NamedDependency[RoundService], first: FromQuery[str] = "", second: FromQuery[str] = ""
+    ) -> Template:
+        """Two rounds side by side."""
+        try:
+            comparison = await rounds.compare(UUID(first), UUID(second))
+        except (ValueError, RoundNotFound) as exc:
+            raise NotFoundException(_("Choose two rounds to compare.")) from exc
+        return Template("rounds/compare.html", context=comparison)
+
+    @get("/{round_id:uuid}", name="rounds:detail")
+    async def detail(
+        self,
+        request: HTMXRequest,
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        """Progress while it runs; then the preview to edit and publish."""
+        found = await self._round(rounds, round_id)
+        context = await preview_context(rounds, found)
+        if request.htmx and request.query_params.get("part") == "progress":
+            if found.status in (RoundStatus.QUEUED, RoundStatus.RUNNING):
+                return Template("rounds/_progress.html", context=context)
+            # Finished: reload the whole page so the preview appears.
+            return Template("rounds/_progress.html", context=context, headers={"HX-Refresh": "true"})
+        return Template(
+            "rounds/detail.html", context=context | {"expiry_days": settings.proposal_expiry_days}
+        )
+
+    @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/remove", name="rounds:remove", status_code=303)
+    async def remove(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        proposal_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+    ) -> Response[Any]:
+        """Take one pairing out before publishing."""
+        await self._act(request, rounds.remove(round_id, proposal_id, _me(request)), _("Pairing removed."))
+        return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+
+    @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/restore", name="rounds:restore", status_code=303)
+    async def restore(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        proposal_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+    ) -> Response[Any]:
+        """Put a removed pairing back."""
+        await self._act(request, rounds.restore(round_id, proposal_id, _me(request)), _("Pairing restored."))
+        return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+
+    @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/swap", name="rounds:swap", status_code=303)
+    async def swap(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        proposal_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+    ) -> Response[Any]:
+        """Give a mentee another fitting mentor."""
+        raw = str((await request.form()).get("mentor", ""))
+        try:
+            mentor = UUID(raw)
+        except ValueError:
+            flash(request, _("Choose the mentor to swap in."), "error")
+            return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+        await self._act(
+            request, rounds.swap(round_id, proposal_id, mentor, _me(request)), _("Mentor changed.")
+        )
+        return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+
+    @post("/{round_id:uuid}/publish", name="rounds:publish", status_code=303)
+    async def publish(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+        settings: NamedDependency[Settings],
+    ) -> Response[Any]:
+        """Open the proposals to the people in them."""
+        try:
+            opened = await rounds.publish(round_id, _me(request), settings.proposal_expiry_days)
+        except RoundNotFound as exc:
+            raise NotFoundException() from exc
+        except RoundError as exc:
+            await rounds.session.rollback()
+            flash(request, str(exc), "error")
+            return Redirect(f"/rounds/{round_id}", status_code=303)
+        flash(request, _("Published: {count} proposals sent.").format(count=opened), "success")
+        return Redirect(f"/rounds/{round_id}", status_code=303)
+
+    @post("/{round_id:uuid}/discard", name="rounds:discard", status_code=303)
+    async def discard(
+        self, request: Request[Any, Any, Any], round_id: FromPath[UUID], rounds: NamedDependency[RoundService]
+    ) -> Response[Any]:
+        """Drop an unpublished round."""
+        await self._act(request, rounds.discard(round_id, _me(request)), _("Round discarded."))
+        return Redirect("/rounds", status_code=303)
+
+    @staticmethod
+    async def _round(rounds: RoundService, round_id: UUID) -> Any:
+        try:
+            return await rounds.get(round_id)
+        except RoundNotFound as exc:
+            raise NotFoundException() from exc
+
+    @staticmethod
+    async def _act(request: Request[Any, Any, Any], action: Any, done: str) -> None:
+        try:
+            await action
+        except RoundNotFound as exc:
+            raise NotFoundException() from exc
+        except RoundError as exc:
+            flash(request, str(exc), "error")
+            return
+        flash(request, done, "success")

@@ -1,0 +1,561 @@
+"""Create, run, edit, compare and publish matching rounds; every change is an event."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import anyio.to_thread
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from mentorship.events.services import record
+from mentorship.lib.i18n import _
+from mentorship.models import (
+    Kind,
+    MemberRole,
+    Profile,
+    Proposal,
+    ProposalMember,
+    ProposalSource,
+    ProposalStatus,
+    Round,
+    RoundStatus,
+    User,
+)
+from mentorship.notifications.services import notify
+from mentorship.rounds import engine
+from mentorship.rounds.pool import (
+    AUDIT_COLUMNS,
+    Pool,
+    build_pool,
+    pending_mentor_places,
+    profile_id_of,
+    row_id,
+)
+
+logger = logging.getLogger("mentorship.rounds")
+PROGRESS_EVERY = 0.5
+
+
+class RoundError(Exception):
+    """A round cannot do what was asked; the message says why, in words for the coordinator."""
+
+
+class RoundNotFound(LookupError):
+    """No round with that id."""
+
+
+@dataclass(frozen=True)
+class RoundOptions:
+    """What a coordinator chooses for a round."""
+
+    kind: Kind
+    min_score: float = 0.0
+    max_hours_apart: float | None = None
+    group_min: int = 3
+    group_max: int = 6
+    # (mentee email, mentor email) pairs never to propose.
+    exclude: tuple[tuple[str, str], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The options as stored on the round."""
+        return {
+            "min_score": self.min_score,
+            "max_hours_apart": self.max_hours_apart,
+            "group_min": self.group_min,
+            "group_max": self.group_max,
+            "exclude": [list(pair) for pair in self.exclude],
+        }
+
+
+def parse_options(data: dict[str, Any]) -> tuple[RoundOptions | None, dict[str, str]]:
+    """Validate a round form or JSON body; return the options or per-field errors."""
+    errors: dict[str, str] = {}
+    try:
+        kind = Kind(str(data.get("kind") or "traditional"))
+    except ValueError:
+        kind = Kind.TRADITIONAL
+        errors["kind"] = _("Choose traditional, group or peer.")
+
+    def number(name: str, low: float, high: float, default: float | None) -> float | None:
+        raw = data.get(name)
+        if raw in (None, ""):
+            return default
+        try:
+            value = float(raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            errors[name] = _("Enter a number.")
+            return default
+        if not low <= value <= high:
+            errors[name] = _("Enter a number from {low:g} to {high:g}.").format(low=low, high=high)
+            return default
+        return value
+
+    min_score = number("min_score", 0.0, 1.0, 0.0) or 0.0
+    hours = number("max_hours_apart", 0.0, 26.0, None)
+    group_min = int(number("group_min", 2, 20, 3) or 3)
+    group_max = int(number("group_max", 2, 20, 6) or 6)
+    if "group_min" not in errors and "group_max" not in errors and group_min > group_max:
+        errors["group_max"] = _("The largest group cannot be smaller than the smallest.")
+    exclude: list[tuple[str, str]] = []
+    raw_exclude = data.get("exclude") or ""
+    lines = (
+        raw_exclude if isinstance(raw_exclude, list) else str(raw_exclude).replace("\x00", "").splitlines()
+    )
+    for number_, line in enumerate(lines, start=1):
+        parts = line if isinstance(line, list | tuple) else [p.strip() for p in str(line).split(",")]
+        parts = [str(p).strip().lower() for p in parts if str(p).strip()]
+        if not parts:
+            continue
+        if len(parts) != 2 or not all("@" in p for p in parts):
+            errors["exclude"] = _('Line {number}: write "mentee email, mentor email".').format(number=number_)
+            break
+        exclude.append((parts[0], parts[1]))
+    if errors:
+        return None, errors
+    return RoundOptions(kind, min_score, hours, group_min, group_max, tuple(exclude)), {}
+
+
+class RoundService:
+    """Rounds on one database session."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def all(self) -> list[Round]:
+        """Every round, newest first."""
+        return list((await self.session.execute(select(Round).order_by(Round.created_at.desc()))).scalars())
+
+    async def get(self, round_id: UUID) -> Round:
+        """One round, or :class:`RoundNotFound`."""
+        found = await self.session.get(Round, round_id)
+        if found is None:
+            raise RoundNotFound(round_id)
+        return found
+
+    async def create(self, options: RoundOptions, by: User) -> Round:
+        """Queue a round; the caller enqueues the job after this commits."""
+        started = Round(kind=options.kind, options=options.as_dict(), created_by_id=by.id, stage="queued")
+        self.session.add(started)
+        await self.session.flush()
+        record(self.session, "round.queued", "round", started.id, by.id, kind=options.kind.value)
+        await self.session.commit()
+        return started
+
+    async def proposals(self, round_id: UUID, *, include_removed: bool = True) -> list[Proposal]:
+        """A round's proposals, best score first, with their members."""
+        query = select(Proposal).where(Proposal.round_id == round_id).options(selectinload(Proposal.members))
+        if not include_removed:
+            query = query.where(Proposal.status != ProposalStatus.REMOVED)
+        return list(
+            (await self.session.execute(query.order_by(Proposal.score.desc(), Proposal.id))).scalars()
+        )
+
+    async def people(self, profile_ids: set[UUID]) -> dict[UUID, Profile]:
+        """Profiles (with their user) by id, for showing names."""
+        if not profile_ids:
+            return {}
+        rows = await self.session.execute(select(Profile).where(Profile.id.in_(profile_ids)))
+        return {profile.id: profile for profile in rows.scalars()}
+
+    async def _editable(self, round_id: UUID) -> Round:
+        found = await self.get(round_id)
+        if found.status is not RoundStatus.READY:
+            raise RoundError(_("Only a finished, unpublished round can be changed."))
+        return found
+
+    async def remove(self, round_id: UUID, proposal_id: UUID, by: User) -> Proposal:
+        """Take a proposal out of a round before publishing (it can be put back)."""
+        await self._editable(round_id)
+        proposal = await self._proposal(round_id, proposal_id)
+        if proposal.status is not ProposalStatus.DRAFT:
+            raise RoundError(_("That proposal is already removed."))
+        proposal.status = ProposalStatus.REMOVED
+        record(self.session, "round.proposal_removed", "proposal", proposal.id, by.id, round_id=round_id)
+        await self.session.commit()
+        return proposal
+
+    async def restore(self, round_id: UUID, proposal_id: UUID, by: User) -> Proposal:
+        """Put a removed proposal back, if its people are still free in this round."""
+        await self._editable(round_id)
+        proposal = await self._proposal(round_id, proposal_id)
+        if proposal.status is not ProposalStatus.REMOVED:
+            raise RoundError(_("That proposal is not removed."))
+        await self._check_free(round_id, proposal, [m.profile_id for m in proposal.members])
+        proposal.status = ProposalStatus.DRAFT
+        record(self.session, "round.proposal_restored", "proposal", proposal.id, by.id, round_id=round_id)
+        await self.session.commit()
+        return proposal
+
+    async def swap(self, round_id: UUID, proposal_id: UUID, mentor_id: UUID, by: User) -> Proposal:
+        """Give a traditional proposal's mentee another mentor the engine found fitting."""
+        found = await self._editable(round_id)
+        proposal = await self._proposal(round_id, proposal_id)
+        if proposal.kind is not Kind.TRADITIONAL or proposal.status is not ProposalStatus.DRAFT:
+            raise RoundError(_("Only a traditional proposal in the round can get another mentor."))
+        mentee = next(m for m in proposal.members if m.role is MemberRole.MENTEE)
+        options = found.summary.get("alternatives", {}).get(row_id("mentee", mentee.profile_id), [])
+        chosen = next((o for o in options if profile_id_of(o[0]) == mentor_id), None)
+        if chosen is None:
+            # Only mentors the engine scored for this mentee: they share a language and respect the limits.
+            raise RoundError(_("That mentor is not one of the fitting alternatives for this mentee."))
+        room = found.summary.get("capacity", {}).get(row_id("mentor", mentor_id), 0)
+        used = await self._mentor_use(round_id, mentor_id)
+        if used >= room:
+            raise RoundError(_("That mentor has no free place left in this round."))
+        mentor = next(m for m in proposal.members if m.role is MemberRole.MENTOR)
+        before = mentor.profile_id
+        mentor.profile_id = mentor_id
+        proposal.score = float(chosen[1])
+        proposal.reasons = list(chosen[2])
+        record(
+            self.session,
+            "round.proposal_swapped",
+            "proposal",
+            proposal.id,
+            by.id,
+            round_id=round_id,
+            old_mentor=before,
+            new_mentor=mentor_id,
+        )
+        await self.session.commit()
+        return proposal
+
+    async def _proposal(self, round_id: UUID, proposal_id: UUID) -> Proposal:
+        proposal = (
+            await self.session.execute(
+                select(Proposal)
+                .where(Proposal.id == proposal_id, Proposal.round_id == round_id)
+                .options(selectinload(Proposal.members))
+            )
+        ).scalar_one_or_none()
+        if proposal is None:
+            raise RoundNotFound(proposal_id)
+        return proposal
+
+    async def _mentor_use(self, round_id: UUID, mentor_id: UUID) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(ProposalMember)
+                .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+                .where(
+                    Proposal.round_id == round_id,
+                    Proposal.status == ProposalStatus.DRAFT,
+                    ProposalMember.profile_id == mentor_id,
+                    ProposalMember.role == MemberRole.MENTOR,
+                )
+            )
+            or 0
+        )
+
+    async def _check_free(self, round_id: UUID, proposal: Proposal, people: list[UUID]) -> None:
+        busy = (
+            await self.session.execute(
+                select(ProposalMember.profile_id)
+                .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+                .where(
+                    Proposal.round_id == round_id,
+                    Proposal.status == ProposalStatus.DRAFT,
+                    Proposal.id != proposal.id,
+                    ProposalMember.profile_id.in_(people),
+                    ProposalMember.role != MemberRole.MENTOR,
+                )
+            )
+        ).all()
+        if busy:
+            raise RoundError(_("Someone in it is already in another proposal of this round."))
+        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        if mentor is not None and proposal.kind is Kind.TRADITIONAL:
+            room = (
+                (await self.get(round_id))
+                .summary.get("capacity", {})
+                .get(row_id("mentor", mentor.profile_id), 0)
+            )
+            if await self._mentor_use(round_id, mentor.profile_id) >= room:
+                raise RoundError(_("The mentor has no free place left in this round."))
+
+    async def discard(self, round_id: UUID, by: User) -> Round:
+        """Drop an unpublished round and its draft proposals."""
+        found = await self.get(round_id)
+        if found.status is RoundStatus.PUBLISHED:
+            raise RoundError(_("A published round cannot be discarded."))
+        await self.session.execute(delete(Proposal).where(Proposal.round_id == round_id))
+        found.status = RoundStatus.DISCARDED
+        record(self.session, "round.discarded", "round", found.id, by.id)
+        await self.session.commit()
+        return found
+
+    async def publish(self, round_id: UUID, by: User, expiry_days: int, base_url: str = "") -> int:
+        """Make a round's proposals visible and notify everyone in them; return how many were opened.
+
+        Capacity and other rounds may have moved since the run: proposals whose people are no
+        longer free are left out (and counted in the event), never over-booked.
+        """
+        found = await self._editable(round_id)
+        # Claim the round first, so two coordinators publishing at once cannot both do it.
+        claimed = await self.session.execute(
+            update(Round)
+            .where(Round.id == round_id, Round.status == RoundStatus.READY)
+            .values(status=RoundStatus.PUBLISHED, published_at=datetime.now(UTC))
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise RoundError(_("This round was published or changed by someone else a moment ago."))
+        now = datetime.now(UTC)
+        expires = now + timedelta(days=expiry_days)
+        proposals = await self.proposals(round_id, include_removed=False)
+        held = await pending_mentor_places(self.session, found.kind)
+        profiles = await self.people({m.profile_id for p in proposals for m in p.members})
+        opened = skipped = 0
+        for proposal in proposals:
+            mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+            if mentor is not None and found.kind is Kind.TRADITIONAL:
+                person = profiles[mentor.profile_id]
+                if person.mentee_load + held.get(person.id, 0) >= person.capacity:
+                    proposal.status = ProposalStatus.WITHDRAWN
+                    skipped += 1
+                    continue
+                held[person.id] = held.get(person.id, 0) + 1
+            proposal.status = ProposalStatus.OPEN
+            proposal.expires_at = expires
+            opened += 1
+            record(self.session, "proposal.opened", "proposal", proposal.id, by.id, round_id=round_id)
+            for member in proposal.members:
+                notify(
+                    self.session,
+                    profiles[member.profile_id].user_id,
+                    "proposal",
+                    _("You have a new {kind} mentoring proposal. Please answer by {day}.").format(
+                        kind=_(found.kind.value), day=expires.date().isoformat()
+                    ),
+                    f"/proposals/{proposal.id}",
+                )
+        record(self.session, "round.published", "round", found.id, by.id, opened=opened, skipped=skipped)
+        await self.session.commit()
+        return opened
+
+    async def compare(self, first: UUID, second: UUID) -> dict[str, Any]:
+        """Two rounds side by side: their figures and which pairings differ."""
+        rounds = [await self.get(first), await self.get(second)]
+        sets = []
+        for found in rounds:
+            pairs = set()
+            for proposal in await self.proposals(found.id, include_removed=False):
+                pairs.add(frozenset(m.profile_id for m in proposal.members))
+            sets.append(pairs)
+        people = await self.people({pid for pairs in sets for pair in pairs for pid in pair})
+        names = {pid: profile.user.name for pid, profile in people.items()}
+
+        def label(pair: frozenset[UUID]) -> str:
+            return " · ".join(sorted(names.get(pid, "?") for pid in pair))
+
+        return {
+            "rounds": rounds,
+            "common": len(sets[0] & sets[1]),
+            "only_first": sorted(label(p) for p in sets[0] - sets[1]),
+            "only_second": sorted(label(p) for p in sets[1] - sets[0]),
+        }
+
+
+async def execute_round(config: SQLAlchemyAsyncConfig, round_id: UUID, today: date | None = None) -> None:
+    """The background job: build the pool, run the engine off the event loop, store draft proposals."""
+    async with config.get_session() as session:
+        found = await session.get(Round, round_id)
+        if found is None or found.status not in (RoundStatus.QUEUED, RoundStatus.RUNNING):
+            return
+        # A retry after a restart starts clean: drop drafts a cut-off attempt may have left.
+        await session.execute(delete(Proposal).where(Proposal.round_id == round_id))
+        found.status, found.attempts = RoundStatus.RUNNING, found.attempts + 1
+        found.started_at, found.progress, found.stage, found.error = datetime.now(UTC), 0.02, "pool", ""
+        await session.commit()
+        options = dict(found.options)
+        kind = found.kind
+        pool = await build_pool(session, kind, today or date.today())
+        options["exclude_rows"] = await _exclusion_rows(session, options.get("exclude", []))
+    latest: dict[str, Any] = {"stage": "pool", "fraction": 0.05}
+
+    def progress(stage: str, fraction: float) -> None:
+        latest.update(stage=stage, fraction=fraction)
+
+    writer = asyncio.create_task(_write_progress(config, round_id, latest))
+    try:
+        outcome = await anyio.to_thread.run_sync(engine.run, pool, options, progress)
+    except Exception as exc:
+        logger.exception("round %s failed", round_id)
+        writer.cancel()
+        await _fail(config, round_id, exc)
+        return
+    finally:
+        writer.cancel()
+    await _store(config, round_id, pool, outcome)
+
+
+async def _exclusion_rows(session: AsyncSession, pairs: list[list[str]]) -> list[tuple[str, str]]:
+    emails = {email for pair in pairs for email in pair}
+    if not emails:
+        return []
+    found = await session.execute(
+        select(User.email, Profile.id).join(Profile, Profile.user_id == User.id).where(User.email.in_(emails))
+    )
+    ids = dict(found.tuples().all())
+    return [(row_id("mentee", ids[a]), row_id("mentor", ids[b])) for a, b in pairs if a in ids and b in ids]
+
+
+async def _write_progress(config: SQLAlchemyAsyncConfig, round_id: UUID, latest: dict[str, Any]) -> None:
+    """Copy the engine's progress into the database, where every web worker can read it."""
+    written: tuple[str, float] | None = None
+    while True:
+        await asyncio.sleep(PROGRESS_EVERY)
+        now = (str(latest["stage"]), float(latest["fraction"]))
+        if now == written:
+            continue
+        async with config.get_session() as session:
+            await session.execute(
+                update(Round)
+                .where(Round.id == round_id, Round.status == RoundStatus.RUNNING)
+                .values(stage=now[0], progress=now[1])
+            )
+            await session.commit()
+        written = now
+
+
+async def _fail(config: SQLAlchemyAsyncConfig, round_id: UUID, exc: Exception) -> None:
+    async with config.get_session() as session:
+        found = await session.get(Round, round_id)
+        if found is None:
+            return
+        found.status, found.error, found.finished_at = RoundStatus.FAILED, str(exc)[:500], datetime.now(UTC)
+        record(session, "round.failed", "round", round_id, None, error=str(exc)[:200])
+        if found.created_by_id:
+            notify(
+                session, found.created_by_id, "round", _("A matching round failed."), f"/rounds/{round_id}"
+            )
+        await session.commit()
+
+
+async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outcome: engine.Outcome) -> None:
+    """Save the outcome as draft proposals with the round's summary."""
+    async with config.get_session() as session:
+        found = await session.get(Round, round_id)
+        if found is None or found.status is not RoundStatus.RUNNING:
+            return
+        for number, unit in enumerate(outcome.units, start=1):
+            proposal = Proposal(
+                round_id=round_id,
+                source=ProposalSource.ROUND,
+                kind=found.kind,
+                status=ProposalStatus.DRAFT,
+                score=unit.score,
+                reasons=unit.reasons,
+                group_label=(
+                    f"{unit.group or f'G{number}'}/{found.options.get('group_min', 3)}"
+                    if found.kind is Kind.GROUP
+                    else ""
+                ),
+            )
+            role = MemberRole.PEER if found.kind is Kind.PEER else MemberRole.MENTEE
+            members = [ProposalMember(profile_id=profile_id_of(rid), role=role) for rid in unit.members]
+            if unit.mentor:
+                members.insert(
+                    0, ProposalMember(profile_id=profile_id_of(unit.mentor), role=MemberRole.MENTOR)
+                )
+            proposal.members = members
+            session.add(proposal)
+        found.summary = summarise(pool, outcome)
+        found.status, found.progress, found.stage = RoundStatus.READY, 1.0, "done"
+        found.finished_at = datetime.now(UTC)
+        record(
+            session,
+            "round.ready",
+            "round",
+            round_id,
+            None,
+            proposals=len(outcome.units),
+            unmatched=len(outcome.unmatched),
+        )
+        if found.created_by_id:
+            notify(
+                session,
+                found.created_by_id,
+                "round",
+                _("Your {kind} matching round is ready to preview.").format(kind=_(found.kind.value)),
+                f"/rounds/{round_id}",
+            )
+        await session.commit()
+
+
+def summarise(pool: Pool, outcome: engine.Outcome) -> dict[str, Any]:
+    """The figures a coordinator previews, as JSON-friendly data."""
+    scores = [unit.score for unit in outcome.units]
+    load: dict[str, int] = {}
+    for unit in outcome.units:
+        if unit.mentor:
+            load[unit.mentor] = load.get(unit.mentor, 0) + len(unit.members)
+    frame = pool.frame
+    matched = {rid for unit in outcome.units for rid in unit.members}
+    score_of = {rid: unit.score for unit in outcome.units for rid in unit.members}
+    return {
+        "pool": {"mentees": pool.mentees, "mentors": pool.mentors},
+        "proposals": len(outcome.units),
+        "matched": len(matched),
+        "total": outcome.total,
+        "upper_bound": outcome.upper_bound,
+        "relative_gap": outcome.relative_gap,
+        "proved_optimal": outcome.proved_optimal,
+        "mean_score": sum(scores) / len(scores) if scores else 0.0,
+        "histogram": engine.histogram(scores),
+        "unmatched": [
+            {"profile_id": str(profile_id_of(rid)), "reason": reason} for rid, reason in outcome.unmatched
+        ],
+        "unmatched_reasons": engine.reason_counts(outcome.unmatched),
+        "capacity": dict(pool.free_capacity),
+        "mentor_load": {rid: load.get(rid, 0) for rid in pool.free_capacity},
+        "alternatives": {rid: [list(a) for a in alts] for rid, alts in outcome.alternatives.items()},
+        "audit": audit_rows(frame, matched, score_of),
+        "seconds": outcome.seconds,
+    }
+
+
+SMALL_GROUP = 5
+DISPARITY_POINTS = 10.0
+
+
+def audit_rows(frame: Any, matched: set[str], score_of: dict[str, float]) -> list[dict[str, Any]]:
+    """Match rate and mean score per group of each opt-in attribute; groups under five suppressed."""
+    seekers = frame[frame["role"] == "mentee"] if len(frame) else frame
+    rows: list[dict[str, Any]] = []
+    for column in AUDIT_COLUMNS:
+        if column not in seekers or not (seekers[column] != "").any():
+            continue
+        groups: list[dict[str, Any]] = []
+        for value, members in seekers[seekers[column] != ""].groupby(column):
+            ids = list(members["id"])
+            hit = [rid for rid in ids if rid in matched]
+            if len(ids) < SMALL_GROUP:
+                groups.append({"value": str(value), "people": None, "suppressed": True})
+                continue
+            groups.append(
+                {
+                    "value": str(value),
+                    "people": len(ids),
+                    "suppressed": False,
+                    "match_rate": len(hit) / len(ids),
+                    "mean_score": sum(score_of[r] for r in hit) / len(hit) if hit else 0.0,
+                }
+            )
+        shown = [g for g in groups if not g["suppressed"]]
+        rates: list[float] = [float(g["match_rate"]) for g in shown]
+        gap = (max(rates) - min(rates)) * 100 if len(rates) > 1 else 0.0
+        for group in shown:
+            group["flagged"] = gap > DISPARITY_POINTS and group["match_rate"] == min(rates)
+        rows.append(
+            {"attribute": column, "groups": groups, "gap_points": gap, "flagged": gap > DISPARITY_POINTS}
+        )
+    return rows
