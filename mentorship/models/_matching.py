@@ -95,7 +95,7 @@ class Round(UUIDAuditBase):
     # Totals, bound and gap, unmatched reasons, score histogram, loads and the fairness audit.
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
-    proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="noload")
+    proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="raise")
 
 
 class Proposal(UUIDAuditBase):
@@ -118,7 +118,7 @@ class Proposal(UUIDAuditBase):
     reminded_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     decided_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
 
-    round: Mapped[Round | None] = relationship(back_populates="proposals", lazy="noload")
+    round: Mapped[Round | None] = relationship(back_populates="proposals", lazy="raise")
     members: Mapped[list[ProposalMember]] = relationship(
         back_populates="proposal", lazy="selectin", cascade="all, delete-orphan"
     )
@@ -138,7 +138,7 @@ class ProposalMember(UUIDBase):
     # A decline reason is shared with coordinators only.
     reason: Mapped[str] = mapped_column(Text, default="")
 
-    proposal: Mapped[Proposal] = relationship(back_populates="members", lazy="noload")
+    proposal: Mapped[Proposal] = relationship(back_populates="members", lazy="raise")
 
 
 class Relationship(UUIDAuditBase):
@@ -172,7 +172,7 @@ class RelationshipMember(UUIDBase):
     profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
     role: Mapped[MemberRole] = mapped_column(_enum(MemberRole, "member_role"))
 
-    relationship: Mapped[Relationship] = relationship(back_populates="members", lazy="noload")
+    relationship: Mapped[Relationship] = relationship(back_populates="members", lazy="raise")
 
 
 class ActiveSlot(UUIDBase):
