@@ -50,10 +50,23 @@ class Settings:
     password_hash_cost: str = "default"  # noqa: S105
     log_level: str = "INFO"
     secure_cookies: bool = False
+    queue_url: str = ""
+    in_process_worker: bool | None = None
 
     def __post_init__(self) -> None:
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite+aiosqlite:///{self.data_dir / 'mentorship.db'}")
+        if not self.queue_url:
+            object.__setattr__(self, "queue_url", self._default_queue_url())
+        if self.in_process_worker is None:
+            object.__setattr__(self, "in_process_worker", self.is_sqlite)
+
+    def _default_queue_url(self) -> str:
+        """The job queue lives beside the data: its own SQLite file, or the same PostgreSQL database."""
+        if self.is_sqlite:
+            return f"sqlite:///{self.data_dir / 'queue.db'}"
+        scheme, rest = self.database_url.split("://", 1)
+        return f"{scheme.split('+', 1)[0]}://{rest}"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -73,6 +86,8 @@ class Settings:
             password_hash_cost=env.get("MENTORSHIP_PASSWORD_HASH_COST", "default"),
             log_level=env.get("MENTORSHIP_LOG_LEVEL", "INFO").upper(),
             secure_cookies=_flag(env.get("MENTORSHIP_SECURE_COOKIES")),
+            queue_url=env.get("MENTORSHIP_QUEUE_URL", ""),
+            in_process_worker=_flag(worker) if (worker := env.get("MENTORSHIP_IN_PROCESS_WORKER")) else None,
         )
 
     @property

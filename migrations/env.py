@@ -19,6 +19,11 @@ config: "AlembicCommandConfig" = context.config  # type: ignore[assignment]
 writer = rewriter.Rewriter()
 
 
+def _include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    # SAQ's job tables (saq_*) may share the PostgreSQL database; SAQ creates and migrates them itself.
+    return not (type_ == "table" and (name or "").startswith("saq_"))
+
+
 def _configure(**kwargs: object) -> None:
     context.configure(
         target_metadata=metadata_registry.get(config.bind_key),
@@ -30,6 +35,7 @@ def _configure(**kwargs: object) -> None:
         render_as_batch=config.render_as_batch,
         process_revision_directives=writer,
         transaction_per_migration=False,
+        include_name=_include_name,
         **kwargs,
     )
 

@@ -1,0 +1,104 @@
+"""Build the queue and the litestar-saq plugin from settings: SQLite, PostgreSQL or Redis as the broker."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from litestar.config.app import AppConfig
+from litestar.di import Provide
+from litestar.serialization import decode_json
+from litestar_saq import QueueConfig, SAQConfig, SAQPlugin
+from litestar_saq.config import serializer
+from saq.queue.base import Queue
+from saq.types import PartialTimersDict
+
+from mentorship.config import Settings
+from mentorship.database import build_sqlalchemy_config
+from mentorship.jobs.sqlite_queue import SQLiteQueue
+from mentorship.jobs.tasks import resolve
+
+if TYPE_CHECKING:
+    from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+    from saq.types import Context
+
+QUEUE_NAME = "default"
+
+
+def build_queue(url: str, name: str = QUEUE_NAME) -> Queue:
+    """A SAQ queue for `sqlite:///file`, `postgresql://...` (psycopg) or `redis://...`."""
+    options: dict[str, Any] = {"name": name, "dump": serializer, "load": decode_json}
+    if url.startswith("sqlite"):
+        return SQLiteQueue.from_url(url, **options)
+    if url.startswith("postgres"):
+        from saq.queue.postgres import PostgresQueue
+
+        return PostgresQueue.from_url(url, min_size=1, max_size=4, **options)
+    return Queue.from_url(url, **options)
+
+
+class JobsPlugin(SAQPlugin):
+    """litestar-saq's plugin, plus connecting the queues and an awaited stop of the in-process worker."""
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        app_config = super().on_app_init(app_config)
+        app_config.on_startup.insert(0, self.connect_queues)
+        # Before litestar-saq's own shutdown hooks, which forget the workers and do not wait for them.
+        app_config.on_shutdown.insert(0, self.stop_in_process_workers)
+        app_config.dependencies["job_queue"] = Provide(self.provide_job_queue, use_cache=True)
+        return app_config
+
+    async def connect_queues(self) -> None:
+        """Connect before the in-process worker starts polling (litestar-saq does not)."""
+        for queue in self.get_queues().queues.values():
+            await queue.connect()
+
+    async def provide_job_queue(self) -> Queue:
+        """The default queue, connected: `job_queue: NamedDependency[Queue]` in a handler."""
+        queue = self.get_queue(QUEUE_NAME)
+        await queue.connect()
+        return queue
+
+    async def stop_in_process_workers(self) -> None:
+        """Stop the in-process worker (running jobs are cancelled and retried), then close the queues."""
+        for worker in self.get_workers().values():
+            if worker.separate_process:
+                continue
+            await worker.stop()
+            started = getattr(worker, "_saq_asyncio_tasks", None)
+            if started is not None:
+                with contextlib.suppress(asyncio.CancelledError, asyncio.TimeoutError):
+                    await asyncio.wait_for(started, 5)
+        for queue in self.get_queues().queues.values():
+            await queue.disconnect()
+
+
+def build_jobs_plugin(
+    settings: Settings,
+    db_config: SQLAlchemyAsyncConfig | None = None,
+    *,
+    in_process: bool | None = None,
+    concurrency: int = 4,
+) -> JobsPlugin:
+    """The plugin for `create_app` and for `mentorship jobs worker`; tasks come from `tasks.TASKS`."""
+
+    db_config = db_config or build_sqlalchemy_config(settings)
+
+    async def provide_context(ctx: Context) -> None:
+        # Tasks reach the settings and the database through ctx, as handlers do through dependencies.
+        ctx["settings"] = settings  # type: ignore[typeddict-unknown-key]
+        ctx["db_config"] = db_config  # type: ignore[typeddict-unknown-key]
+
+    queue = build_queue(settings.queue_url)
+    run_in_process = settings.in_process_worker if in_process is None else in_process
+    queue_config = QueueConfig(
+        broker_instance=queue,
+        name=QUEUE_NAME,
+        tasks=list(resolve().values()),
+        concurrency=concurrency,
+        startup=[provide_context],
+        separate_process=not run_in_process,
+        timers=PartialTimersDict(schedule=1, worker_info=10, sweep=30, abort=1),
+    )
+    return JobsPlugin(SAQConfig(queue_configs=[queue_config], queue_instances={QUEUE_NAME: queue}))
