@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from mentorship.accounts.passwords import hash_password
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
+from mentorship.demo.matching import load_demo_matches
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.services import seed_topics
 
@@ -23,6 +24,7 @@ class LoadResult:
     skipped: bool
     participants: int = 0
     topics: int = 0
+    matches: dict[str, int] = field(default_factory=dict)
 
 
 async def load_demo(
@@ -60,7 +62,9 @@ async def load_demo(
                     )
                 )
             await session.commit()
-            return LoadResult(skipped=False, participants=added, topics=len(topics))
+        # A published round with open, accepted and declined proposals, so every page has something real.
+        matches = await load_demo_matches(config, settings.proposal_expiry_days) if added else {}
+        return LoadResult(skipped=False, participants=added, topics=len(topics), matches=matches)
     finally:
         await config.get_engine().dispose()
 

@@ -27,6 +27,8 @@ from saq.types import Context
 
 TASKS: list[str] = [
     "mentorship.jobs.tasks.ping",
+    "mentorship.rounds.tasks.run_round",
+    "mentorship.rounds.tasks.expire_proposals",
 ]
 
 JobFunction = Callable[..., Awaitable[Any]]
