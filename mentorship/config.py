@@ -52,6 +52,8 @@ class Settings:
     secure_cookies: bool = False
     queue_url: str = ""
     in_process_worker: bool | None = None
+    proposal_expiry_days: int = 7
+    max_pending_requests: int = 3
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -88,6 +90,8 @@ class Settings:
             secure_cookies=_flag(env.get("MENTORSHIP_SECURE_COOKIES")),
             queue_url=env.get("MENTORSHIP_QUEUE_URL", ""),
             in_process_worker=_flag(worker) if (worker := env.get("MENTORSHIP_IN_PROCESS_WORKER")) else None,
+            proposal_expiry_days=int(env.get("MENTORSHIP_PROPOSAL_EXPIRY_DAYS") or 7),
+            max_pending_requests=int(env.get("MENTORSHIP_MAX_PENDING_REQUESTS") or 3),
         )
 
     @property
