@@ -1,4 +1,4 @@
-"""A coordinator runs a round, previews it, removes a pairing and publishes; people accept; a relationship starts."""
+"""A coordinator runs, previews, edits and publishes a round; people accept; a relationship starts."""
 
 from __future__ import annotations
 

@@ -1,0 +1,92 @@
+"""Instant suggestions and requests: a limit on pending requests, the others withdrawn on acceptance."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from mentorship.config import Settings
+from mentorship.rounds.services import audit_rows
+from tests.factories import PASSWORD, create_user
+from tests.helpers import login, post_form, send_json
+from tests.rounds.conftest import mentee, mentor
+
+Clients = dict[str, AsyncTestClient[Litestar]]
+
+
+async def test_suggestions_requests_limit_and_withdrawal(quiet: Settings, clients: Clients) -> None:
+    limited = quiet
+    for name, offers, languages in (
+        ("mia", ["editathons"], ["es"]),
+        ("max", ["editathons", "workshops"], ["es", "en"]),
+        ("cy", ["bots"], ["en"]),
+        ("ben", ["editathons"], ["fr"]),
+    ):
+        await create_user(
+            limited, f"{name}@example.org", name=name.title(), profile=mentor(1, offers, languages)
+        )
+    await create_user(limited, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es", "en"]))
+    ana = clients["ana"]
+    await login(ana, "ana@example.org", PASSWORD)
+
+    found = (await ana.get("/api/v1/suggestions")).json()
+    page = await ana.get("/suggestions")
+    names = [s["profile"]["name"] for s in found]
+    # Ben speaks only French: never suggested. Editathon mentors come first.
+    assert "Ben" not in names and set(names[:2]) == {"Mia", "Max"}
+    assert "Ask Mia to mentor me" in page.text
+
+    ids = {s["profile"]["name"]: s["profile"]["id"] for s in found}
+    sent = [
+        await send_json(ana, "POST", "/api/v1/requests", {"mentor_profile_id": ids[n], "message": "Hello"})
+        for n in ("Mia", "Max", "Cy")
+    ]
+    fourth = await create_user(
+        limited, "zoe@example.org", name="Zoe", profile=mentor(1, ["editathons"], ["es"])
+    )
+    assert fourth.profile is not None
+    over = await send_json(ana, "POST", "/api/v1/requests", {"mentor_profile_id": str(fourth.profile.id)})
+    twice = await post_form(ana, "/requests", {"mentor": ids["Mia"]})
+
+    assert [r.status_code for r in sent] == [201, 201, 201]
+    assert over.status_code == 409 and "3 requests waiting" in over.json()["detail"]
+    assert twice.status_code == 303
+
+    max_client = clients["max"]
+    await login(max_client, "max@example.org", PASSWORD)
+    request_id = sent[1].json()["id"]
+    accepted = await send_json(max_client, "POST", f"/api/v1/proposals/{request_id}/accept")
+    mine = {
+        p["others"][0]["profile"]["name"]: p["status"] for p in (await ana.get("/api/v1/proposals")).json()
+    }
+    after = await send_json(ana, "POST", "/api/v1/requests", {"mentor_profile_id": str(fourth.profile.id)})
+
+    assert accepted.status_code == 200 and accepted.json()["relationship_id"]
+    assert mine == {"Mia": "withdrawn", "Max": "accepted", "Cy": "withdrawn"}
+    assert after.status_code == 409 and "already have an active mentor" in after.json()["detail"]
+
+
+def test_audit_rows_known_answers_and_small_groups_suppressed() -> None:
+    import pandas as pd
+
+    rows = []
+    for i in range(10):
+        rows.append({"id": f"a{i}", "role": "mentee", "region": "Africa", "gender": ""})
+    for i in range(6):
+        rows.append({"id": f"e{i}", "role": "mentee", "region": "Europe", "gender": ""})
+    for i in range(3):
+        rows.append({"id": f"s{i}", "role": "mentee", "region": "Oceania", "gender": ""})
+    rows.append({"id": "m0", "role": "mentor", "region": "Europe", "gender": ""})
+    frame = pd.DataFrame(rows).assign(first_language="")
+    matched = {f"a{i}" for i in range(5)} | {f"e{i}" for i in range(6)} | {"s0"}
+    scores = dict.fromkeys(matched, 0.5) | {"e0": 0.8}
+
+    (region,) = audit_rows(frame, matched, scores)
+    groups = {g["value"]: g for g in region["groups"]}
+
+    assert region["attribute"] == "region"
+    assert groups["Africa"]["people"] == 10 and groups["Africa"]["match_rate"] == 0.5
+    assert groups["Europe"]["match_rate"] == 1.0 and abs(groups["Europe"]["mean_score"] - 0.55) < 1e-9
+    assert groups["Oceania"]["suppressed"] is True and groups["Oceania"]["people"] is None
+    assert region["gap_points"] == 50.0 and region["flagged"] is True
+    assert groups["Africa"]["flagged"] is True and groups["Europe"]["flagged"] is False
