@@ -24,11 +24,15 @@ from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.events.api import EventApiController
+from mentorship.events.controllers import EventController
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
+from mentorship.notifications.api import NotificationApiController
+from mentorship.notifications.controllers import NotificationController
 from mentorship.profiles.api import ProfileApiController
 from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
@@ -68,6 +72,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             TopicApiController,
             ProfileApiController,
             CommunityApiController,
+            NotificationController,
+            NotificationApiController,
+            EventController,
+            EventApiController,
             HealthController,
             create_static_files_router(
                 path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False

@@ -14,6 +14,7 @@ from mentorship.app import create_app
 from mentorship.config import Settings
 from tests.factories import PASSWORD, create_topic, create_user
 from tests.helpers import csrf_token, login
+from tests.notifications.conftest import add_notifications
 from tests.routes import UNSAFE, concrete, routes
 
 PERSONAS = ["anonymous", "mentee", "other_mentee", "mentor", "coordinator"]
@@ -48,6 +49,7 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
     await create_user(settings, "coordinator@example.org", coordinator=True)
     bystander = await create_user(settings, "bystander@example.org")
     topic = await create_topic(settings, "Podcasts", curated=False)
+    (notification_id,) = await add_notifications(settings, mentee.id, [("proposal", "For the mentee", "/")])
     assert mentee.profile is not None
     async with contextlib.AsyncExitStack() as stack:
         clients: dict[str, AsyncTestClient[Litestar]] = {}
@@ -63,7 +65,12 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
                 await login(client, EMAILS[persona], PASSWORD)
         yield World(
             clients,
-            {"profile_id": str(mentee.profile.id), "user_id": str(bystander.id), "topic_id": str(topic.id)},
+            {
+                "profile_id": str(mentee.profile.id),
+                "user_id": str(bystander.id),
+                "topic_id": str(topic.id),
+                "notification_id": str(notification_id),
+            },
         )
 
 
@@ -87,7 +94,9 @@ def expected(access: str, persona: str, method: str, path: str) -> set[int] | st
 
 
 def object_rule(path: str, method: str, persona: str) -> set[int] | None:
-    """Rules that depend on whose object it is: the target profile belongs to the mentee."""
+    """Rules that depend on whose object it is: the target profile and notification belong to the mentee."""
+    if "{notification_id" in path:
+        return {302, 303} if persona == "mentee" else {404}
     if "{profile_id" not in path:
         return None
     if method == "GET":

@@ -1,0 +1,97 @@
+"""JSON API for the history (coordinators); read-only by design."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, get
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromQuery, QueryParameter
+
+from mentorship.accounts.auth import COORDINATOR, coordinator
+from mentorship.events.deps import provide_events
+from mentorship.events.services import EventFilters, EventRow, EventService
+
+Filter = Annotated[str, QueryParameter(max_length=100)]
+
+
+class EventOut(msgspec.Struct):
+    """One history event: who (actor), when (UTC), what (type, subject, description, data)."""
+
+    id: UUID
+    at: datetime
+    type: str
+    actor_id: UUID | None
+    actor_name: str
+    subject_type: str
+    subject_id: UUID | None
+    description: str
+    data: dict[str, Any]
+
+
+class EventList(msgspec.Struct):
+    """A page of events, newest first."""
+
+    items: list[EventOut]
+    total: int
+    page: int
+    pages: int
+
+
+def _out(row: EventRow) -> EventOut:
+    event = row.event
+    return EventOut(
+        id=event.id,
+        at=event.at,
+        type=event.type,
+        actor_id=event.actor_id,
+        actor_name=row.actor_name,
+        subject_type=event.subject_type,
+        subject_id=event.subject_id,
+        description=row.description,
+        data=dict(event.data or {}),
+    )
+
+
+class EventApiController(Controller):
+    """The append-only history as JSON."""
+
+    path = "/api/v1/events"
+    tags = ["history"]
+    guards = [coordinator]
+    opt = COORDINATOR
+    dependencies = {"events": Provide(provide_events)}
+
+    @get("/", name="api:events")
+    async def list_events(
+        self,
+        events: NamedDependency[EventService],
+        event_type: Annotated[str, QueryParameter(name="type", max_length=100)] = "",
+        actor: Filter = "",
+        actor_id: FromQuery[UUID | None] = None,
+        subject_type: Filter = "",
+        subject_id: FromQuery[UUID | None] = None,
+        since: FromQuery[date | None] = None,
+        until: FromQuery[date | None] = None,
+        page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
+        per_page: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
+    ) -> EventList:
+        """Events newest first, filtered by type, actor (name or email part, or id), subject and UTC days."""
+        filters = EventFilters(
+            type=event_type,
+            actor=actor,
+            actor_id=actor_id,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            since=since,
+            until=until,
+            page=page,
+            per_page=per_page,
+        )
+        result = await events.page(filters)
+        return EventList(
+            items=[_out(row) for row in result.rows], total=result.total, page=result.page, pages=result.pages
+        )

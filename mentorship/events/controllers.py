@@ -1,0 +1,93 @@
+"""Coordinators' history page and its CSV export; there is no route that changes an event."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromQuery, QueryParameter
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Stream, Template
+
+from mentorship.accounts.auth import COORDINATOR, coordinator
+from mentorship.events.deps import provide_events
+from mentorship.events.export import csv_chunks
+from mentorship.events.services import EventFilters, EventService
+from mentorship.lib.db import app_db_config
+from mentorship.lib.htmx import page_or_fragment
+
+
+def parse_day(value: str) -> date | None:
+    """A YYYY-MM-DD day from a form, or None when empty or malformed."""
+    try:
+        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def page_filters(
+    type_: str, actor: str, subject_type: str, since: str, until: str, page: int
+) -> EventFilters:
+    """Filters as the page's form sends them (bad dates are ignored, not an error page)."""
+    return EventFilters(
+        type=type_,
+        actor=actor,
+        subject_type=subject_type,
+        since=parse_day(since),
+        until=parse_day(until),
+        page=page,
+    )
+
+
+class EventController(Controller):
+    """Who did what, when: the append-only history."""
+
+    include_in_schema = False
+    guards = [coordinator]
+    opt = COORDINATOR
+    dependencies = {"events": Provide(provide_events)}
+
+    @get("/events", name="events")
+    async def index(
+        self,
+        request: HTMXRequest,
+        events: NamedDependency[EventService],
+        event_type: Annotated[str, QueryParameter(name="type")] = "",
+        actor: FromQuery[str] = "",
+        subject_type: FromQuery[str] = "",
+        since: FromQuery[str] = "",
+        until: FromQuery[str] = "",
+        page: FromQuery[int] = 1,
+    ) -> Template:
+        """The history, newest first, or its table alone when htmx refreshes it as filters change."""
+        filters = page_filters(event_type, actor, subject_type, since, until, page)
+        result = await events.page(filters)
+        return page_or_fragment(
+            request,
+            "events/index.html",
+            "events/_table.html",
+            result=result,
+            filters=filters,
+            choices=await events.choices(),
+        )
+
+    @get("/events.csv", name="events:csv")
+    async def export(
+        self,
+        request: HTMXRequest,
+        event_type: Annotated[str, QueryParameter(name="type")] = "",
+        actor: FromQuery[str] = "",
+        subject_type: FromQuery[str] = "",
+        since: FromQuery[str] = "",
+        until: FromQuery[str] = "",
+    ) -> Stream:
+        """The filtered history as a CSV file, streamed."""
+        filters = page_filters(event_type, actor, subject_type, since, until, 1)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
+        return Stream(
+            csv_chunks(app_db_config(request.app).get_session, filters),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": f'attachment; filename="mentorship-history-{stamp}.csv"'},
+        )
