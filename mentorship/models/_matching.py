@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models._enums import Kind
@@ -154,6 +154,10 @@ class Relationship(UUIDAuditBase):
     cadence_days: Mapped[int] = mapped_column(default=14)
     started_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    paused_until: Mapped[date | None] = mapped_column(default=None)
+    # Why it ended early: confidential to coordinators.
+    end_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rematch_requested: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     members: Mapped[list[RelationshipMember]] = relationship(
         back_populates="relationship", lazy="selectin", cascade="all, delete-orphan"

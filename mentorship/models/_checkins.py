@@ -1,0 +1,209 @@
+"""Keeping a relationship alive: goals, check-ins from versioned templates, action items, the pulse."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from advanced_alchemy.base import UUIDAuditBase, UUIDBase
+from advanced_alchemy.types import DateTimeUTC
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+
+def _enum(cls: type[StrEnum], name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class GoalStatus(StrEnum):
+    """Where an agreed goal stands."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class TemplateKind(StrEnum):
+    """What a check-in template is for."""
+
+    FIRST = "first"
+    REGULAR = "regular"
+    CLOSING = "closing"
+    TOPIC = "topic"
+
+
+class CheckinStatus(StrEnum):
+    """Where a check-in is."""
+
+    PLANNED = "planned"
+    HELD = "held"
+    MISSED = "missed"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+
+
+class Goal(UUIDAuditBase):
+    """A goal the people in a relationship agreed on."""
+
+    __tablename__ = "goal"
+
+    relationship_id: Mapped[UUID] = mapped_column(
+        ForeignKey("relationship.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus, "goal_status"), default=GoalStatus.OPEN)
+    position: Mapped[int] = mapped_column(default=0)
+    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+
+
+class GoalNote(UUIDBase):
+    """A progress note on a goal, often written at a check-in."""
+
+    __tablename__ = "goal_note"
+
+    goal_id: Mapped[UUID] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class CheckinTemplate(UUIDAuditBase):
+    """One version of an agenda template; editing makes a new version, old check-ins keep theirs."""
+
+    __tablename__ = "checkin_template"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    key: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[int] = mapped_column(default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[TemplateKind] = mapped_column(_enum(TemplateKind, "template_kind"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # [{"key": ..., "title": ..., "prompt": ...}, ...]: the agenda's sections in order.
+    sections: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    built_in: Mapped[bool] = mapped_column(default=False)
+    current: Mapped[bool] = mapped_column(default=True)
+    retired: Mapped[bool] = mapped_column(default=False)
+    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class Checkin(UUIDAuditBase):
+    """A meeting of a relationship: planned, then held, missed or rescheduled."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (Index("ix_checkin_relationship_when", "relationship_id", "scheduled_at"),)
+
+    relationship_id: Mapped[UUID] = mapped_column(ForeignKey("relationship.id", ondelete="CASCADE"))
+    template_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin_template.id", ondelete="SET NULL"))
+    scheduled_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+    duration_minutes: Mapped[int] = mapped_column(default=45)
+    status: Mapped[CheckinStatus] = mapped_column(
+        _enum(CheckinStatus, "checkin_status"), default=CheckinStatus.PLANNED, index=True
+    )
+    held_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    # Shared within the relationship.
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # iCalendar SEQUENCE: bumped on every reschedule so calendars update the event.
+    sequence: Mapped[int] = mapped_column(default=0)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+
+class AgendaItem(UUIDBase):
+    """A point on a check-in's agenda: from the template, added by someone, or carried forward."""
+
+    __tablename__ = "agenda_item"
+
+    checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    section: Mapped[str] = mapped_column(String(80), default="")
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class CheckinEntry(UUIDBase):
+    """What someone wrote under an agenda section when the check-in was held (shared in the relationship)."""
+
+    __tablename__ = "checkin_entry"
+
+    checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    section: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class PrivateNote(UUIDBase):
+    """A note only its author ever sees (not the other members, not coordinators)."""
+
+    __tablename__ = "private_note"
+    __table_args__ = (UniqueConstraint("checkin_id", "author_id"),)
+
+    checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class ActionItem(UUIDAuditBase):
+    """Something someone will do by a date; it appears on every agenda until done."""
+
+    __tablename__ = "action_item"
+
+    relationship_id: Mapped[UUID] = mapped_column(
+        ForeignKey("relationship.id", ondelete="CASCADE"), index=True
+    )
+    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
+    owner_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(default=None)
+    done_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+
+class PulseAnswer(UUIDBase):
+    """A private wellbeing answer (1–5); only aggregates over five or more people leave the person."""
+
+    __tablename__ = "pulse_answer"
+    __table_args__ = (UniqueConstraint("checkin_id", "profile_id"),)
+
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
+    energy: Mapped[int | None] = mapped_column(default=None)
+    workload: Mapped[int | None] = mapped_column(default=None)
+    stress: Mapped[int | None] = mapped_column(default=None)
+    # The one individual signal coordinators see, and only when the person asks for it.
+    wants_support: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+
+
+class Reflection(UUIDBase):
+    """A member's closing reflection, with the self-assessment they gave at the end."""
+
+    __tablename__ = "reflection"
+    __table_args__ = (UniqueConstraint("relationship_id", "profile_id"),)
+
+    relationship_id: Mapped[UUID] = mapped_column(
+        ForeignKey("relationship.id", ondelete="CASCADE"), index=True
+    )
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    # Private to the person, like the profile's self-assessment it is compared with.
+    self_assessment_before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    self_assessment_after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class CalendarFeed(UUIDBase):
+    """A person's secret calendar URL; revoking it makes a new one."""
+
+    __tablename__ = "calendar_feed"
+
+    user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
