@@ -1,0 +1,522 @@
+"""Peer mentoring: pair mentees who chose ``peer`` with each other, by a symmetric score.
+
+The score of two peers ``a`` and ``b`` is
+
+``cross * (needs_a . offers_b + needs_b . offers_a) / 2 + goals * needs_a . needs_b
++ experience * offers_a . offers_b``
+
+(each offers what the other seeks, shared goals, similar experience). It is the dot
+product of ``[needs_a, offers_a]`` with ``[goals * needs_b + cross / 2 * offers_b,
+cross / 2 * needs_b + experience * offers_b]``, so the engine's blocked scoring, cluster
+bounds and hard constraints apply unchanged.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
+
+from matching.candidates import CandidateLists, Constraints, PairScorer
+from matching.clusters import MentorClusters
+from matching.explain import shared_languages
+from matching.pairing import Edges, solve_pairs
+from matching.table import ParticipantTable, as_table, hours_apart
+from matching.text import join_words
+from matching.traditional import Certified
+from matching.vectorize import ProfileVectorizer
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+Progress = Callable[[str], None]
+
+
+@dataclass
+class PeerResult(Certified):
+    """Proposed peer pairs with their certificate and reasons.
+
+    Attributes
+    ----------
+    first_rows, second_rows : ndarray of int
+        Table positions of the two peers of each pair.
+    first_ids, second_ids : list of str
+    scores : ndarray of float
+    reasons : list of str
+        Plain-word reasons per pair.
+    unmatched_rows : ndarray of int
+        Table positions of peers left without a partner.
+    unmatched_ids : list of str
+    unmatched_reasons : list of str
+    total, upper_bound : float
+        Total score and a bound on the optimum over every eligible pair (equal when exact).
+    exact : bool
+        Solved by the exact blossom algorithm over every eligible pair.
+    pairs_scored : int
+    timings : dict of str to float
+        Seconds per stage: ``candidates``, ``relax``, ``round``, ``improve`` (or ``blossom``), ``explain``.
+    """
+
+    first_rows: IntArray
+    second_rows: IntArray
+    first_ids: list[str]
+    second_ids: list[str]
+    scores: FloatArray
+    reasons: list[str]
+    unmatched_rows: IntArray
+    unmatched_ids: list[str]
+    unmatched_reasons: list[str]
+    total: float
+    upper_bound: float
+    exact: bool
+    pairs_scored: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def peer_features(
+    needs: sp.csr_matrix, offers: sp.csr_matrix, cross: float, goals: float, experience: float
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Left and right features whose dot product is the symmetric peer score."""
+    left = sp.hstack([needs, offers], format="csr")
+    right = sp.hstack(
+        [goals * needs + cross / 2 * offers, cross / 2 * needs + experience * offers], format="csr"
+    )
+    return left, right
+
+
+class PeerMatcher(BaseEstimator):  # type: ignore[misc]
+    """Pair the mentees who chose peer mentoring, maximising the total symmetric score.
+
+    Parameters
+    ----------
+    topic_weight, text_weight, timezone_weight : float
+        Score weights, see :class:`~matching.vectorize.ProfileVectorizer`.
+    cross_weight : float, default=0.6
+        Weight of "each offers what the other seeks".
+    goals_weight : float, default=0.25
+        Weight of shared goals (needs against needs).
+    experience_weight : float, default=0.15
+        Weight of similar experience (offers against offers).
+    min_score : float, default=0.0
+        Pairs scoring below this are never proposed.
+    max_hours_apart : float or None, default=None
+        Largest time-zone difference of a pair; ``None`` for no limit.
+    exact_limit : int, default=300
+        Up to this many peers, the exact blossom algorithm runs on every eligible pair.
+    list_size : int, default=64
+        Best partners stored per peer for the bound.
+    top_k : int, default=10
+        Partners per peer in the first relaxation.
+    block_size : int, default=3000
+        Largest block re-solved exactly around unmatched peers.
+    cluster_size : int, default=16
+    seed : int, default=0
+
+    Attributes
+    ----------
+    table_ : ParticipantTable
+    vectorizer_ : ProfileVectorizer
+    peers_ : ndarray of int
+        Table positions of the peers.
+    left_, right_ : scipy.sparse.csr_matrix
+        Features whose products are the peer scores.
+    clusters_ : MentorClusters
+    timings_ : dict of str to float
+    """
+
+    def __init__(
+        self,
+        *,
+        topic_weight: float = 0.55,
+        text_weight: float = 0.35,
+        timezone_weight: float = 0.10,
+        cross_weight: float = 0.6,
+        goals_weight: float = 0.25,
+        experience_weight: float = 0.15,
+        min_score: float = 0.0,
+        max_hours_apart: float | None = None,
+        exact_limit: int = 300,
+        list_size: int = 64,
+        top_k: int = 10,
+        block_size: int = 3000,
+        cluster_size: int = 16,
+        seed: int = 0,
+    ) -> None:
+        self.topic_weight = topic_weight
+        self.text_weight = text_weight
+        self.timezone_weight = timezone_weight
+        self.cross_weight = cross_weight
+        self.goals_weight = goals_weight
+        self.experience_weight = experience_weight
+        self.min_score = min_score
+        self.max_hours_apart = max_hours_apart
+        self.exact_limit = exact_limit
+        self.list_size = list_size
+        self.top_k = top_k
+        self.block_size = block_size
+        self.cluster_size = cluster_size
+        self.seed = seed
+
+    def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> PeerMatcher:
+        """Parse the table, fit the vectorizer and build the peer features.
+
+        Parameters
+        ----------
+        participants : pandas.DataFrame or ParticipantTable
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self : PeerMatcher
+        """
+        started = time.perf_counter()
+        self.table_ = as_table(participants)
+        self.vectorizer_ = ProfileVectorizer(
+            topic_weight=self.topic_weight, text_weight=self.text_weight, timezone_weight=self.timezone_weight
+        ).fit(self.table_)
+        self.peers_ = self.table_.positions("mentee", "peer").astype(np.int64)
+        needs = self.vectorizer_.transform_needs(self.table_)[self.peers_]
+        offers = self.vectorizer_.transform_offers(self.table_)[self.peers_]
+        self.needs_, self.offers_ = needs, offers
+        self.left_, self.right_ = peer_features(
+            needs, offers, self.cross_weight, self.goals_weight, self.experience_weight
+        )
+        languages = self.table_.language_matrix[self.peers_]
+        self.clusters_ = MentorClusters(self.right_, languages, size=self.cluster_size, seed=self.seed)
+        self.timings_ = {"vectorize": time.perf_counter() - started}
+        return self
+
+    def scorer(self, exclude: IntArray | None = None) -> PairScorer:
+        """A :class:`PairScorer` of peers against peers (either order of a pair scores the same).
+
+        Parameters
+        ----------
+        exclude : ndarray of int, shape (n_pairs, 2), optional
+            Pairs of table rows never to propose, in either order.
+        """
+        check_is_fitted(self, "clusters_")
+        table, peers = self.table_, self.peers_
+        languages, hours = table.language_matrix[peers], table.tz_hours[peers]
+        constraints = Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude))
+        return PairScorer(
+            self.left_,
+            self.right_,
+            languages,
+            languages,
+            hours,
+            hours,
+            peers,
+            peers,
+            constraints,
+            self.clusters_,
+        )
+
+    def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
+        if exclude is None or len(exclude) == 0:
+            return None
+        at = np.full(len(self.table_), -1, dtype=np.int64)
+        at[self.peers_] = np.arange(len(self.peers_))
+        pairs = at[np.asarray(exclude, dtype=np.int64)]
+        pairs = pairs[(pairs >= 0).all(axis=1)]
+        return np.concatenate([pairs, pairs[:, ::-1]])
+
+    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> PeerResult:
+        """Propose peer pairs maximising the total score, with an upper bound on the optimum.
+
+        Parameters
+        ----------
+        exclude : ndarray of int, shape (n_pairs, 2), optional
+            Pairs of table rows never to propose, in either order.
+        progress : callable, optional
+            Called with the name of each stage as it starts.
+
+        Returns
+        -------
+        PeerResult
+        """
+        scorer = self.scorer(exclude)
+        report = progress or (lambda stage: None)
+        n = len(self.peers_)
+        exact = n <= self.exact_limit
+        report("candidates")
+        started = time.perf_counter()
+        right = self.right_.toarray()
+        lists = scan_lists(scorer, right, n if exact else self.list_size)
+        candidates = Edges.from_pairs(lists.rows, lists.mentors, lists.scores)
+        timings = {"candidates": time.perf_counter() - started}
+        report("solve")
+        rank = np.arange(len(lists.rows)) - lists.indptr[lists.rows]
+        top = rank < self.top_k
+        first = Edges.from_pairs(lists.rows[top], lists.mentors[top], lists.scores[top])
+        price = None if exact else _Pricing(scorer, lists.tail)
+        pairing = solve_pairs(
+            n, candidates, lists.tail, first=first, price=price, exact=exact, block_size=self.block_size
+        )
+        timings.update(pairing.timings)
+        report("explain")
+        started = time.perf_counter()
+        result = self._result(scorer, lists, pairing.mate, pairing.score)
+        timings["explain"] = time.perf_counter() - started
+        result.total, result.upper_bound, result.exact = pairing.total, pairing.upper_bound, pairing.exact
+        result.pairs_scored, result.timings = scorer.pairs_scored, timings
+        return result
+
+    def _result(
+        self, scorer: PairScorer, lists: CandidateLists, mate: IntArray, score: FloatArray
+    ) -> PeerResult:
+        table, peers = self.table_, self.peers_
+        first = np.flatnonzero((mate >= 0) & (np.arange(len(mate)) < mate))
+        a_rows, b_rows = peers[first], peers[mate[first]]
+        lonely = np.flatnonzero(mate < 0)
+        _, best = lists.best()
+        return PeerResult(
+            first_rows=a_rows,
+            second_rows=b_rows,
+            first_ids=[str(x) for x in table.ids[a_rows]],
+            second_ids=[str(x) for x in table.ids[b_rows]],
+            scores=score[first],
+            reasons=explain_peer_pairs(self, first, mate[first]),
+            unmatched_rows=peers[lonely],
+            unmatched_ids=[str(x) for x in table.ids[peers[lonely]]],
+            unmatched_reasons=_unmatched_reasons(scorer, lonely, best[lonely], mate, self.min_score),
+            total=0.0,
+            upper_bound=0.0,
+            exact=False,
+            pairs_scored=0,
+        )
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.target_tags.required = False
+        return tags
+
+
+def _language_bits(languages: npt.NDArray[np.float32]) -> list[IntArray]:
+    """Each person's languages as bit masks, 62 languages per mask."""
+    return [
+        (languages[:, k : k + 62] > 0).astype(np.int64)
+        @ (np.int64(1) << np.arange(min(62, languages.shape[1] - k)))
+        for k in range(0, max(languages.shape[1], 1), 62)
+    ]
+
+
+def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:
+    """Language, self, time-zone and exclusion constraints of the pairs ``(rows[k], cols[k])``."""
+    ok = np.zeros(len(rows), dtype=bool)
+    for bits in _language_bits(scorer.mentee_languages):
+        ok |= (bits[rows] & bits[cols]) != 0
+    ok &= rows != cols
+    limit = scorer.constraints.max_hours_apart
+    if limit is not None:
+        ok &= ~(hours_apart(scorer.mentee_hours[rows], scorer.mentor_hours[cols]) > limit)
+    exclude = scorer.constraints.exclude
+    if exclude is not None and len(exclude):
+        ok &= ~np.isin(rows * n + cols, exclude[:, 0] * n + exclude[:, 1])
+    return ok
+
+
+def _block_top(
+    scorer: PairScorer, scores: Any, rows: IntArray, keep: int
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """The best ``keep`` eligible columns of each row of a raw score block, and the next best raw score.
+
+    Only entries above a sampled floor are checked against the constraints; rows with too
+    few eligible entries above it are checked in full.
+    """
+    n = scores.shape[1]
+    if keep >= n - 1:
+        floor = -np.inf
+    else:
+        sample = scores[:: max(1, len(rows) // 32)]
+        depth = min(3 * keep, n - 1)
+        floor = float(np.quantile(-np.partition(-sample, depth, axis=1)[:, depth], 0.2))
+    i, j = np.nonzero(scores > floor) if np.isfinite(floor) else np.nonzero(np.ones(scores.shape, dtype=bool))
+    ok = _eligible(scorer, rows[i], j, n)
+    i, j = i[ok], j[ok]
+    finite = np.isfinite(scores[i, j])
+    i, j = i[finite], j[finite]
+    counts = np.bincount(i, minlength=len(rows))
+    short = np.flatnonzero(counts <= keep) if np.isfinite(floor) else np.zeros(0, np.int64)
+    if len(short):
+        si, sj = np.nonzero(np.ones((len(short), n), dtype=bool))
+        ok = _eligible(scorer, rows[short[si]], sj, n) & np.isfinite(scores[short[si], sj])
+        drop = np.isin(i, short)
+        i = np.concatenate([i[~drop], short[si[ok]]])
+        j = np.concatenate([j[~drop], sj[ok]])
+    values = scores[i, j]
+    order = np.lexsort((j, -values, i))
+    i, j, values = i[order], j[order], values[order]
+    rank = np.arange(len(i)) - np.searchsorted(i, i)
+    tail = np.full(len(rows), -np.inf)
+    nxt = rank == keep
+    tail[i[nxt]] = values[nxt]
+    kept = rank < keep
+    return rows[i[kept]], j[kept].astype(np.int64), tail
+
+
+def scan_lists(scorer: PairScorer, right: FloatArray, size: int, *, block: int = 512) -> CandidateLists:
+    """Each peer's best ``size`` eligible partners over *all* peers, and a bound on the rest.
+
+    Scores every pair once in dense blocks, keeps the best ``size`` eligible per row (at or
+    above the minimum score) and takes the next best (plus a round-off margin) as the
+    row's ``tail``.
+
+    Parameters
+    ----------
+    scorer : PairScorer
+        Peers against peers.
+    right : ndarray of float64, shape (n_peers, n_features)
+        The dense right features.
+    size : int
+        List length.
+    block : int, default=512
+        Rows scored at once.
+    """
+    n = scorer.needs.shape[0]
+    keep = min(size, max(n - 1, 0))
+    right_t = np.ascontiguousarray(right.T)
+    rows_parts, cols_parts, values_parts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0)]
+    tail = np.full(n, -np.inf)
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block), dtype=np.int64)
+        scores = scorer.needs[rows].toarray() @ right_t
+        scores[scores < max(scorer.constraints.min_score, 1e-300)] = -np.inf
+        r, c, row_tail = _block_top(scorer, scores, rows, keep)
+        rows_parts.append(r)
+        cols_parts.append(c)
+        values_parts.append(scores[r - start, c])
+        tail[rows] = row_tail + 1e-9
+    scorer.pairs_scored += n * n
+    rows, cols, exact = np.concatenate(rows_parts), np.concatenate(cols_parts), np.concatenate(values_parts)
+    order = np.lexsort((cols, -exact, rows))
+    rows, cols, exact = rows[order], cols[order], exact[order]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
+    tail = np.where(np.isfinite(tail), np.maximum(tail, 0.0), tail)
+    return CandidateLists(indptr, cols, exact, tail, scorer.pairs_scored)
+
+
+class _Pricing:
+    """Pairs outside the candidates that violate ``y_a + y_b >= s_ab``, found by scoring few pairs.
+
+    A pair missing from both lists scores at most ``tail`` of each end. Rows with
+    ``tail_i - y_i > theta`` are scored against everyone; the others only against the
+    peers with ``y_j < theta`` (for the rest ``y_i + y_j >= tail_i``). ``theta`` is chosen to
+    score the fewest pairs.
+    """
+
+    def __init__(self, scorer: PairScorer, tail: FloatArray) -> None:
+        self.scorer, self.tail = scorer, tail
+
+    def __call__(self, y: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
+        n = len(y)
+        slack = self.tail - y
+        if n == 0 or not np.isfinite(slack).any():
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        thetas = np.unique(np.quantile(y, np.linspace(0, 1, 101)))
+        cost = [(slack > t).sum() + (y < t).sum() for t in thetas]
+        theta = float(thetas[int(np.argmin(cost))])
+        full = np.flatnonzero(slack > theta)
+        low = np.flatnonzero(y < theta)
+        found: list[tuple[IntArray, IntArray, FloatArray]] = []
+        for rows, cols in ((full, np.arange(n)), (np.arange(n), low)):
+            if len(rows) and len(cols):
+                found.append(self._violations(rows.astype(np.int64), cols.astype(np.int64), y))
+        a = np.concatenate([f[0] for f in found]) if found else np.zeros(0, np.int64)
+        b = np.concatenate([f[1] for f in found]) if found else np.zeros(0, np.int64)
+        s = np.concatenate([f[2] for f in found]) if found else np.zeros(0)
+        return a, b, s
+
+    def _violations(
+        self, rows: IntArray, cols: IntArray, y: FloatArray
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        parts = []
+        step = max(1, 8_000_000 // max(1, len(cols)))
+        for start in range(0, len(rows), step):
+            part = rows[start : start + step]
+            scores = self.scorer.block(part, cols)
+            i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] + 2e-8)
+            parts.append((part[i], cols[j], scores[i, j]))
+        return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
+
+
+def _unmatched_reasons(
+    scorer: PairScorer, lonely: IntArray, best: FloatArray, mate: IntArray, min_score: float
+) -> list[str]:
+    """Why each unmatched peer has no partner."""
+    limit = scorer.constraints.max_hours_apart
+    reasons = []
+    everyone = np.arange(len(mate))
+    for i, top in zip(lonely.tolist(), best.tolist(), strict=True):
+        others = everyone != i
+        speaks = (scorer.mentor_languages[others] @ scorer.mentee_languages[i]) > 0
+        in_hours = speaks.copy()
+        if limit is not None:
+            in_hours &= ~(hours_apart(scorer.mentee_hours[i], scorer.mentor_hours[others]) > limit)
+        if not speaks.any():
+            reasons.append("no other peer shares a language")
+        elif not in_hours.any():
+            reasons.append("no peer with a shared language within the time-zone limit")
+        elif not np.isfinite(top):
+            reasons.append(f"no overlap above the minimum score ({min_score:g}) with any peer")
+        elif (mate[others][in_hours] >= 0).all():
+            reasons.append(f"odd one out: every peer who fits them is paired (best fit {top:.2f})")
+        else:
+            reasons.append(f"the peers who fit them fit others better (best fit {top:.2f})")
+    return reasons
+
+
+def _topic_words(tags: tuple[str, ...], wanted: tuple[str, ...], limit: int) -> str:
+    return join_words([t for t in tags if t in wanted], limit)
+
+
+def explain_peer_pairs(matcher: PeerMatcher, first: IntArray, second: IntArray, terms: int = 3) -> list[str]:
+    """Plain words for each pair of peer positions: what each offers the other, shared goals.
+
+    Parameters
+    ----------
+    matcher : PeerMatcher
+        A fitted matcher.
+    first, second : ndarray of int
+        Peer positions (not table rows) of each pair.
+    terms : int, default=3
+        Most topics or words named per part.
+
+    Returns
+    -------
+    list of str
+    """
+    table, peers = matcher.table_, matcher.peers_
+    names = matcher.vectorizer_.half_feature_names().astype(str)
+    is_text = np.char.startswith(names, "text:")
+    shared = matcher.needs_[first].multiply(matcher.needs_[second]).tocsr()
+    languages = shared_languages(table, peers[first], peers[second])
+    apart = hours_apart(table.tz_hours[peers[first]], table.tz_hours[peers[second]])
+    reasons = []
+    for k, (i, j) in enumerate(zip(peers[first].tolist(), peers[second].tolist(), strict=True)):
+        parts = []
+        for giver, taker in ((i, j), (j, i)):
+            if words := _topic_words(table.offers[giver], table.seeks[taker], terms):
+                parts.append(f"{table.names[giver]} offers {table.names[taker]}: {words}")
+        if both := _topic_words(table.seeks[i], table.seeks[j], terms):
+            parts.append(f"both want to learn: {both}")
+        cols = shared.indices[shared.indptr[k] : shared.indptr[k + 1]]
+        vals = shared.data[shared.indptr[k] : shared.indptr[k + 1]]
+        text = cols[is_text[cols]][np.argsort(-vals[is_text[cols]], kind="stable")]
+        if len(text):
+            parts.append(f"shared goals: {join_words([names[c][5:] for c in text], terms)}")
+        if languages[k]:
+            parts.append(f"both speak {join_words(languages[k], terms)}")
+        if not np.isnan(apart[k]):
+            parts.append("same time zone" if apart[k] < 0.5 else f"{apart[k]:g} hours apart")
+        reasons.append("; ".join(parts))
+    return reasons
