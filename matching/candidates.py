@@ -10,8 +10,11 @@ difference, exclusions, no self pairs, the minimum score) are applied to every s
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -105,6 +108,8 @@ class PairScorer:
         Positions in the participants table (a person never pairs with themselves).
     constraints : Constraints
     clusters : MentorClusters
+    threads : int, default=2
+        Worker threads for :meth:`scan` (the sparse products release the GIL).
     """
 
     def __init__(
@@ -119,9 +124,10 @@ class PairScorer:
         mentor_rows: IntArray,
         constraints: Constraints,
         clusters: MentorClusters,
+        threads: int = 2,
     ) -> None:
-        self.needs = needs
-        self.offers = offers
+        self.needs = sp.csr_matrix(needs)
+        self.offers = sp.csr_matrix(offers)
         self.mentee_languages = mentee_languages
         self.mentor_languages = mentor_languages
         self.mentee_hours = mentee_hours
@@ -130,23 +136,25 @@ class PairScorer:
         self.mentor_rows = mentor_rows
         self.constraints = constraints
         self.clusters = clusters
+        self.threads = threads
         self.n_mentors = offers.shape[0]
         exclude = constraints.exclude
         keys = (exclude[:, 0] * self.n_mentors + exclude[:, 1]) if exclude is not None else np.zeros(0)
         self._excluded = np.unique(keys.astype(np.int64))
+        self._self_pairs = bool(np.intersect1d(mentee_rows, mentor_rows).size)
+        self._mentee_sig, self._mentor_sig = _language_signatures(mentee_languages, mentor_languages)
+        self._offers_t: npt.NDArray[np.float64] | None = None
         self.pairs_scored = 0
 
-    def block(self, rows: IntArray, mentors: IntArray) -> FloatArray:
-        """Scores of ``rows x mentors``, ``-inf`` where a hard constraint forbids the pair."""
-        self.pairs_scored += len(rows) * len(mentors)
-        needs = self.needs[rows]
-        cols = np.unique(needs.indices)
-        dense = np.ascontiguousarray(self.offers[mentors][:, cols].toarray().T)
-        scores = np.asarray(needs[:, cols] @ dense, dtype=np.float64).reshape(len(rows), len(mentors))
-        allowed = (self.mentee_languages[rows] @ self.mentor_languages[mentors].T) > 0
-        allowed &= scores > 0
-        allowed &= scores >= self.constraints.min_score
-        allowed &= self.mentee_rows[rows][:, None] != self.mentor_rows[mentors][None, :]
+    def _allowed(self, rows: IntArray, mentors: IntArray, scores: FloatArray) -> FloatArray:
+        """``scores`` with ``-inf`` where a hard constraint forbids the pair (in place)."""
+        if self._mentee_sig is not None and self._mentor_sig is not None:
+            allowed = (self._mentee_sig[rows][:, None] & self._mentor_sig[mentors][None, :]) != 0
+        else:
+            allowed = (self.mentee_languages[rows] @ self.mentor_languages[mentors].T) > 0
+        allowed &= scores >= max(self.constraints.min_score, np.nextafter(0.0, 1.0))
+        if self._self_pairs:
+            allowed &= self.mentee_rows[rows][:, None] != self.mentor_rows[mentors][None, :]
         limit = self.constraints.max_hours_apart
         if limit is not None:
             apart = hours_apart(self.mentee_hours[rows][:, None], self.mentor_hours[mentors][None, :])
@@ -156,6 +164,28 @@ class PairScorer:
             allowed &= ~np.isin(keys, self._excluded)
         scores[~allowed] = -np.inf
         return scores
+
+    def block(self, rows: IntArray, mentors: IntArray) -> FloatArray:
+        """Scores of ``rows x mentors``, ``-inf`` where a hard constraint forbids the pair."""
+        self.pairs_scored += len(rows) * len(mentors)
+        return self._allowed(rows, mentors, self._raw(self.needs[rows], mentors))
+
+    def _raw(self, needs: sp.csr_matrix, mentors: IntArray) -> FloatArray:
+        used = np.zeros(needs.shape[1], dtype=bool)
+        used[needs.indices] = True
+        cols = np.flatnonzero(used)
+        dense = np.ascontiguousarray(self.offers[mentors][:, cols].toarray().T)
+        return np.asarray(needs[:, cols] @ dense, dtype=np.float64).reshape(needs.shape[0], len(mentors))
+
+    def _cluster_raw(self, needs: sp.csr_matrix, cluster: int) -> FloatArray:
+        """Raw scores against one cluster, from a cached dense copy of the offers when it is small."""
+        clusters = self.clusters
+        if self._offers_t is None and self.n_mentors * self.offers.shape[1] <= _DENSE_OFFERS:
+            self._offers_t = np.asfortranarray(self.offers[clusters.order].toarray().T)
+        if self._offers_t is None:
+            return self._raw(needs, clusters.members(cluster))
+        part = self._offers_t[:, clusters.starts[cluster] : clusters.starts[cluster + 1]]
+        return np.asarray(needs @ part, dtype=np.float64)
 
     def pairs(self, rows: IntArray, mentors: IntArray) -> FloatArray:
         """Scores of the pairs ``(rows[k], mentors[k])``, ``-inf`` where forbidden."""
@@ -176,16 +206,28 @@ class PairScorer:
         """Score each ``(rows[k], cluster_ids[k])`` block and hand it to ``visit(rows, mentors, scores)``.
 
         Blocks are grouped by cluster, so each cluster is scored once against all the rows
-        that need it; forbidden pairs come as ``-inf``.
+        that need it; forbidden pairs come as ``-inf``. Blocks are scored on ``threads``
+        worker threads, and ``visit`` is called in the calling thread in a fixed order.
         """
         order = np.lexsort((rows, cluster_ids))
         rows, cluster_ids = rows[order], cluster_ids[order]
         bounds = np.flatnonzero(np.diff(cluster_ids, prepend=-1, append=-1))
-        for a, b in itertools.pairwise(bounds):
-            members = self.clusters.members(int(cluster_ids[a]))
-            for start in range(int(a), int(b), 8192):
-                block_rows = rows[start : min(int(b), start + 8192)]
-                visit(block_rows, members, self.block(block_rows, members))
+        tasks = [
+            (rows[start : min(int(b), start + 8192)], int(cluster_ids[a]))
+            for a, b in itertools.pairwise(bounds)
+            for start in range(int(a), int(b), 8192)
+        ]
+
+        def score(task: tuple[IntArray, int]) -> FloatArray:
+            block_rows, cluster = task
+            members = self.clusters.members(cluster)
+            return self._allowed(block_rows, members, self._cluster_raw(self.needs[block_rows], cluster))
+
+        for (block_rows, cluster), scores in zip(
+            tasks, _ordered_map(score, tasks, self.threads), strict=True
+        ):
+            self.pairs_scored += scores.size
+            visit(block_rows, self.clusters.members(cluster), scores)
 
     def cluster_bounds(self, rows: IntArray) -> FloatArray:
         """Upper bound on the score of each row against each cluster (``-inf``: no eligible pair)."""
@@ -194,6 +236,36 @@ class PairScorer:
         bound[~shared] = -np.inf
         bound[(bound < self.constraints.min_score) | (bound <= 0)] = -np.inf
         return bound
+
+
+_DENSE_OFFERS = 60_000_000
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _ordered_map(func: Callable[[_T], _R], items: list[_T], threads: int) -> Iterator[_R]:
+    """``map(func, items)`` on worker threads, in order, with a bounded look-ahead."""
+    if threads <= 1 or len(items) < 2:
+        yield from map(func, items)
+        return
+    with ThreadPoolExecutor(threads) as pool:
+        pending: deque[Future[_R]] = deque()
+        for item in items:
+            pending.append(pool.submit(func, item))
+            if len(pending) > 2 * threads:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _language_signatures(
+    mentee: npt.NDArray[np.float32], mentor: npt.NDArray[np.float32]
+) -> tuple[IntArray | None, IntArray | None]:
+    """Languages as bit masks (a shared language is a non-zero AND), when there are few enough."""
+    if mentee.shape[1] > 62:
+        return None, None
+    weights = (1 << np.arange(mentee.shape[1], dtype=np.int64)).astype(np.int64)
+    return (mentee > 0).astype(np.int64) @ weights, (mentor > 0).astype(np.int64) @ weights
 
 
 def _select(
@@ -323,3 +395,127 @@ def retrieve(
         cap,
     )
     return CandidateLists(indptr, mentors, scores, np.maximum(tail, dropped), scorer.pairs_scored)
+
+
+def probe_lists(
+    scorer: PairScorer, per_row: int = 128, *, per_cluster: IntArray | None = None, block: int = 4096
+) -> CandidateLists:
+    """Each mentee's pairs in its best-bounded clusters (about ``per_row`` mentors), best first.
+
+    Every pair of a probed cluster is kept; the best bound of the clusters left out is
+    the row's tail, so the lists are exact wherever they are not complete. Each cluster is
+    also probed by the ``per_cluster`` mentees that bound highest against it, so that
+    every mentor starts with mentees to choose from.
+
+    Parameters
+    ----------
+    scorer : PairScorer
+    per_row : int, default=128
+        Mentors scored per mentee (rounded up to whole clusters).
+    per_cluster : ndarray of int, shape (n_clusters,), optional
+        Mentees probed per cluster (e.g. twice its capacity); none by default.
+    block : int, default=4096
+        Mentees bounded together.
+
+    Returns
+    -------
+    CandidateLists
+    """
+    n, n_clusters = scorer.needs.shape[0], scorer.clusters.n_clusters
+    mean_size = scorer.n_mentors / max(1, n_clusters)
+    k = int(min(n_clusters, max(1, np.ceil(per_row / max(mean_size, 1.0)))))
+    tail = np.full(n, -np.inf)
+    probe_r: list[IntArray] = []
+    probe_c: list[IntArray] = []
+    best = _ClusterBest(per_cluster, n_clusters)
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block), dtype=np.int64)
+        bound = scorer.cluster_bounds(rows)
+        if k < n_clusters:
+            top = np.argpartition(-bound, k, axis=1)
+            tail[rows] = bound[np.arange(len(rows)), top[:, k]]
+            top = top[:, :k]
+        else:
+            top = np.broadcast_to(np.arange(n_clusters), bound.shape)
+        local = np.repeat(np.arange(len(rows)), k)
+        clus = top.ravel()
+        finite = np.isfinite(bound[local, clus])
+        probe_r.append(rows[local[finite]])
+        probe_c.append(clus[finite].astype(np.int64))
+        best.update(rows, bound)
+    pr, pc = (np.concatenate(probe_r), np.concatenate(probe_c)) if probe_r else (np.zeros(0, np.int64),) * 2
+    er, ec = best.pairs()
+    fresh = ~np.isin(er * n_clusters + ec, pr * n_clusters + pc)
+    collect = _Collector(np.full(n, -np.inf))
+    scorer.scan(np.concatenate([pr, er[fresh]]), np.concatenate([pc, ec[fresh]]), collect)
+    r, m, s = collect.pairs()
+    order = np.argsort(row_major_key(r, s))
+    r, m, s = r[order], m[order], s[order]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))]).astype(np.int64)
+    return CandidateLists(indptr, m.astype(np.int64), s.astype(np.float64), tail, scorer.pairs_scored)
+
+
+def row_major_key(rows: IntArray, scores: FloatArray) -> FloatArray:
+    """A float key that sorts by row, then by descending score (one sort instead of a lexsort)."""
+    scale = 2 * float(np.abs(scores).max(initial=0.0)) + 1e-300
+    return np.asarray(rows + 0.5 * (1 - scores / scale), dtype=np.float64)
+
+
+class _ClusterBest:
+    """The rows that bound highest against each cluster, over blocks of rows."""
+
+    def __init__(self, wanted: IntArray | None, n_clusters: int) -> None:
+        self.wanted = wanted
+        self.k = int(wanted.max(initial=0)) if wanted is not None else 0
+        self.rows = np.zeros((0, n_clusters), dtype=np.int64)
+        self.bounds = np.zeros((0, n_clusters))
+
+    def update(self, rows: IntArray, bound: FloatArray) -> None:
+        if self.k == 0:
+            return
+        all_rows = np.concatenate([self.rows, np.broadcast_to(rows[:, None], bound.shape)])
+        all_bounds = np.concatenate([self.bounds, bound])
+        if len(all_rows) > self.k:
+            top = np.argpartition(-all_bounds, self.k - 1, axis=0)[: self.k]
+            all_rows = np.take_along_axis(all_rows, top, axis=0)
+            all_bounds = np.take_along_axis(all_bounds, top, axis=0)
+        self.rows, self.bounds = all_rows, all_bounds
+
+    def pairs(self) -> tuple[IntArray, IntArray]:
+        if self.k == 0 or self.wanted is None:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        rank = np.argsort(np.argsort(-self.bounds, axis=0, kind="stable"), axis=0, kind="stable")
+        keep = (rank < self.wanted[None, :]) & np.isfinite(self.bounds)
+        rows, clusters = np.nonzero(keep)
+        return self.rows[rows, clusters], clusters.astype(np.int64)
+
+
+def score_all(scorer: PairScorer, block: int = 2048) -> FloatArray:
+    """Every pair's score (``-inf`` where forbidden), for instances small enough to hold in memory."""
+    n, m = scorer.needs.shape[0], scorer.n_mentors
+    mentors = np.arange(m, dtype=np.int64)
+    out = np.empty((n, m))
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block), dtype=np.int64)
+        out[rows] = scorer.block(rows, mentors)
+    return out
+
+
+def dense_lists(scores: FloatArray, per_row: int) -> CandidateLists:
+    """Each mentee's ``per_row`` best eligible mentors from a full score matrix; the next best is the tail."""
+    n, m = scores.shape
+    k = min(per_row, m)
+    if k < m:
+        top = np.argpartition(-scores, k, axis=1)
+        tail = scores[np.arange(n), top[:, k]]
+        top = top[:, :k]
+    else:
+        top, tail = np.broadcast_to(np.arange(m), (n, m)), np.full(n, -np.inf)
+    rows = np.repeat(np.arange(n, dtype=np.int64), top.shape[1])
+    mentors = top.ravel().astype(np.int64)
+    values = scores[rows, mentors]
+    ok = np.isfinite(values)
+    rows, mentors, values = rows[ok], mentors[ok], values[ok]
+    order = np.argsort(row_major_key(rows, values))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
+    return CandidateLists(indptr, mentors[order], values[order], tail, n * m)

@@ -46,6 +46,8 @@ def solve_assignment(
     left: IntArray,
     right: IntArray,
     weight: IntArray,
+    *,
+    highest_prices: bool = False,
 ) -> FlowSolution:
     """Maximise the total integer weight; left nodes used at most once, right ``j`` at most ``capacity[j]``.
 
@@ -59,6 +61,8 @@ def solve_assignment(
         Candidate edges; no duplicates.
     weight : ndarray of int, shape (n_edges,)
         Positive integer weight per edge.
+    highest_prices : bool, default=False
+        Certify with the highest prices (:func:`highest_dual_prices`) instead of the lowest.
 
     Returns
     -------
@@ -90,7 +94,10 @@ def solve_assignment(
     used = flow.flows(np.arange(first_edge, first_edge + len(left))) > 0
     assigned = np.full(n_left, -1, dtype=np.int64)
     assigned[left[used]] = right[used]
-    prices = dual_prices(n_left, n_right, assigned, left, right, weight)
+    if highest_prices:
+        prices = highest_dual_prices(n_left, capacity, assigned, left, right, weight)
+    else:
+        prices = dual_prices(n_left, n_right, assigned, left, right, weight)
     return FlowSolution(assigned, used, prices, int(weight[used].sum()))
 
 
@@ -139,5 +146,60 @@ def dual_prices(
         reach = prices[tail[sel]] + gain[sel]
         before = prices.copy()
         np.maximum.at(prices, head[sel], reach)
+        changed = prices != before
+    raise FlowError("prices did not converge: the assignment is not optimal on its edges")
+
+
+def highest_dual_prices(
+    n_left: int, capacity: IntArray, assigned: IntArray, left: IntArray, right: IntArray, weight: IntArray
+) -> IntArray:
+    """Largest right prices that certify an optimal assignment on the candidate edges.
+
+    A right node with free capacity has price 0; a full one at most ``w_ia - u_i`` for
+    each of its left nodes ``i``, where ``u_i = max(0, max_k w_ik - v_k)`` is what ``i``
+    could get elsewhere. Lowering from the largest weights by label correction (shortest
+    paths) converges, as an optimal assignment has no improving cycle. High prices keep
+    ``max_j s_ij - v_j`` small for everyone, which is what lets a price check skip pairs.
+
+    Parameters
+    ----------
+    n_left : int
+    capacity : ndarray of int, shape (n_right,)
+    assigned : ndarray of int, shape (n_left,)
+    left, right, weight : ndarray of int, shape (n_edges,)
+
+    Returns
+    -------
+    ndarray of int, shape (n_right,)
+    """
+    n_right = len(capacity)
+    load = np.bincount(assigned[assigned >= 0], minlength=n_right)
+    own = np.zeros(n_left, dtype=np.int64)
+    matched_edge = assigned[left] == right
+    own[left[matched_edge]] = weight[matched_edge]
+    ceiling = int(weight.max(initial=0)) + 1
+    prices = np.full(n_right, ceiling, dtype=np.int64)
+    np.minimum.at(prices, right[matched_edge], weight[matched_edge])
+    prices[load < capacity] = 0
+    # Arc k -> a (a = the mentor of i, (i, k) an edge): v_a <= v_k + w_ia - w_ik.
+    tail = assigned[left]
+    keep = (tail >= 0) & ~matched_edge
+    src, dst, length = right[keep], tail[keep], own[left[keep]] - weight[keep]
+    order = np.argsort(src, kind="stable")
+    src, dst, length = src[order], dst[order], length[order]
+    starts = np.searchsorted(src, np.arange(n_right + 1))
+    changed = np.ones(n_right, dtype=bool)
+    for _ in range(n_right + 1):
+        nodes = np.flatnonzero(changed)
+        if len(nodes) == 0:
+            return prices
+        if len(nodes) > n_right // 8:
+            sel = changed[src]
+        else:
+            lengths = starts[nodes + 1] - starts[nodes]
+            sel = np.repeat(starts[nodes] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        reach = prices[src[sel]] + length[sel]
+        before = prices.copy()
+        np.minimum.at(prices, dst[sel], reach)
         changed = prices != before
     raise FlowError("prices did not converge: the assignment is not optimal on its edges")

@@ -13,11 +13,11 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer, retrieve
+from matching.candidates import CandidateLists, Constraints, PairScorer, dense_lists, probe_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
 from matching.table import ParticipantTable, as_table, hours_apart
-from matching.traditional import Certified, solve_traditional
+from matching.traditional import Assignment, Certified, solve_dense, solve_traditional
 from matching.vectorize import ProfileVectorizer
 
 IntArray = npt.NDArray[np.int64]
@@ -90,7 +90,9 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
     cluster_size : int, default=16
         Mentors per bounding cluster.
     fast : bool, default=False
-        One solve and a bound, no certification rounds.
+        Two solves and a bound, no certification rounds.
+    dense_limit : int, default=16_000_000
+        Up to this many mentee-mentor pairs, score them all in memory and price exactly.
     seed : int, default=0
         Seed of the mentor clustering (the result is deterministic for a seed).
 
@@ -119,6 +121,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         top_k: int = 20,
         cluster_size: int = 16,
         fast: bool = False,
+        dense_limit: int = 16_000_000,
         seed: int = 0,
     ) -> None:
         self.topic_weight = topic_weight
@@ -130,6 +133,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         self.top_k = top_k
         self.cluster_size = cluster_size
         self.fast = fast
+        self.dense_limit = dense_limit
         self.seed = seed
 
     def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> MentorMatcher:
@@ -212,11 +216,8 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         report = progress or (lambda stage: None)
         report("candidates")
         started = time.perf_counter()
-        lists = retrieve(scorer, self.list_size, seed=self.seed)
-        timings = {"candidates": time.perf_counter() - started}
-        report("solve")
-        capacity = self.table_.capacity[self.mentors_]
-        assignment = solve_traditional(scorer, lists, capacity, top_k=self.top_k, fast=self.fast)
+        lists, assignment = self._solve(scorer, report, started)
+        timings = {"candidates": assignment.timings.pop("candidates")}
         timings.update(assignment.timings)
         report("explain")
         started = time.perf_counter()
@@ -225,6 +226,26 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         result.total, result.upper_bound = assignment.total, assignment.upper_bound
         result.rounds, result.pairs_scored, result.timings = assignment.rounds, scorer.pairs_scored, timings
         return result
+
+    def _solve(
+        self, scorer: PairScorer, report: Progress, started: float
+    ) -> tuple[CandidateLists, Assignment]:
+        """Score (all pairs when few, else cluster probes), then solve and certify."""
+        capacity = self.table_.capacity[self.mentors_]
+        if len(self.mentees_) * len(self.mentors_) <= self.dense_limit:
+            scores = score_all(scorer)
+            lists = dense_lists(scores, self.list_size)
+            scored = time.perf_counter() - started
+            report("solve")
+            assignment = solve_dense(scores, capacity, top_k=self.top_k, fast=self.fast)
+        else:
+            wanted = np.bincount(self.clusters_.labels, weights=capacity, minlength=self.clusters_.n_clusters)
+            lists = probe_lists(scorer, self.list_size, per_cluster=2 * wanted.astype(np.int64) + 4)
+            scored = time.perf_counter() - started
+            report("solve")
+            assignment = solve_traditional(scorer, lists, capacity, top_k=self.top_k, fast=self.fast)
+        assignment.timings["candidates"] = scored
+        return lists, assignment
 
     def _result(
         self, scorer: PairScorer, lists: CandidateLists, mentor_of: IntArray, scores: FloatArray

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from matching.candidates import CandidateLists, PairScorer
+from matching.candidates import CandidateLists, PairScorer, row_major_key
 from matching.flow import COST_SCALE, solve_assignment
 
 IntArray = npt.NDArray[np.int64]
@@ -81,12 +81,13 @@ def initial_edges(
     """Each mentee's ``top_k`` stored pairs plus each mentor's best ``2c + 2`` mentees among the lists."""
     rows, mentors, scores = lists.rows, lists.mentors, lists.scores
     rank = np.arange(len(rows)) - lists.indptr[rows]
-    order = np.lexsort((rows, -scores, mentors))
-    by_mentor = mentors[order]
-    starts = np.searchsorted(by_mentor, np.arange(len(capacity)))
-    mentor_rank = np.empty(len(order), dtype=np.int64)
-    mentor_rank[order] = np.arange(len(order)) - starts[by_mentor]
-    keep = (rank < top_k) | (mentor_rank < 2 * capacity[mentors] + 2)
+    keep = rank < top_k
+    if len(scores):
+        order = np.argsort(row_major_key(mentors, scores))
+        by_mentor = mentors[order]
+        starts = np.searchsorted(by_mentor, np.arange(len(capacity)))
+        mentor_rank = np.arange(len(order)) - starts[by_mentor]
+        keep[order[mentor_rank < 2 * capacity[by_mentor] + 2]] = True
     return rows[keep], mentors[keep], scores[keep]
 
 
@@ -102,68 +103,158 @@ def _min_price_per_row(scorer: PairScorer, prices: FloatArray) -> FloatArray:
     )
 
 
-class _Improvers:
-    """Collects pairs with ``s - v > u`` and each row's best ``s - v`` from scored blocks."""
+class _Collector:
+    """Keeps the pairs of scored blocks whose reduced score ``s - v`` exceeds a per-row floor."""
 
-    def __init__(self, rows: IntArray, prices: FloatArray, u: FloatArray) -> None:
-        self.rows, self.prices, self.u = rows, prices, u
-        self.best = np.full(len(rows), -np.inf)
+    def __init__(self, rows: IntArray, prices: FloatArray, floor: FloatArray) -> None:
+        self.rows, self.prices, self.floor = rows, prices, floor
         self.parts: list[tuple[IntArray, IntArray, FloatArray]] = []
 
     def __call__(self, rows: IntArray, members: IntArray, scores: FloatArray) -> None:
         reduced = scores - self.prices[members][None, :]
-        np.maximum.at(self.best, np.searchsorted(self.rows, rows), reduced.max(axis=1))
-        i, j = np.nonzero(reduced > self.u[rows][:, None] + _TOL)
+        i, j = np.nonzero(reduced > self.floor[np.searchsorted(self.rows, rows)][:, None])
         self.parts.append((rows[i], members[j], scores[i, j]))
 
+    def pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
+        if not self.parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return tuple(np.concatenate(p) for p in zip(*self.parts, strict=True))  # type: ignore[return-value]
 
-def _rescan(
-    scorer: PairScorer, rows: IntArray, cap: FloatArray, prices: FloatArray, u: FloatArray
-) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
-    """Price ``rows`` against every cluster that could hold an improving pair; exact where scored.
 
-    Returns the improving pairs and, per row, a bound on ``max_j s_ij - v_j`` outside its list.
+class _EdgeSet:
+    """The flow's candidate edges, growing without duplicates."""
+
+    def __init__(self, n_mentors: int, rows: IntArray, mentors: IntArray, scores: FloatArray) -> None:
+        self.width = max(1, n_mentors)
+        keys = rows * self.width + mentors
+        self.keys, first = np.unique(keys, return_index=True)
+        self.rows, self.mentors, self.scores = rows[first], mentors[first], scores[first]
+
+    def add(self, rows: IntArray, mentors: IntArray, scores: FloatArray) -> int:
+        """Add the new pairs among these; return how many were new."""
+        keys, first = np.unique(np.asarray(rows * self.width + mentors, dtype=np.int64), return_index=True)
+        at = np.searchsorted(self.keys, keys)
+        known = self.keys[np.minimum(at, len(self.keys) - 1)] if len(self.keys) else keys + 1
+        fresh = (at >= len(self.keys)) | (known != keys)
+        if not fresh.any():
+            return 0
+        new = np.asarray(first[fresh], dtype=np.int64)
+        self.rows = np.concatenate([self.rows, rows[new]])
+        self.mentors = np.concatenate([self.mentors, mentors[new]])
+        self.scores = np.concatenate([self.scores, scores[new]])
+        self.keys = np.insert(self.keys, at[fresh], keys[fresh])
+        return int(fresh.sum())
+
+
+class _PriceCheck:
+    """The price check over every eligible pair, remembering what earlier rounds proved.
+
+    A row is *rescanned* (its clusters bounded, the promising ones scored) only when neither
+    its list's tail nor an earlier rescan proves that no pair outside the flow's edges and
+    the lists beats ``u_i``. A rescan adds every pair within ``margin`` of ``u_i`` to the
+    edges, so later rounds only rescan rows whose ``u_i`` fell (or prices dropped) further.
     """
-    clusters = scorer.clusters
-    order = clusters.order
-    min_v = np.minimum.reduceat(prices[order], clusters.starts[:-1]) if len(order) else np.zeros(0)
-    found = _Improvers(rows, prices, u)
-    for start in range(0, len(rows), 4096):
-        part = rows[start : start + 4096]
-        reach = np.minimum(scorer.cluster_bounds(part), cap[start : start + 4096, None]) - min_v[None, :]
-        need = reach > u[part][:, None] + _TOL
-        found.best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
-        local, clus = np.nonzero(need)
-        scorer.scan(part[local], clus.astype(np.int64), found)
-    if not found.parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), found.best
-    r, m, s = (np.concatenate(p) for p in zip(*found.parts, strict=True))
-    return r, m, s, found.best
+
+    def __init__(self, scorer: PairScorer, lists: CandidateLists, margin: float) -> None:
+        self.scorer, self.lists, self.margin = scorer, lists, margin
+        n = len(lists.tail)
+        self.ref = np.full(n, np.inf)
+        self.ref_round = np.zeros(n, dtype=np.int64)
+        self.history: list[FloatArray] = []
+        self.rescanned = 0
+
+    def __call__(
+        self, prices: FloatArray, u: FloatArray, *, scan: bool = True
+    ) -> tuple[tuple[IntArray, IntArray, FloatArray], FloatArray]:
+        """Pairs to add to the edges (improving or within the margin) and ``max_j s_ij - v_j`` bounds."""
+        lists, rows_all = self.lists, self.lists.rows
+        listed = lists.scores - prices[lists.mentors]
+        reach = np.maximum(u, 0.0)
+        np.maximum.at(reach, rows_all, listed)
+        outside = lists.tail - _min_price_per_row(self.scorer, prices)
+        good = listed > u[rows_all] + _TOL
+        found = [(rows_all[good], lists.mentors[good], lists.scores[good])]
+        for past in np.unique(self.ref_round[np.isfinite(self.ref)]):
+            found.append(self._since(int(past), prices, u, outside))
+        rescan = np.flatnonzero(outside > u + _TOL)
+        if scan and len(rescan):
+            r, m, s, best = self._rescan(rescan, prices, u)
+            found.append((r, m, s))
+            outside[rescan] = best
+            self.ref[rescan] = u[rescan] - self.margin
+            self.ref_round[rescan] = len(self.history)
+            self.rescanned += len(rescan)
+        self.history.append(prices.copy())
+        r, m, s = (np.concatenate(p) for p in zip(*found, strict=True))
+        np.maximum.at(reach, r, s - prices[m])
+        reach = np.maximum(reach, outside)
+        return (r, m, s), reach
+
+    def _since(
+        self, past: int, prices: FloatArray, u: FloatArray, outside: FloatArray
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Bound the rows last rescanned in round ``past`` from what that rescan proved.
+
+        Pairs outside the edges and lists were at most ``ref`` at that round's prices; the
+        few mentors whose price fell by more than half the margin since are scored exactly.
+        """
+        rows = np.flatnonzero((self.ref_round == past) & np.isfinite(self.ref))
+        drop = self.history[past] - prices
+        fallen = np.flatnonzero(drop > self.margin / 2)
+        small = max(0.0, float(np.delete(drop, fallen).max(initial=0.0)))
+        if len(fallen) > max(64, self.scorer.n_mentors // 20):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        exact = np.full(len(rows), -np.inf)
+        parts = []
+        for start in range(0, len(rows), 2048):
+            part = rows[start : start + 2048]
+            scores = self.scorer.block(part, fallen) if len(fallen) else np.zeros((len(part), 0))
+            reduced = scores - prices[fallen][None, :]
+            exact[start : start + 2048] = reduced.max(axis=1, initial=-np.inf)
+            i, j = np.nonzero(reduced > u[part][:, None] + _TOL)
+            parts.append((part[i], fallen[j], scores[i, j]))
+        outside[rows] = np.minimum(outside[rows], np.maximum(self.ref[rows] + small, exact))
+        if not parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
+
+    def _rescan(
+        self, rows: IntArray, prices: FloatArray, u: FloatArray
+    ) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+        """Score ``rows`` against every cluster that may hold a pair within the margin of ``u``.
+
+        Returns those pairs and, per row, a bound on ``s - v`` over the pairs left out.
+        """
+        scorer, clusters = self.scorer, self.scorer.clusters
+        order = clusters.order
+        min_v = np.minimum.reduceat(prices[order], clusters.starts[:-1]) if len(order) else np.zeros(0)
+        floor = u[rows] - self.margin
+        collect = _Collector(rows, prices, floor)
+        best = np.full(len(rows), -np.inf)
+        tail = self.lists.tail[rows]
+        for start in range(0, len(rows), 4096):
+            part = rows[start : start + 4096]
+            reach = np.minimum(scorer.cluster_bounds(part), tail[start : start + 4096, None]) - min_v[None, :]
+            need = reach > floor[start : start + 4096, None]
+            best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
+            local, clus = np.nonzero(need)
+            scorer.scan(part[local], clus.astype(np.int64), collect)
+        # Scored pairs left out are below the floor as well.
+        return (*collect.pairs(), np.maximum(best, floor))
 
 
-def _price_check(
-    scorer: PairScorer, lists: CandidateLists, prices: FloatArray, u: FloatArray
-) -> tuple[IntArray, IntArray, FloatArray, FloatArray, int]:
-    """Pairs that could improve the assignment, ``max_j s_ij - v_j`` (or a bound on it) per mentee,
-    and the number of mentees rescanned."""
-    n = len(u)
-    all_rows = lists.rows
-    listed = lists.scores - prices[lists.mentors]
-    reach = np.full(n, -np.inf)
-    np.maximum.at(reach, all_rows, listed)
-    outside = lists.tail - _min_price_per_row(scorer, prices)
-    rescan = outside > u + _TOL
-    reach = np.maximum(reach, np.where(rescan, -np.inf, outside))
-    bad = listed > u[all_rows] + _TOL
-    cand_r, cand_m, cand_s = [all_rows[bad]], [lists.mentors[bad]], [lists.scores[bad]]
-    rows = np.flatnonzero(rescan)
-    if len(rows):
-        r, m, s, best = _rescan(scorer, rows, lists.tail[rows], prices, u)
-        reach[rows] = np.maximum(reach[rows], best)
-        cand_r.append(r)
-        cand_m.append(m)
-        cand_s.append(s)
-    return np.concatenate(cand_r), np.concatenate(cand_m), np.concatenate(cand_s), reach, len(rows)
+def _flow_round(
+    n: int, capacity: IntArray, edges: _EdgeSet
+) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
+    """Solve the flow on the edges: mentor of each mentee, its score, prices ``v`` and ``u``."""
+    weights = np.rint(edges.scores * COST_SCALE).astype(np.int64)
+    solution = solve_assignment(n, capacity, edges.rows, edges.mentors, weights, highest_prices=True)
+    prices = solution.prices / COST_SCALE
+    own = np.zeros(n)
+    own[edges.rows[solution.edge_used]] = edges.scores[solution.edge_used]
+    matched = solution.assigned >= 0
+    u = np.where(matched, own - prices[np.maximum(solution.assigned, 0)], 0.0)
+    return solution.assigned, own, prices, u
 
 
 def solve_traditional(
@@ -175,6 +266,7 @@ def solve_traditional(
     fast: bool = False,
     max_rounds: int = 100,
     tolerance: float = 1e-9,
+    margin: float = 0.05,
 ) -> Assignment:
     """Maximise the total score with mentor capacities, proving optimality over all eligible pairs.
 
@@ -188,11 +280,14 @@ def solve_traditional(
     top_k : int, default=20
         List entries per mentee in the first flow.
     fast : bool, default=False
-        One flow solve, then only the bound (no re-solves).
+        Two flow solves (the second after one price check), then the bound: no certification rounds.
     max_rounds : int, default=100
         Give up certifying after this many solves (the gap is still reported honestly).
     tolerance : float, default=1e-9
         Stop when the relative gap is at most this.
+    margin : float, default=0.05
+        Pairs this close to improving are added to the flow when a row is rescanned, so
+        that small price moves in later rounds need no rescan.
 
     Returns
     -------
@@ -201,32 +296,99 @@ def solve_traditional(
     n = len(lists.tail)
     timings = {"solve": 0.0, "certify": 0.0}
     rows, mentors, scores = initial_edges(lists, capacity, top_k)
-    keys = rows * max(1, len(capacity)) + mentors
+    max_rounds = min(max_rounds, 2) if fast else max_rounds
+    edges = _EdgeSet(len(capacity), rows, mentors, scores)
+    check = _PriceCheck(scorer, lists, margin)
     rounds = 0
     while True:
         started = time.perf_counter()
-        weights = np.rint(scores * COST_SCALE).astype(np.int64)
-        solution = solve_assignment(n, capacity, rows, mentors, weights)
+        assigned, own, prices, u = _flow_round(n, capacity, edges)
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
-        prices = solution.prices / COST_SCALE
-        own = np.zeros(n)
-        own[rows[solution.edge_used]] = scores[solution.edge_used]
-        matched = solution.assigned >= 0
-        u = np.where(matched, own - prices[np.maximum(solution.assigned, 0)], 0.0)
-        new_r, new_m, new_s, reach, rescanned = _price_check(scorer, lists, prices, u)
+        (new_r, new_m, new_s), reach = check(prices, u, scan=True)
         bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
         total = float(own.sum())
-        new_keys = new_r * max(1, len(capacity)) + new_m
-        fresh = ~np.isin(new_keys, keys)
+        added = edges.add(new_r, new_m, new_s)
         timings["certify"] += time.perf_counter() - started
-        timings["rescanned"] = timings.get("rescanned", 0) + rescanned
+        timings["rescanned"] = float(check.rescanned)
         done = bound - total <= tolerance * max(abs(bound), 1.0)
-        if fast or done or not fresh.any() or rounds >= max_rounds:
-            return Assignment(solution.assigned, own, prices, total, max(bound, total), rounds, timings)
-        new_keys, idx = np.unique(new_keys[fresh], return_index=True)
-        rows = np.concatenate([rows, new_r[fresh][idx]])
-        mentors = np.concatenate([mentors, new_m[fresh][idx]])
-        scores = np.concatenate([scores, new_s[fresh][idx]])
-        keys = np.concatenate([keys, new_keys])
+        if done or not added or rounds >= max_rounds:
+            return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)
+
+
+def _dense_edges(scores: FloatArray, capacity: IntArray, top_k: int) -> tuple[IntArray, IntArray]:
+    """Each mentee's ``top_k`` best mentors and each mentor's ``2c + 2`` best mentees."""
+    n, m = scores.shape
+    k = min(top_k, m)
+    rows = np.repeat(np.arange(n, dtype=np.int64), k)
+    cols = np.argpartition(-scores, k - 1, axis=1)[:, :k].ravel() if k < m else np.tile(np.arange(m), n)
+    parts_r, parts_c = [rows], [cols.astype(np.int64)]
+    want = np.minimum(2 * capacity + 2, n)
+    kk = int(want.max(initial=0))
+    if kk and kk < n:
+        top = np.argpartition(-scores, kk - 1, axis=0)[:kk]
+        rank = np.argsort(np.argsort(-np.take_along_axis(scores, top, axis=0), axis=0), axis=0)
+        i, j = np.nonzero(rank < want[None, :])
+        parts_r.append(top[i, j].astype(np.int64))
+        parts_c.append(j.astype(np.int64))
+    elif kk:
+        i, j = np.nonzero(np.ones((n, m), dtype=bool))
+        parts_r.append(i.astype(np.int64))
+        parts_c.append(j.astype(np.int64))
+    r, c = np.concatenate(parts_r), np.concatenate(parts_c)
+    ok = np.isfinite(scores[r, c])
+    return r[ok], c[ok]
+
+
+def solve_dense(
+    scores: FloatArray,
+    capacity: IntArray,
+    *,
+    top_k: int = 20,
+    fast: bool = False,
+    max_rounds: int = 100,
+    tolerance: float = 1e-9,
+    margin: float = 0.01,
+) -> Assignment:
+    """:func:`solve_traditional` for small instances whose every pair is scored in memory.
+
+    The price check is exact over the whole matrix, so the bound is the LP-duality bound
+    itself; improving pairs (and those within ``margin``) join the flow until none is left.
+
+    Parameters
+    ----------
+    scores : ndarray of float, shape (n_mentees, n_mentors)
+        Every pair's score, ``-inf`` where forbidden.
+    capacity : ndarray of int, shape (n_mentors,)
+    top_k, fast, max_rounds, tolerance, margin
+        As in :func:`solve_traditional`.
+
+    Returns
+    -------
+    Assignment
+    """
+    n, m = scores.shape
+    timings = {"solve": 0.0, "certify": 0.0, "rescanned": 0.0}
+    if n == 0 or m == 0:
+        return Assignment(np.full(n, -1, np.int64), np.zeros(n), np.zeros(m), 0.0, 0.0, 0, timings)
+    rows, cols = _dense_edges(scores, capacity, top_k)
+    edges = _EdgeSet(m, rows, cols, scores[rows, cols])
+    max_rounds = min(max_rounds, 2) if fast else max_rounds
+    rounds = 0
+    while True:
+        started = time.perf_counter()
+        assigned, own, prices, u = _flow_round(n, capacity, edges)
+        rounds += 1
+        timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
+        started = time.perf_counter()
+        reduced = scores - prices[None, :]
+        reach = np.maximum(reduced.max(axis=1), u)
+        bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
+        total = float(own.sum())
+        i, j = np.nonzero(reduced > (u - margin)[:, None])
+        added = edges.add(i.astype(np.int64), j.astype(np.int64), scores[i, j])
+        timings["certify"] += time.perf_counter() - started
+        done = bound - total <= tolerance * max(abs(bound), 1.0)
+        if done or not added or rounds >= max_rounds:
+            return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)

@@ -48,13 +48,20 @@ def _matcher(**params: object) -> MentorMatcher:
     return MentorMatcher(**defaults)  # type: ignore[arg-type]
 
 
-@settings(max_examples=60, deadline=None)
-@given(data=communities(), min_score=st.sampled_from([0.0, 0.2]), hours=st.sampled_from([None, 3.0]))
+@settings(max_examples=80, deadline=None)
+@given(
+    data=communities(),
+    min_score=st.sampled_from([0.0, 0.2]),
+    hours=st.sampled_from([None, 3.0]),
+    dense=st.booleans(),
+)
 def test_assignment_is_feasible_and_optimal(
-    data: tuple[pd.DataFrame, np.ndarray], min_score: float, hours: float | None
+    data: tuple[pd.DataFrame, np.ndarray], min_score: float, hours: float | None, dense: bool
 ) -> None:
     frame, exclude = data
-    matcher = _matcher(min_score=min_score, max_hours_apart=hours).fit(frame)
+    matcher = _matcher(min_score=min_score, max_hours_apart=hours, dense_limit=10**9 if dense else 0).fit(
+        frame
+    )
 
     result = matcher.match(exclude)
 
@@ -76,12 +83,15 @@ def test_assignment_is_feasible_and_optimal(
 
 
 @settings(max_examples=25, deadline=None)
-@given(data=communities(), seed=st.integers(0, 3))
-def test_same_input_and_seed_give_the_same_result(data: tuple[pd.DataFrame, np.ndarray], seed: int) -> None:
+@given(data=communities(), seed=st.integers(0, 3), dense=st.booleans())
+def test_same_input_and_seed_give_the_same_result(
+    data: tuple[pd.DataFrame, np.ndarray], seed: int, dense: bool
+) -> None:
     frame, exclude = data
+    limit = 10**9 if dense else 0
 
-    first = _matcher(seed=seed).fit(frame).match(exclude)
-    second = _matcher(seed=seed).fit(frame).match(exclude)
+    first = _matcher(seed=seed, dense_limit=limit).fit(frame).match(exclude)
+    second = _matcher(seed=seed, dense_limit=limit).fit(frame).match(exclude)
 
     assert first.mentee_ids == second.mentee_ids
     assert first.mentor_ids == second.mentor_ids
@@ -132,13 +142,16 @@ def test_synthetic_communities_match_the_exact_dense_solver(
     from matching.synthetic import synthetic_community
 
     frame = synthetic_community(240, seed=seed)
-    matcher = MentorMatcher(list_size=list_size, cluster_size=cluster_size, top_k=4, seed=seed).fit(frame)
+    params = {"list_size": list_size, "cluster_size": cluster_size, "dense_limit": 0}
+    matcher = MentorMatcher(top_k=4, seed=seed, **params).fit(frame)  # type: ignore[arg-type]
 
     result = matcher.match()
-    fast = MentorMatcher(list_size=list_size, cluster_size=cluster_size, fast=True).fit(frame).match()
+    fast = MentorMatcher(fast=True, **params).fit(frame).match()  # type: ignore[arg-type]
+    dense = MentorMatcher(top_k=4, seed=seed, list_size=list_size).fit(frame).match()
 
     exact = exact_total(dense_scores(matcher.scorer()), matcher.table_.capacity[matcher.mentors_])
     assert abs(result.total - exact) <= 1e-6 * exact
+    assert abs(dense.total - exact) <= 1e-6 * exact
     assert result.upper_bound >= exact - 1e-9
     assert fast.upper_bound >= exact - 1e-9
     assert fast.total <= exact + 1e-9
