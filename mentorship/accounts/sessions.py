@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from advanced_alchemy.extensions.litestar._utils import get_aa_scope_state
+from advanced_alchemy.extensions.litestar.plugins.init.config.common import SESSION_SCOPE_KEY
 from litestar.connection import ASGIConnection
 from litestar.middleware.session.server_side import ServerSideSessionBackend, ServerSideSessionConfig
 from litestar.types import Message, ScopeSession
@@ -25,6 +27,12 @@ class RotatingSessionBackend(ServerSideSessionBackend):
         self, scope_session: ScopeSession, message: Message, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> None:
         """Drop the old session row and switch ids when a sign-in asked to rotate (stops session fixation)."""
+        # Saving the session takes a pooled connection of its own. Release the handler's first: with
+        # as many requests in flight as the pool has connections, each holding one and waiting for a
+        # second, a worker's pool deadlocked until its timeout and answered 500.
+        db_session = get_aa_scope_state(connection.scope, SESSION_SCOPE_KEY)
+        if db_session is not None:
+            await db_session.close()
         if isinstance(scope_session, dict) and scope_session.pop(ROTATE_KEY, False):
             old_id = connection.cookies.get(self.config.key)
             if old_id:
