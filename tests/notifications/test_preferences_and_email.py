@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+from typing import cast
 
+import anyio.to_thread
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from saq.job import Job, Status
+from saq.types import Context
 
+from mentorship.app import create_app
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.notifications.delivery import deliver_emails
 from mentorship.notifications.services import TYPES
+from mentorship.notifications.tasks import queue_emails, send_notification_emails
 from tests.accounts.conftest import SmtpServer
 from tests.factories import PASSWORD, create_user
 from tests.helpers import login, post_form, send_json
@@ -121,3 +128,44 @@ async def test_unreachable_smtp_marks_the_email_failed(settings: Settings) -> No
     await config.get_engine().dispose()
 
     assert (delivery.sent, delivery.failed, retry.failed) == (0, 1, 0)
+
+
+async def test_email_job_delivers_through_the_app_worker(settings: Settings, smtp_server: SmtpServer) -> None:
+    ana = await create_user(settings, "ana@example.org")
+    ids = await add_notifications(settings, ana.id, [("request", "Carla asks you", "/r/2")])
+    app = create_app(dataclasses.replace(settings, smtp_url=smtp_server.url, in_process_worker=True))
+    async with AsyncTestClient(app=app) as client:
+        # The app (and its queue) lives on the client's own event loop: enqueue and poll there.
+        portal = client.blocking_portal
+        job = await anyio.to_thread.run_sync(portal.call, queue_emails, app, ids)
+        assert job is not None
+        await anyio.to_thread.run_sync(portal.call, wait_for, job)
+
+    assert job.status == Status.COMPLETE, job.error
+    assert job.result == {"sent": 1, "off": 0, "failed": 0}
+    assert [m["To"] for m in smtp_server.inbox.messages] == ["ana@example.org"]
+
+
+async def wait_for(job: Job) -> None:
+    """Poll a job until it finishes (the app's in-process worker runs it)."""
+    for _ in range(100):
+        await job.refresh()
+        if job.status in {Status.COMPLETE, Status.FAILED, Status.ABORTED}:
+            break
+        await asyncio.sleep(0.1)
+
+
+async def test_email_task_reads_settings_and_database_from_the_job_context(
+    settings: Settings, smtp_server: SmtpServer
+) -> None:
+    ana = await create_user(settings, "ana@example.org")
+    ids = await add_notifications(settings, ana.id, [("accepted", "Ben accepted", "/r/1")])
+    mailing = dataclasses.replace(settings, smtp_url=smtp_server.url)
+    config = build_sqlalchemy_config(mailing)
+
+    ctx = cast(Context, {"settings": mailing, "db_config": config})
+
+    result = await send_notification_emails(ctx, notification_ids=[str(note_id) for note_id in ids])
+    await config.get_engine().dispose()
+
+    assert result == {"sent": 1, "off": 0, "failed": 0}
