@@ -490,14 +490,26 @@ class _ClusterBest:
         return self.rows[rows, clusters], clusters.astype(np.int64)
 
 
-def score_all(scorer: PairScorer, block: int = 2048) -> FloatArray:
+def score_all(scorer: PairScorer, block: int = 1024) -> FloatArray:
     """Every pair's score (``-inf`` where forbidden), for instances small enough to hold in memory."""
     n, m = scorer.needs.shape[0], scorer.n_mentors
     mentors = np.arange(m, dtype=np.int64)
     out = np.empty((n, m))
-    for start in range(0, n, block):
-        rows = np.arange(start, min(n, start + block), dtype=np.int64)
-        out[rows] = scorer.block(rows, mentors)
+    small = m * scorer.offers.shape[1] <= _DENSE_OFFERS
+    offers_t = np.ascontiguousarray(scorer.offers.toarray().T) if small else None
+    chunks = [np.arange(s, min(n, s + block), dtype=np.int64) for s in range(0, n, block)]
+
+    def score(rows: IntArray) -> FloatArray:
+        raw = (
+            scorer.needs[rows] @ offers_t
+            if offers_t is not None
+            else scorer._raw(scorer.needs[rows], mentors)
+        )
+        return scorer._allowed(rows, mentors, np.asarray(raw, dtype=np.float64))
+
+    for rows, scores in zip(chunks, _ordered_map(score, chunks, scorer.threads), strict=True):
+        out[rows] = scores
+    scorer.pairs_scored += n * m
     return out
 
 
@@ -506,9 +518,9 @@ def dense_lists(scores: FloatArray, per_row: int) -> CandidateLists:
     n, m = scores.shape
     k = min(per_row, m)
     if k < m:
-        top = np.argpartition(-scores, k, axis=1)
-        tail = scores[np.arange(n), top[:, k]]
-        top = top[:, :k]
+        top = np.argpartition(scores, m - k - 1, axis=1)
+        tail = scores[np.arange(n), top[:, m - k - 1]]
+        top = top[:, m - k :]
     else:
         top, tail = np.broadcast_to(np.arange(m), (n, m)), np.full(n, -np.inf)
     rows = np.repeat(np.arange(n, dtype=np.int64), top.shape[1])

@@ -13,11 +13,11 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer, dense_lists, probe_lists, score_all
+from matching.candidates import CandidateLists, Constraints, PairScorer, probe_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
 from matching.table import ParticipantTable, as_table, hours_apart
-from matching.traditional import Assignment, Certified, solve_dense, solve_traditional
+from matching.traditional import Assignment, Certified, dense_candidates, solve_dense, solve_traditional
 from matching.vectorize import ProfileVectorizer
 
 IntArray = npt.NDArray[np.int64]
@@ -234,7 +234,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         capacity = self.table_.capacity[self.mentors_]
         if len(self.mentees_) * len(self.mentors_) <= self.dense_limit:
             scores = score_all(scorer)
-            lists = dense_lists(scores, self.list_size)
+            lists = dense_candidates(scores, self.top_k, self.seed)
             scored = time.perf_counter() - started
             report("solve")
             assignment = solve_dense(scores, capacity, top_k=self.top_k, fast=self.fast)

@@ -317,28 +317,30 @@ def solve_traditional(
             return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)
 
 
-def _dense_edges(scores: FloatArray, capacity: IntArray, top_k: int) -> tuple[IntArray, IntArray]:
-    """Each mentee's ``top_k`` best mentors and each mentor's ``2c + 2`` best mentees."""
+def dense_candidates(scores: FloatArray, per_row: int, seed: int = 0) -> CandidateLists:
+    """Each mentee's best mentor and every pair above a common threshold (about ``per_row`` a mentee).
+
+    A threshold from a sample of the matrix avoids a per-row selection, which is slow on
+    score matrices with many ties. The tail of a row is its best score (a valid bound).
+    """
     n, m = scores.shape
-    k = min(top_k, m)
-    rows = np.repeat(np.arange(n, dtype=np.int64), k)
-    cols = np.argpartition(-scores, k - 1, axis=1)[:, :k].ravel() if k < m else np.tile(np.arange(m), n)
-    parts_r, parts_c = [rows], [cols.astype(np.int64)]
-    want = np.minimum(2 * capacity + 2, n)
-    kk = int(want.max(initial=0))
-    if kk and kk < n:
-        top = np.argpartition(-scores, kk - 1, axis=0)[:kk]
-        rank = np.argsort(np.argsort(-np.take_along_axis(scores, top, axis=0), axis=0), axis=0)
-        i, j = np.nonzero(rank < want[None, :])
-        parts_r.append(top[i, j].astype(np.int64))
-        parts_c.append(j.astype(np.int64))
-    elif kk:
-        i, j = np.nonzero(np.ones((n, m), dtype=bool))
-        parts_r.append(i.astype(np.int64))
-        parts_c.append(j.astype(np.int64))
-    r, c = np.concatenate(parts_r), np.concatenate(parts_c)
-    ok = np.isfinite(scores[r, c])
-    return r[ok], c[ok]
+    flat = scores.ravel()
+    sample = flat[np.random.default_rng(seed).integers(0, len(flat), size=min(len(flat), 200_000))]
+    sample = sample[np.isfinite(sample)]
+    share = min(1.0, per_row / max(m, 1))
+    threshold = float(np.quantile(sample, 1 - share)) if len(sample) else np.inf
+    rows, cols = np.nonzero(scores >= threshold)
+    best = np.argmax(scores, axis=1)
+    ok = np.isfinite(scores[np.arange(n), best])
+    rows = np.concatenate([rows.astype(np.int64), np.flatnonzero(ok)])
+    cols = np.concatenate([cols.astype(np.int64), best[ok].astype(np.int64)])
+    keys = np.unique(rows * m + cols)
+    rows, cols = keys // m, keys % m
+    values = scores[rows, cols]
+    order = np.argsort(row_major_key(rows, values))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
+    tail = np.where(ok, scores[np.arange(n), best], -np.inf)
+    return CandidateLists(indptr, cols[order], values[order], tail, n * m)
 
 
 def solve_dense(
@@ -372,8 +374,8 @@ def solve_dense(
     timings = {"solve": 0.0, "certify": 0.0, "rescanned": 0.0}
     if n == 0 or m == 0:
         return Assignment(np.full(n, -1, np.int64), np.zeros(n), np.zeros(m), 0.0, 0.0, 0, timings)
-    rows, cols = _dense_edges(scores, capacity, top_k)
-    edges = _EdgeSet(m, rows, cols, scores[rows, cols])
+    lists = dense_candidates(scores, top_k)
+    edges = _EdgeSet(m, lists.rows, lists.mentors, lists.scores)
     max_rounds = min(max_rounds, 2) if fast else max_rounds
     rounds = 0
     while True:
