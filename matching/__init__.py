@@ -6,16 +6,23 @@ Fit a :class:`MentorMatcher` on a participants table (see :mod:`matching.table`)
 """
 
 from matching.candidates import Constraints
+from matching.group import Group, GroupMatcher, GroupResult
 from matching.model import MatchResult, MentorMatcher
+from matching.peer import PeerMatcher, PeerResult
 from matching.suggest import Suggestion, suggest_mentors
 from matching.table import ParticipantTable, TableError, parse_participants
 from matching.vectorize import ProfileVectorizer
 
 __all__ = [
     "Constraints",
+    "Group",
+    "GroupMatcher",
+    "GroupResult",
     "MatchResult",
     "MentorMatcher",
     "ParticipantTable",
+    "PeerMatcher",
+    "PeerResult",
     "ProfileVectorizer",
     "Suggestion",
     "TableError",

@@ -1,0 +1,95 @@
+"""Group matching: sizes, one group per mentee and mentor, cohesion, fit against the traditional optimum."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matching import GroupMatcher
+from matching.group import group_cohesion, random_cohesion
+from matching.synthetic_kinds import group_community
+
+from .conftest import person
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.integers(min_value=0, max_value=120),
+    seed=st.integers(min_value=0, max_value=1000),
+    sizes=st.sampled_from([(3, 6), (2, 4), (4, 5), (1, 1)]),
+)
+def test_groups_respect_sizes_capacities_and_hold_each_mentee_once(
+    n: int, seed: int, sizes: tuple[int, int]
+) -> None:
+    table = group_community(n, seed=seed)
+    matcher = GroupMatcher(min_size=sizes[0], max_size=sizes[1]).fit(table)
+
+    result = matcher.match()
+
+    members = np.concatenate([g.member_rows for g in result.groups] + [result.unmatched_rows])
+    assert len(members) == len(np.unique(members)) == len(matcher.mentees_)
+    mentors = [g.mentor_row for g in result.groups]
+    assert len(mentors) == len(set(mentors))
+    for group in result.groups:
+        assert sizes[0] <= len(group.member_ids) <= sizes[1]
+        assert len(group.member_ids) <= matcher.table_.capacity[group.mentor_row]
+    assert result.total <= result.traditional_total + 1e-6
+    assert result.traditional_total <= result.upper_bound + 1e-6
+
+
+def test_groups_are_more_cohesive_than_random_and_fit_nearly_optimal() -> None:
+    result = GroupMatcher().fit(group_community(1500, seed=2)).match()
+
+    assert result.cohesion_ratio >= 3
+    assert result.fit_ratio >= 0.99
+    assert len(result.unmatched_ids) <= 15
+
+
+def test_group_reasons_name_shared_needs_and_what_the_mentor_offers() -> None:
+    rows = [
+        person(f"m{k}", "mentee", kinds="group", seeks="python;pandas", goals="data dashboards")
+        for k in range(3)
+    ]
+    rows.append(person("r", "mentor", kinds="group", offers="python;pandas;sql", capacity="4"))
+    result = GroupMatcher().fit(pd.DataFrame(rows)).match()
+
+    assert len(result.groups) == 1
+    why = result.groups[0].reasons
+    assert "members share: python (3 of 3)" in why
+    assert "mentor offers them: python (3 seek it)" in why
+    assert result.group_ids == ["g1"] * 3
+    assert all(r.startswith(why) for r in result.reasons)
+
+
+def test_too_few_mentees_for_a_group_are_unmatched_with_a_reason() -> None:
+    rows = [
+        person("a", "mentee", kinds="group", seeks="python"),
+        person("b", "mentee", kinds="group", seeks="python"),
+        person("c", "mentee", kinds="group", seeks="python", languages="ja"),
+        person("r", "mentor", kinds="group", offers="python", capacity="6"),
+        person("s", "mentor", kinds="group", offers="python", capacity="1"),
+    ]
+
+    result = GroupMatcher(min_size=2).fit(pd.DataFrame(rows)).match()
+
+    assert [g.mentor_id for g in result.groups] == ["r"]
+    assert dict(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)) == {
+        "c": "no shared language with any group mentor"
+    }
+
+
+def test_invalid_sizes_are_rejected() -> None:
+    with pytest.raises(ValueError, match="group sizes"):
+        GroupMatcher(min_size=4, max_size=3).fit(group_community(10))
+
+
+def test_cohesion_helpers_have_known_values() -> None:
+    import scipy.sparse as sp
+
+    x = sp.csr_matrix(np.array([[1.0, 0], [1.0, 0], [0, 1.0], [0, 1.0]]))
+
+    assert group_cohesion(x, np.array([0, 0, 1, 1])).tolist() == [1.0, 1.0]
+    assert random_cohesion(x) == pytest.approx(2 / 6)
