@@ -22,6 +22,10 @@ from mentorship.accounts.api import AuthApiController
 from mentorship.accounts.auth import user_middleware
 from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
+from mentorship.checkins.api import CheckinApiController, PulseApiController, TemplateApiController
+from mentorship.checkins.controllers import CheckinController
+from mentorship.checkins.personal import CalendarController, WellbeingController
+from mentorship.checkins.template_pages import TemplateController
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.events.api import EventApiController
@@ -76,6 +80,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
             NotificationApiController,
             EventController,
             EventApiController,
+            CheckinController,
+            TemplateController,
+            WellbeingController,
+            CalendarController,
+            CheckinApiController,
+            TemplateApiController,
+            PulseApiController,
             HealthController,
             create_static_files_router(
                 path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False

@@ -38,6 +38,10 @@ def seed_reference_data(settings: Settings) -> int:
     """Add the curated topics a fresh database lacks (idempotent); return how many were added."""
     import asyncio
 
+    from mentorship.checkins.builtin import seed_builtin_templates
     from mentorship.topics.services import seed_reference_topics
 
-    return asyncio.run(seed_reference_topics(build_sqlalchemy_config(settings)))
+    config = build_sqlalchemy_config(settings)
+    added = asyncio.run(seed_reference_topics(config))
+    asyncio.run(seed_builtin_templates(config))  # the check-in agendas every install starts with
+    return added

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.passwords import hash_password
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.demo.checkins import load_demo_checkins
 from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
 from mentorship.demo.matching import load_demo_matches
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
@@ -64,6 +65,7 @@ async def load_demo(
             await session.commit()
         # A published round with open, accepted and declined proposals, so every page has something real.
         matches = await load_demo_matches(config, settings.proposal_expiry_days) if added else {}
+        await load_demo_checkins(config, seed)  # months of check-ins for the accepted relationships
         return LoadResult(skipped=False, participants=added, topics=len(topics), matches=matches)
     finally:
         await config.get_engine().dispose()

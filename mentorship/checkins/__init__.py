@@ -1,0 +1,1 @@
+"""Check-ins: agendas from versioned templates, records, action items, the wellbeing pulse, calendars."""

@@ -1,0 +1,336 @@
+"""Check-in pages: a relationship's check-ins, one check-in to prepare and record, action items."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.checkins.agendas import TemplateService
+from mentorship.checkins.ical import checkin_ics
+from mentorship.checkins.pulse import answer_pulse
+from mentorship.checkins.schemas import Clock, parse_day, parse_score, parse_when, zone
+from mentorship.checkins.services import (
+    CheckinForbidden,
+    CheckinInvalid,
+    CheckinNotFound,
+    CheckinService,
+)
+from mentorship.config import Settings
+from mentorship.lib.flash import flash
+from mentorship.lib.i18n import _
+from mentorship.models import CheckinStatus, User
+
+T = TypeVar("T")
+
+
+async def provide_checkins(db_session: NamedDependency[AsyncSession]) -> CheckinService:
+    """The check-in service on the request's database session."""
+    return CheckinService(db_session)
+
+
+def me(request: Request[Any, Any, Any]) -> User:
+    """The signed-in user (routes here are guarded)."""
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+async def guarded(call: Awaitable[T]) -> T:
+    """Map the service's refusals to HTTP: unknown or not mine is 404, read-only is 403."""
+    try:
+        return await call
+    except CheckinNotFound as exc:
+        raise NotFoundException() from exc
+    except CheckinForbidden as exc:
+        raise PermissionDeniedException(_("Only the people in this relationship can change it.")) from exc
+
+
+async def form_of(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """The submitted form as plain strings (NUL characters dropped)."""
+    form = await request.form()
+    return {key: str(value).replace("\x00", "") for key, value in form.items()}
+
+
+class CheckinController(Controller):
+    """Schedule, prepare, record and follow up check-ins."""
+
+    include_in_schema = False
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"checkins": Provide(provide_checkins)}
+
+    @get("/relationships/{relationship_id:uuid}/checkins", name="checkins:list")
+    async def index(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Template:
+        """A relationship's upcoming and past check-ins, with the form to schedule one."""
+        return await self._index(request, checkins, relationship_id, {}, {})
+
+    async def _index(
+        self,
+        request: Request[Any, Any, Any],
+        checkins: CheckinService,
+        relationship_id: UUID,
+        values: dict[str, str],
+        errors: dict[str, str],
+    ) -> Template:
+        access, upcoming, past = await guarded(checkins.list_for(me(request), relationship_id))
+        clock = Clock(zone(access.me.timezone if access.me else None))
+        templates = await TemplateService(checkins.session).current()
+        suggested = await checkins.suggested_template(relationship_id)
+        try:
+            next_time = clock.local_input(await checkins.next_time(access.relationship))
+        except CheckinInvalid as exc:
+            next_time, errors = "", {**exc.errors, **errors}
+        return Template(
+            "checkins/index.html",
+            status_code=400 if values else 200,
+            context={
+                "access": access,
+                "upcoming": upcoming,
+                "past": past,
+                "templates": templates,
+                "suggested": suggested,
+                "next_time": next_time,
+                "clock": clock,
+                "values": values,
+                "errors": errors,
+                "open_actions": await checkins.action_items(me(request), relationship_id, include_done=False),
+            },
+        )
+
+    @post("/relationships/{relationship_id:uuid}/checkins", name="checkins:create", status_code=303)
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Schedule a check-in at a chosen time, or the next one by cadence."""
+        values = await form_of(request)
+        access = await guarded(checkins.access(me(request), relationship_id, write=True))
+        tz = zone(access.me.timezone if access.me else None)
+        try:
+            template_id = UUID(values["template_id"]) if values.get("template_id") else None
+            if "template_id" not in values and (suggested := await checkins.suggested_template(relationship_id)):
+                template_id = suggested.id
+            duration = int(values.get("duration_minutes") or 45)
+            when = None if values.get("by_cadence") else parse_when(values.get("when", ""), tz)
+            checkin = await checkins.schedule(me(request), relationship_id, when, template_id, duration)
+        except ValueError as exc:
+            await checkins.session.rollback()
+            errors = exc.errors if isinstance(exc, CheckinInvalid) else {"when": _("Check the values.")}
+            return await self._index(request, checkins, relationship_id, values or {"_": ""}, errors)
+        flash(request, _("The check-in is planned."), "success")
+        return Redirect(f"/checkins/{checkin.id}", status_code=303)
+
+    @get("/checkins/{checkin_id:uuid}", name="checkins:detail")
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Template:
+        """A check-in: its agenda, what was recorded, action items, and my own private parts."""
+        return await self._detail(request, checkins, checkin_id, {})
+
+    async def _detail(
+        self,
+        request: Request[Any, Any, Any],
+        checkins: CheckinService,
+        checkin_id: UUID,
+        errors: dict[str, str],
+    ) -> Template:
+        view = await guarded(checkins.view(me(request), checkin_id))
+        clock = Clock(zone(view.access.me.timezone if view.access.me else None))
+        return Template(
+            "checkins/detail.html",
+            status_code=400 if errors else 200,
+            context={"view": view, "c": view.checkin, "clock": clock, "errors": errors},
+        )
+
+    async def _change(
+        self,
+        request: Request[Any, Any, Any],
+        checkins: CheckinService,
+        checkin_id: UUID,
+        change: Callable[[dict[str, str]], Awaitable[Any]],
+        message: str,
+    ) -> Response[Any]:
+        values = await form_of(request)
+        try:
+            await guarded(change(values))
+        except CheckinInvalid as exc:
+            await checkins.session.rollback()
+            return await self._detail(request, checkins, checkin_id, exc.errors)
+        flash(request, message, "success")
+        return Redirect(f"/checkins/{checkin_id}", status_code=303)
+
+    async def _tz(self, request: Request[Any, Any, Any], checkins: CheckinService, checkin_id: UUID) -> Any:
+        view = await guarded(checkins.view(me(request), checkin_id))
+        return zone(view.access.me.timezone if view.access.me else None)
+
+    @get("/checkins/{checkin_id:uuid}/calendar.ics", name="checkins:ics")
+    async def ics(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+        settings: NamedDependency[Settings],
+    ) -> Response[bytes]:
+        """The check-in as a calendar file."""
+        view = await guarded(checkins.view(me(request), checkin_id))
+        body = await checkin_ics(checkins.session, view.checkin, settings.base_url)
+        headers = {"content-disposition": f'attachment; filename="checkin-{checkin_id}.ics"'}
+        return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+    @post("/checkins/{checkin_id:uuid}/agenda", name="checkins:agenda", status_code=303)
+    async def add_agenda(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Add a point to prepare the check-in."""
+
+        async def change(v: dict[str, str]) -> Any:
+            return await checkins.add_agenda_item(
+                me(request), checkin_id, v.get("text", ""), v.get("section", "")
+            )
+
+        return await self._change(request, checkins, checkin_id, change, _("Added to the agenda."))
+
+    @post("/checkins/{checkin_id:uuid}/record", name="checkins:record", status_code=303)
+    async def record(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Save my entries, the shared notes and my private note; optionally mark it held."""
+
+        async def change(v: dict[str, str]) -> Any:
+            entries = {
+                key.removeprefix("entry-"): text for key, text in v.items() if key.startswith("entry-")
+            }
+            return await checkins.record(
+                me(request),
+                checkin_id,
+                entries=entries,
+                notes=v.get("notes"),
+                private_note=v.get("private_note"),
+                held=v.get("action") == "held",
+            )
+
+        return await self._change(request, checkins, checkin_id, change, _("Saved."))
+
+    @post("/checkins/{checkin_id:uuid}/status", name="checkins:status", status_code=303)
+    async def status(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Mark a check-in held, missed or cancelled."""
+
+        async def change(v: dict[str, str]) -> Any:
+            status = next((s for s in CheckinStatus if s.value == v.get("status")), None)
+            if status is None:
+                raise CheckinInvalid({"status": _("Choose held, missed or cancelled.")})
+            return await checkins.set_status(me(request), checkin_id, status)
+
+        return await self._change(request, checkins, checkin_id, change, _("Updated."))
+
+    @post("/checkins/{checkin_id:uuid}/reschedule", name="checkins:reschedule", status_code=303)
+    async def reschedule(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Move a check-in to a new time."""
+        tz = await self._tz(request, checkins, checkin_id)
+
+        async def change(v: dict[str, str]) -> Any:
+            when = parse_when(v.get("when", ""), tz)
+            if when is None:
+                raise CheckinInvalid({"when": _("Choose the new date and time.")})
+            return await checkins.reschedule(me(request), checkin_id, when)
+
+        return await self._change(request, checkins, checkin_id, change, _("The check-in is moved."))
+
+    @post("/checkins/{checkin_id:uuid}/actions", name="checkins:actions", status_code=303)
+    async def add_action(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Add an action item with an owner and a due date."""
+        view = await guarded(checkins.view(me(request), checkin_id))
+        relationship_id = view.checkin.relationship_id
+
+        async def change(v: dict[str, str]) -> Any:
+            try:
+                owner = UUID(v["owner_id"]) if v.get("owner_id") else None
+            except ValueError as exc:
+                raise CheckinInvalid({"owner_id": _("Choose who will do it.")}) from exc
+            due = parse_day(v.get("due_on", ""))
+            return await checkins.add_action_item(
+                me(request), relationship_id, v.get("text", ""), owner, due, checkin_id
+            )
+
+        return await self._change(request, checkins, checkin_id, change, _("Action item added."))
+
+    @post("/checkins/{checkin_id:uuid}/pulse", name="checkins:pulse", status_code=303)
+    async def pulse(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Answer the private wellbeing pulse for this check-in."""
+
+        async def change(v: dict[str, str]) -> Any:
+            return await answer_pulse(
+                checkins.session,
+                me(request),
+                checkin_id,
+                energy=parse_score(v.get("energy", ""), "energy"),
+                workload=parse_score(v.get("workload", ""), "workload"),
+                stress=parse_score(v.get("stress", ""), "stress"),
+                wants_support=bool(v.get("wants_support")),
+            )
+
+        return await self._change(
+            request, checkins, checkin_id, change, _("Thank you. Only you see your answers.")
+        )
+
+    @post("/action-items/{action_item_id:uuid}/done", name="action-items:done", status_code=303)
+    async def action_done(
+        self,
+        request: Request[Any, Any, Any],
+        action_item_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Response[Any]:
+        """Tick an action item off, or open it again."""
+        values = await form_of(request)
+        item = await guarded(
+            checkins.set_action_done(me(request), action_item_id, values.get("done", "1") != "0")
+        )
+        back = values.get("back", "")
+        if back.startswith("/checkins/") or back.startswith("/relationships/"):
+            return Redirect(back.split("?")[0], status_code=303)
+        return Redirect(f"/relationships/{item.relationship_id}/checkins", status_code=303)

@@ -1,0 +1,74 @@
+"""Form values to Python values, and times shown in the reader's own time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import UTC, date, datetime, tzinfo
+
+from mentorship.checkins.access import CheckinInvalid
+from mentorship.lib.i18n import _
+
+
+def zone(name: str | None) -> tzinfo:
+    """A time zone by name, UTC when unknown."""
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def parse_when(value: str, tz: tzinfo, field: str = "when") -> datetime | None:
+    """A datetime-local value ("2026-12-01T16:30") in the reader's zone; None when blank."""
+    value = value.replace("\x00", "").strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise CheckinInvalid({field: _("Give a date and time, like 2026-12-01 16:30.")}) from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    if not 2000 <= parsed.year <= 2200:
+        raise CheckinInvalid({field: _("Give a date and time, like 2026-12-01 16:30.")})
+    return parsed.astimezone(UTC)
+
+
+def parse_day(value: str, field: str = "due_on") -> date | None:
+    """An optional ISO date."""
+    value = value.replace("\x00", "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise CheckinInvalid({field: _("Give a date like 2026-12-01.")}) from exc
+
+
+def parse_score(value: str, field: str) -> int | None:
+    """An optional 1–5 answer."""
+    value = value.strip()
+    if not value:
+        return None
+    if value not in {"1", "2", "3", "4", "5"}:
+        raise CheckinInvalid({field: _("Choose a number from 1 to 5.")})
+    return int(value)
+
+
+class Clock:
+    """Shows stored UTC times in one reader's zone (templates call it)."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+
+    def __call__(self, moment: datetime | None, fmt: str = "%a %d %b %Y, %H:%M") -> str:
+        """A time as the reader reads it."""
+        return moment.astimezone(self.tz).strftime(fmt) if moment else ""
+
+    def local_input(self, moment: datetime | None) -> str:
+        """A time as a datetime-local input value."""
+        return moment.astimezone(self.tz).strftime("%Y-%m-%dT%H:%M") if moment else ""
+
+    @property
+    def name(self) -> str:
+        """The zone's name."""
+        return str(self.tz)

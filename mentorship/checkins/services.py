@@ -1,0 +1,527 @@
+"""Check-ins of a relationship: schedule, prepare, record, mark, and the action items that carry forward."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
+from uuid import UUID
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.checkins.access import (
+    Access,
+    CheckinForbidden,
+    CheckinInvalid,
+    CheckinNotFound,
+    relationship_access,
+)
+from mentorship.checkins.pulse import pulse_aggregates, support_requests
+from mentorship.events.services import record
+from mentorship.lib.i18n import _
+from mentorship.models import (
+    ActionItem,
+    AgendaItem,
+    Checkin,
+    CheckinEntry,
+    CheckinStatus,
+    CheckinTemplate,
+    Goal,
+    GoalStatus,
+    PrivateNote,
+    PulseAnswer,
+    Relationship,
+    RelationshipStatus,
+    TemplateKind,
+    User,
+)
+from mentorship.notifications.services import notify
+
+__all__ = [
+    "CheckinForbidden",
+    "CheckinInvalid",
+    "CheckinNotFound",
+    "CheckinService",
+    "CheckinView",
+    "next_by_cadence",
+    "open_action_items",
+    "pulse_aggregates",
+    "support_requests",
+    "upcoming_and_past",
+]
+
+T = TypeVar("T")
+UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
+MAX_TEXT = 5000
+
+
+async def upcoming_and_past(
+    session: AsyncSession, relationship_id: UUID
+) -> tuple[Checkin | None, list[Checkin]]:
+    """The next planned check-in (earliest, even if overdue) and the others that happened, newest first."""
+    rows = list(
+        (
+            await session.execute(
+                select(Checkin)
+                .where(Checkin.relationship_id == relationship_id)
+                .order_by(Checkin.scheduled_at)
+            )
+        ).scalars()
+    )
+    upcoming = [c for c in rows if c.status in UPCOMING]
+    past = [c for c in reversed(rows) if c.status not in UPCOMING]
+    return (upcoming[0] if upcoming else None), past
+
+
+async def open_action_items(session: AsyncSession, relationship_id: UUID) -> list[ActionItem]:
+    """Action items not done yet, soonest due first (no due date last)."""
+    query = select(ActionItem).where(
+        ActionItem.relationship_id == relationship_id, ActionItem.done_at.is_(None)
+    )
+    items = list((await session.execute(query.order_by(ActionItem.created_at))).scalars())
+    return sorted(items, key=lambda a: (a.due_on is None, a.due_on or date.max))
+
+
+def next_by_cadence(relationship: Relationship, last: datetime | None, now: datetime) -> datetime:
+    """When the next check-in falls: one cadence after the last, never in the past, never while paused."""
+    if relationship.status in (RelationshipStatus.COMPLETED, RelationshipStatus.ENDED):
+        raise CheckinInvalid({"when": _("This relationship has ended; there is nothing to schedule.")})
+    start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+    when = last + timedelta(days=relationship.cadence_days) if last else start + timedelta(days=1)
+    when = max(when, start)
+    paused_until = _paused_until(relationship)
+    if paused_until and when.date() < paused_until:
+        when = datetime.combine(paused_until, when.timetz())
+    return when
+
+
+def _paused_until(relationship: Relationship) -> date | None:
+    if relationship.status is RelationshipStatus.PAUSED and relationship.paused_until is None:
+        raise CheckinInvalid({"when": _("This relationship is paused; resume it before scheduling.")})
+    if relationship.status is RelationshipStatus.PAUSED or relationship.paused_until:
+        return relationship.paused_until
+    return None
+
+
+def _text(value: str | None, name: str, required: bool = False) -> str:
+    text = (value or "").replace("\x00", "").strip()
+    if required and not text:
+        raise CheckinInvalid({name: _("Write something first.")})
+    if len(text) > MAX_TEXT:
+        raise CheckinInvalid({name: _("Keep it under {count} characters.").format(count=MAX_TEXT)})
+    return text
+
+
+@dataclass
+class CheckinView:
+    """A check-in as one person sees it: shared parts always, private parts only their own."""
+
+    checkin: Checkin
+    access: Access
+    template: CheckinTemplate | None
+    agenda: list[AgendaItem]
+    carried: list[ActionItem]
+    goals: list[Goal]
+    entries: dict[str, list[CheckinEntry]]
+    actions: list[ActionItem]
+    private_note: str = ""
+    my_pulse: PulseAnswer | None = None
+    sections: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def can_write(self) -> bool:
+        """Members write; coordinators only read."""
+        return self.access.is_member
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Planned or moved, not yet held, missed or cancelled."""
+        return self.checkin.status in UPCOMING
+
+
+class CheckinService:
+    """Check-ins and action items for the person asking."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def access(self, user: User, relationship_id: UUID, write: bool = False) -> Access:
+        """The relationship if this person may see it (write: only members)."""
+        return await relationship_access(self.session, user, relationship_id, write=write)
+
+    async def _checkin(self, user: User, checkin_id: UUID, write: bool = False) -> tuple[Checkin, Access]:
+        checkin = await self.session.get(Checkin, checkin_id)
+        if checkin is None:
+            raise CheckinNotFound(checkin_id)
+        return checkin, await self.access(user, checkin.relationship_id, write)
+
+    async def list_for(
+        self, user: User, relationship_id: UUID
+    ) -> tuple[Access, list[Checkin], list[Checkin]]:
+        """A relationship's upcoming check-ins (soonest first) and the rest (newest first)."""
+        access = await self.access(user, relationship_id)
+        query = (
+            select(Checkin).where(Checkin.relationship_id == relationship_id).order_by(Checkin.scheduled_at)
+        )
+        rows = list((await self.session.execute(query)).scalars())
+        return (
+            access,
+            [c for c in rows if c.status in UPCOMING],
+            [c for c in reversed(rows) if c.status not in UPCOMING],
+        )
+
+    async def suggested_template(self, relationship_id: UUID) -> CheckinTemplate | None:
+        """The first-meeting template before any check-in, the regular one after."""
+        has_any = await self.session.scalar(
+            select(Checkin.id).where(Checkin.relationship_id == relationship_id).limit(1)
+        )
+        kind = TemplateKind.REGULAR if has_any else TemplateKind.FIRST
+        query = select(CheckinTemplate).where(
+            CheckinTemplate.kind == kind, CheckinTemplate.current, ~CheckinTemplate.retired
+        )
+        return (await self.session.execute(query.order_by(CheckinTemplate.built_in.desc()).limit(1))).scalar()
+
+    async def next_time(self, relationship: Relationship) -> datetime:
+        """When the next check-in falls by the relationship's cadence."""
+        query = (
+            select(Checkin.scheduled_at)
+            .where(Checkin.relationship_id == relationship.id, Checkin.status != CheckinStatus.CANCELLED)
+            .order_by(Checkin.scheduled_at.desc())
+            .limit(1)
+        )
+        return next_by_cadence(relationship, await self.session.scalar(query), datetime.now(UTC))
+
+    async def schedule(
+        self,
+        user: User,
+        relationship_id: UUID,
+        when: datetime | None,
+        template_id: UUID | None,
+        duration_minutes: int = 45,
+    ) -> Checkin:
+        """Plan a check-in at a time, or at the next one by cadence when no time is given."""
+        access = await self.access(user, relationship_id, write=True)
+        relationship = access.relationship
+        if when is None:
+            when = await self.next_time(relationship)
+        else:
+            if relationship.status in (RelationshipStatus.COMPLETED, RelationshipStatus.ENDED):
+                raise CheckinInvalid(
+                    {"when": _("This relationship has ended; there is nothing to schedule.")}
+                )
+            paused_until = _paused_until(relationship)
+            if paused_until and when.date() < paused_until:
+                raise CheckinInvalid(
+                    {
+                        "when": _("This relationship is paused until {day}.").format(
+                            day=paused_until.isoformat()
+                        )
+                    }
+                )
+        if not 10 <= duration_minutes <= 480:
+            raise CheckinInvalid({"duration_minutes": _("Choose between 10 and 480 minutes.")})
+        template = None
+        if template_id is not None:
+            template = await self.session.get(CheckinTemplate, template_id)
+            if template is None or template.retired or not template.current:
+                raise CheckinInvalid({"template_id": _("Choose one of the offered templates.")})
+        checkin = Checkin(
+            relationship_id=relationship.id,
+            template_id=template.id if template else None,
+            scheduled_at=when.astimezone(UTC),
+            duration_minutes=duration_minutes,
+            status=CheckinStatus.PLANNED,
+        )
+        self.session.add(checkin)
+        await self.session.flush()
+        record(
+            self.session,
+            "checkin.scheduled",
+            "checkin",
+            checkin.id,
+            user.id,
+            at=checkin.scheduled_at.isoformat(),
+        )
+        for other in access.others():
+            notify(
+                self.session,
+                other.user_id,
+                "checkin",
+                _("{name} planned a check-in for {day}.").format(
+                    name=user.name, day=checkin.scheduled_at.strftime("%Y-%m-%d %H:%M UTC")
+                ),
+                f"/checkins/{checkin.id}",
+            )
+        await self.session.commit()
+        return checkin
+
+    async def view(self, user: User, checkin_id: UUID) -> CheckinView:
+        """A check-in with its agenda, records and, for a member, their own private parts."""
+        checkin, access = await self._checkin(user, checkin_id)
+        template = (
+            await self.session.get(CheckinTemplate, checkin.template_id) if checkin.template_id else None
+        )
+        agenda = await self._all(
+            select(AgendaItem).where(AgendaItem.checkin_id == checkin.id).order_by(AgendaItem.created_at)
+        )
+        at = checkin.held_at or checkin.scheduled_at
+        carried = await self._all(
+            select(ActionItem)
+            .where(
+                ActionItem.relationship_id == checkin.relationship_id,
+                or_(ActionItem.checkin_id.is_(None), ActionItem.checkin_id != checkin.id),
+                ActionItem.created_at < at,
+                or_(ActionItem.done_at.is_(None), ActionItem.done_at >= at),
+            )
+            .order_by(ActionItem.created_at)
+        )
+        goals = await self._all(
+            select(Goal)
+            .where(
+                Goal.relationship_id == checkin.relationship_id,
+                Goal.status.in_([GoalStatus.OPEN, GoalStatus.IN_PROGRESS]),
+            )
+            .order_by(Goal.position, Goal.created_at)
+        )
+        entries: dict[str, list[CheckinEntry]] = {}
+        for entry in await self._all(
+            select(CheckinEntry)
+            .where(CheckinEntry.checkin_id == checkin.id)
+            .order_by(CheckinEntry.created_at)
+        ):
+            entries.setdefault(entry.section, []).append(entry)
+        actions = await self._all(
+            select(ActionItem).where(ActionItem.checkin_id == checkin.id).order_by(ActionItem.created_at)
+        )
+        view = CheckinView(checkin, access, template, agenda, carried, goals, entries, actions)
+        view.sections = (
+            list(template.sections) if template else [{"key": "notes", "title": _("Notes"), "prompt": ""}]
+        )
+        if access.me is not None:
+            # Private parts: only ever the asking member's own, looked up by their profile id.
+            note = await self.session.scalar(
+                select(PrivateNote.text).where(
+                    PrivateNote.checkin_id == checkin.id, PrivateNote.author_id == access.me.id
+                )
+            )
+            view.private_note = note or ""
+            view.my_pulse = await self.session.scalar(
+                select(PulseAnswer).where(
+                    PulseAnswer.checkin_id == checkin.id, PulseAnswer.profile_id == access.me.id
+                )
+            )
+        return view
+
+    async def _all(self, query: Select[T]) -> list[T]:
+        return list((await self.session.execute(query)).scalars())
+
+    async def add_agenda_item(self, user: User, checkin_id: UUID, text: str, section: str = "") -> AgendaItem:
+        """A member adds a point to prepare the check-in."""
+        checkin, access = await self._checkin(user, checkin_id, write=True)
+        assert access.me is not None
+        item = AgendaItem(
+            checkin_id=checkin.id,
+            author_id=access.me.id,
+            section=(section or "").strip()[:80],
+            text=_text(text, "text", required=True),
+            created_at=datetime.now(UTC),
+        )
+        self.session.add(item)
+        await self.session.commit()
+        return item
+
+    async def record(
+        self,
+        user: User,
+        checkin_id: UUID,
+        *,
+        entries: dict[str, str] | None = None,
+        notes: str | None = None,
+        private_note: str | None = None,
+        held: bool = False,
+    ) -> Checkin:
+        """Save what a member wrote: their entry per section, the shared notes, their private note."""
+        checkin, access = await self._checkin(user, checkin_id, write=True)
+        assert access.me is not None
+        now = datetime.now(UTC)
+        template = (
+            await self.session.get(CheckinTemplate, checkin.template_id) if checkin.template_id else None
+        )
+        known = {s["key"] for s in template.sections} if template else {"notes"}
+        for section, raw in (entries or {}).items():
+            if section not in known:
+                raise CheckinInvalid({f"entry-{section}": _("That section is not on this agenda.")})
+            text = _text(raw, f"entry-{section}")
+            mine = await self.session.scalar(
+                select(CheckinEntry).where(
+                    CheckinEntry.checkin_id == checkin.id,
+                    CheckinEntry.author_id == access.me.id,
+                    CheckinEntry.section == section,
+                )
+            )
+            if mine is not None and not text:
+                await self.session.delete(mine)
+            elif mine is not None:
+                mine.text = text
+            elif text:
+                self.session.add(
+                    CheckinEntry(
+                        checkin_id=checkin.id,
+                        author_id=access.me.id,
+                        section=section,
+                        text=text,
+                        created_at=now,
+                    )
+                )
+        if notes is not None:
+            checkin.notes = _text(notes, "notes")
+        if private_note is not None:
+            await self._save_private_note(checkin.id, access.me.id, _text(private_note, "private_note"), now)
+        if held and checkin.status is not CheckinStatus.HELD:
+            checkin.status = CheckinStatus.HELD
+            checkin.held_at = now
+            record(self.session, "checkin.held", "checkin", checkin.id, user.id)
+        await self.session.commit()
+        return checkin
+
+    async def _save_private_note(self, checkin_id: UUID, author_id: UUID, text: str, now: datetime) -> None:
+        note = await self.session.scalar(
+            select(PrivateNote).where(
+                PrivateNote.checkin_id == checkin_id, PrivateNote.author_id == author_id
+            )
+        )
+        if note is None and text:
+            self.session.add(
+                PrivateNote(checkin_id=checkin_id, author_id=author_id, text=text, updated_at=now)
+            )
+        elif note is not None and text:
+            note.text, note.updated_at = text, now
+        elif note is not None:
+            await self.session.delete(note)
+
+    async def set_status(self, user: User, checkin_id: UUID, status: CheckinStatus) -> Checkin:
+        """Mark a check-in held, missed or cancelled."""
+        checkin, _access = await self._checkin(user, checkin_id, write=True)
+        if status not in (
+            CheckinStatus.HELD,
+            CheckinStatus.MISSED,
+            CheckinStatus.CANCELLED,
+            CheckinStatus.PLANNED,
+        ):
+            raise CheckinInvalid({"status": _("Reschedule by choosing a new date.")})
+        if status is not checkin.status:
+            checkin.status = status
+            checkin.held_at = datetime.now(UTC) if status is CheckinStatus.HELD else None
+            if status is CheckinStatus.CANCELLED:
+                checkin.sequence += 1  # calendars drop a cancelled event only when its sequence grows
+            record(self.session, f"checkin.{status.value}", "checkin", checkin.id, user.id)
+            await self.session.commit()
+        return checkin
+
+    async def reschedule(self, user: User, checkin_id: UUID, when: datetime) -> Checkin:
+        """Move a check-in: a new date, a bumped iCalendar sequence, and a note to the others."""
+        checkin, access = await self._checkin(user, checkin_id, write=True)
+        paused_until = _paused_until(access.relationship)
+        if paused_until and when.date() < paused_until:
+            raise CheckinInvalid(
+                {"when": _("This relationship is paused until {day}.").format(day=paused_until.isoformat())}
+            )
+        before = checkin.scheduled_at
+        checkin.scheduled_at = when.astimezone(UTC)
+        checkin.status = CheckinStatus.RESCHEDULED
+        checkin.held_at = None
+        checkin.sequence += 1
+        record(
+            self.session,
+            "checkin.rescheduled",
+            "checkin",
+            checkin.id,
+            user.id,
+            before=before.isoformat(),
+            after=checkin.scheduled_at.isoformat(),
+        )
+        for other in access.others():
+            notify(
+                self.session,
+                other.user_id,
+                "checkin",
+                _("{name} moved a check-in to {day}.").format(
+                    name=user.name, day=checkin.scheduled_at.strftime("%Y-%m-%d %H:%M UTC")
+                ),
+                f"/checkins/{checkin.id}",
+            )
+        await self.session.commit()
+        return checkin
+
+    async def action_items(
+        self, user: User, relationship_id: UUID, include_done: bool = True
+    ) -> list[ActionItem]:
+        """A relationship's action items, open ones first."""
+        await self.access(user, relationship_id)
+        query = select(ActionItem).where(ActionItem.relationship_id == relationship_id)
+        if not include_done:
+            query = query.where(ActionItem.done_at.is_(None))
+        items = await self._all(query.order_by(ActionItem.created_at))
+        return sorted(items, key=lambda a: (a.done_at is not None, a.due_on or date.max))
+
+    async def add_action_item(
+        self,
+        user: User,
+        relationship_id: UUID,
+        text: str,
+        owner_id: UUID | None,
+        due_on: date | None,
+        checkin_id: UUID | None = None,
+    ) -> ActionItem:
+        """A member adds an action item with an owner from the relationship and an optional due date."""
+        access = await self.access(user, relationship_id, write=True)
+        errors: dict[str, str] = {}
+        if owner_id is not None and owner_id not in {p.id for _m, p in access.people}:
+            errors["owner_id"] = _("The owner must be someone in this relationship.")
+        if checkin_id is not None:
+            checkin = await self.session.get(Checkin, checkin_id)
+            if checkin is None or checkin.relationship_id != relationship_id:
+                errors["checkin_id"] = _("That check-in is not part of this relationship.")
+        try:
+            body = _text(text, "text", required=True)
+        except CheckinInvalid as exc:
+            errors.update(exc.errors)
+        if errors:
+            raise CheckinInvalid(errors)
+        item = ActionItem(
+            relationship_id=relationship_id,
+            checkin_id=checkin_id,
+            owner_id=owner_id,
+            text=body,
+            due_on=due_on,
+        )
+        self.session.add(item)
+        await self.session.flush()
+        record(
+            self.session,
+            "action_item.created",
+            "action_item",
+            item.id,
+            user.id,
+            relationship_id=relationship_id,
+        )
+        await self.session.commit()
+        return item
+
+    async def set_action_done(self, user: User, action_item_id: UUID, done: bool = True) -> ActionItem:
+        """Tick an action item off (or open it again); it leaves (or rejoins) the next agendas."""
+        item = await self.session.get(ActionItem, action_item_id)
+        if item is None:
+            raise CheckinNotFound(action_item_id)
+        await self.access(user, item.relationship_id, write=True)
+        item.done_at = datetime.now(UTC) if done else None
+        record(
+            self.session,
+            "action_item.done" if done else "action_item.reopened",
+            "action_item",
+            item.id,
+            user.id,
+        )
+        await self.session.commit()
+        return item
