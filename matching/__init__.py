@@ -2,10 +2,13 @@
 
 Fit a :class:`MentorMatcher` on a participants table (see :mod:`matching.table`), call
 :meth:`MentorMatcher.match` for a provably optimal traditional assignment, and
-:func:`suggest_mentors` for instant suggestions for one person.
+:func:`suggest_mentors` for instant suggestions for one person. :class:`PeerMatcher` and
+:class:`GroupMatcher` form peer pairs and groups the same way; :func:`audit` reports on
+fairness by attribute and :func:`max_min_fair` lifts the worst-off group.
 """
 
 from matching.candidates import Constraints
+from matching.fairness import AuditReport, FairnessTradeoff, audit, max_min_fair
 from matching.group import Group, GroupMatcher, GroupResult
 from matching.model import MatchResult, MentorMatcher
 from matching.peer import PeerMatcher, PeerResult
@@ -14,7 +17,9 @@ from matching.table import ParticipantTable, TableError, parse_participants
 from matching.vectorize import ProfileVectorizer
 
 __all__ = [
+    "AuditReport",
     "Constraints",
+    "FairnessTradeoff",
     "Group",
     "GroupMatcher",
     "GroupResult",
@@ -26,6 +31,8 @@ __all__ = [
     "ProfileVectorizer",
     "Suggestion",
     "TableError",
+    "audit",
+    "max_min_fair",
     "parse_participants",
     "suggest_mentors",
 ]

@@ -1,0 +1,415 @@
+"""Fairness report by attribute columns, and a max-min mode that lifts the worst-off group.
+
+The report is plain data (dataclasses of numbers and strings, :meth:`AuditReport.to_dict`
+for JSON) so the command line, the web app's HTML and its API render the same figures.
+Groups with fewer than ``min_group_size`` people are suppressed: counted, never described.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.candidates import retrieve
+from matching.flow import COST_SCALE, solve_assignment
+from matching.group import GroupResult
+from matching.model import MatchResult, MentorMatcher
+from matching.peer import PeerResult
+from matching.table import ParticipantTable
+from matching.traditional import initial_edges
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+AnyResult = MatchResult | PeerResult | GroupResult
+BLANK = "(blank)"
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """Who was to be matched, their score (``nan`` if unmatched) and why not."""
+
+    rows: IntArray
+    scores: FloatArray
+    reasons: list[str]
+
+
+def outcomes(result: AnyResult) -> Outcomes:
+    """Per person to be matched: table row, score and unmatched reason, for any kind of result."""
+    if isinstance(result, PeerResult):
+        matched = np.concatenate([result.first_rows, result.second_rows])
+        scores = np.concatenate([result.scores, result.scores])
+    else:
+        matched, scores = result.mentee_rows, result.scores
+    rows = np.concatenate([matched, result.unmatched_rows]).astype(np.int64)
+    values = np.concatenate(
+        [np.asarray(scores, dtype=np.float64), np.full(len(result.unmatched_rows), np.nan)]
+    )
+    return Outcomes(rows, values, [""] * len(matched) + list(result.unmatched_reasons))
+
+
+@dataclass
+class AuditGroup:
+    """Figures for the people sharing one value of an attribute (``None`` when suppressed).
+
+    Attributes
+    ----------
+    value : str
+    people : int
+    suppressed : bool
+        Fewer than the minimum group size: no figures are shown.
+    matched : int or None
+    match_rate : float or None
+        Share matched, 0 to 1.
+    mean_score, lower_quartile_score : float or None
+        Over the matched people.
+    mean_score_per_person : float or None
+        Over everyone, the unmatched counting 0 (what the max-min mode raises).
+    unmatched_share : float or None
+    unmatched_reasons : dict of str to int
+        Reason (without its figures) to count.
+    """
+
+    value: str
+    people: int
+    suppressed: bool
+    matched: int | None = None
+    match_rate: float | None = None
+    mean_score: float | None = None
+    lower_quartile_score: float | None = None
+    mean_score_per_person: float | None = None
+    unmatched_share: float | None = None
+    unmatched_reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Disparity:
+    """A gap between two groups of one attribute that exceeds its limit."""
+
+    attribute: str
+    metric: str
+    best: str
+    worst: str
+    gap: float
+    limit: float
+    message: str
+
+
+@dataclass
+class AttributeAudit:
+    """The groups of one attribute and the disparities flagged among them."""
+
+    attribute: str
+    groups: list[AuditGroup]
+    disparities: list[Disparity]
+
+
+@dataclass
+class AuditReport:
+    """A fairness report over one or more attribute columns.
+
+    Attributes
+    ----------
+    people : int
+        People who were to be matched.
+    attributes : list of AttributeAudit
+    min_group_size : int
+    max_rate_gap : float
+        Match-rate gap flagged above this (0.10: ten points).
+    max_score_gap : float
+        Mean-score gap flagged above this share of the best group's mean.
+    """
+
+    people: int
+    attributes: list[AttributeAudit]
+    min_group_size: int
+    max_rate_gap: float
+    max_score_gap: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return asdict(self)
+
+    @property
+    def disparities(self) -> list[Disparity]:
+        """Every flagged disparity, attribute by attribute."""
+        return [d for a in self.attributes for d in a.disparities]
+
+
+def _reason_key(reason: str) -> str:
+    return reason.split(" (")[0]
+
+
+def _describe(value: str, scores: FloatArray, reasons: list[str], min_group_size: int) -> AuditGroup:
+    people = len(scores)
+    if people < min_group_size:
+        return AuditGroup(value=value, people=people, suppressed=True)
+    hit = ~np.isnan(scores)
+    got = scores[hit]
+    return AuditGroup(
+        value=value,
+        people=people,
+        suppressed=False,
+        matched=int(hit.sum()),
+        match_rate=float(hit.mean()),
+        mean_score=float(got.mean()) if len(got) else None,
+        lower_quartile_score=float(np.quantile(got, 0.25)) if len(got) else None,
+        mean_score_per_person=float(np.nan_to_num(scores).mean()),
+        unmatched_share=float(1 - hit.mean()),
+        unmatched_reasons=dict(Counter(_reason_key(r) for r, h in zip(reasons, hit, strict=True) if not h)),
+    )
+
+
+def _disparities(
+    attribute: str, groups: list[AuditGroup], rate_gap: float, score_gap: float
+) -> list[Disparity]:
+    shown = [g for g in groups if not g.suppressed]
+    found = []
+    if len(shown) >= 2:
+        rated = sorted(shown, key=lambda g: g.match_rate or 0.0)
+        worst, best = rated[0], rated[-1]
+        gap = (best.match_rate or 0.0) - (worst.match_rate or 0.0)
+        if gap > rate_gap:
+            found.append(
+                Disparity(
+                    attribute,
+                    "match_rate",
+                    best.value,
+                    worst.value,
+                    gap,
+                    rate_gap,
+                    f"{attribute}={worst.value!r} is matched {gap * 100:.0f} points less often "
+                    f"than {attribute}={best.value!r}",
+                )
+            )
+        scored = sorted((g for g in shown if g.mean_score is not None), key=lambda g: g.mean_score or 0.0)
+        if len(scored) >= 2 and (scored[-1].mean_score or 0.0) > 0:
+            low, high = scored[0].mean_score or 0.0, scored[-1].mean_score or 0.0
+            relative = (high - low) / high
+            if relative > score_gap:
+                found.append(
+                    Disparity(
+                        attribute,
+                        "mean_score",
+                        scored[-1].value,
+                        scored[0].value,
+                        relative,
+                        score_gap,
+                        f"{attribute}={scored[0].value!r} gets pairings scoring {relative * 100:.0f}% lower "
+                        f"than {attribute}={scored[-1].value!r}",
+                    )
+                )
+    return found
+
+
+def attribute_values(table: ParticipantTable, attribute: str, rows: IntArray) -> list[str]:
+    """The attribute's value for each row (blank cells become ``(blank)``).
+
+    Raises
+    ------
+    KeyError
+        If the table has no such column.
+    """
+    if attribute not in table.frame.columns:
+        raise KeyError(f"no column {attribute!r} to audit by")
+    column = table.frame[attribute].to_numpy()
+    return [str(v).strip() or BLANK if v is not None and v == v else BLANK for v in column[rows]]
+
+
+def audit(
+    table: ParticipantTable,
+    result: AnyResult,
+    by: Sequence[str],
+    *,
+    min_group_size: int = 5,
+    max_rate_gap: float = 0.10,
+    max_score_gap: float = 0.10,
+) -> AuditReport:
+    """Report, per value of each attribute, who was matched, how well, and why not.
+
+    Parameters
+    ----------
+    table : ParticipantTable
+        The table the result was computed from.
+    result : MatchResult, PeerResult or GroupResult
+    by : sequence of str
+        Attribute columns (any column of the table).
+    min_group_size : int, default=5
+        Groups with fewer people are suppressed.
+    max_rate_gap : float, default=0.10
+        Flag match-rate gaps above this (ten points).
+    max_score_gap : float, default=0.10
+        Flag mean-score gaps above this share of the best group's mean.
+
+    Returns
+    -------
+    AuditReport
+
+    Raises
+    ------
+    KeyError
+        If an attribute is not a column of the table.
+    """
+    seen = outcomes(result)
+    attributes = []
+    for name in by:
+        values = attribute_values(table, name, seen.rows)
+        groups = []
+        for value in sorted(set(values)):
+            mask = np.array([v == value for v in values], dtype=bool)
+            reasons = [r for r, m in zip(seen.reasons, mask, strict=True) if m]
+            groups.append(_describe(value, seen.scores[mask], reasons, min_group_size))
+        attributes.append(
+            AttributeAudit(name, groups, _disparities(name, groups, max_rate_gap, max_score_gap))
+        )
+    return AuditReport(len(seen.rows), attributes, min_group_size, max_rate_gap, max_score_gap)
+
+
+@dataclass
+class FairnessTradeoff:
+    """What a fairness mode costs the total and gives the worst-off group.
+
+    Attributes
+    ----------
+    attribute, mode : str
+    total_before, total_after : float
+        Total score of the unconstrained optimum and of the fair assignment.
+    worst_before, worst_after : str
+        The worst-off group (lowest mean score per person) in each.
+    worst_mean_before, worst_mean_after : float
+        Their mean score per person (unmatched counting 0).
+    means_before, means_after : dict of str to float
+        Every unsuppressed group's mean score per person.
+    result : MatchResult
+        The fair assignment.
+    """
+
+    attribute: str
+    mode: str
+    total_before: float
+    total_after: float
+    worst_before: str
+    worst_after: str
+    worst_mean_before: float
+    worst_mean_after: float
+    means_before: dict[str, float]
+    means_after: dict[str, float]
+    result: MatchResult
+
+    @property
+    def cost(self) -> float:
+        """Total score given up."""
+        return self.total_before - self.total_after
+
+    @property
+    def gain(self) -> float:
+        """Rise of the lowest group mean."""
+        return self.worst_mean_after - self.worst_mean_before
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready figures (without the assignment)."""
+        figures = {k: v for k, v in asdict(self).items() if k != "result"}
+        return figures | {"cost": self.cost, "gain": self.gain}
+
+
+def _group_means(
+    labels: IntArray, names: list[str], per_person: FloatArray, shown: IntArray
+) -> dict[str, float]:
+    sums = np.bincount(labels, per_person, minlength=len(names))
+    counts = np.bincount(labels, minlength=len(names))
+    return {names[g]: float(sums[g] / counts[g]) for g in shown}
+
+
+def max_min_fair(
+    matcher: MentorMatcher,
+    attribute: str,
+    *,
+    base: MatchResult | None = None,
+    exclude: IntArray | None = None,
+    rounds: int = 12,
+    step: float = 0.5,
+    min_group_size: int = 5,
+) -> FairnessTradeoff:
+    """Raise the worst-off group's mean score per person, at a stated cost to the total.
+
+    Scores of the worst-off group's mentees are weighted up (by ``1 + step``, the step
+    shrinking each round) and the assignment re-solved by min-cost flow over the candidate
+    lists; the round whose lowest group mean is highest wins. Suppressed groups (fewer
+    than ``min_group_size``) are not targeted.
+
+    Parameters
+    ----------
+    matcher : MentorMatcher
+        A fitted matcher.
+    attribute : str
+        The column whose groups to balance.
+    base : MatchResult, optional
+        The unconstrained optimum (computed if not given).
+    exclude : ndarray of int, shape (n_pairs, 2), optional
+    rounds : int, default=12
+    step : float, default=0.5
+    min_group_size : int, default=5
+
+    Returns
+    -------
+    FairnessTradeoff
+    """
+    base = base if base is not None else matcher.match(exclude)
+    table, mentees = matcher.table_, matcher.mentees_
+    names, labels = np.unique(
+        np.array(attribute_values(table, attribute, mentees), dtype=object), return_inverse=True
+    )
+    names_list = [str(v) for v in names]
+    shown = np.flatnonzero(np.bincount(labels, minlength=len(names)) >= min_group_size)
+    scorer = matcher.scorer(exclude)
+    lists = retrieve(scorer, matcher.list_size, seed=matcher.seed)
+    capacity = table.capacity[matcher.mentors_]
+    rows, mentors, scores = initial_edges(lists, capacity, matcher.top_k)
+    at = np.full(len(table), -1, dtype=np.int64)
+    at[matcher.mentors_] = np.arange(len(matcher.mentors_))
+    local = np.searchsorted(mentees, base.mentee_rows)
+    rows = np.concatenate([rows, local])
+    mentors = np.concatenate([mentors, at[base.mentor_rows]])
+    scores = np.concatenate([scores, base.scores])
+    _, first = np.unique(rows * max(1, len(capacity)) + mentors, return_index=True)
+    rows, mentors, scores = rows[first], mentors[first], scores[first]
+    before = np.zeros(len(mentees))
+    before[local] = base.scores
+    means_before = _group_means(labels, names_list, before, shown)
+    best_plan, best_min = before, min(means_before.values(), default=0.0)
+    best_mentor = np.full(len(mentees), -1, dtype=np.int64)
+    best_mentor[local] = at[base.mentor_rows]
+    weight = np.ones(len(names))
+    for _ in range(rounds if len(shown) >= 2 else 0):
+        means = _group_means(labels, names_list, best_plan, shown)
+        worst = names_list.index(min(means, key=means.__getitem__))
+        weight[worst] *= 1 + step
+        step *= 0.8
+        weighted = np.rint(scores * weight[labels[rows]] * COST_SCALE).astype(np.int64)
+        solution = solve_assignment(len(mentees), capacity, rows, mentors, weighted)
+        plan = np.zeros(len(mentees))
+        plan[rows[solution.edge_used]] = scores[solution.edge_used]
+        low = min(_group_means(labels, names_list, plan, shown).values())
+        if low > best_min:
+            best_plan, best_min, best_mentor = plan, low, solution.assigned
+    fair = matcher._result(scorer, lists, best_mentor, best_plan)
+    fair.total = float(best_plan.sum())
+    fair.upper_bound = base.upper_bound
+    means_after = _group_means(labels, names_list, best_plan, shown)
+    return FairnessTradeoff(
+        attribute=attribute,
+        mode="max-min",
+        total_before=base.total,
+        total_after=fair.total,
+        worst_before=min(means_before, key=means_before.__getitem__) if means_before else "",
+        worst_after=min(means_after, key=means_after.__getitem__) if means_after else "",
+        worst_mean_before=min(means_before.values(), default=0.0),
+        worst_mean_after=min(means_after.values(), default=0.0),
+        means_before=means_before,
+        means_after=means_after,
+        result=fair,
+    )
