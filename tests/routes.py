@@ -9,6 +9,7 @@ from litestar import Litestar
 # Routes Litestar itself adds (API docs, static files) are public by construction.
 FRAMEWORK_PREFIXES = ("/schema", "/static")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
 
 
 def routes(app: Litestar) -> list[tuple[str, str, str | None]]:
@@ -25,4 +26,10 @@ def routes(app: Litestar) -> list[tuple[str, str, str | None]]:
 def concrete(path: str, ids: dict[str, str]) -> str:
     """Fill path parameters with real values (uuids from `ids`, a step name, a token)."""
     values = {"step": "roles", "token": "not-a-real-token", **ids}
-    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values.get(m.group(1), "x"), path)
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        # An id nobody has: the route exists (so CSRF and guards run) and the object does not.
+        return values.get(name, NO_SUCH_ID if name.endswith("_id") else "x")
+
+    return re.sub(r"\{(\w+)(?::\w+)?\}", fill, path)

@@ -114,7 +114,7 @@ class EventService:
         result = await self.session.execute(
             query.order_by(Event.at.desc(), Event.id.desc()).offset((page - 1) * per_page).limit(per_page)
         )
-        return EventPage([_row(event, name) for event, name in result.tuples()], total, page, pages)
+        return EventPage([_row(event, name) for event, name in result.all()], total, page, pages)
 
     async def batches(self, filters: EventFilters, size: int = 1000) -> AsyncIterator[list[EventRow]]:
         """Every matching event, newest first, in batches (keyset paging keeps memory flat)."""
@@ -125,7 +125,7 @@ class EventService:
                 at, event_id = after
                 query = query.where(or_(Event.at < at, and_(Event.at == at, Event.id < event_id)))
             result = await self.session.execute(query.order_by(Event.at.desc(), Event.id.desc()).limit(size))
-            rows = [_row(event, name) for event, name in result.tuples()]
+            rows = [_row(event, name) for event, name in result.all()]
             if not rows:
                 return
             yield rows

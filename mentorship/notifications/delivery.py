@@ -58,9 +58,10 @@ async def deliver_emails(
             query = query.where(Notification.created_at >= datetime.now(UTC) - SWEEP_WINDOW)
         else:
             query = query.where(Notification.id.in_(ids))
-        rows = (await session.execute(query)).tuples().all()
+        rows = (await session.execute(query)).all()
         sent = off = failed = 0
-        for note_id, type_, preferences, is_active in rows:
+        for row in rows:
+            note_id, type_, preferences, is_active = row.id, row.type, row.email_preferences, row.is_active
             if not is_active or not wants_email(preferences, type_):
                 off += await _set_status(session, note_id, "pending", "off")
                 continue

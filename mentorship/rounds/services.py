@@ -30,6 +30,7 @@ from mentorship.models import (
     User,
 )
 from mentorship.notifications.services import notify
+from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
 from mentorship.rounds import engine
 from mentorship.rounds.pool import (
     AUDIT_COLUMNS,
@@ -364,7 +365,12 @@ class RoundService:
         }
 
 
-async def execute_round(config: SQLAlchemyAsyncConfig, round_id: UUID, today: date | None = None) -> None:
+async def execute_round(
+    config: SQLAlchemyAsyncConfig,
+    round_id: UUID,
+    today: date | None = None,
+    load_threshold: float = DEFAULT_THRESHOLD,
+) -> None:
     """The background job: build the pool, run the engine off the event loop, store draft proposals."""
     async with config.get_session() as session:
         found = await session.get(Round, round_id)
@@ -377,7 +383,9 @@ async def execute_round(config: SQLAlchemyAsyncConfig, round_id: UUID, today: da
         await session.commit()
         options = dict(found.options)
         kind = found.kind
-        pool = await build_pool(session, kind, today or date.today())
+        # Burnout protection: mentors above the load threshold get no new proposals.
+        busy = await overloaded(session, load_threshold, today or date.today())
+        pool = await build_pool(session, kind, today or date.today(), overloaded=busy)
         options["exclude_rows"] = await _exclusion_rows(session, options.get("exclude", []))
     latest: dict[str, Any] = {"stage": "pool", "fraction": 0.05}
 
@@ -404,7 +412,7 @@ async def _exclusion_rows(session: AsyncSession, pairs: list[list[str]]) -> list
     found = await session.execute(
         select(User.email, Profile.id).join(Profile, Profile.user_id == User.id).where(User.email.in_(emails))
     )
-    ids = dict(found.tuples().all())
+    ids: dict[str, UUID] = {row[0]: row[1] for row in found.all()}
     return [(row_id("mentee", ids[a]), row_id("mentor", ids[b])) for a, b in pairs if a in ids and b in ids]
 
 
