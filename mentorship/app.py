@@ -40,6 +40,10 @@ from mentorship.notifications.controllers import NotificationController
 from mentorship.profiles.api import ProfileApiController
 from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
+from mentorship.proposals.api import ProposalApiController
+from mentorship.proposals.controllers import ProposalController
+from mentorship.rounds.api import RoundApiController
+from mentorship.rounds.controllers import RoundController
 from mentorship.templating import build_template_config
 from mentorship.topics.api import TopicApiController
 from mentorship.topics.controllers import TopicController
@@ -73,6 +77,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ProfileController,
             RosterController,
             TopicController,
+            RoundController,
+            RoundApiController,
+            ProposalController,
+            ProposalApiController,
             TopicApiController,
             ProfileApiController,
             CommunityApiController,
