@@ -117,18 +117,71 @@ def _traditional(pool: Pool, options: dict[str, Any], progress: Progress) -> Out
         unmatched,
         float(result.total),
         float(result.upper_bound),
-        bool(result.is_optimal),
+        bool(result.is_optimal()),
         {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
         alternatives,
     )
 
 
 def _peer(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
-    raise NotImplementedError("peer rounds arrive with the peer engine")
+    from matching import PeerMatcher
+
+    stages = {"candidates": 0.3, "relax": 0.5, "round": 0.7, "improve": 0.8, "blossom": 0.6, "explain": 0.9}
+    progress("vectorize", 0.05)
+    matcher = PeerMatcher(
+        min_score=float(options.get("min_score") or 0.0),
+        max_hours_apart=options.get("max_hours_apart"),
+    ).fit(pool.frame)
+    index = {str(rid): i for i, rid in enumerate(matcher.table_.ids)}
+    result = matcher.match(
+        _exclusions(pool, options, index), progress=lambda stage: progress(stage, stages.get(stage, 0.5))
+    )
+    units = [
+        Unit(None, [first, second], float(score), _split(reasons))
+        for first, second, score, reasons in zip(
+            result.first_ids, result.second_ids, result.scores, result.reasons, strict=True
+        )
+    ]
+    return Outcome(
+        units,
+        list(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)),
+        float(result.total),
+        float(result.upper_bound),
+        bool(result.is_optimal()),
+        {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
+    )
 
 
 def _group(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
-    raise NotImplementedError("group rounds arrive with the group engine")
+    from matching import GroupMatcher
+
+    progress("vectorize", 0.05)
+    matcher = GroupMatcher(
+        min_size=int(options.get("group_min") or 3),
+        max_size=int(options.get("group_max") or 6),
+        min_score=float(options.get("min_score") or 0.0),
+        max_hours_apart=options.get("max_hours_apart"),
+    ).fit(pool.frame)
+    index = {str(rid): i for i, rid in enumerate(matcher.table_.ids)}
+    result = matcher.match(_exclusions(pool, options, index), progress=lambda stage: progress(stage, 0.5))
+    units = [
+        Unit(
+            group.mentor_id,
+            list(group.member_ids),
+            float(np.mean(group.scores)),
+            _split(group.reasons),
+            group.group_id,
+        )
+        for group in result.groups
+    ]
+    return Outcome(
+        units,
+        list(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)),
+        float(result.total),
+        float(result.upper_bound),
+        bool(result.is_optimal()),
+        {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
+    )
 
 
 def histogram(scores: list[float]) -> list[int]:

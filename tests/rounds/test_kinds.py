@@ -1,0 +1,118 @@
+"""Peer and group rounds through the same pipeline as traditional ones."""
+
+from __future__ import annotations
+
+from mentorship.config import Settings
+from mentorship.database import build_sqlalchemy_config
+from mentorship.models import Kind, User
+from mentorship.rounds.services import RoundOptions, RoundService, execute_round
+from tests.factories import create_user
+
+
+async def run(settings: Settings, options: RoundOptions) -> dict:
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        lead = await session.get(
+            User, (await create_user(settings, f"lead-{options.kind}@example.org", coordinator=True)).id
+        )
+        assert lead is not None
+        created = await RoundService(session).create(options, lead)
+    await execute_round(config, created.id)
+    async with config.get_session() as session:
+        service = RoundService(session)
+        found = await service.get(created.id)
+        proposals = await service.proposals(created.id)
+        people = await service.people({m.profile_id for p in proposals for m in p.members})
+        result = {
+            "status": found.status.value,
+            "summary": found.summary,
+            "units": [
+                sorted((people[m.profile_id].user.name, m.role.value) for m in p.members) for p in proposals
+            ],
+            "labels": [p.group_label for p in proposals],
+        }
+    await config.get_engine().dispose()
+    return result
+
+
+def peer(name: str, offers: list[str], seeks: list[str], languages: list[str]) -> dict:
+    return {
+        "is_mentee": True,
+        "kinds": ["peer"],
+        "offers": offers,
+        "seeks": seeks,
+        "languages": languages,
+        "goals": "learn " + " ".join(seeks),
+    }
+
+
+async def test_peer_round_pairs_people_who_teach_each_other(settings: Settings) -> None:
+    await create_user(
+        settings, "a@example.org", name="A", profile=peer("A", ["bots"], ["editathons"], ["en"])
+    )
+    await create_user(
+        settings, "b@example.org", name="B", profile=peer("B", ["editathons"], ["bots"], ["en"])
+    )
+    await create_user(
+        settings, "c@example.org", name="C", profile=peer("C", ["workshops"], ["sourcing"], ["es"])
+    )
+    await create_user(
+        settings, "d@example.org", name="D", profile=peer("D", ["sourcing"], ["workshops"], ["es"])
+    )
+    await create_user(settings, "e@example.org", name="E", profile=peer("E", ["sourcing"], ["bots"], ["hi"]))
+
+    result = await run(settings, RoundOptions(Kind.PEER))
+
+    assert result["status"] == "ready"
+    assert sorted(result["units"]) == [[("A", "peer"), ("B", "peer")], [("C", "peer"), ("D", "peer")]]
+    assert [u["profile_id"] for u in result["summary"]["unmatched"]] and result["summary"]["matched"] == 4
+
+
+async def test_group_round_forms_groups_within_size_with_a_mentor(settings: Settings) -> None:
+    for i in range(7):
+        await create_user(
+            settings,
+            f"m{i}@example.org",
+            name=f"M{i}",
+            profile={
+                "is_mentee": True,
+                "kinds": ["group"],
+                "seeks": ["editathons"],
+                "languages": ["en"],
+                "goals": "run editathons",
+            },
+        )
+    await create_user(
+        settings,
+        "lead@example.org",
+        name="Guide",
+        profile={
+            "is_mentor": True,
+            "kinds": ["group"],
+            "capacity": 4,
+            "offers": ["editathons"],
+            "languages": ["en"],
+            "experience": "editathons",
+        },
+    )
+    await create_user(
+        settings,
+        "lead2@example.org",
+        name="Guide2",
+        profile={
+            "is_mentor": True,
+            "kinds": ["group"],
+            "capacity": 4,
+            "offers": ["editathons"],
+            "languages": ["en"],
+            "experience": "editathons",
+        },
+    )
+
+    result = await run(settings, RoundOptions(Kind.GROUP, group_min=3, group_max=4))
+
+    assert result["status"] == "ready"
+    sizes = sorted(sum(1 for _n, role in unit if role == "mentee") for unit in result["units"])
+    assert all(3 <= size <= 4 for size in sizes) and sum(sizes) == 7
+    assert all(sum(1 for _n, role in unit if role == "mentor") == 1 for unit in result["units"])
+    assert all(label.endswith("/3") for label in result["labels"])
