@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from mentorship.match.kinds import fairness, parse_group_size, run_match
+
 _STAGES = ("read", "vectorize", "candidates", "solve", "explain", "write")
 
 
@@ -42,6 +44,8 @@ def _print_summary(figures: dict[str, Any], err: bool) -> None:
         say(f"  {count} x {reason}")
     if figures["idle_mentors"]:
         say(f"mentors without a mentee: {figures['idle_mentors']}")
+    for note in figures.get("notes", []):
+        say(note)
     state = "proved optimal" if figures["proved_optimal"] else "NOT proved optimal"
     say(
         f"total score: {figures['total']:.6f}; upper bound: {figures['upper_bound']:.6f}; "
@@ -52,7 +56,23 @@ def _print_summary(figures: dict[str, Any], err: bool) -> None:
 
 @click.command(name="match")
 @click.argument("input_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["traditional"]), default="traditional", show_default=True)
+@click.option(
+    "--kind", type=click.Choice(["traditional", "group", "peer"]), default="traditional", show_default=True
+)
+@click.option(
+    "--group-size",
+    callback=parse_group_size,
+    metavar="MIN-MAX",
+    help="Sizes of groups for --kind group.  [default: 3-6]",
+)
+@click.option(
+    "--audit-by", multiple=True, metavar="COLUMN", help="Fairness report by this column (repeatable)."
+)
+@click.option(
+    "--max-min",
+    metavar="COLUMN",
+    help="Raise the worst-off group of COLUMN's mean score (traditional); prints the cost to the total.",
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: standard output."
 )
@@ -78,6 +98,9 @@ def match_command(
     exclude: Path | None,
     fast: bool,
     seed: int,
+    group_size: tuple[int, int] | None = None,
+    audit_by: tuple[str, ...] = (),
+    max_min: str | None = None,
 ) -> None:
     """Match mentees with mentors from INPUT_CSV and prove the total optimal.
 
@@ -85,7 +108,6 @@ def match_command(
     summary: matched and unmatched counts with reasons, total, upper bound, gap, time per stage.
     """
     # The engine pulls in scikit-learn (seconds to import): load it only when the command runs.
-    from matching import MentorMatcher
     from mentorship.match.csvio import InputError, read_exclusions, read_participants, summary, write_result
 
     stages = _Stages(show=input_csv.stat().st_size > 1_000_000)
@@ -99,18 +121,25 @@ def match_command(
         stages.close()
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
-    matcher = MentorMatcher(min_score=min_score, max_hours_apart=max_hours_apart, fast=fast, seed=seed).fit(
-        table
+    for column in (*audit_by, *([max_min] if max_min else [])):
+        if column not in table.frame.columns:
+            stages.close()
+            click.echo(f"Error: {input_csv}: no column {column!r} to audit by", err=True)
+            sys.exit(2)
+    options = {"min_score": min_score, "max_hours_apart": max_hours_apart, "fast": fast, "seed": seed}
+    matcher, result = run_match(
+        kind, table, pairs, options=options | {"group_size": group_size}, progress=stages
     )
     stages.timings.update(matcher.timings_)
-    stages("vectorize")
-    result = matcher.match(pairs, progress=stages)
+    result, fairness_lines, extra = fairness(table, matcher, result, audit_by, max_min)
     stages.timings.update({k: v for k, v in result.timings.items() if k != "rescanned"})
     started = time.perf_counter()
     figures = summary(result, stages.timings)
-    write_result(output, result, fmt, stages.timings)
+    write_result(output, result, fmt, stages.timings, extra)
     stages.timings["write"] = time.perf_counter() - started
     stages("write")
     stages.close()
     figures["seconds"] = {k: round(v, 4) for k, v in stages.timings.items()}
     _print_summary(figures, err=output is None)
+    for line in fairness_lines:
+        click.echo(line, err=output is None)

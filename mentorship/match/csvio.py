@@ -15,7 +15,10 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
-from matching import MatchResult, ParticipantTable, TableError, parse_participants
+from matching import GroupResult, MatchResult, ParticipantTable, PeerResult, TableError, parse_participants
+from mentorship.match.kinds import kind_notes, result_rows
+
+AnyResult = MatchResult | PeerResult | GroupResult
 
 OUTPUT_COLUMNS = ("kind", "group", "mentor_id", "mentee_id", "score", "reasons")
 
@@ -90,55 +93,47 @@ def read_exclusions(path: Path, table: ParticipantTable) -> np.ndarray[Any, np.d
     return pairs
 
 
-def summary(result: MatchResult, timings: dict[str, float]) -> dict[str, Any]:
+def summary(result: AnyResult, timings: dict[str, float]) -> dict[str, Any]:
     """The run's figures as plain data."""
     reasons: dict[str, int] = {}
     for reason in result.unmatched_reasons:
         key = reason.split(" (")[0]
         reasons[key] = reasons.get(key, 0) + 1
     return {
-        "matched": len(result.mentee_ids),
+        "matched": len(result.scores),
         "unmatched_mentees": len(result.unmatched_ids),
         "unmatched_reasons": reasons,
-        "idle_mentors": len(result.idle_mentor_rows),
+        "idle_mentors": len(getattr(result, "idle_mentor_rows", ())),
         "total": result.total,
         "upper_bound": result.upper_bound,
         "gap": result.gap,
         "relative_gap": result.relative_gap,
         "proved_optimal": result.is_optimal(),
-        "rounds": result.rounds,
-        "pairs_scored": result.pairs_scored,
+        "rounds": getattr(result, "rounds", 1),
+        "pairs_scored": getattr(result, "pairs_scored", 0),
+        "notes": kind_notes(result),
         "seconds": {k: round(v, 4) for k, v in timings.items()},
     }
 
 
-def _write_csv(handle: IO[str], result: MatchResult) -> None:
+def _write_csv(handle: IO[str], result: AnyResult) -> None:
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)
-    for mentor, mentee, score, why in zip(
-        result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-    ):
-        writer.writerow(("traditional", "", mentor, mentee, f"{score:.6f}", why))
+    for kind, group, mentor, mentee, score, why in result_rows(result):
+        writer.writerow((kind, group, mentor, mentee, f"{score:.6f}", why))
 
 
-def _write_json(handle: IO[str], result: MatchResult, timings: dict[str, float]) -> None:
+def _write_json(
+    handle: IO[str], result: AnyResult, timings: dict[str, float], extra: dict[str, Any] | None = None
+) -> None:
     pairs = [
-        {
-            "kind": "traditional",
-            "group": "",
-            "mentor_id": r,
-            "mentee_id": e,
-            "score": round(float(s), 6),
-            "reasons": w,
-        }
-        for r, e, s, w in zip(
-            result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-        )
+        dict(zip(OUTPUT_COLUMNS, (k, g, r, e, round(s, 6), w), strict=True))
+        for k, g, r, e, s, w in result_rows(result)
     ]
     unmatched = [
         {"id": i, "reason": w} for i, w in zip(result.unmatched_ids, result.unmatched_reasons, strict=True)
     ]
-    document = {"pairs": pairs, "unmatched": unmatched, "summary": summary(result, timings)}
+    document = {"pairs": pairs, "unmatched": unmatched, "summary": summary(result, timings)} | (extra or {})
     json.dump(document, handle, indent=1)
     handle.write("\n")
 
@@ -161,10 +156,19 @@ def _atomic(path: Path | None) -> Iterator[IO[str]]:
         raise
 
 
-def write_result(path: Path | None, result: MatchResult, fmt: str, timings: dict[str, float]) -> None:
-    """Write the pairings as CSV or JSON to ``path`` (standard output when ``None``)."""
+def write_result(
+    path: Path | None,
+    result: AnyResult,
+    fmt: str,
+    timings: dict[str, float],
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Write the pairings as CSV or JSON to ``path`` (standard output when ``None``).
+
+    ``extra`` (the fairness audit, the max-min figures) is added to the JSON document.
+    """
     with _atomic(path) as handle:
         if fmt == "json":
-            _write_json(handle, result, timings)
+            _write_json(handle, result, timings, extra)
         else:
             _write_csv(handle, result)
