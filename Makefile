@@ -47,6 +47,7 @@ test: install browser lint pytest ## Everything CI runs: lint, types, contracts,
 
 bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
 	$(BIN)/python -m bench.matching $(BENCH_ARGS)
+	$(BIN)/python -m bench.peer_group $(filter --quick,$(BENCH_ARGS))
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache var
