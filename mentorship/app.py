@@ -32,6 +32,7 @@ from mentorship.events.api import EventApiController
 from mentorship.events.controllers import EventController
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
+from mentorship.jobs.config import build_jobs_plugin
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
@@ -100,7 +101,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 path="/static", directories=[STATIC_DIR], name="static", include_in_schema=False
             ),
         ],
-        plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin()],
+        plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin(), build_jobs_plugin(settings, db_config)],
         middleware=[security_headers_middleware, session_config.middleware, user_middleware(db_config)],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,

@@ -137,6 +137,20 @@ def user_create(email: str, name: str, is_coordinator: bool, password: str) -> N
     click.echo(f"Created {role} {created.email}.")
 
 
+@cli.group()
+def jobs() -> None:
+    """Background jobs (matching rounds, emails, reminders)."""
+
+
+@jobs.command("worker")
+@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64), help="Jobs at once.")
+def jobs_worker(concurrency: int) -> None:
+    """Run a job worker until stopped (deployments on PostgreSQL or Redis run one or more)."""
+    from mentorship.jobs.worker import run_worker
+
+    asyncio.run(run_worker(Settings.from_env(), concurrency=concurrency))
+
+
 def _register_match() -> None:
     from mentorship.match.command import match_command
 

@@ -22,20 +22,23 @@ Read its status later, from any worker or process::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from litestar import Litestar
 from saq.job import Job, Status
 from saq.queue.base import Queue
 
-from mentorship.jobs.config import QUEUE_NAME, JobsPlugin
 from mentorship.jobs.tasks import JobFunction, job_options, resolve, task
+
+if TYPE_CHECKING:
+    from litestar import Litestar
 
 __all__ = ["Job", "Status", "enqueue", "job_queue", "job_status", "task"]
 
 
 async def job_queue(target: Litestar | Queue) -> Queue:
     """The app's default queue, connected."""
+    from mentorship.jobs.config import QUEUE_NAME, JobsPlugin  # the web stack, only when an app is given
+
     queue = target if isinstance(target, Queue) else target.plugins.get(JobsPlugin).get_queue(QUEUE_NAME)
     await queue.connect()
     return queue

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from litestar.config.app import AppConfig
 from litestar.di import Provide
 from litestar.serialization import decode_json
-from litestar_saq import QueueConfig, SAQConfig, SAQPlugin
+from litestar_saq import QueueConfig, SAQConfig, SAQPlugin, Worker
 from litestar_saq.config import serializer
 from saq.queue.base import Queue
 from saq.types import PartialTimersDict
@@ -48,6 +48,13 @@ class JobsPlugin(SAQPlugin):
         app_config.on_shutdown.insert(0, self.stop_in_process_workers)
         app_config.dependencies["job_queue"] = Provide(self.provide_job_queue, use_cache=True)
         return app_config
+
+    def get_workers(self) -> dict[str, Worker]:
+        workers = super().get_workers()
+        for worker in workers.values():
+            # Our @task sends heartbeats itself; litestar-saq's manager thread logs a crash on every stop.
+            worker._enable_heartbeat_manager = False
+        return workers
 
     async def connect_queues(self) -> None:
         """Connect before the in-process worker starts polling (litestar-saq does not)."""

@@ -17,11 +17,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar, cast
 
-from litestar.utils.module_loader import import_string
 from saq.job import Job
 from saq.types import Context
 
@@ -29,6 +29,7 @@ TASKS: list[str] = [
     "mentorship.jobs.tasks.ping",
     "mentorship.rounds.tasks.run_round",
     "mentorship.rounds.tasks.expire_proposals",
+    "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
 ]
 
@@ -92,8 +93,13 @@ def register(path_or_function: str | JobFunction) -> None:
 
 def resolve(paths: list[str] | None = None) -> dict[str, JobFunction]:
     """The registered functions by the name jobs carry (the function's name)."""
-    functions = [cast("JobFunction", import_string(path)) for path in (TASKS if paths is None else paths)]
+    functions = [_import(path) for path in (TASKS if paths is None else paths)]
     return {fn.__qualname__: fn for fn in functions}
+
+
+def _import(path: str) -> JobFunction:
+    module, _, name = path.rpartition(".")
+    return cast("JobFunction", getattr(importlib.import_module(module), name))
 
 
 def job_options(fn: JobFunction | None) -> dict[str, Any]:

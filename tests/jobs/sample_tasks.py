@@ -6,11 +6,11 @@ import asyncio
 import sys
 from typing import Any
 
-from saq import Worker
+from saq import Queue, Worker
 from sqlalchemy import text
 
 from mentorship.jobs import task
-from mentorship.jobs.config import build_queue
+from mentorship.jobs.sqlite_queue import SQLiteQueue
 
 
 async def echo(_ctx: Any, *, a: int) -> int:
@@ -37,7 +37,9 @@ async def record(ctx: Any, *, value: str) -> dict[str, Any]:
 
 
 async def _run_worker(url: str, name: str) -> None:
-    queue = build_queue(url, name)
+    # Not build_queue: a worker process that starts fast, without the web stack.
+    sqlite = url.startswith("sqlite")
+    queue = SQLiteQueue.from_url(url, name=name) if sqlite else Queue.from_url(url, name=name)
     await queue.connect()
     timers = {"sweep": 1, "schedule": 1, "worker_info": 1, "abort": 1}
     worker = Worker(queue, functions=FUNCTIONS, timers=timers)  # type: ignore[arg-type]
