@@ -140,7 +140,8 @@ class SQLiteQueue(Queue):
                 try:
                     yield db
                 except BaseException:
-                    await db.execute("ROLLBACK")
+                    if db.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+                        await db.execute("ROLLBACK")
                     raise
                 await db.execute("COMMIT")
             finally:
