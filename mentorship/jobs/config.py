@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from litestar.config.app import AppConfig
 from litestar.di import Provide
 from litestar.serialization import decode_json
-from litestar_saq import QueueConfig, SAQConfig, SAQPlugin, Worker
+from litestar.utils.module_loader import import_string
+from litestar_saq import CronJob, QueueConfig, SAQConfig, SAQPlugin, Worker
 from litestar_saq.config import serializer
 from saq.queue.base import Queue
 from saq.types import PartialTimersDict
@@ -17,7 +18,7 @@ from saq.types import PartialTimersDict
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.jobs.sqlite_queue import SQLiteQueue
-from mentorship.jobs.tasks import resolve
+from mentorship.jobs.tasks import PERIODIC, job_options, resolve
 
 if TYPE_CHECKING:
     from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
@@ -81,6 +82,12 @@ class JobsPlugin(SAQPlugin):
             await queue.disconnect()
 
 
+def job_options_for_cron(fn: Any) -> dict[str, Any]:
+    """The job fields a scheduled task's runs start with (cron jobs take a subset of them)."""
+    options = job_options(fn)
+    return {key: options[key] for key in ("timeout", "heartbeat", "retries", "ttl")}
+
+
 def build_jobs_plugin(
     settings: Settings,
     db_config: SQLAlchemyAsyncConfig | None = None,
@@ -103,6 +110,10 @@ def build_jobs_plugin(
         broker_instance=queue,
         name=QUEUE_NAME,
         tasks=list(resolve().values()),
+        scheduled_tasks=[
+            CronJob(function=fn, cron=PERIODIC[path], **job_options_for_cron(fn))
+            for path, fn in ((path, import_string(path)) for path in PERIODIC)
+        ],
         concurrency=concurrency,
         startup=[provide_context],
         separate_process=not run_in_process,

@@ -32,6 +32,14 @@ TASKS: list[str] = [
     "mentorship.notifications.tasks.send_notification_emails",
 ]
 
+# Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.
+PERIODIC: dict[str, str] = {
+    # Expire unanswered proposals and remind people a day before.
+    "mentorship.rounds.tasks.expire_proposals": "*/10 * * * *",
+    # Send the emails of notifications whose first attempt did not go out.
+    "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
+}
+
 JobFunction = Callable[..., Awaitable[Any]]
 F = TypeVar("F", bound=JobFunction)
 
