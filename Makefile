@@ -10,7 +10,7 @@ PORT ?= 8000
 WORKERS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint pytest browser bench-matching clean messages
+.PHONY: help install run test lint pytest browser bench-matching bench-rounds clean messages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ test: install browser lint pytest ## Everything CI runs: lint, types, contracts,
 bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
 	$(BIN)/python -m bench.matching $(BENCH_ARGS)
 	$(BIN)/python -m bench.peer_group $(filter --quick,$(BENCH_ARGS))
+
+bench-rounds: install ## Round over the demo data while pages load: wall time, p50/p95 vs idle (BENCH_ARGS="--size 2000")
+	$(BIN)/python -m bench.round_latency $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache var
