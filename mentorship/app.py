@@ -43,6 +43,8 @@ from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
+from mentorship.relationships.api import DashboardApiController, RelationshipApiController
+from mentorship.relationships.controllers import DashboardController, RelationshipController
 from mentorship.rounds.api import RoundApiController
 from mentorship.rounds.controllers import RoundController
 from mentorship.templating import build_template_config
@@ -89,6 +91,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             NotificationApiController,
             EventController,
             EventApiController,
+            RelationshipController,
+            RelationshipApiController,
+            DashboardController,
+            DashboardApiController,
             CheckinController,
             TemplateController,
             WellbeingController,

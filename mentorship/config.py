@@ -54,6 +54,7 @@ class Settings:
     in_process_worker: bool | None = None
     proposal_expiry_days: int = 7
     max_pending_requests: int = 3
+    load_threshold: float = 1.5
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -92,6 +93,7 @@ class Settings:
             in_process_worker=_flag(worker) if (worker := env.get("MENTORSHIP_IN_PROCESS_WORKER")) else None,
             proposal_expiry_days=int(env.get("MENTORSHIP_PROPOSAL_EXPIRY_DAYS") or 7),
             max_pending_requests=int(env.get("MENTORSHIP_MAX_PENDING_REQUESTS") or 3),
+            load_threshold=float(env.get("MENTORSHIP_LOAD_THRESHOLD") or 1.5),
         )
 
     @property

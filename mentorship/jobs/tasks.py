@@ -29,6 +29,7 @@ TASKS: list[str] = [
     "mentorship.jobs.tasks.ping",
     "mentorship.rounds.tasks.run_round",
     "mentorship.rounds.tasks.expire_proposals",
+    "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
 ]
 

@@ -194,6 +194,7 @@ class ProposalApiController(Controller):
                 data.message,
                 settings.max_pending_requests,
                 settings.proposal_expiry_days,
+                settings.load_threshold,
             )
         except ProposalNotFound as exc:
             raise NotFoundException("No mentor with that profile id.") from exc
@@ -203,7 +204,10 @@ class ProposalApiController(Controller):
 
     @get("/suggestions", name="api:suggestions")
     async def suggestions(
-        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+        self,
+        request: Request[Any, Any, Any],
+        proposals: NamedDependency[ProposalService],
+        settings: NamedDependency[Settings],
     ) -> list[SuggestionOut]:
         """The mentors with a free place who fit me best right now."""
         me = await proposals.profile_of(_user(request))
@@ -211,5 +215,5 @@ class ProposalApiController(Controller):
             return []
         return [
             SuggestionOut(s.score, s.reasons, profile_view(s.profile, s.profile.user, Audience.MATCHED))
-            for s in await suggest_for(proposals.session, me)
+            for s in await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
         ]

@@ -1,4 +1,4 @@
-"""Participants' pages: my proposals and requests, answering them, instant suggestions, my relationships."""
+"""Participants' pages: my proposals and requests, answering them, instant suggestions."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatu
 from mentorship.models import Response as Answer
 from mentorship.profiles import options
 from mentorship.profiles.views import Audience, profile_view
-from mentorship.proposals.relationships import RelationshipNotFound, RelationshipService
 from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
 from mentorship.proposals.suggestions import suggest_for
 
@@ -28,11 +27,6 @@ from mentorship.proposals.suggestions import suggest_for
 async def provide_proposals(db_session: NamedDependency[AsyncSession]) -> ProposalService:
     """The proposal service on the request's database session."""
     return ProposalService(db_session)
-
-
-async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
-    """The relationship service on the request's database session."""
-    return RelationshipService(db_session)
 
 
 def _me(request: Request[Any, Any, Any]) -> User:
@@ -72,12 +66,12 @@ def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> 
 
 
 class ProposalController(Controller):
-    """Proposals, requests, suggestions and relationships for the signed-in person."""
+    """Proposals, requests and suggestions for the signed-in person."""
 
     include_in_schema = False
     guards = [signed_in]
     opt = SIGNED_IN
-    dependencies = {"proposals": Provide(provide_proposals), "relationships": Provide(provide_relationships)}
+    dependencies = {"proposals": Provide(provide_proposals)}
 
     @get("/proposals", name="proposals")
     async def index(
@@ -178,7 +172,11 @@ class ProposalController(Controller):
         me = await proposals.profile_of(_me(request))
         if me is None:
             return Redirect("/profile/edit/roles")
-        found = await suggest_for(proposals.session, me) if me.is_mentee else []
+        found = (
+            await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
+            if me.is_mentee
+            else []
+        )
         views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
         return Template(
             "proposals/suggestions.html",
@@ -202,6 +200,7 @@ class ProposalController(Controller):
                 str(form.get("message", "")),
                 settings.max_pending_requests,
                 settings.proposal_expiry_days,
+                settings.load_threshold,
             )
         except (ValueError, ProposalNotFound):
             flash(request, _("Choose a mentor from the suggestions."), "error")
@@ -211,25 +210,3 @@ class ProposalController(Controller):
             return Redirect("/suggestions", status_code=303)
         flash(request, _("Your request is sent. You will hear back here."), "success")
         return Redirect(f"/proposals/{created.id}", status_code=303)
-
-    @get("/relationships", name="relationships")
-    async def relationships(
-        self, request: Request[Any, Any, Any], relationships: NamedDependency[RelationshipService]
-    ) -> Template:
-        """My relationships."""
-        items = await relationships.mine(_me(request))
-        return Template("relationships/index.html", context={"items": items})
-
-    @get("/relationships/{relationship_id:uuid}", name="relationships:detail")
-    async def relationship(
-        self,
-        request: Request[Any, Any, Any],
-        relationship_id: FromPath[UUID],
-        relationships: NamedDependency[RelationshipService],
-    ) -> Template:
-        """One relationship: who is in it and since when."""
-        try:
-            item = await relationships.get(_me(request), relationship_id)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
-        return Template("relationships/detail.html", context={"item": item, "options": options})

@@ -37,6 +37,7 @@ from mentorship.models import (
     User,
 )
 from mentorship.notifications.services import notify
+from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
 
 T = TypeVar("T")
 RETRIES = 8
@@ -374,7 +375,13 @@ class ProposalService:
                     )
 
     async def request(
-        self, user: User, mentor_profile_id: UUID, message: str, limit: int, expiry_days: int
+        self,
+        user: User,
+        mentor_profile_id: UUID,
+        message: str,
+        limit: int,
+        expiry_days: int,
+        load_threshold: float = DEFAULT_THRESHOLD,
     ) -> Proposal:
         """A mentee asks a mentor directly; at most ``limit`` requests are pending at once."""
         mentee = await self.profile_of(user)
@@ -390,11 +397,20 @@ class ProposalService:
         await self.session.commit()
         return await _retrying(
             self.session,
-            lambda: self._request(user, mentee_id, mentor_profile_id, message, limit, expiry_days),
+            lambda: self._request(
+                user, mentee_id, mentor_profile_id, message, limit, expiry_days, load_threshold
+            ),
         )
 
     async def _request(
-        self, user: User, mentee_id: UUID, mentor_id: UUID, message: str, limit: int, expiry_days: int
+        self,
+        user: User,
+        mentee_id: UUID,
+        mentor_id: UUID,
+        message: str,
+        limit: int,
+        expiry_days: int,
+        load_threshold: float = DEFAULT_THRESHOLD,
     ) -> Proposal:
         counted = await self.session.execute(
             update(Profile)
@@ -441,6 +457,11 @@ class ProposalService:
             problem = _("{name} has no free mentoring place right now.").format(name=mentor.user.name)
         elif mentor.is_away(datetime.now(UTC).date()):
             problem = _("{name} is away at the moment.").format(name=mentor.user.name)
+        elif (load := await load_of(self.session, mentor_id)) is not None and load.over(load_threshold):
+            # Burnout protection: an overloaded mentor takes no new requests until the load drops.
+            problem = _(
+                "{name} has a full plate right now and takes no new requests. Try another mentor."
+            ).format(name=mentor.user.name)
         if problem:
             await self.session.rollback()
             raise ProposalConflict(problem)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.models import Kind, Profile, Proposal, ProposalMember, ProposalStatus
+from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
 from mentorship.rounds.pool import _row, build_pool, profile_id_of, row_id
 
 # Fitted models by the mentors they were fitted on: a cache, rebuilt whenever a mentor changes.
@@ -46,9 +47,14 @@ def _fitted(key: tuple[Any, ...], frame: Any) -> Any:
     return matcher
 
 
-async def suggest_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:
-    """The ``n`` best mentors with a free place for this person, best first."""
-    pool = await build_pool(session, Kind.TRADITIONAL, date.today(), excluded_profiles={profile.id})
+async def suggest_for(
+    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
+) -> list[MentorSuggestion]:
+    """The ``n`` best mentors with a free place for this person, best first (overloaded mentors left out)."""
+    busy = await overloaded(session, load_threshold, date.today())
+    pool = await build_pool(
+        session, Kind.TRADITIONAL, date.today(), excluded_profiles={profile.id}, overloaded=busy
+    )
     mentors = pool.frame[pool.frame["role"] == "mentor"].reset_index(drop=True)
     if mentors.empty:
         return []

@@ -11,6 +11,7 @@ from saq.types import Context
 
 from mentorship.jobs.tasks import task
 from mentorship.proposals.services import expire_and_remind
+from mentorship.relationships.load import DEFAULT_THRESHOLD
 from mentorship.rounds.services import execute_round
 
 
@@ -24,7 +25,9 @@ def _db(ctx: Context) -> SQLAlchemyAsyncConfig:
 @task(timeout=1800, retries=2, heartbeat=60)
 async def run_round(ctx: Context, *, round_id: str) -> str:
     """Compute a round's draft proposals (retried if a restart cuts it off)."""
-    await execute_round(_db(ctx), UUID(round_id))
+    settings: Any = ctx.get("settings")
+    threshold = getattr(settings, "load_threshold", DEFAULT_THRESHOLD)
+    await execute_round(_db(ctx), UUID(round_id), load_threshold=threshold)
     return round_id
 
 

@@ -12,9 +12,11 @@ from litestar.testing import AsyncTestClient
 
 from mentorship.app import create_app
 from mentorship.config import Settings
+from tests.checkins.conftest import add_checkin_world
 from tests.factories import PASSWORD, create_topic, create_user
 from tests.helpers import csrf_token, login
 from tests.notifications.conftest import add_notifications
+from tests.relationships.conftest import add_relationship
 from tests.routes import UNSAFE, concrete, routes
 
 PERSONAS = ["anonymous", "mentee", "other_mentee", "mentor", "coordinator"]
@@ -43,14 +45,16 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
     """Signed-in clients for each persona and the ids routes need (opened in the test's own task)."""
     mentee = await create_user(settings, "mentee@example.org", profile=mentee_profile())
     await create_user(settings, "other@example.org", profile=mentee_profile())
-    await create_user(
+    mentor = await create_user(
         settings, "mentor@example.org", profile={"is_mentor": True, "capacity": 2, "kinds": ["group"]}
     )
     await create_user(settings, "coordinator@example.org", coordinator=True)
     bystander = await create_user(settings, "bystander@example.org")
     topic = await create_topic(settings, "Podcasts", curated=False)
     (notification_id,) = await add_notifications(settings, mentee.id, [("proposal", "For the mentee", "/")])
-    assert mentee.profile is not None
+    assert mentee.profile is not None and mentor.profile is not None
+    relationship_id, goal_id = await add_relationship(settings, mentor.profile.id, mentee.profile.id)
+    checkin_ids = await add_checkin_world(settings, relationship_id)
     async with contextlib.AsyncExitStack() as stack:
         clients: dict[str, AsyncTestClient[Litestar]] = {}
         for persona in PERSONAS:
@@ -70,6 +74,9 @@ async def make_world(app: Litestar, settings: Settings) -> AsyncIterator[World]:
                 "user_id": str(bystander.id),
                 "topic_id": str(topic.id),
                 "notification_id": str(notification_id),
+                "relationship_id": relationship_id,
+                "goal_id": goal_id,
+                **checkin_ids,
             },
         )
 
@@ -97,11 +104,23 @@ def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     """Rules that depend on whose object it is: the target profile and notification belong to the mentee."""
     if "{notification_id" in path:
         return {302, 303} if persona == "mentee" else {404}
+    if "{relationship_id" in path or "{checkin_id" in path or "{action_item_id" in path:
+        return relationship_rule(method, persona)
     if "{profile_id" not in path:
         return None
+    # The mentor is in a relationship with the mentee, so sees the public profile but cannot edit it.
     if method == "GET":
-        return {200} if persona in {"mentee", "coordinator"} else {404}
-    return {200, 400} if persona == "mentee" else ({403} if persona == "coordinator" else {404})
+        return {200} if persona in {"mentee", "mentor", "coordinator"} else {404}
+    return {200, 400} if persona == "mentee" else ({403} if persona in {"coordinator", "mentor"} else {404})
+
+
+def relationship_rule(method: str, persona: str) -> set[int] | None:
+    """The relationship is the mentee's and the mentor's: outsiders get 404; coordinators look, may end it."""
+    if persona == "other_mentee":
+        return {404} if method == "GET" else {400, 404}  # a JSON body is checked before the object
+    if persona == "coordinator" and method != "GET":
+        return {200, 201, 204, 303, 400, 403, 404, 409}
+    return None
 
 
 def test_every_route_declares_an_access_rule(app: Litestar) -> None:

@@ -1,0 +1,479 @@
+"""JSON API for relationships: list, read, goals, pause, resume, cadence, completion, early end, re-match."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, delete, get, patch, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import (
+    ClientException,
+    NotFoundException,
+    PermissionDeniedException,
+    ValidationException,
+)
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.config import Settings
+from mentorship.models import Goal, GoalNote, RelationshipStatus, User
+from mentorship.relationships.controllers import provide_relationships
+from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.goals import parse_goal, parse_note
+from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
+from mentorship.relationships.load import load_of
+from mentorship.relationships.services import (
+    RelationshipConflict,
+    RelationshipForbidden,
+    RelationshipInvalid,
+    RelationshipItem,
+    RelationshipNotFound,
+    RelationshipPage,
+    RelationshipService,
+)
+
+Text = Annotated[str, msgspec.Meta(max_length=5000)]
+Rating = Annotated[int, msgspec.Meta(ge=1, le=5)]
+
+
+class MemberOut(msgspec.Struct):
+    """Someone in a relationship (public profile link)."""
+
+    profile_id: UUID
+    name: str
+    role: str
+
+
+class NoteOut(msgspec.Struct):
+    """A progress note."""
+
+    id: UUID
+    text: str
+    author_id: UUID | None
+    created_at: datetime
+
+
+class GoalOut(msgspec.Struct):
+    """An agreed goal with its notes."""
+
+    id: UUID
+    title: str
+    description: str
+    status: str
+    notes: list[NoteOut] = []
+
+
+class ReflectionOut(msgspec.Struct):
+    """My closing reflection with my before/after self-assessment (only ever sent to me)."""
+
+    text: str
+    self_assessment_before: dict[str, int] | None
+    self_assessment_after: dict[str, int] | None
+
+
+class RelationshipOut(msgspec.Struct):
+    """A relationship as the asker may see it."""
+
+    id: UUID
+    kind: str
+    status: str
+    started_at: datetime
+    ended_at: datetime | None
+    cadence_days: int
+    paused_until: date | None
+    rematch_requested: bool
+    members: list[MemberOut]
+    goals: list[GoalOut] | None = None
+    next_checkin_at: datetime | None = None
+    reflections: list[str] | None = None
+    my_reflection: ReflectionOut | None = None
+    end_reason: str | None = None  # coordinators only
+    changed_goal: GoalOut | None = None
+
+
+class GoalIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A goal to add or its new values."""
+
+    title: Annotated[str, msgspec.Meta(max_length=200)]
+    description: Text = ""
+    status: Literal["open", "in_progress", "done", "dropped"] = "open"
+
+
+class NoteIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A progress note."""
+
+    text: Text
+
+
+class PauseIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Pause until this day."""
+
+    until: date
+
+
+class CadenceIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Days between check-ins."""
+
+    days: Annotated[int, msgspec.Meta(ge=1, le=365)]
+
+
+class CompleteIn(msgspec.Struct, forbid_unknown_fields=True):
+    """My closing reflection and, optionally, my self-assessment now (private to me)."""
+
+    reflection: Annotated[str, msgspec.Meta(max_length=4000)]
+    self_assessment: dict[Annotated[str, msgspec.Meta(max_length=40)], Rating] | None = None
+
+
+class EndIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Why it ends early: read by coordinators only."""
+
+    reason: Annotated[str, msgspec.Meta(max_length=2000)]
+
+
+class Conflict(ClientException):
+    """409: the change does not fit the relationship's state."""
+
+    status_code = 409
+
+
+def _user(request: Request[Any, Any, Any]) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def _members(item: RelationshipItem) -> list[MemberOut]:
+    return [MemberOut(p.id, p.user.name, m.role.value) for m, p in item.people]
+
+
+def _summary(item: RelationshipItem) -> RelationshipOut:
+    r = item.relationship
+    return RelationshipOut(
+        r.id, r.kind.value, r.status.value, r.started_at, r.ended_at, r.cadence_days, r.paused_until,
+        r.rematch_requested, _members(item),
+    )  # fmt: skip
+
+
+def _goal(goal: Goal, notes: list[GoalNote]) -> GoalOut:
+    return GoalOut(
+        goal.id,
+        goal.title,
+        goal.description,
+        goal.status.value,
+        [NoteOut(n.id, n.text, n.author_id, n.created_at) for n in notes],
+    )
+
+
+def _full(page: RelationshipPage) -> RelationshipOut:
+    out = _summary(page.item)
+    out.goals = [_goal(goal, notes) for goal, notes in page.goals]
+    out.next_checkin_at = page.next_checkin.scheduled_at if page.next_checkin else None
+    out.reflections = [text for _p, text in page.reflections]
+    if page.mine is not None:
+        out.my_reflection = ReflectionOut(
+            page.mine.text, page.mine.self_assessment_before, page.mine.self_assessment_after
+        )
+    out.end_reason = page.end_reason
+    return out
+
+
+async def _run(
+    relationships: RelationshipService, user: User, relationship_id: UUID, work: Any
+) -> RelationshipOut:
+    """Run a change and answer with the relationship as it is now; errors become 400, 403, 404, 409."""
+    try:
+        done = await work
+        out = _full(await relationships.page(user, relationship_id))
+    except RelationshipNotFound as exc:
+        raise NotFoundException() from exc
+    except RelationshipForbidden as exc:
+        raise PermissionDeniedException(str(exc)) from exc
+    except RelationshipInvalid as exc:
+        await relationships.session.rollback()
+        raise ValidationException(
+            "Invalid request", extra=[{"key": k, "message": m} for k, m in exc.errors.items()]
+        ) from exc
+    except RelationshipConflict as exc:
+        raise Conflict(str(exc)) from exc
+    if isinstance(done, (Goal, GoalNote)):
+        goal_id = done.id if isinstance(done, Goal) else done.goal_id
+        out.changed_goal = next((g for g in out.goals or [] if g.id == goal_id), None)
+    return out
+
+
+def _parsed(parse: Any, *args: Any) -> Any:
+    try:
+        return parse(*args)
+    except RelationshipInvalid as exc:
+        raise ValidationException(
+            "Invalid request", extra=[{"key": k, "message": m} for k, m in exc.errors.items()]
+        ) from exc
+
+
+class RelationshipApiController(Controller):
+    """Relationships as JSON: members act, coordinators read (and may end one)."""
+
+    path = "/api/v1/relationships"
+    tags = ["relationships"]
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"relationships": Provide(provide_relationships)}
+
+    @get("/", name="api:relationships")
+    async def list_relationships(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: NamedDependency[RelationshipService],
+        listing: Annotated[Literal["mine", "all"], QueryParameter(name="scope")] = "mine",
+        status: FromQuery[Literal["active", "paused", "completed", "ended"] | None] = None,
+    ) -> list[RelationshipOut]:
+        """My relationships; coordinators may ask for all of them with scope=all."""
+        user = _user(request)
+        if listing == "all":
+            if not user.is_coordinator:
+                raise PermissionDeniedException("Only coordinators can list every relationship.")
+            items = await relationships.all(RelationshipStatus(status) if status else None)
+        else:
+            items = [
+                i
+                for i in await relationships.mine(user)
+                if status is None or i.relationship.status.value == status
+            ]
+        return [_summary(item) for item in items]
+
+    @get("/{relationship_id:uuid}", name="api:relationships:detail")
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """One relationship with goals, the next check-in and reflections."""
+        return await _run(relationships, _user(request), relationship_id, _noop())
+
+    @post("/{relationship_id:uuid}/goals", name="api:relationships:goal_add", status_code=201)
+    async def add_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        data: JSONBody[GoalIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> GoalOut:
+        """Agree a new goal."""
+        form = _parsed(parse_goal, msgspec.structs.asdict(data))
+        user = _user(request)
+        out = await _run(
+            relationships, user, relationship_id, relationships.add_goal(user, relationship_id, form)
+        )
+        assert out.changed_goal is not None
+        return out.changed_goal
+
+    @patch("/{relationship_id:uuid}/goals/{goal_id:uuid}", name="api:relationships:goal_update")
+    async def update_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        goal_id: FromPath[UUID],
+        data: JSONBody[GoalIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> GoalOut:
+        """Change a goal's title, description or status."""
+        form = _parsed(parse_goal, msgspec.structs.asdict(data))
+        user = _user(request)
+        work = relationships.update_goal(user, relationship_id, goal_id, form)
+        out = await _run(relationships, user, relationship_id, work)
+        assert out.changed_goal is not None
+        return out.changed_goal
+
+    @delete(
+        "/{relationship_id:uuid}/goals/{goal_id:uuid}", name="api:relationships:goal_delete", status_code=204
+    )
+    async def delete_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        goal_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> None:
+        """Remove a goal agreed by mistake."""
+        user = _user(request)
+        await _run(
+            relationships, user, relationship_id, relationships.delete_goal(user, relationship_id, goal_id)
+        )
+
+    @post(
+        "/{relationship_id:uuid}/goals/{goal_id:uuid}/notes",
+        name="api:relationships:goal_note",
+        status_code=201,
+    )
+    async def add_note(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        goal_id: FromPath[UUID],
+        data: JSONBody[NoteIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> GoalOut:
+        """Write a progress note on a goal."""
+        text = _parsed(parse_note, {"text": data.text})
+        user = _user(request)
+        work = relationships.add_note(user, relationship_id, goal_id, text)
+        out = await _run(relationships, user, relationship_id, work)
+        assert out.changed_goal is not None
+        return out.changed_goal
+
+    @post("/{relationship_id:uuid}/pause", name="api:relationships:pause", status_code=200)
+    async def pause(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        data: JSONBody[PauseIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """Pause until a day (no reminders meanwhile; it resumes by itself)."""
+        until = _parsed(parse_pause, {"until": data.until.isoformat()}, datetime.now(UTC).date())
+        user = _user(request)
+        return await _run(
+            relationships, user, relationship_id, relationships.pause(user, relationship_id, until)
+        )
+
+    @post("/{relationship_id:uuid}/resume", name="api:relationships:resume", status_code=200)
+    async def resume(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """Resume now."""
+        user = _user(request)
+        return await _run(relationships, user, relationship_id, relationships.resume(user, relationship_id))
+
+    @post("/{relationship_id:uuid}/cadence", name="api:relationships:cadence", status_code=200)
+    async def cadence(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        data: JSONBody[CadenceIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """Set the days between check-ins (7 to 90)."""
+        days = _parsed(parse_cadence, {"days": str(data.days)})
+        user = _user(request)
+        return await _run(
+            relationships, user, relationship_id, relationships.set_cadence(user, relationship_id, days)
+        )
+
+    @post("/{relationship_id:uuid}/complete", name="api:relationships:complete", status_code=200)
+    async def complete(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        data: JSONBody[CompleteIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """Complete with my reflection (or add mine after the other side completed)."""
+        text, after = _parsed(
+            parse_reflection, {"reflection": data.reflection, "self_assessment": data.self_assessment or {}}
+        )
+        user = _user(request)
+        work = relationships.complete(user, relationship_id, text, after)
+        return await _run(relationships, user, relationship_id, work)
+
+    @post("/{relationship_id:uuid}/end", name="api:relationships:end", status_code=200)
+    async def end(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        data: JSONBody[EndIn],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """End early with a reason for the coordinators (members and coordinators)."""
+        reason = _parsed(parse_reason, {"reason": data.reason})
+        user = _user(request)
+        return await _run(
+            relationships, user, relationship_id, relationships.end(user, relationship_id, reason)
+        )
+
+    @post("/{relationship_id:uuid}/rematch", name="api:relationships:rematch", status_code=200)
+    async def rematch(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> RelationshipOut:
+        """Ask the coordinators for a different match."""
+        user = _user(request)
+        return await _run(relationships, user, relationship_id, relationships.rematch(user, relationship_id))
+
+
+class LoadOut(msgspec.Struct):
+    """A mentor's load index and its terms (my own only)."""
+
+    value: float
+    threshold: float
+    over: bool
+    active_mentees: int
+    capacity: int
+    pending: int
+    checkins_per_30_days: float
+    overdue_items: int
+    terms: dict[str, float]
+
+
+class DashboardApiController(Controller):
+    """The program's figures and my own load as JSON."""
+
+    tags = ["dashboard"]
+
+    @get("/api/v1/dashboard", name="api:dashboard", guards=[coordinator], opt=COORDINATOR)
+    async def dashboard(
+        self, db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+    ) -> dict[str, Any]:
+        """Relationships, check-ins held vs planned, overdue, at risk, load distribution, completions."""
+        figures = (await dashboard(db_session, settings.load_threshold)).as_dict()
+        for row in figures["at_risk"]:
+            row.pop("relationship", None)
+        return figures
+
+    @get("/api/v1/me/load", name="api:me:load", guards=[signed_in], opt=SIGNED_IN)
+    async def my_load(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> LoadOut:
+        """My mentor load with its terms; 404 when I do not mentor."""
+        service = RelationshipService(db_session)
+        profile = await service.profile_of(_user(request))
+        load = await load_of(db_session, profile.id) if profile and profile.is_mentor else None
+        if load is None:
+            raise NotFoundException("You do not mentor anyone.")
+        terms = {
+            "occupancy": load.occupancy,
+            "requests": load.requests,
+            "meetings": load.meetings,
+            "overdue": load.overdue,
+            "strain": load.strain,
+        }
+        return LoadOut(
+            load.value,
+            settings.load_threshold,
+            load.over(settings.load_threshold),
+            load.active_mentees,
+            load.capacity,
+            load.pending,
+            load.checkins_per_30_days,
+            load.overdue_items,
+            {k: round(v, 3) for k, v in terms.items()},
+        )
+
+
+async def _noop() -> None:
+    return None
+
+
+__all__ = ["DashboardApiController", "RelationshipApiController"]

@@ -1,0 +1,370 @@
+"""Relationship pages: the list, one relationship with goals and actions, closing, my load, the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.config import Settings
+from mentorship.lib.flash import flash
+from mentorship.lib.i18n import _
+from mentorship.models import GoalStatus, User
+from mentorship.profiles import options
+from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.goals import parse_goal, parse_note
+from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
+from mentorship.relationships.load import load_of
+from mentorship.relationships.services import (
+    RelationshipConflict,
+    RelationshipForbidden,
+    RelationshipInvalid,
+    RelationshipNotFound,
+    RelationshipService,
+)
+
+Action = Callable[[dict[str, Any]], Awaitable[Any]]
+
+
+async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
+    """The relationship service on the request's database session."""
+    return RelationshipService(db_session)
+
+
+def _me(request: Request[Any, Any, Any]) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def _form(raw: Any) -> dict[str, Any]:
+    return {key: str(raw.get(key, "")) for key in raw}
+
+
+class RelationshipController(Controller):
+    """My relationships and everything done on one."""
+
+    include_in_schema = False
+    guards = [signed_in]
+    opt = SIGNED_IN
+    dependencies = {"relationships": Provide(provide_relationships)}
+
+    @get("/relationships", name="relationships")
+    async def index(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: NamedDependency[RelationshipService],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        """My relationships, and my load when I mentor."""
+        user = _me(request)
+        profile = await relationships.profile_of(user)
+        load = await load_of(relationships.session, profile.id) if profile and profile.is_mentor else None
+        context = {
+            "items": await relationships.mine(user),
+            "load": load,
+            "threshold": settings.load_threshold,
+        }
+        return Template("relationships/index.html", context=context)
+
+    @get("/relationships/{relationship_id:uuid}", name="relationships:detail")
+    async def detail(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Template:
+        """One relationship: people, goals, check-ins, actions."""
+        return await self._page(request, relationships, relationship_id)
+
+    async def _page(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: RelationshipService,
+        relationship_id: UUID,
+        errors: dict[str, str] | None = None,
+        values: dict[str, Any] | None = None,
+        status_code: int = 200,
+    ) -> Template:
+        try:
+            page = await relationships.page(_me(request), relationship_id)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        context = {
+            "page": page,
+            "errors": errors or {},
+            "values": values or {},
+            "statuses": [s.value for s in GoalStatus],
+            "skills": options.SKILLS,
+            "today": datetime.now(UTC).date(),
+        }
+        return Template("relationships/detail.html", context=context, status_code=status_code)
+
+    async def _act(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: RelationshipService,
+        relationship_id: UUID,
+        action: Action,
+        done: str,
+    ) -> Response[Any]:
+        """Parse the form and run the action; inline errors, 404, 403 or a flashed conflict."""
+        values = _form(await request.form())
+        try:
+            await action(values)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        except RelationshipForbidden as exc:
+            raise PermissionDeniedException(str(exc)) from exc
+        except RelationshipInvalid as exc:
+            await relationships.session.rollback()
+            return await self._page(request, relationships, relationship_id, exc.errors, values, 400)
+        except RelationshipConflict as exc:
+            flash(request, str(exc), "error")
+        else:
+            flash(request, done, "success")
+        return Redirect(f"/relationships/{relationship_id}", status_code=303)
+
+    @post("/relationships/{relationship_id:uuid}/goals", name="relationships:goal_add", status_code=303)
+    async def add_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Agree a new goal."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.add_goal(user, relationship_id, parse_goal(form)),
+            _("The goal is added."),
+        )
+
+    @post(
+        "/relationships/{relationship_id:uuid}/goals/{goal_id:uuid}",
+        name="relationships:goal_edit",
+        status_code=303,
+    )
+    async def edit_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        goal_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Change a goal's title, description or status."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.update_goal(user, relationship_id, goal_id, parse_goal(form)),
+            _("The goal is saved."),
+        )
+
+    @post(
+        "/relationships/{relationship_id:uuid}/goals/{goal_id:uuid}/notes",
+        name="relationships:goal_note",
+        status_code=303,
+    )
+    async def note_goal(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        goal_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Write a progress note on a goal."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.add_note(user, relationship_id, goal_id, parse_note(form)),
+            _("Your note is saved."),
+        )
+
+    @post("/relationships/{relationship_id:uuid}/pause", name="relationships:pause", status_code=303)
+    async def pause(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Pause until a date."""
+        user, today = _me(request), datetime.now(UTC).date()
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.pause(user, relationship_id, parse_pause(form, today)),
+            _("Paused. No reminders until you resume."),
+        )
+
+    @post("/relationships/{relationship_id:uuid}/resume", name="relationships:resume", status_code=303)
+    async def resume(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Resume now."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda _form: relationships.resume(user, relationship_id),
+            _("Welcome back: the relationship is active again."),
+        )
+
+    @post("/relationships/{relationship_id:uuid}/cadence", name="relationships:cadence", status_code=303)
+    async def cadence(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Agree a new check-in rhythm."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.set_cadence(user, relationship_id, parse_cadence(form)),
+            _("The check-in rhythm is saved."),
+        )
+
+    @post("/relationships/{relationship_id:uuid}/end", name="relationships:end", status_code=303)
+    async def end(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """End early, with a reason for the coordinators."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda form: relationships.end(user, relationship_id, parse_reason(form)),
+            _("The relationship has ended. Your reason goes to the coordinators only."),
+        )
+
+    @post("/relationships/{relationship_id:uuid}/rematch", name="relationships:rematch", status_code=303)
+    async def rematch(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Ask the coordinators for a different match."""
+        user = _me(request)
+        return await self._act(
+            request,
+            relationships,
+            relationship_id,
+            lambda _form: relationships.rematch(user, relationship_id),
+            _("The coordinators know you would like a re-match."),
+        )
+
+    @get("/relationships/{relationship_id:uuid}/complete", name="relationships:complete_form")
+    async def complete_form(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Template:
+        """The closing reflection with the self-assessment offered again."""
+        return await self._closing(request, relationships, relationship_id, {}, {})
+
+    async def _closing(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: RelationshipService,
+        relationship_id: UUID,
+        errors: dict[str, str],
+        values: dict[str, Any],
+        status_code: int = 200,
+    ) -> Template:
+        user = _me(request)
+        try:
+            page = await relationships.page(user, relationship_id)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        if not page.can_reflect:
+            raise NotFoundException()
+        profile = await relationships.profile_of(user)
+        before = (profile.self_assessment if profile else None) or {}
+        context = {
+            "page": page,
+            "errors": errors,
+            "values": values,
+            "skills": options.SKILLS,
+            "before": before,
+        }
+        return Template("relationships/complete.html", context=context, status_code=status_code)
+
+    @post("/relationships/{relationship_id:uuid}/complete", name="relationships:complete", status_code=303)
+    async def complete(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Complete with my reflection (or add it after the other side completed)."""
+        values = _form(await request.form())
+        try:
+            text, after = parse_reflection(values)
+            await relationships.complete(_me(request), relationship_id, text, after)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        except RelationshipInvalid as exc:
+            return await self._closing(request, relationships, relationship_id, exc.errors, values, 400)
+        except RelationshipConflict as exc:
+            flash(request, str(exc), "error")
+        else:
+            flash(request, _("Thank you for your reflection. Only you see your self-assessment."), "success")
+        return Redirect(f"/relationships/{relationship_id}", status_code=303)
+
+    @get("/me/load", name="me:load")
+    async def my_load(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: NamedDependency[RelationshipService],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        """My mentor load, its terms, and an invitation to rest when it is high."""
+        profile = await relationships.profile_of(_me(request))
+        load = await load_of(relationships.session, profile.id) if profile and profile.is_mentor else None
+        return Template(
+            "relationships/load.html", context={"load": load, "threshold": settings.load_threshold}
+        )
+
+
+class DashboardController(Controller):
+    """The coordinators' view of the whole program."""
+
+    include_in_schema = False
+    guards = [coordinator]
+    opt = COORDINATOR
+
+    @get("/dashboard", name="dashboard")
+    async def index(
+        self, db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+    ) -> Template:
+        """Relationships, check-ins, risks, loads and completions, with charts drawn on the server."""
+        figures = await dashboard(db_session, settings.load_threshold)
+        return Template("dashboard/index.html", context={"d": figures, "threshold": settings.load_threshold})

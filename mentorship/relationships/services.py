@@ -1,0 +1,180 @@
+"""Relationships as their members and coordinators see them, and every change to one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.models import (
+    Checkin,
+    CheckinStatus,
+    Goal,
+    GoalNote,
+    Profile,
+    Reflection,
+    Relationship,
+    RelationshipMember,
+    RelationshipStatus,
+    User,
+)
+from mentorship.relationships.access import (
+    RelationshipConflict,
+    RelationshipForbidden,
+    RelationshipInvalid,
+    RelationshipNotFound,
+    resume_due,
+)
+from mentorship.relationships.goals import GoalActions
+from mentorship.relationships.lifecycle import LIVE, LifecycleActions
+
+__all__ = [
+    "RelationshipConflict",
+    "RelationshipForbidden",
+    "RelationshipInvalid",
+    "RelationshipItem",
+    "RelationshipNotFound",
+    "RelationshipPage",
+    "RelationshipService",
+]
+
+
+@dataclass(frozen=True)
+class RelationshipItem:
+    """A relationship with its members' profiles."""
+
+    relationship: Relationship
+    people: list[tuple[RelationshipMember, Profile]]
+
+
+@dataclass(frozen=True)
+class RelationshipPage:
+    """Everything one person may see of a relationship."""
+
+    item: RelationshipItem
+    me: RelationshipMember | None
+    goals: list[tuple[Goal, list[GoalNote]]]
+    upcoming: list[Checkin]
+    past: list[Checkin]
+    # Reflection texts are shared in the relationship; self-assessments only with their owner.
+    reflections: list[tuple[Profile, str]]
+    mine: Reflection | None
+    end_reason: str | None = None
+    authors: dict[UUID, str] = field(default_factory=dict)
+
+    @property
+    def relationship(self) -> Relationship:
+        """The relationship itself."""
+        return self.item.relationship
+
+    @property
+    def live(self) -> bool:
+        """Active or paused: goals and plans can still change."""
+        return self.relationship.status in LIVE
+
+    @property
+    def can_reflect(self) -> bool:
+        """A member who has not written a closing reflection yet, on a relationship not ended early."""
+        return (
+            self.me is not None
+            and self.mine is None
+            and self.relationship.status is not RelationshipStatus.ENDED
+        )
+
+    @property
+    def next_checkin(self) -> Checkin | None:
+        """The next planned check-in."""
+        return self.upcoming[0] if self.upcoming else None
+
+
+class RelationshipService(GoalActions, LifecycleActions):
+    """Relationships on one database session: reading them with access checks, and changing them."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session)
+
+    async def item(self, relationship: Relationship) -> RelationshipItem:
+        """The relationship with its members' profiles, mentors first."""
+        people = await self.people(relationship)
+        members = sorted(
+            relationship.members, key=lambda m: (m.role.value != "mentor", people[m.profile_id].user.name)
+        )
+        return RelationshipItem(relationship, [(m, people[m.profile_id]) for m in members])
+
+    async def mine(self, user: User) -> list[RelationshipItem]:
+        """Relationships I am in: live ones first, newest first."""
+        await resume_due(self.session)
+        found = await self.session.execute(
+            select(Relationship)
+            .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+            .join(Profile, Profile.id == RelationshipMember.profile_id)
+            .where(Profile.user_id == user.id)
+            .order_by(Relationship.started_at.desc())
+        )
+        items = [await self.item(r) for r in found.scalars()]
+        return sorted(items, key=lambda item: item.relationship.status not in LIVE)
+
+    async def all(self, status: RelationshipStatus | None = None, limit: int = 500) -> list[RelationshipItem]:
+        """Every relationship (coordinators), newest first."""
+        await resume_due(self.session)
+        query = select(Relationship).order_by(Relationship.started_at.desc()).limit(limit)
+        if status is not None:
+            query = query.where(Relationship.status == status)
+        return [await self.item(r) for r in (await self.session.execute(query)).scalars()]
+
+    async def get(self, user: User, relationship_id: UUID) -> RelationshipItem:
+        """A relationship I am in; coordinators may see any; a 404 for anyone else."""
+        relationship, _me = await self.visible(user, relationship_id)
+        return await self.item(relationship)
+
+    async def page(self, user: User, relationship_id: UUID) -> RelationshipPage:
+        """The relationship page as this person may see it."""
+        relationship, me = await self.visible(user, relationship_id)
+        item = await self.item(relationship)
+        upcoming, past = await checkins_of(self.session, relationship_id)
+        reflections = list(
+            (
+                await self.session.execute(
+                    select(Reflection)
+                    .where(Reflection.relationship_id == relationship_id)
+                    .order_by(Reflection.created_at)
+                )
+            ).scalars()
+        )
+        profiles = {profile.id: profile for _m, profile in item.people}
+        mine = next((r for r in reflections if me is not None and r.profile_id == me.profile_id), None)
+        return RelationshipPage(
+            item=item,
+            me=me,
+            goals=await self.goals(relationship_id),
+            upcoming=upcoming,
+            past=past,
+            reflections=[(profiles[r.profile_id], r.text) for r in reflections if r.profile_id in profiles],
+            mine=mine,
+            end_reason=relationship.end_reason if user.is_coordinator else None,
+            authors={pid: profile.user.name for pid, profile in profiles.items()},
+        )
+
+
+async def checkins_of(session: AsyncSession, relationship_id: UUID) -> tuple[list[Checkin], list[Checkin]]:
+    """Planned check-ins from now on (soonest first) and the ones before (newest first)."""
+    now = datetime.now(UTC)
+    found = list(
+        (
+            await session.execute(
+                select(Checkin)
+                .where(Checkin.relationship_id == relationship_id)
+                .order_by(Checkin.scheduled_at)
+            )
+        ).scalars()
+    )
+    upcoming = [c for c in found if c.status is CheckinStatus.PLANNED and _aware(c.scheduled_at) >= now]
+    past = [c for c in reversed(found) if c not in upcoming and c.status is not CheckinStatus.RESCHEDULED]
+    return upcoming, past
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
