@@ -20,10 +20,9 @@ from mentorship.checkins.agendas import (
     TemplateService,
     parse_template_form,
 )
-from mentorship.checkins.controllers import guarded, me, provide_checkins
+from mentorship.checkins.deps import guarded, me, provide_checkins, provide_templates
 from mentorship.checkins.pulse import answer_pulse, my_answers
 from mentorship.checkins.services import CheckinInvalid, CheckinService, CheckinView
-from mentorship.checkins.template_pages import provide_templates
 from mentorship.models import ActionItem, AgendaItem, Checkin, CheckinStatus, CheckinTemplate, PulseAnswer
 
 Text = Annotated[str, msgspec.Meta(max_length=5000)]
@@ -121,14 +120,14 @@ class CheckinPatch(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=Tru
 class AgendaIn(msgspec.Struct, forbid_unknown_fields=True):
     """A point to add to the agenda."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=5000)]
+    text: Text = ""
     section: Annotated[str, msgspec.Meta(max_length=80)] = ""
 
 
 class ActionItemIn(msgspec.Struct, forbid_unknown_fields=True):
     """An action item: what, who (a member's profile id) and by when."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=5000)]
+    text: Text = ""
     owner_id: UUID | None = None
     due_on: date | None = None
     checkin_id: UUID | None = None

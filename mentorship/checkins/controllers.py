@@ -3,61 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.checkins.agendas import TemplateService
+from mentorship.checkins.deps import form_of, guarded, me, provide_checkins
 from mentorship.checkins.ical import checkin_ics
 from mentorship.checkins.pulse import answer_pulse
 from mentorship.checkins.schemas import Clock, parse_day, parse_score, parse_when, zone
-from mentorship.checkins.services import (
-    CheckinForbidden,
-    CheckinInvalid,
-    CheckinNotFound,
-    CheckinService,
-)
+from mentorship.checkins.services import CheckinInvalid, CheckinService
 from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import CheckinStatus, User
-
-T = TypeVar("T")
-
-
-async def provide_checkins(db_session: NamedDependency[AsyncSession]) -> CheckinService:
-    """The check-in service on the request's database session."""
-    return CheckinService(db_session)
-
-
-def me(request: Request[Any, Any, Any]) -> User:
-    """The signed-in user (routes here are guarded)."""
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
-async def guarded(call: Awaitable[T]) -> T:
-    """Map the service's refusals to HTTP: unknown or not mine is 404, read-only is 403."""
-    try:
-        return await call
-    except CheckinNotFound as exc:
-        raise NotFoundException() from exc
-    except CheckinForbidden as exc:
-        raise PermissionDeniedException(_("Only the people in this relationship can change it.")) from exc
-
-
-async def form_of(request: Request[Any, Any, Any]) -> dict[str, str]:
-    """The submitted form as plain strings (NUL characters dropped)."""
-    form = await request.form()
-    return {key: str(value).replace("\x00", "") for key, value in form.items()}
+from mentorship.models import CheckinStatus
 
 
 class CheckinController(Controller):
@@ -124,8 +88,9 @@ class CheckinController(Controller):
         tz = zone(access.me.timezone if access.me else None)
         try:
             template_id = UUID(values["template_id"]) if values.get("template_id") else None
-            if "template_id" not in values and (suggested := await checkins.suggested_template(relationship_id)):
-                template_id = suggested.id
+            if "template_id" not in values:
+                suggested = await checkins.suggested_template(relationship_id)
+                template_id = suggested.id if suggested else None
             duration = int(values.get("duration_minutes") or 45)
             when = None if values.get("by_cadence") else parse_when(values.get("when", ""), tz)
             checkin = await checkins.schedule(me(request), relationship_id, when, template_id, duration)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, PUBLIC, SIGNED_IN, coordinator, signed_in
-from mentorship.checkins.controllers import me
+from mentorship.checkins.deps import me
 from mentorship.checkins.ical import active_feed, feed_ics, feed_owner, regenerate_feed, revoke_feeds
 from mentorship.checkins.pulse import MIN_GROUP, my_answers, pulse_aggregates, support_requests, trend_svg
 from mentorship.config import Settings

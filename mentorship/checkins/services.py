@@ -18,6 +18,7 @@ from mentorship.checkins.access import (
     relationship_access,
 )
 from mentorship.checkins.pulse import pulse_aggregates, support_requests
+from mentorship.events.describe import describe_as
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
 from mentorship.models import (
@@ -52,6 +53,23 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+for _type, _line in {
+    "checkin.scheduled": "{actor} planned a check-in",
+    "checkin.held": "{actor} marked a check-in held",
+    "checkin.missed": "{actor} marked a check-in missed",
+    "checkin.cancelled": "{actor} cancelled a check-in",
+    "checkin.planned": "{actor} set a check-in back to planned",
+    "checkin.rescheduled": "{actor} moved a check-in",
+    "action_item.created": "{actor} added an action item",
+    "action_item.done": "{actor} completed an action item",
+    "action_item.reopened": "{actor} reopened an action item",
+    "template.created": "{actor} added the check-in template {title}",
+    "template.updated": "{actor} saved version {version} of the check-in template {title}",
+    "template.retired": "{actor} retired the check-in template {title}",
+    "template.restored": "{actor} restored the check-in template {title}",
+    "pulse.support_requested": "{actor} asked a coordinator for support",
+}.items():
+    describe_as(_type, _line)
 UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
 MAX_TEXT = 5000
 

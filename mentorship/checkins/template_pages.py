@@ -10,7 +10,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.checkins.agendas import (
@@ -20,7 +19,7 @@ from mentorship.checkins.agendas import (
     parse_template_form,
     template_form_values,
 )
-from mentorship.checkins.controllers import form_of, me
+from mentorship.checkins.deps import form_of, me, provide_templates
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import CheckinTemplate, TemplateKind
@@ -31,11 +30,6 @@ KIND_LABELS = {
     TemplateKind.CLOSING: "Closing meeting",
     TemplateKind.TOPIC: "Topic agenda",
 }
-
-
-async def provide_templates(db_session: NamedDependency[AsyncSession]) -> TemplateService:
-    """The template service on the request's database session."""
-    return TemplateService(db_session)
 
 
 class TemplateController(Controller):

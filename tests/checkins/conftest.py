@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 
 from mentorship.app import create_app
 from mentorship.checkins.builtin import ensure_builtin_templates
@@ -71,3 +72,28 @@ async def pair(settings: Settings) -> AsyncIterator[Pair]:
     yield Pair(relationship_id, profiles, clients)
     for client in clients.values():
         await client.__aexit__(None, None, None)
+
+
+async def add_checkin_world(settings: Settings, relationship_id: str | UUID) -> dict[str, str]:
+    """A check-in with an action item in a relationship, and a template id (for the access matrix)."""
+    from mentorship.models import ActionItem, Checkin, CheckinTemplate
+
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        await ensure_builtin_templates(session)
+        template = (
+            await session.execute(select(CheckinTemplate).where(CheckinTemplate.key == "regular"))
+        ).scalar_one()
+        checkin = Checkin(
+            relationship_id=UUID(str(relationship_id)),
+            template_id=template.id,
+            scheduled_at=datetime.now(UTC) + timedelta(days=3),
+        )
+        session.add(checkin)
+        await session.flush()
+        item = ActionItem(relationship_id=checkin.relationship_id, checkin_id=checkin.id, text="Write it up")
+        session.add(item)
+        await session.commit()
+        ids = {"checkin_id": str(checkin.id), "action_item_id": str(item.id), "template_id": str(template.id)}
+    await config.get_engine().dispose()
+    return ids

@@ -32,7 +32,11 @@ async def test_open_action_items_carry_forward_across_two_checkins_until_done(pa
         mentee,
         "POST",
         f"{base}/action-items",
-        {"text": "Draft the volunteer call", "owner_id": str(pair.profiles["mentee"]), "checkin_id": first["id"]},
+        {
+            "text": "Draft the volunteer call",
+            "owner_id": str(pair.profiles["mentee"]),
+            "checkin_id": first["id"],
+        },
     )
     assert item.status_code == 201, item.text
     second = (await send_json(mentor, "POST", f"{base}/checkins", {"scheduled_at": soon(7)})).json()

@@ -1,0 +1,109 @@
+"""Two members of a demo relationship plan a first meeting, record it, and see its action carried forward."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from mentorship.models import Profile, Relationship, RelationshipMember, RelationshipStatus, User
+from tests.browser.conftest import DEMO_PASSWORD, LiveServer
+from tests.browser.pages import PageProblems
+from tests.databases import in_thread
+
+pytestmark = pytest.mark.browser
+ACTION = "Send the volunteer call to the chapter list"
+PRIVATE = "Nervous about leading the workshop"
+
+
+def demo_pair(database_url: str) -> tuple[str, str, str]:
+    """An active demo relationship and its two members' emails."""
+
+    async def find() -> tuple[str, str, str]:
+        engine = create_async_engine(database_url)
+        async with engine.connect() as connection:
+            query = (
+                select(Relationship.id, User.email)
+                .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+                .join(Profile, Profile.id == RelationshipMember.profile_id)
+                .join(User, User.id == Profile.user_id)
+                .where(Relationship.status == RelationshipStatus.ACTIVE)
+                .order_by(Relationship.created_at, User.email)
+            )
+            rows = (await connection.execute(query)).all()
+        await engine.dispose()
+        emails: dict[str, list[str]] = {}
+        for relationship_id, email in rows:
+            emails.setdefault(str(relationship_id), []).append(email)
+        relationship_id, (first, second, *_rest) = next((k, v) for k, v in emails.items() if len(v) >= 2)
+        return relationship_id, first, second
+
+    return in_thread(lambda: asyncio.run(find()))
+
+
+def signed_in(browser: Browser, live_server: LiveServer, email: str) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    return context, page
+
+
+def plan(page: Page, relationship_id: str, template: str, days: int) -> None:
+    page.goto(f"/relationships/{relationship_id}/checkins")
+    page.get_by_label("Agenda", exact=True).select_option(label=template)
+    when = (datetime.now(UTC) + timedelta(days=days)).strftime("%Y-%m-%dT10:00")
+    page.locator("#f-when").fill(when)
+    page.get_by_role("button", name="Plan it", exact=True).click()
+    expect(page.get_by_role("heading", name=template)).to_be_visible()
+
+
+def test_first_meeting_record_action_carried_forward_and_pulse(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    relationship_id, first_email, second_email = demo_pair(live_server.database_url)
+    one_context, one = signed_in(browser, live_server, first_email)
+    two_context, two = signed_in(browser, live_server, second_email)
+    problems = PageProblems().watch(one)
+
+    plan(one, relationship_id, "First meeting", 400)
+    first_meeting = one.url
+    two.goto(first_meeting)
+    two.get_by_label("Add a point to the agenda").fill("How often should we meet?")
+    two.get_by_role("button", name="Add point").click()
+    expect(two.locator("#agenda")).to_contain_text("How often should we meet?")
+
+    one.reload()
+    expect(one.locator("#agenda")).to_contain_text("How often should we meet?")
+    one.get_by_label("Expectations").fill("Honest feedback on running events")
+    one.get_by_label("My private note").fill(PRIVATE)
+    one.get_by_role("button", name="Save and mark held").click()
+    expect(one.locator("h1 .status")).to_have_text("held")
+    one.locator("#f-action-text").fill(ACTION)
+    one.get_by_label("By", exact=True).fill((datetime.now(UTC) + timedelta(days=410)).strftime("%Y-%m-%d"))
+    one.get_by_role("button", name="Add action item").click()
+    expect(one.locator("#action-items")).to_contain_text(ACTION)
+
+    plan(two, relationship_id, "Regular check-in", 414)
+    expect(two.locator("#carried-actions")).to_contain_text(ACTION)
+    two.get_by_label("Energy").select_option("4")
+    two.get_by_label("Workload").select_option("3")
+    two.get_by_label("Stress").select_option("2")
+    two.get_by_role("button", name="Save my answers").click()
+    expect(two.locator("#pulse-saved")).to_be_visible()
+    two.goto("/me/wellbeing")
+    expect(two.locator("svg.pulse-chart")).to_be_visible()
+
+    two.goto(first_meeting)
+    expect(two.locator("#agenda")).to_contain_text("Honest feedback on running events")
+    expect(two.locator("body")).not_to_contain_text(PRIVATE)
+    problems.assert_clean()
+    one_context.close()
+    two_context.close()
