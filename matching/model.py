@@ -52,6 +52,8 @@ class MatchResult(Certified):
         Mentee-mentor pairs scored (out of ``n_mentees * n_mentors``).
     timings : dict of str to float
         Seconds per stage: ``candidates``, ``solve``, ``certify``, ``explain``.
+    prices : ndarray of float
+        Mentor prices ``v`` of the certificate, in the order of ``MentorMatcher.mentors_``.
     """
 
     mentee_rows: IntArray
@@ -70,6 +72,7 @@ class MatchResult(Certified):
     rounds: int
     pairs_scored: int
     timings: dict[str, float] = field(default_factory=dict)
+    prices: FloatArray = field(default_factory=lambda: np.zeros(0))
 
 
 class MentorMatcher(BaseEstimator):  # type: ignore[misc]
@@ -95,6 +98,9 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         Up to this many mentee-mentor pairs, score them all in memory and price exactly.
     seed : int, default=0
         Seed of the mentor clustering (the result is deterministic for a seed).
+    vectorizer : ProfileVectorizer or None, default=None
+        An already fitted vectorizer to score with (kept as is), e.g. to re-solve a
+        community with the scores of an earlier run; ``None`` fits one on the table.
 
     Attributes
     ----------
@@ -123,6 +129,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         fast: bool = False,
         dense_limit: int = 16_000_000,
         seed: int = 0,
+        vectorizer: ProfileVectorizer | None = None,
     ) -> None:
         self.topic_weight = topic_weight
         self.text_weight = text_weight
@@ -135,6 +142,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         self.fast = fast
         self.dense_limit = dense_limit
         self.seed = seed
+        self.vectorizer = vectorizer
 
     def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> MentorMatcher:
         """Parse the table, fit the vectorizer and cluster the mentors.
@@ -152,9 +160,14 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         """
         started = time.perf_counter()
         self.table_ = as_table(participants)
-        self.vectorizer_ = ProfileVectorizer(
-            topic_weight=self.topic_weight, text_weight=self.text_weight, timezone_weight=self.timezone_weight
-        ).fit(self.table_)
+        if self.vectorizer is not None:
+            self.vectorizer_ = self.vectorizer
+        else:
+            self.vectorizer_ = ProfileVectorizer(
+                topic_weight=self.topic_weight,
+                text_weight=self.text_weight,
+                timezone_weight=self.timezone_weight,
+            ).fit(self.table_)
         self.mentees_ = self.table_.positions("mentee").astype(np.int64)
         self.mentors_ = self.table_.positions("mentor").astype(np.int64)
         self.needs_ = self.vectorizer_.transform_needs(self.table_)[self.mentees_]
@@ -225,6 +238,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         timings["explain"] = time.perf_counter() - started
         result.total, result.upper_bound = assignment.total, assignment.upper_bound
         result.rounds, result.pairs_scored, result.timings = assignment.rounds, scorer.pairs_scored, timings
+        result.prices = assignment.prices
         return result
 
     def _solve(

@@ -15,6 +15,7 @@ from sklearn.utils.validation import check_is_fitted
 from matching.table import ParticipantTable, as_table
 
 Table: TypeAlias = pd.DataFrame | ParticipantTable
+_TOKENS = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#]+\b"
 
 
 def _topic_matrix(tags: list[tuple[str, ...]], index: dict[str, int], weight: float) -> sp.csr_matrix:
@@ -111,7 +112,7 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             sublinear_tf=True,
             min_df=self.min_df,
             max_features=self.max_features,
-            token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9+#]+\b",  # noqa: S106 (a regular expression)
+            token_pattern=_TOKENS,
             dtype=np.float64,
         )
         corpus = [text for text in (*table.goals, *table.experience) if text]
@@ -212,3 +213,34 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         tags.target_tags.required = False
         tags.transformer_tags.preserves_dtype = []
         return tags
+
+
+def vectorizer_state(vectorizer: ProfileVectorizer) -> dict[str, Any]:
+    """A fitted vectorizer as plain JSON-friendly data (parameters, topics, words and their IDF)."""
+    check_is_fitted(vectorizer, "tfidf_")
+    vocabulary = vectorizer.tfidf_.vocabulary_
+    return {
+        "params": vectorizer.get_params(),
+        "topics": [str(t) for t in vectorizer.topics_],
+        "words": sorted(vocabulary, key=vocabulary.__getitem__),
+        "idf": [float(x) for x in vectorizer.tfidf_.idf_],
+    }
+
+
+def vectorizer_from_state(state: dict[str, Any]) -> ProfileVectorizer:
+    """Rebuild a fitted vectorizer from :func:`vectorizer_state`; it transforms exactly as before."""
+    vectorizer = ProfileVectorizer(**state["params"])
+    vectorizer.topics_ = np.array(state["topics"], dtype=object)
+    vectorizer._topic_index = {t: k for k, t in enumerate(vectorizer.topics_)}
+    tfidf = TfidfVectorizer(
+        stop_words="english",
+        sublinear_tf=True,
+        token_pattern=_TOKENS,
+        dtype=np.float64,
+        vocabulary={w: k for k, w in enumerate(state["words"])},
+    )
+    tfidf.fit(["placeholder"])
+    tfidf.idf_ = np.asarray(state["idf"], dtype=np.float64)
+    vectorizer.tfidf_ = tfidf
+    vectorizer.n_half_ = len(vectorizer.topics_) + len(state["words"]) + 3
+    return vectorizer
