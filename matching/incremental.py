@@ -313,13 +313,13 @@ class SolvedCommunity(Certified):
 
     # -- results --------------------------------------------------------------------------
 
-    @property  # type: ignore[override]
-    def total(self) -> float:
+    @property
+    def total(self) -> float:  # type: ignore[override]
         """Total score of the assignment."""
         return float(self.score[self.mentor_of >= 0].sum())
 
-    @property  # type: ignore[override]
-    def upper_bound(self) -> float:
+    @property
+    def upper_bound(self) -> float:  # type: ignore[override]
         """``sum(u) + sum(capacity * v)`` (plus the carried round-off allowance): no assignment beats it."""
         units = int(self.utility[self.mentees.active].sum()) + int((self.capacity * self.prices).sum())
         return max(units / COST_SCALE + self.slack, self.total)
