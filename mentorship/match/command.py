@@ -88,6 +88,18 @@ def _print_summary(figures: dict[str, Any], err: bool) -> None:
 )
 @click.option("--fast", is_flag=True, help="One solve and a bound, without certification rounds.")
 @click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--update",
+    "previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="PREVIOUS.json",
+    help="Apply INPUT_CSV as changes (action add, edit or remove) to a state saved with --state.",
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the solved community here for later --update runs (with --update: default PREVIOUS.json).",
+)
 def match_command(
     input_csv: Path,
     kind: str,
@@ -101,6 +113,8 @@ def match_command(
     group_size: tuple[int, int] | None = None,
     audit_by: tuple[str, ...] = (),
     max_min: str | None = None,
+    previous: Path | None = None,
+    state: Path | None = None,
 ) -> None:
     """Match mentees with mentors from INPUT_CSV and prove the total optimal.
 
@@ -110,6 +124,12 @@ def match_command(
     # The engine pulls in scikit-learn (seconds to import): load it only when the command runs.
     from mentorship.match.csvio import InputError, read_exclusions, read_participants, summary, write_result
 
+    if previous is not None:
+        _update(previous, input_csv, output, fmt, state)
+        return
+    if state is not None and (kind != "traditional" or max_min):
+        click.echo("Error: --state keeps traditional matchings only (without --max-min)", err=True)
+        sys.exit(2)
     stages = _Stages(show=input_csv.stat().st_size > 1_000_000)
     try:
         started = time.perf_counter()
@@ -131,6 +151,8 @@ def match_command(
         kind, table, pairs, options=options | {"group_size": group_size}, progress=stages
     )
     stages.timings.update(matcher.timings_)
+    if state is not None:
+        _save_state(state, matcher, result, pairs)
     result, fairness_lines, extra = fairness(table, matcher, result, audit_by, max_min)
     stages.timings.update({k: v for k, v in result.timings.items() if k != "rescanned"})
     started = time.perf_counter()
@@ -143,3 +165,58 @@ def match_command(
     _print_summary(figures, err=output is None)
     for line in fairness_lines:
         click.echo(line, err=output is None)
+
+
+def _save_state(path: Path, matcher: Any, result: Any, pairs: Any) -> None:
+    from matching.incremental import SolvedCommunity
+    from mentorship.match.csvio import write_state
+
+    write_state(path, SolvedCommunity.from_match(matcher, result, pairs))
+
+
+def _update(previous: Path, changes_csv: Path, output: Path | None, fmt: str, state: Path | None) -> None:
+    """Apply a changes CSV to a saved community, re-certify incrementally, write pairs and state."""
+    from mentorship.match.csvio import (
+        InputError,
+        read_changes,
+        read_state,
+        summary,
+        write_result,
+        write_state,
+    )
+
+    started = time.perf_counter()
+    try:
+        community = read_state(previous)
+        changes = read_changes(changes_csv, community)
+    except InputError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    timings = {"read": time.perf_counter() - started}
+    update = community.apply(changes)
+    timings["update"] = update.seconds
+    started = time.perf_counter()
+    result = community.result()
+    timings["explain"] = time.perf_counter() - started
+    started = time.perf_counter()
+    write_result(output, result, fmt, timings, {"update": _update_figures(update)})
+    write_state(state or previous, community)
+    timings["write"] = time.perf_counter() - started
+    figures = summary(result, timings)
+    click.echo(
+        f"changes: {update.added} added, {update.edited} edited, {update.removed} removed; "
+        f"{len(update.moved)} mentees moved; {update.searches} searches, {update.scored} people scored",
+        err=output is None,
+    )
+    _print_summary(figures, err=output is None)
+
+
+def _update_figures(update: Any) -> dict[str, Any]:
+    return {
+        "added": update.added,
+        "edited": update.edited,
+        "removed": update.removed,
+        "moved": update.moved,
+        "searches": update.searches,
+        "seconds": round(update.seconds, 4),
+    }

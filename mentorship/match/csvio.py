@@ -10,13 +10,16 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from matching import GroupResult, MatchResult, ParticipantTable, PeerResult, TableError, parse_participants
 from mentorship.match.kinds import kind_notes, result_rows
+
+if TYPE_CHECKING:
+    from matching.incremental import SolvedCommunity
 
 AnyResult = MatchResult | PeerResult | GroupResult
 
@@ -172,3 +175,67 @@ def write_result(
             _write_json(handle, result, timings, extra)
         else:
             _write_csv(handle, result)
+
+
+def read_state(path: Path) -> SolvedCommunity:
+    """Read a solved community saved with ``--state`` (see :class:`matching.incremental.SolvedCommunity`)."""
+    from matching.incremental import SolvedCommunity
+
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return SolvedCommunity.from_dict(json.load(handle))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(path, f"not a saved matching state ({exc})") from None
+
+
+def write_state(path: Path, community: SolvedCommunity) -> None:
+    """Save a solved community as JSON, atomically."""
+    with _atomic(path) as handle:
+        json.dump(community.to_dict(), handle)
+        handle.write("\n")
+
+
+def read_changes(path: Path, community: SolvedCommunity) -> pd.DataFrame:
+    """Read and validate a changes CSV: participants-table rows with an optional ``action`` column.
+
+    ``action`` is ``add``, ``edit`` or ``remove`` (only ``id`` needed); empty means edit a
+    known id, add a new one. Every problem is reported with its line and column.
+    """
+    from matching.incremental import ACTIONS
+
+    frame = read_csv(path)
+    if "id" not in frame.columns:
+        raise InputError(path, "missing required column 'id'", column="id")
+    frame = frame.assign(id=frame["id"].str.strip(), action=_actions(frame))
+    known = set(community.records)
+    resolved = []
+    for row, (pid, given) in enumerate(zip(frame["id"], frame["action"], strict=True)):
+        action = given or ("edit" if pid in known else "add")
+        problem = (
+            f"unknown action {action!r} (expected {', '.join(ACTIONS)})"
+            if action not in ACTIONS
+            else f"unknown id {pid!r}"
+            if action in ("remove", "edit") and pid not in known
+            else f"id {pid!r} already exists"
+            if action == "add" and pid in known
+            else ""
+        )
+        if problem:
+            column = "action" if action not in ACTIONS else "id"
+            raise InputError(path, problem, line=_record_lines(path)[row], column=column)
+        known = known - {pid} if action == "remove" else known | {pid}
+        resolved.append(action)
+    frame["action"] = resolved
+    people = frame[frame["action"] != "remove"]
+    try:
+        parse_participants(people.drop(columns="action"))
+    except TableError as exc:
+        line = _record_lines(path)[int(people.index[exc.row])] if exc.row is not None else None
+        raise InputError(path, exc.message, line=line, column=exc.column) from None
+    return frame
+
+
+def _actions(frame: pd.DataFrame) -> pd.Series:
+    if "action" not in frame.columns:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=str)
+    return frame["action"].str.strip().str.lower()
