@@ -1,0 +1,54 @@
+"""The coordinators' dashboard in a real browser: figures, two accessible SVG charts, no console errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DEMO_PASSWORD, LiveServer
+from tests.browser.pages import PageProblems
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_sees_the_dashboard_with_accessible_charts(page: Page, live_server: LiveServer) -> None:
+    problems = PageProblems().watch(page)
+    page.goto(live_server.url + "/login")
+    page.get_by_label("Email address").fill("coordinator@example.org")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
+
+    expect(page.get_by_role("heading", name="Program dashboard")).to_be_visible()
+    # The demo has relationships in every state: two completed, one ended early, one paused.
+    expect(page.locator('[data-figure="completed"]')).to_have_text(re.compile(r"^2 \("))
+    expect(page.locator('[data-figure="ended"]')).to_have_text(re.compile(r"^1 \("))
+    expect(page.locator('[data-figure="paused"]')).to_have_text("1")
+    months = page.get_by_role("img", name=re.compile("Check-ins planned and held"))
+    loads = page.get_by_role("img", name=re.compile("Mentor load distribution"))
+    expect(months).to_be_visible()
+    expect(loads).to_be_visible()
+    expect(months.locator("desc")).to_contain_text("planned")
+    expect(loads.locator("rect.bar").first).to_be_attached()
+    expect(page.get_by_role("heading", name=re.compile(r"Relationships at risk \(\d+\)"))).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    problems.assert_clean()
+
+
+def test_coordinator_reads_why_a_relationship_ended_early(page: Page, live_server: LiveServer) -> None:
+    problems = PageProblems().watch(page)
+    page.goto(live_server.url + "/login")
+    page.get_by_label("Email address").fill("coordinator@example.org")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    ended = page.request.get(live_server.url + "/api/v1/relationships?scope=all&status=ended").json()
+    page.goto(f"{live_server.url}/relationships/{ended[0]['id']}")
+
+    expect(page.get_by_text("Reason for ending (coordinators only):")).to_be_visible()
+    expect(page.get_by_role("heading", name="Goals we agreed")).to_be_visible()
+    problems.assert_clean()
