@@ -341,7 +341,7 @@ def solve_pairs(
     first: Edges | None = None,
     price: Price | None = None,
     exact: bool = False,
-    slack: tuple[float, ...] = (0.005, 0.01, 0.02),
+    slack: tuple[float, ...] = (0.005, 0.02),
     block_size: int = 3000,
     max_rounds: int = 50,
 ) -> Pairing:
@@ -363,7 +363,7 @@ def solve_pairs(
         ``s_ab > y_a + y_b`` (``a``, ``b``, ``score``); without it the bound uses ``tail``.
     exact : bool, default=False
         Run the blossom algorithm on all candidates (exact; for small sets).
-    slack : tuple of float, default=(0.005, 0.01, 0.02)
+    slack : tuple of float, default=(0.005, 0.02)
         Reduced-cost limits of the successive exact re-solves.
     block_size : int, default=3000
         Largest part re-solved exactly at once.

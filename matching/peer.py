@@ -112,7 +112,7 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         Up to this many peers, the exact blossom algorithm runs on every eligible pair.
     list_size : int, default=64
         Best partners stored per peer for the bound.
-    top_k : int, default=10
+    top_k : int, default=16
         Partners per peer in the first relaxation.
     block_size : int, default=3000
         Largest block re-solved exactly around unmatched peers.
@@ -144,7 +144,7 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         max_hours_apart: float | None = None,
         exact_limit: int = 300,
         list_size: int = 64,
-        top_k: int = 10,
+        top_k: int = 16,
         block_size: int = 3000,
         cluster_size: int = 16,
         seed: int = 0,
@@ -256,7 +256,7 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         rank = np.arange(len(lists.rows)) - lists.indptr[lists.rows]
         top = rank < self.top_k
         first = Edges.from_pairs(lists.rows[top], lists.mentors[top], lists.scores[top])
-        price = None if exact else _Pricing(scorer, lists.tail)
+        price = None if exact else _Pricing(scorer, right, lists.tail)
         pairing = solve_pairs(
             n, candidates, lists.tail, first=first, price=price, exact=exact, block_size=self.block_size
         )
@@ -414,8 +414,8 @@ class _Pricing:
     score the fewest pairs.
     """
 
-    def __init__(self, scorer: PairScorer, tail: FloatArray) -> None:
-        self.scorer, self.tail = scorer, tail
+    def __init__(self, scorer: PairScorer, right: FloatArray, tail: FloatArray) -> None:
+        self.scorer, self.right, self.tail = scorer, right, tail
 
     def __call__(self, y: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
         n = len(y)
@@ -439,13 +439,17 @@ class _Pricing:
     def _violations(
         self, rows: IntArray, cols: IntArray, y: FloatArray
     ) -> tuple[IntArray, IntArray, FloatArray]:
-        parts = []
+        parts = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         step = max(1, 8_000_000 // max(1, len(cols)))
+        right_t = np.ascontiguousarray(self.right[cols].T)
+        n, least = len(y), self.scorer.constraints.min_score
         for start in range(0, len(rows), step):
             part = rows[start : start + step]
-            scores = self.scorer.block(part, cols)
+            scores = self.scorer.needs[part].toarray() @ right_t
             i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] + 2e-8)
-            parts.append((part[i], cols[j], scores[i, j]))
+            a, b, value = part[i], cols[j], scores[i, j]
+            ok = _eligible(self.scorer, a, b, n) & (value > 0) & (value >= least)
+            parts.append((a[ok], b[ok], value[ok]))
         return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
 
 
