@@ -42,6 +42,16 @@ class CheckinController(Controller):
         """A relationship's upcoming and past check-ins, with the form to schedule one."""
         return await self._index(request, checkins, relationship_id, {}, {})
 
+    @get("/relationships/{relationship_id:uuid}/checkins/new", name="checkins:new")
+    async def new(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Template:
+        """The same page, for links that mean "plan a check-in" (the form is on it)."""
+        return await self._index(request, checkins, relationship_id, {}, {})
+
     async def _index(
         self,
         request: Request[Any, Any, Any],
