@@ -3,7 +3,9 @@
 Per size it writes a seeded synthetic community to CSV, then runs the CSV-in, CSV-out
 path of `mentorship match` in a fresh process (so peak memory is per run) and prints
 wall time and peak memory per stage, total, bound and gap; fast mode beside it; at
-1,000 and 5,000 mentees also the exact dense solver and greedy.
+1,000 and 5,000 mentees also the exact dense solver and greedy. Then the incremental
+section (`--incremental 20000`, 0 to skip): one change and 100 changes to a solved
+community, re-certified, checked against a batch re-solve with the same scores.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 TARGETS = {20_000: (8.0, 1.0), 100_000: (60.0, 3.0)}
+INCREMENTAL_TARGETS = {1: 1.0, 100: 10.0}
 DENSE_SIZES = (1_000, 5_000)
 
 
@@ -85,6 +88,86 @@ def run_dense(path: Path) -> dict[str, Any]:
         "greedy_seconds": time.perf_counter() - started,
         "peak_gb": _peak_gb(),
     }
+
+
+def _changes(community: Any, pool: Any, count: int, seed: int) -> Any:
+    """``count`` changes in turn: a newcomer mentee, a departure, an edit, a new mentor."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    mentees, mentors = pool[pool["role"] == "mentee"], pool[pool["role"] == "mentor"]
+    known, rows = sorted(community.records), []
+    for k in range(count):
+        if k % 4 == 0:
+            rows.append({**mentees.iloc[k // 4].to_dict(), "action": "add"})
+        elif k % 4 == 3:
+            rows.append({**mentors.iloc[k // 4].to_dict(), "action": "add"})
+        else:
+            pid = known.pop(int(rng.integers(len(known))))
+            record = dict(community.records[pid])
+            record["goals"] = (record.get("goals") or "") + " python dashboards"
+            rows.append({**record, "action": "edit"} if k % 4 == 2 else {"id": pid, "action": "remove"})
+    return pd.DataFrame(rows).fillna("")
+
+
+def run_incremental(size: int, seed: int) -> dict[str, Any]:
+    """Solve a community in batch, then time one change and a hundred, each re-certified."""
+    import pandas as pd
+
+    from matching.incremental import SolvedCommunity
+    from matching.synthetic import synthetic_community
+
+    frame = synthetic_community(size + 400, seed=seed)
+    mentees, mentors = frame[frame["role"] == "mentee"], frame[frame["role"] == "mentor"]
+    base = pd.concat([mentees.iloc[:size], mentors.iloc[: size // 4]])
+    pool = pd.concat([mentees.iloc[size:], mentors.iloc[size // 4 :]])
+    started = time.perf_counter()
+    community = SolvedCommunity.solve(base)
+    figures: dict[str, Any] = {"batch_seconds": time.perf_counter() - started}
+    started = time.perf_counter()
+    state = json.dumps(community.to_dict())
+    community = SolvedCommunity.from_dict(json.loads(state))
+    figures |= {"state_mb": len(state) / 1e6, "state_seconds": time.perf_counter() - started}
+    for count, changes in ((1, _changes(community, pool.iloc[:1], 1, seed)), (100, None)):
+        if changes is None:
+            changes = _changes(community, pool.iloc[1:], count, seed)
+        update = community.apply(changes)
+        figures[f"changes_{count}"] = {
+            "seconds": update.seconds,
+            "moved": len(update.moved),
+            "searches": update.searches,
+            "scored": update.scored,
+            "gap": update.relative_gap,
+        }
+    started = time.perf_counter()
+    figures["resolve_total"] = community.resolve().total
+    figures["resolve_seconds"] = time.perf_counter() - started
+    figures["total"], figures["peak_gb"] = community.total, _peak_gb()
+    return figures
+
+
+def bench_incremental(size: int, seed: int) -> None:
+    figures = _child("incremental", Path(str(size)), Path(str(seed)))
+    print(f"\n== incremental: changes to a solved community of {size:,} mentees + {size // 4:,} mentors")
+    print(
+        f"  batch solve {figures['batch_seconds']:.2f} s; state {figures['state_mb']:.1f} MB of JSON, "
+        f"saved and restored in {figures['state_seconds']:.2f} s"
+    )
+    for count, limit in INCREMENTAL_TARGETS.items():
+        run = figures[f"changes_{count}"]
+        ok = run["seconds"] < limit and run["gap"] <= 1e-6
+        print(
+            f"  {count:>3} change{'s' if count > 1 else ''}: {run['seconds']:.3f} s, re-certified "
+            f"(gap {run['gap']:.1e}), {run['moved']} mentees moved, {run['searches']} path searches, "
+            f"{run['scored']} rows/columns scored; target < {limit:g} s: {_verdict(ok)}"
+        )
+    same = abs(figures["total"] - figures["resolve_total"]) <= 1e-6 * max(1.0, figures["resolve_total"])
+    print(
+        f"  after them: total {figures['total']:.6f}; batch re-solve with the same scores "
+        f"{figures['resolve_total']:.6f} in {figures['resolve_seconds']:.2f} s: "
+        + ("equal" if same else "DIFFERENT")
+    )
 
 
 def _child(mode: str, path: Path, out: Path) -> dict[str, Any]:
@@ -154,12 +237,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,100000", help="mentee counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="only 1,000 and 5,000 mentees")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--incremental", type=int, default=20_000, help="community size; 0 skips it")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, csv_path, out = args.child
         if mode == "dense":
             figures = run_dense(Path(csv_path))
+        elif mode == "incremental":
+            figures = run_incremental(int(csv_path), int(out))
         else:
             figures = run_engine(Path(csv_path), Path(out), fast=mode == "fast")
         print(json.dumps(figures))
@@ -170,6 +256,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-matching-") as tmp:
         for size in sizes:
             bench_size(size, Path(tmp), args.seed)
+    if args.incremental and not args.quick:
+        bench_incremental(args.incremental, args.seed)
 
 
 if __name__ == "__main__":

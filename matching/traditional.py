@@ -104,16 +104,39 @@ def _min_price_per_row(scorer: PairScorer, prices: FloatArray) -> FloatArray:
 
 
 class _Collector:
-    """Keeps the pairs of scored blocks whose reduced score ``s - v`` exceeds a per-row floor."""
+    """Keeps the pairs of scored blocks whose reduced score ``s - v`` exceeds a per-row floor.
 
-    def __init__(self, rows: IntArray, prices: FloatArray, floor: FloatArray) -> None:
+    At most ``keep`` pairs per row are kept: when too many pile up, each row keeps its best
+    and its floor rises to the last one kept, so the floor still bounds every pair left out.
+    """
+
+    def __init__(
+        self, rows: IntArray, prices: FloatArray, floor: FloatArray, keep: int = 48, budget: int = 4_000_000
+    ) -> None:
         self.rows, self.prices, self.floor = rows, prices, floor
+        self.keep, self.budget, self.held = keep, budget, 0
         self.parts: list[tuple[IntArray, IntArray, FloatArray]] = []
 
     def __call__(self, rows: IntArray, members: IntArray, scores: FloatArray) -> None:
         reduced = scores - self.prices[members][None, :]
         i, j = np.nonzero(reduced > self.floor[np.searchsorted(self.rows, rows)][:, None])
         self.parts.append((rows[i], members[j], scores[i, j]))
+        self.held += len(i)
+        if self.held > self.budget:
+            self.trim()
+
+    def trim(self) -> None:
+        r, m, s = self.pairs()
+        at = np.searchsorted(self.rows, r)
+        reduced = s - self.prices[m]
+        order = np.lexsort((-reduced, at))
+        at, r, m, s, reduced = at[order], r[order], m[order], s[order], reduced[order]
+        rank = np.arange(len(at)) - np.searchsorted(at, at)
+        last = rank == self.keep - 1
+        np.maximum.at(self.floor, at[last], reduced[last])
+        kept = rank < self.keep
+        self.parts = [(r[kept], m[kept], s[kept])]
+        self.held = int(kept.sum())
 
     def pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
         if not self.parts:
@@ -181,7 +204,7 @@ class _PriceCheck:
             r, m, s, best = self._rescan(rescan, prices, u)
             found.append((r, m, s))
             outside[rescan] = best
-            self.ref[rescan] = u[rescan] - self.margin
+            self.ref[rescan] = best
             self.ref_round[rescan] = len(self.history)
             self.rescanned += len(rescan)
         self.history.append(prices.copy())
@@ -239,7 +262,8 @@ class _PriceCheck:
             best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
             local, clus = np.nonzero(need)
             scorer.scan(part[local], clus.astype(np.int64), collect)
-        # Scored pairs left out are below the floor as well.
+        collect.trim()
+        # Scored pairs left out are below the floor as well (raised where a row had too many).
         return (*collect.pairs(), np.maximum(best, floor))
 
 
