@@ -249,7 +249,7 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         report("candidates")
         started = time.perf_counter()
         right = self.right_.toarray()
-        lists = scan_lists(scorer, right, n if exact else self.list_size)
+        lists = scan_lists(scorer, right, n if exact else self.list_size, seed=self.seed)
         candidates = Edges.from_pairs(lists.rows, lists.mentors, lists.scores)
         timings = {"candidates": time.perf_counter() - started}
         report("solve")
@@ -364,12 +364,15 @@ def _block_top(
     return rows[i[kept]], j[kept].astype(np.int64), tail
 
 
-def scan_lists(scorer: PairScorer, right: FloatArray, size: int, *, block: int = 512) -> CandidateLists:
+def scan_lists(
+    scorer: PairScorer, right: FloatArray, size: int, *, block: int = 1024, seed: int = 0
+) -> CandidateLists:
     """Each peer's best ``size`` eligible partners over *all* peers, and a bound on the rest.
 
-    Scores every pair once in dense blocks, keeps the best ``size`` eligible per row (at or
-    above the minimum score) and takes the next best (plus a round-off margin) as the
-    row's ``tail``.
+    The score is symmetric, so each tile of ``block x block`` pairs at or above the diagonal
+    is scored once and serves both its rows and its columns. Each row keeps the eligible
+    entries above a floor estimated from a sample of columns (about three times ``size``
+    reach it); its ``tail`` is the larger of that floor and the best entry it did not keep.
 
     Parameters
     ----------
@@ -379,30 +382,60 @@ def scan_lists(scorer: PairScorer, right: FloatArray, size: int, *, block: int =
         The dense right features.
     size : int
         List length.
-    block : int, default=512
-        Rows scored at once.
+    block : int, default=1024
+        Tile side.
+    seed : int, default=0
+        Seed of the column sample.
     """
     n = scorer.needs.shape[0]
     keep = min(size, max(n - 1, 0))
-    right_t = np.ascontiguousarray(right.T)
-    rows_parts, cols_parts, values_parts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0)]
-    tail = np.full(n, -np.inf)
+    left = scorer.needs
+    floor = _row_floors(scorer, right, keep, seed) if keep < n - 1 else np.full(n, -np.inf)
+    found: list[tuple[IntArray, IntArray, FloatArray]] = [
+        (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    ]
+    least = max(scorer.constraints.min_score, 0.0)
     for start in range(0, n, block):
         rows = np.arange(start, min(n, start + block), dtype=np.int64)
-        scores = scorer.needs[rows].toarray() @ right_t
-        scores[scores < max(scorer.constraints.min_score, 1e-300)] = -np.inf
-        r, c, row_tail = _block_top(scorer, scores, rows, keep)
-        rows_parts.append(r)
-        cols_parts.append(c)
-        values_parts.append(scores[r - start, c])
-        tail[rows] = row_tail + 1e-9
+        dense = left[rows].toarray()
+        for other in range(start, n, block):
+            cols = np.arange(other, min(n, other + block), dtype=np.int64)
+            tile = dense @ right[cols].T
+            sides = [(rows, cols, tile)] if other == start else [(rows, cols, tile), (cols, rows, tile.T)]
+            for r, c, scores in sides:
+                i, j = np.nonzero(scores > np.maximum(floor[r], least)[:, None])
+                a, b, value = r[i], c[j], scores[i, j]
+                ok = _eligible(scorer, a, b, n) & (value > 0) & (value >= scorer.constraints.min_score)
+                found.append((a[ok], b[ok], value[ok]))
     scorer.pairs_scored += n * n
-    rows, cols, exact = np.concatenate(rows_parts), np.concatenate(cols_parts), np.concatenate(values_parts)
-    order = np.lexsort((cols, -exact, rows))
-    rows, cols, exact = rows[order], cols[order], exact[order]
+    rows, cols, values = (np.concatenate(p) for p in zip(*found, strict=True))
+    order = np.lexsort((cols, -values, rows))
+    rows, cols, values = rows[order], cols[order], values[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    tail = np.where(np.isfinite(floor), np.maximum(floor, 0.0) + 1e-9, -np.inf)
+    nxt = rank == keep
+    tail[rows[nxt]] = np.maximum(tail[rows[nxt]], values[nxt] + 1e-9)
+    kept = rank < keep
+    rows, cols, values = rows[kept], cols[kept], values[kept]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
-    tail = np.where(np.isfinite(tail), np.maximum(tail, 0.0), tail)
-    return CandidateLists(indptr, cols, exact, tail, scorer.pairs_scored)
+    return CandidateLists(indptr, cols, values, tail, scorer.pairs_scored)
+
+
+def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> FloatArray:
+    """Per row, a score about ``3 * keep`` eligible partners reach, from a sample of columns."""
+    n = scorer.needs.shape[0]
+    sample = np.sort(np.random.default_rng(seed).choice(n, size=min(n, 1024), replace=False))
+    depth = min(len(sample) - 1, max(1, int(3 * keep * len(sample) / n)))
+    floors = np.full(n, -np.inf)
+    for start in range(0, n, 2048):
+        rows = np.arange(start, min(n, start + 2048), dtype=np.int64)
+        scores = scorer.needs[rows].toarray() @ right[sample].T
+        i, j = np.nonzero(np.isfinite(scores))
+        bad = ~_eligible(scorer, rows[i], sample[j], n)
+        scores[i[bad], j[bad]] = -np.inf
+        floors[rows] = -np.partition(-scores, depth, axis=1)[:, depth]
+    # A row with too few eligible sampled partners keeps everything eligible.
+    return np.where(np.isfinite(floors), floors, -np.inf)
 
 
 class _Pricing:
@@ -441,7 +474,7 @@ class _Pricing:
     ) -> tuple[IntArray, IntArray, FloatArray]:
         parts = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         step = max(1, 8_000_000 // max(1, len(cols)))
-        right_t = np.ascontiguousarray(self.right[cols].T)
+        right_t = self.right.T if len(cols) == len(y) else self.right[cols].T
         n, least = len(y), self.scorer.constraints.min_score
         for start in range(0, len(rows), step):
             part = rows[start : start + step]
