@@ -440,6 +440,8 @@ class CheckinService:
     async def reschedule(self, user: User, checkin_id: UUID, when: datetime) -> Checkin:
         """Move a check-in: a new date, a bumped iCalendar sequence, and a note to the others."""
         checkin, access = await self._checkin(user, checkin_id, write=True)
+        if checkin.status is CheckinStatus.HELD:
+            raise CheckinInvalid({"when": _("This check-in was held; plan a new one instead.")})
         paused_until = _paused_until(access.relationship)
         if paused_until and when.date() < paused_until:
             raise CheckinInvalid(

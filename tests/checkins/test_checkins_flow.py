@@ -128,3 +128,21 @@ async def test_action_item_owner_must_be_a_member(pair: Pair) -> None:
 
     assert response.status_code == 400
     assert response.json()["extra"][0]["key"] == "owner_id"
+
+
+async def test_reschedule_moves_the_date_and_a_held_checkin_stays_put(pair: Pair) -> None:
+    mentee = pair.clients["mentee"]
+    created = await send_json(
+        mentee, "POST", f"/api/v1/relationships/{pair.relationship_id}/checkins", {"scheduled_at": soon(5)}
+    )
+    path = f"/checkins/{created.json()['id']}"
+
+    moved = await post_form(mentee, f"{path}/reschedule", {"when": "2031-03-04T09:30"})
+    detail = (await mentee.get(f"/api/v1{path}")).json()["checkin"]
+    await post_form(mentee, f"{path}/status", {"status": "held"})
+    refused = await post_form(mentee, f"{path}/reschedule", {"when": "2031-05-04T09:30"})
+
+    assert moved.status_code == 303
+    assert detail["scheduled_at"].startswith("2031-03-04T09:30") and detail["sequence"] == 1
+    assert detail["status"] == "rescheduled"
+    assert refused.status_code == 400 and 'id="f-when-error"' in refused.text
