@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -11,12 +10,12 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.checkins.services import pulse_aggregates, support_requests
 from mentorship.models import (
     ActionItem,
     Checkin,
     CheckinStatus,
     Profile,
-    PulseAnswer,
     Relationship,
     RelationshipMember,
     RelationshipStatus,
@@ -26,9 +25,9 @@ from mentorship.relationships.load import mentor_loads
 CHART_WIDTH, CHART_HEIGHT = 420, 160
 OVERDUE_GRACE = timedelta(days=1)
 RISK_OVERDUE_ITEMS = 3  # this many open action items past their date puts a relationship at risk
-PULSE_MINIMUM = 5  # aggregates over fewer people are never shown
 LOAD_BUCKETS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-COUNTED = (CheckinStatus.PLANNED, CheckinStatus.HELD, CheckinStatus.MISSED)
+UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
+COUNTED = (*UPCOMING, CheckinStatus.HELD, CheckinStatus.MISSED)  # cancelled ones were never due
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
             .select_from(Checkin)
             .join(Relationship, Relationship.id == Checkin.relationship_id)
             .where(
-                Checkin.status == CheckinStatus.PLANNED,
+                Checkin.status.in_(UPCOMING),
                 Checkin.scheduled_at < now - OVERDUE_GRACE,
                 Relationship.status == RelationshipStatus.ACTIVE,
             )
@@ -181,7 +180,7 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
 
 
 async def _months(session: AsyncSession, this_month: datetime, count: int) -> list[tuple[str, int, int]]:
-    """Check-ins planned (planned, held or missed) and held, per month, oldest first."""
+    """Check-ins due (planned, moved, held or missed) and held, per month, oldest first."""
     starts = [this_month]
     for _i in range(count - 1):
         starts.insert(0, (starts[0] - timedelta(days=1)).replace(day=1))
@@ -267,43 +266,7 @@ async def _names(session: AsyncSession, ids: list[UUID]) -> dict[UUID, list[str]
 
 async def pulse_summary(session: AsyncSession, since: datetime) -> tuple[dict[str, Any] | None, int]:
     """The pulse over five or more people (None under five) and how many asked for support."""
-    aggregates, asked = _checkins_pulse()
-    if aggregates is None or asked is None:
-        return await _pulse_fallback(session, since)
-    found = await aggregates(session, since)
-    return found, len(await asked(session))
-
-
-def _checkins_pulse() -> tuple[Any, Any]:
-    """The check-ins feature's aggregate functions, once it provides them."""
-    try:
-        module = importlib.import_module("mentorship.checkins.services")
-    except ImportError:
-        return None, None
-    return getattr(module, "pulse_aggregates", None), getattr(module, "support_requests", None)
-
-
-async def _pulse_fallback(session: AsyncSession, since: datetime) -> tuple[dict[str, Any] | None, int]:
-    rows = (
-        await session.execute(
-            select(
-                PulseAnswer.profile_id,
-                PulseAnswer.energy,
-                PulseAnswer.workload,
-                PulseAnswer.stress,
-                PulseAnswer.wants_support,
-            ).where(PulseAnswer.created_at >= since)
-        )
-    ).all()
-    support = len({row[0] for row in rows if row[4]})
-    people = {row[0] for row in rows}
-    if len(people) < PULSE_MINIMUM:
-        return None, support
-    means: dict[str, float | None] = {}
-    for index, name in enumerate(("energy", "workload", "stress"), start=1):
-        answered: list[int] = [row[index] for row in rows if row[index] is not None]  # type: ignore[misc]
-        means[name] = round(sum(answered) / len(answered), 2) if answered else None
-    return {"people": len(people), "answers": len(rows), "means": means}, support
+    return await pulse_aggregates(session, since), len(await support_requests(session))
 
 
 def _low(pulse: dict[str, Any]) -> bool:

@@ -29,6 +29,7 @@ from mentorship.notifications.services import notify
 from mentorship.relationships.access import resume_due
 
 REMIND_AFTER = timedelta(days=1)
+UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
 ESCALATE_AFTER = timedelta(days=7)
 
 
@@ -50,7 +51,7 @@ async def nudge_overdue(session: AsyncSession, now: datetime | None = None) -> d
         await session.execute(
             select(Checkin).where(
                 Checkin.relationship_id.in_(live),
-                Checkin.status == CheckinStatus.PLANNED,
+                Checkin.status.in_(UPCOMING),
                 Checkin.scheduled_at < now - REMIND_AFTER,
                 or_(Checkin.reminded_at.is_(None), Checkin.reminded_at < Checkin.scheduled_at),
             )
@@ -78,7 +79,7 @@ async def nudge_overdue(session: AsyncSession, now: datetime | None = None) -> d
                 Checkin.escalated_at.is_(None),
                 or_(
                     Checkin.status == CheckinStatus.MISSED,
-                    (Checkin.status == CheckinStatus.PLANNED)
+                    Checkin.status.in_(UPCOMING)
                     & (Checkin.reminded_at >= Checkin.scheduled_at)
                     & (Checkin.reminded_at < now - ESCALATE_AFTER),
                 ),

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.checkins.services import upcoming_and_past
+from mentorship.events.describe import describe_as
 from mentorship.models import (
     Checkin,
-    CheckinStatus,
     Goal,
     GoalNote,
     Profile,
@@ -30,6 +30,23 @@ from mentorship.relationships.access import (
 )
 from mentorship.relationships.goals import GoalActions
 from mentorship.relationships.lifecycle import LIVE, LifecycleActions
+
+for _type, _line in {
+    "relationship.paused": "{actor} paused a relationship until {until}",
+    "relationship.resumed": "{actor} resumed a relationship",
+    "relationship.cadence": "{actor} set check-ins every {days} days",
+    "relationship.completed": "{actor} completed a relationship",
+    "relationship.reflected": "{actor} wrote a closing reflection",
+    "relationship.ended": "{actor} ended a relationship early",
+    "relationship.rematch_requested": "{actor} asked for a re-match",
+    "goal.added": "{actor} added a goal",
+    "goal.updated": "{actor} updated a goal ({status})",
+    "goal.deleted": "{actor} removed a goal",
+    "goal.noted": "{actor} wrote a progress note on a goal",
+    "checkin.reminded": "A reminder was sent for an overdue check-in",
+    "checkin.escalated": "Coordinators were told about a missed check-in",
+}.items():
+    describe_as(_type, _line)
 
 __all__ = [
     "RelationshipConflict",
@@ -134,7 +151,7 @@ class RelationshipService(GoalActions, LifecycleActions):
         """The relationship page as this person may see it."""
         relationship, me = await self.visible(user, relationship_id)
         item = await self.item(relationship)
-        upcoming, past = await checkins_of(self.session, relationship_id)
+        upcoming, past = await upcoming_and_past(self.session, relationship_id)
         reflections = list(
             (
                 await self.session.execute(
@@ -150,31 +167,10 @@ class RelationshipService(GoalActions, LifecycleActions):
             item=item,
             me=me,
             goals=await self.goals(relationship_id),
-            upcoming=upcoming,
+            upcoming=[upcoming] if upcoming else [],
             past=past,
             reflections=[(profiles[r.profile_id], r.text) for r in reflections if r.profile_id in profiles],
             mine=mine,
             end_reason=relationship.end_reason if user.is_coordinator else None,
             authors={pid: profile.user.name for pid, profile in profiles.items()},
         )
-
-
-async def checkins_of(session: AsyncSession, relationship_id: UUID) -> tuple[list[Checkin], list[Checkin]]:
-    """Planned check-ins from now on (soonest first) and the ones before (newest first)."""
-    now = datetime.now(UTC)
-    found = list(
-        (
-            await session.execute(
-                select(Checkin)
-                .where(Checkin.relationship_id == relationship_id)
-                .order_by(Checkin.scheduled_at)
-            )
-        ).scalars()
-    )
-    upcoming = [c for c in found if c.status is CheckinStatus.PLANNED and _aware(c.scheduled_at) >= now]
-    past = [c for c in reversed(found) if c not in upcoming and c.status is not CheckinStatus.RESCHEDULED]
-    return upcoming, past
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

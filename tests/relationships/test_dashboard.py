@@ -74,7 +74,7 @@ async def program(settings: Settings) -> dict[str, UUID]:
             (at(11, 10), CheckinStatus.HELD),
             (at(11, 15), CheckinStatus.PLANNED),  # overdue
             (at(11, 25), CheckinStatus.PLANNED),
-            (at(11, 12), CheckinStatus.RESCHEDULED),  # moved: not counted
+            (at(11, 12), CheckinStatus.CANCELLED),  # never due: not counted
         ):
             session.add(Checkin(relationship_id=busy.id, scheduled_at=when, status=status))
         for i in range(3):
