@@ -39,6 +39,8 @@ PERIODIC: dict[str, str] = {
     "mentorship.rounds.tasks.expire_proposals": "*/10 * * * *",
     # Send the emails of notifications whose first attempt did not go out.
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
+    # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.
+    "mentorship.relationships.tasks.nudge_relationships": "5 * * * *",
 }
 
 JobFunction = Callable[..., Awaitable[Any]]
