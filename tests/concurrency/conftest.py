@@ -81,6 +81,9 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         "MENTORSHIP_SECRET_KEY": settings.secret_key,
         "MENTORSHIP_PASSWORD_HASH_COST": "fast",
         "MENTORSHIP_DEBUG": "true",
+        # The load index turns requests away early (a soft rule, checked before writing); lift it so
+        # fifty requests reach the mentor and only the hard capacity guard decides.
+        "MENTORSHIP_LOAD_THRESHOLD": "1000",
     }
     log = data_dir / "server.log"
     log_config = data_dir / "log.json"
