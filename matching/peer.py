@@ -116,7 +116,6 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         Partners per peer in the first relaxation.
     block_size : int, default=3000
         Largest block re-solved exactly around unmatched peers.
-    cluster_size : int, default=16
     seed : int, default=0
 
     Attributes
@@ -146,7 +145,6 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         list_size: int = 64,
         top_k: int = 16,
         block_size: int = 3000,
-        cluster_size: int = 16,
         seed: int = 0,
     ) -> None:
         self.topic_weight = topic_weight
@@ -161,7 +159,6 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         self.list_size = list_size
         self.top_k = top_k
         self.block_size = block_size
-        self.cluster_size = cluster_size
         self.seed = seed
 
     def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> PeerMatcher:
@@ -190,7 +187,8 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
             needs, offers, self.cross_weight, self.goals_weight, self.experience_weight
         )
         languages = self.table_.language_matrix[self.peers_]
-        self.clusters_ = MentorClusters(self.right_, languages, size=self.cluster_size, seed=self.seed)
+        # Peers are scored in full symmetric tiles, not by cluster bounds: one cluster, no k-means.
+        self.clusters_ = MentorClusters(self.right_, languages, size=max(1, len(self.peers_)), seed=self.seed)
         self.timings_ = {"vectorize": time.perf_counter() - started}
         return self
 
