@@ -425,27 +425,24 @@ def probe_lists(
     mean_size = scorer.n_mentors / max(1, n_clusters)
     k = int(min(n_clusters, max(1, np.ceil(per_row / max(mean_size, 1.0)))))
     tail = np.full(n, -np.inf)
-    probe_r: list[IntArray] = []
-    probe_c: list[IntArray] = []
+    probed = np.zeros((n, k), dtype=np.int64)
+    finite = np.zeros((n, k), dtype=bool)
     best = _ClusterBest(per_cluster, n_clusters)
     for start in range(0, n, block):
         rows = np.arange(start, min(n, start + block), dtype=np.int64)
         bound = scorer.cluster_bounds(rows)
         if k < n_clusters:
-            top = np.argpartition(-bound, k, axis=1)
-            tail[rows] = bound[np.arange(len(rows)), top[:, k]]
-            top = top[:, :k]
+            top = np.argpartition(bound, n_clusters - k - 1, axis=1)
+            tail[rows] = bound[np.arange(len(rows)), top[:, n_clusters - k - 1]]
+            top = top[:, n_clusters - k :]
         else:
             top = np.broadcast_to(np.arange(n_clusters), bound.shape)
-        local = np.repeat(np.arange(len(rows)), k)
-        clus = top.ravel()
-        finite = np.isfinite(bound[local, clus])
-        probe_r.append(rows[local[finite]])
-        probe_c.append(clus[finite].astype(np.int64))
+        probed[rows] = top
+        finite[rows] = np.isfinite(np.take_along_axis(bound, top, axis=1))
         best.update(rows, bound)
-    pr, pc = (np.concatenate(probe_r), np.concatenate(probe_c)) if probe_r else (np.zeros(0, np.int64),) * 2
+    pr, pc = np.repeat(np.arange(n, dtype=np.int64), k)[finite.ravel()], probed[finite]
     er, ec = best.pairs()
-    fresh = ~np.isin(er * n_clusters + ec, pr * n_clusters + pc)
+    fresh = ~(probed[er] == ec[:, None]).any(axis=1)
     collect = _Collector(np.full(n, -np.inf))
     scorer.scan(np.concatenate([pr, er[fresh]]), np.concatenate([pc, ec[fresh]]), collect)
     r, m, s = collect.pairs()
@@ -467,27 +464,30 @@ class _ClusterBest:
     def __init__(self, wanted: IntArray | None, n_clusters: int) -> None:
         self.wanted = wanted
         self.k = int(wanted.max(initial=0)) if wanted is not None else 0
-        self.rows = np.zeros((0, n_clusters), dtype=np.int64)
-        self.bounds = np.zeros((0, n_clusters))
+        self.rows = np.zeros((n_clusters, 0), dtype=np.int64)
+        self.bounds = np.zeros((n_clusters, 0))
 
     def update(self, rows: IntArray, bound: FloatArray) -> None:
         if self.k == 0:
             return
-        all_rows = np.concatenate([self.rows, np.broadcast_to(rows[:, None], bound.shape)])
-        all_bounds = np.concatenate([self.bounds, bound])
-        if len(all_rows) > self.k:
-            top = np.argpartition(-all_bounds, self.k - 1, axis=0)[: self.k]
-            all_rows = np.take_along_axis(all_rows, top, axis=0)
-            all_bounds = np.take_along_axis(all_bounds, top, axis=0)
+        all_rows = np.hstack([self.rows, np.broadcast_to(rows[None, :], (bound.shape[1], len(rows)))])
+        all_bounds = np.hstack([self.bounds, bound.T])
+        width = all_rows.shape[1]
+        if width > self.k:
+            top = np.argpartition(all_bounds, width - self.k, axis=1)[:, width - self.k :]
+            all_rows = np.take_along_axis(all_rows, top, axis=1)
+            all_bounds = np.take_along_axis(all_bounds, top, axis=1)
         self.rows, self.bounds = all_rows, all_bounds
 
     def pairs(self) -> tuple[IntArray, IntArray]:
         if self.k == 0 or self.wanted is None:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        rank = np.argsort(np.argsort(-self.bounds, axis=0, kind="stable"), axis=0, kind="stable")
-        keep = (rank < self.wanted[None, :]) & np.isfinite(self.bounds)
-        rows, clusters = np.nonzero(keep)
-        return self.rows[rows, clusters], clusters.astype(np.int64)
+        order = np.argsort(-self.bounds, axis=1, kind="stable")
+        rank = np.empty_like(order)
+        np.put_along_axis(rank, order, np.arange(order.shape[1])[None, :], axis=1)
+        keep = (rank < self.wanted[:, None]) & np.isfinite(self.bounds)
+        clusters, slots = np.nonzero(keep)
+        return self.rows[clusters, slots], clusters.astype(np.int64)
 
 
 def score_all(scorer: PairScorer, block: int = 1024) -> FloatArray:

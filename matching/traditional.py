@@ -255,13 +255,20 @@ class _PriceCheck:
         collect = _Collector(rows, prices, floor)
         best = np.full(len(rows), -np.inf)
         tail = self.lists.tail[rows]
-        for start in range(0, len(rows), 4096):
-            part = rows[start : start + 4096]
-            reach = np.minimum(scorer.cluster_bounds(part), tail[start : start + 4096, None]) - min_v[None, :]
-            need = reach > floor[start : start + 4096, None]
-            best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
-            local, clus = np.nonzero(need)
-            scorer.scan(part[local], clus.astype(np.int64), collect)
+        # Bound in small blocks, score in large ones: fewer, larger blocks per cluster.
+        for big in range(0, len(rows), 32768):
+            found_r, found_c = [], []
+            for start in range(big, min(len(rows), big + 32768), 4096):
+                part = rows[start : start + 4096]
+                reach = (
+                    np.minimum(scorer.cluster_bounds(part), tail[start : start + 4096, None]) - min_v[None, :]
+                )
+                need = reach > floor[start : start + 4096, None]
+                best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
+                local, clus = np.nonzero(need)
+                found_r.append(part[local])
+                found_c.append(clus.astype(np.int64))
+            scorer.scan(np.concatenate(found_r), np.concatenate(found_c), collect)
         collect.trim()
         # Scored pairs left out are below the floor as well (raised where a row had too many).
         return (*collect.pairs(), np.maximum(best, floor))
