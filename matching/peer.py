@@ -28,7 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from matching.candidates import CandidateLists, Constraints, PairScorer
 from matching.clusters import MentorClusters
 from matching.explain import shared_languages
-from matching.pairing import Edges, solve_pairs
+from matching.pairing import NEAR, Edges, solve_pairs
 from matching.table import ParticipantTable, as_table, hours_apart
 from matching.text import join_words
 from matching.traditional import Certified
@@ -437,7 +437,7 @@ def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> 
 
 
 class _Pricing:
-    """Pairs outside the candidates that violate ``y_a + y_b >= s_ab``, found by scoring few pairs.
+    """Pairs outside the candidates that violate (or nearly) ``y_a + y_b >= s_ab``, scoring few pairs.
 
     A pair missing from both lists scores at most ``tail`` of each end. Rows with
     ``tail_i - y_i > theta`` are scored against everyone; the others only against the
@@ -477,7 +477,7 @@ class _Pricing:
         for start in range(0, len(rows), step):
             part = rows[start : start + step]
             scores = self.scorer.needs[part].toarray() @ right_t
-            i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] + 2e-8)
+            i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] - NEAR)
             a, b, value = part[i], cols[j], scores[i, j]
             ok = _eligible(self.scorer, a, b, n) & (value > 0) & (value >= least)
             parts.append((a[ok], b[ok], value[ok]))
