@@ -130,6 +130,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers={HTTPException: http_exception_handler, Exception: internal_error_handler},
         logging_config=LoggingConfig(
             log_exceptions="always",
+            # Client errors are answers, not faults: log them without a stack trace.
+            disable_stack_trace={400, 401, 403, 404, 405, 409, 429},
             root={"level": settings.log_level, "handlers": ["queue_listener"]},
             configure_root_logger=True,
         ),

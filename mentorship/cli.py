@@ -111,6 +111,11 @@ def demo_load(if_empty: bool, seed: int, size: int) -> None:
     click.echo(
         f"Demo data: loaded {result.participants} participants, {result.topics} topics and a coordinator."
     )
+    if result.matches.get("proposals"):
+        click.echo(
+            f"Demo matching: a published round with {result.matches['proposals']} proposals, "
+            f"{result.matches['accepted']} accepted and {result.matches['declined']} declined."
+        )
     click.echo(f"Sign in as coordinator@example.org with the password {settings.demo_password!r}.")
 
 

@@ -21,6 +21,9 @@ TYPES = {
     "declined": "Someone declines or withdraws",
     "reminder": "Reminders before a proposal expires",
     "round": "A matching round I started has finished",
+    "relationship": "Changes to my relationships (pause, completion, re-match)",
+    "checkin": "Check-ins planned, moved or overdue",
+    "support": "Someone asks a coordinator for support (coordinators)",
 }
 
 

@@ -104,13 +104,16 @@ def _traditional(pool: Pool, options: dict[str, Any], progress: Progress) -> Out
     if len(mentees) <= ALTERNATIVES_UP_TO:
         progress("alternatives", 0.95)
         rows = pool.frame.set_index("id")
+        banned: dict[str, set[str]] = {}
+        for mentee, mentor in options.get("exclude_rows", []):
+            banned.setdefault(mentee, set()).add(mentor)
         for rid in mentees:
             person = rows.loc[rid].to_dict() | {"id": rid}
             own = rid.replace("mentee:", "mentor:")
             alternatives[rid] = [
                 (s.mentor_id, float(s.score), _split(s.reasons))
-                for s in suggest_mentors(matcher, person, ALTERNATIVES + 1)
-                if s.mentor_id != own
+                for s in suggest_mentors(matcher, person, ALTERNATIVES + 1 + len(banned.get(rid, ())))
+                if s.mentor_id != own and s.mentor_id not in banned.get(rid, ())
             ][:ALTERNATIVES]
     return Outcome(
         units,

@@ -25,6 +25,7 @@ from mentorship.models import (
     ProposalMember,
     ProposalSource,
     ProposalStatus,
+    RelationshipMember,
     Round,
     RoundStatus,
     User,
@@ -386,7 +387,10 @@ async def execute_round(
         # Burnout protection: mentors above the load threshold get no new proposals.
         busy = await overloaded(session, load_threshold, today or date.today())
         pool = await build_pool(session, kind, today or date.today(), overloaded=busy)
-        options["exclude_rows"] = await _exclusion_rows(session, options.get("exclude", []))
+        options["exclude_rows"] = [
+            *await _exclusion_rows(session, options.get("exclude", [])),
+            *await _past_pairs(session, pool),
+        ]
     latest: dict[str, Any] = {"stage": "pool", "fraction": 0.05}
 
     def progress(stage: str, fraction: float) -> None:
@@ -414,6 +418,38 @@ async def _exclusion_rows(session: AsyncSession, pairs: list[list[str]]) -> list
     )
     ids: dict[str, UUID] = {row[0]: row[1] for row in found.all()}
     return [(row_id("mentee", ids[a]), row_id("mentor", ids[b])) for a, b in pairs if a in ids and b in ids]
+
+
+async def _past_pairs(session: AsyncSession, pool: Pool) -> list[tuple[str, str]]:
+    """Pairs never to propose again: people who were in a relationship, or one of whom declined the other."""
+    people = {profile.id for profile in pool.profiles.values()}
+    if not people:
+        return []
+    together: set[frozenset[UUID]] = set()
+    groups = await session.execute(
+        select(RelationshipMember.relationship_id, RelationshipMember.profile_id).where(
+            RelationshipMember.profile_id.in_(people)
+        )
+    )
+    declined = await session.execute(
+        select(ProposalMember.proposal_id, ProposalMember.profile_id)
+        .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+        .where(Proposal.status == ProposalStatus.DECLINED, ProposalMember.profile_id.in_(people))
+    )
+    members: dict[UUID, set[UUID]] = {}
+    for key, profile_id in [*groups.all(), *declined.all()]:
+        members.setdefault(key, set()).add(profile_id)
+    for group in members.values():
+        together |= {frozenset((a, b)) for a in group for b in group if a != b}
+    rows = []
+    for pair in together:
+        a, b = tuple(pair)
+        for mentee, mentor in ((a, b), (b, a)):
+            if pool.kind is Kind.PEER:
+                rows.append((row_id("mentee", mentee), row_id("mentee", mentor)))
+            else:
+                rows.append((row_id("mentee", mentee), row_id("mentor", mentor)))
+    return rows
 
 
 async def _write_progress(config: SQLAlchemyAsyncConfig, round_id: UUID, latest: dict[str, Any]) -> None:

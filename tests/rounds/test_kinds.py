@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Kind, User
@@ -13,7 +15,7 @@ async def run(settings: Settings, options: RoundOptions) -> dict:
     config = build_sqlalchemy_config(settings)
     async with config.get_session() as session:
         lead = await session.get(
-            User, (await create_user(settings, f"lead-{options.kind}@example.org", coordinator=True)).id
+            User, (await create_user(settings, f"lead-{uuid4().hex[:8]}@example.org", coordinator=True)).id
         )
         assert lead is not None
         created = await RoundService(session).create(options, lead)
@@ -116,3 +118,60 @@ async def test_group_round_forms_groups_within_size_with_a_mentor(settings: Sett
     assert all(3 <= size <= 4 for size in sizes) and sum(sizes) == 7
     assert all(sum(1 for _n, role in unit if role == "mentor") == 1 for unit in result["units"])
     assert all(label.endswith("/3") for label in result["labels"])
+
+
+async def test_people_who_were_together_or_declined_are_not_proposed_again(settings: Settings) -> None:
+
+    first = await run_two(settings)
+    assert first == [[("Ana", "mentee"), ("Mia", "mentor")]]
+
+
+async def run_two(settings: Settings) -> list[list[tuple[str, str]]]:
+    """Ana and Mia had a relationship; Ana and Max: Ana declined. Only Mia fits Ana: nobody is proposed."""
+    from datetime import UTC, datetime
+
+    from mentorship.models import (
+        MemberRole,
+        Proposal,
+        ProposalMember,
+        ProposalSource,
+        ProposalStatus,
+        Relationship,
+        RelationshipMember,
+        RelationshipStatus,
+    )
+    from tests.rounds.conftest import mentee, mentor
+
+    ana = await create_user(settings, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es"]))
+    mia = await create_user(
+        settings, "mia@example.org", name="Mia", profile=mentor(2, ["editathons"], ["es"])
+    )
+    first = await run(settings, RoundOptions(Kind.TRADITIONAL))
+    max_ = await create_user(
+        settings, "max@example.org", name="Max", profile=mentor(2, ["editathons"], ["es"])
+    )
+    assert ana.profile and mia.profile and max_.profile
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        ended = Relationship(
+            kind=Kind.TRADITIONAL, status=RelationshipStatus.ENDED, started_at=datetime.now(UTC)
+        )
+        ended.members = [
+            RelationshipMember(profile_id=ana.profile.id, role=MemberRole.MENTEE),
+            RelationshipMember(profile_id=mia.profile.id, role=MemberRole.MENTOR),
+        ]
+        refused = Proposal(source=ProposalSource.ROUND, kind=Kind.TRADITIONAL, status=ProposalStatus.DECLINED)
+        refused.members = [
+            ProposalMember(profile_id=ana.profile.id, role=MemberRole.MENTEE),
+            ProposalMember(profile_id=max_.profile.id, role=MemberRole.MENTOR),
+        ]
+        session.add_all([ended, refused])
+        await session.commit()
+    await config.get_engine().dispose()
+    second = await run(settings, RoundOptions(Kind.TRADITIONAL))
+    assert second["units"] == []
+    assert (
+        second["summary"]["unmatched"]
+        and second["summary"]["alternatives"]["mentee:" + str(ana.profile.id)] == []
+    )
+    return first["units"]
