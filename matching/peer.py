@@ -428,9 +428,11 @@ def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> 
     for start in range(0, n, 2048):
         rows = np.arange(start, min(n, start + 2048), dtype=np.int64)
         scores = scorer.needs[rows].toarray() @ right[sample].T
-        i, j = np.nonzero(np.isfinite(scores))
-        bad = ~_eligible(scorer, rows[i], sample[j], n)
-        scores[i[bad], j[bad]] = -np.inf
+        # Only the language and self rules here: the floor is an estimate, the tail stays a bound anyway.
+        speaks = np.zeros(scores.shape, dtype=bool)
+        for bits in _language_bits(scorer.mentee_languages):
+            speaks |= (bits[rows][:, None] & bits[sample][None, :]) != 0
+        scores[~speaks | (rows[:, None] == sample[None, :])] = -np.inf
         floors[rows] = -np.partition(-scores, depth, axis=1)[:, depth]
     # A row with too few eligible sampled partners keeps everything eligible.
     return np.where(np.isfinite(floors), floors, -np.inf)
