@@ -399,10 +399,13 @@ def scan_lists(
         for other in range(start, n, block):
             cols = np.arange(other, min(n, other + block), dtype=np.int64)
             tile = dense @ right[cols].T
-            sides = [(rows, cols, tile)] if other == start else [(rows, cols, tile), (cols, rows, tile.T)]
-            for r, c, scores in sides:
-                i, j = np.nonzero(scores > np.maximum(floor[r], least)[:, None])
-                a, b, value = r[i], c[j], scores[i, j]
+            # Rows keep what beats their floor; columns (the mirrored tile) what beats theirs.
+            i, j = np.nonzero(tile > np.maximum(floor[rows], least)[:, None])
+            sides = [(rows[i], cols[j], tile[i, j])]
+            if other != start:
+                i, j = np.nonzero(tile > np.maximum(floor[cols], least)[None, :])
+                sides.append((cols[j], rows[i], tile[i, j]))
+            for a, b, value in sides:
                 ok = _eligible(scorer, a, b, n) & (value > 0) & (value >= scorer.constraints.min_score)
                 found.append((a[ok], b[ok], value[ok]))
     scorer.pairs_scored += n * n
