@@ -114,7 +114,7 @@ class _Collector:
         self, rows: IntArray, prices: FloatArray, floor: FloatArray, keep: int = 48, budget: int = 4_000_000
     ) -> None:
         self.rows, self.prices, self.floor = rows, prices, floor
-        self.keep, self.budget, self.held = keep, budget, 0
+        self.keep, self.limit, self.held = keep, budget, 0
         self.parts: list[tuple[IntArray, IntArray, FloatArray]] = []
 
     def __call__(self, rows: IntArray, members: IntArray, scores: FloatArray) -> None:
@@ -122,7 +122,7 @@ class _Collector:
         i, j = np.nonzero(reduced > self.floor[np.searchsorted(self.rows, rows)][:, None])
         self.parts.append((rows[i], members[j], scores[i, j]))
         self.held += len(i)
-        if self.held > self.budget:
+        if self.held > self.limit:
             self.trim()
 
     def trim(self) -> None:
@@ -137,6 +137,8 @@ class _Collector:
         kept = rank < self.keep
         self.parts = [(r[kept], m[kept], s[kept])]
         self.held = int(kept.sum())
+        # Trim again only once as much again has piled up.
+        self.limit = max(self.limit, 2 * self.held)
 
     def pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
         if not self.parts:
