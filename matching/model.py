@@ -93,7 +93,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
     cluster_size : int, default=16
         Mentors per bounding cluster.
     fast : bool, default=False
-        Two solves and a bound, no certification rounds.
+        Stop certifying once the bound proves the total within 0.02% of the optimum.
     dense_limit : int, default=16_000_000
         Up to this many mentee-mentor pairs, score them all in memory and price exactly.
     seed : int, default=0
