@@ -359,6 +359,12 @@ def dense_candidates(scores: FloatArray, per_row: int, seed: int = 0) -> Candida
     score matrices with many ties. The tail of a row is its best score (a valid bound).
     """
     n, m = scores.shape
+    if n == 0 or m == 0:
+        # Nobody to pair: empty lists whose tails say no mentor can be reached.
+        empty = np.zeros(0, dtype=np.int64)
+        return CandidateLists(
+            np.zeros(n + 1, dtype=np.int64), empty, empty.astype(np.float64), np.full(n, -np.inf), 0
+        )
     flat = scores.ravel()
     sample = flat[np.random.default_rng(seed).integers(0, len(flat), size=min(len(flat), 200_000))]
     sample = sample[np.isfinite(sample)]

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import delete
@@ -48,6 +49,23 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def forget_config_keys() -> Iterator[None]:
+    """Forget the state keys advanced-alchemy reserves per database config after each test.
+
+    It keeps every key ever made in class-level sets and finds a free one by recursion, so a run
+    that builds thousands of configs (one per helper call) would hit Python's recursion limit. An
+    app only needs its keys unique among its own configs, so each test starts from empty sets.
+    """
+    yield
+    for name in (
+        "_SESSION_SCOPE_KEY_REGISTRY",
+        "_ENGINE_APP_STATE_KEY_REGISTRY",
+        "_SESSIONMAKER_APP_STATE_KEY_REGISTRY",
+    ):
+        getattr(SQLAlchemyAsyncConfig, name).clear()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -1,0 +1,27 @@
+"""A table without mentors is matched to an empty, proved result rather than an error."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from matching import MentorMatcher
+
+
+def test_mentees_without_any_mentor_are_all_unmatched_with_a_reason() -> None:
+    rows = [
+        {
+            "id": f"e{i}",
+            "name": f"E{i}",
+            "role": "mentee",
+            "seeks": "bots",
+            "languages": "en",
+            "goals": "learn bots",
+        }
+        for i in range(3)
+    ]
+
+    result = MentorMatcher().fit(pd.DataFrame(rows)).match()
+
+    assert result.total == 0.0 and result.is_optimal()
+    assert result.unmatched_ids == ["e0", "e1", "e2"]
+    assert all(result.unmatched_reasons)
