@@ -12,7 +12,7 @@ from matching.fairness import AuditReport, FairnessTradeoff, audit, max_min_fair
 from matching.group import Group, GroupMatcher, GroupResult
 from matching.model import MatchResult, MentorMatcher
 from matching.peer import PeerMatcher, PeerResult
-from matching.suggest import Suggestion, suggest_mentors
+from matching.suggest import Suggestion, suggest_mentors, suggest_peers
 from matching.table import ParticipantTable, TableError, parse_participants
 from matching.vectorize import ProfileVectorizer
 
@@ -35,4 +35,5 @@ __all__ = [
     "max_min_fair",
     "parse_participants",
     "suggest_mentors",
+    "suggest_peers",
 ]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from matching.explain import explain_pairs
 from matching.model import MentorMatcher
+from matching.peer import PeerMatcher, explain_peer_pairs
 from matching.table import hours_apart, parse_participants
 
 
@@ -90,5 +91,39 @@ def suggest_mentors(
         Suggestion(
             int(mentors[j]), str(table.ids[mentors[j]]), str(table.names[mentors[j]]), float(scores[j]), why
         )
+        for j, why in zip(best, reasons, strict=True)
+    ]
+
+
+def suggest_peers(matcher: PeerMatcher, person_id: str, n: int = 5) -> list[Suggestion]:
+    """Return the ``n`` best peers for someone in a fitted peer table, honouring the hard constraints.
+
+    Parameters
+    ----------
+    matcher : PeerMatcher
+        A fitted peer matcher whose table includes the person.
+    person_id : str
+        The person's ``id``; they must have chosen peer mentoring.
+    n : int, default=5
+
+    Returns
+    -------
+    list of Suggestion
+        Best first (``mentor_row`` and ``mentor_id`` name the peer); empty when the person is no peer.
+    """
+    peers = matcher.peers_
+    ids = matcher.table_.ids[peers]
+    found = np.flatnonzero(ids == person_id)
+    if len(found) == 0 or len(peers) < 2:
+        return []
+    me = int(found[0])
+    others = np.delete(np.arange(len(peers)), me)
+    scores = matcher.scorer().pairs(np.full(len(others), me), others)
+    ok = np.isfinite(scores) & (scores > 0)
+    best = others[ok][np.lexsort((others[ok], -scores[ok]))][:n]
+    order = {int(o): float(s) for o, s in zip(others[ok], scores[ok], strict=True)}
+    reasons = explain_peer_pairs(matcher, np.full(len(best), me), best)
+    return [
+        Suggestion(int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), order[int(j)], why)
         for j, why in zip(best, reasons, strict=True)
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -18,7 +18,7 @@ from mentorship.models import Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 from mentorship.proposals.controllers import provide_proposals
 from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
-from mentorship.proposals.suggestions import suggest_for
+from mentorship.proposals.suggestions import MentorSuggestion, suggest_for, suggest_peers_for
 
 
 class Member(msgspec.Struct):
@@ -59,11 +59,17 @@ class RequestIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class SuggestionOut(msgspec.Struct):
-    """A mentor who fits, with reasons."""
+    """A mentor (or, for people who chose peer mentoring, a peer) who fits, with reasons."""
 
     score: float
     reasons: list[str]
     profile: ProfileView
+    kind: Literal["mentor", "peer"] = "mentor"
+
+
+def _suggestion(found: MentorSuggestion, kind: Literal["mentor", "peer"]) -> SuggestionOut:
+    view = profile_view(found.profile, found.profile.user, Audience.MATCHED)
+    return SuggestionOut(found.score, found.reasons, view, kind)
 
 
 class Conflict(ClientException):
@@ -209,11 +215,10 @@ class ProposalApiController(Controller):
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
     ) -> list[SuggestionOut]:
-        """The mentors with a free place who fit me best right now."""
+        """The mentors with a free place who fit me best right now, then peers if I chose peer mentoring."""
         me = await proposals.profile_of(_user(request))
         if me is None or not me.is_mentee:
             return []
-        return [
-            SuggestionOut(s.score, s.reasons, profile_view(s.profile, s.profile.user, Audience.MATCHED))
-            for s in await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
-        ]
+        mentors = await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
+        peers = await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else []
+        return [_suggestion(s, "mentor") for s in mentors] + [_suggestion(s, "peer") for s in peers]

@@ -21,7 +21,7 @@ from mentorship.models import Response as Answer
 from mentorship.profiles import options
 from mentorship.profiles.views import Audience, profile_view
 from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
-from mentorship.proposals.suggestions import suggest_for
+from mentorship.proposals.suggestions import suggest_for, suggest_peers_for
 
 
 async def provide_proposals(db_session: NamedDependency[AsyncSession]) -> ProposalService:
@@ -178,9 +178,19 @@ class ProposalController(Controller):
             else []
         )
         views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
+        peers = [
+            (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
+            for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
+        ]
         return Template(
             "proposals/suggestions.html",
-            context={"me": me, "found": views, "limit": settings.max_pending_requests, "options": options},
+            context={
+                "me": me,
+                "found": views,
+                "peers": peers,
+                "limit": settings.max_pending_requests,
+                "options": options,
+            },
         )
 
     @post("/requests", name="requests:create", status_code=303)

@@ -90,3 +90,24 @@ async def suggest_for(
         reasons = [part.strip() for part in suggestion.reasons.split(";") if part.strip()]
         result.append(MentorSuggestion(pool.profiles[suggestion.mentor_id], float(suggestion.score), reasons))
     return result[:n]
+
+
+async def suggest_peers_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:
+    """The ``n`` people who chose peer mentoring and fit this person best (each can teach the other)."""
+    pool = await build_pool(session, Kind.PEER, date.today())
+    me = row_id("mentee", profile.id)
+    if me not in pool.profiles or pool.mentees < 2:
+        return []
+
+    def run() -> list[Any]:
+        from matching import PeerMatcher, suggest_peers
+
+        return suggest_peers(PeerMatcher().fit(pool.frame), me, n)
+
+    found = await anyio.to_thread.run_sync(run)
+    return [
+        MentorSuggestion(
+            pool.profiles[s.mentor_id], float(s.score), [p.strip() for p in s.reasons.split(";") if p.strip()]
+        )
+        for s in found
+    ]

@@ -90,3 +90,29 @@ def test_audit_rows_known_answers_and_small_groups_suppressed() -> None:
     assert groups["Oceania"]["suppressed"] is True and groups["Oceania"]["people"] is None
     assert region["gap_points"] == 50.0 and region["flagged"] is True
     assert groups["Africa"]["flagged"] is True and groups["Europe"]["flagged"] is False
+
+
+async def test_people_who_chose_peer_mentoring_also_see_fitting_peers(
+    quiet: Settings, clients: Clients
+) -> None:
+    def peer(offers: list[str], seeks: list[str], languages: list[str]) -> dict[str, object]:
+        return {
+            "is_mentee": True,
+            "kinds": ["peer", "traditional"],
+            "offers": offers,
+            "seeks": seeks,
+            "languages": languages,
+        }
+
+    await create_user(quiet, "ana@example.org", name="Ana", profile=peer(["bots"], ["editathons"], ["en"]))
+    await create_user(quiet, "ben@example.org", name="Ben", profile=peer(["editathons"], ["bots"], ["en"]))
+    await create_user(quiet, "cy@example.org", name="Cy", profile=peer(["editathons"], ["bots"], ["hi"]))
+    await create_user(quiet, "mia@example.org", name="Mia", profile=mentor(1, ["editathons"], ["en"]))
+    ana = clients["ana"]
+    await login(ana, "ana@example.org", PASSWORD)
+
+    found = (await ana.get("/api/v1/suggestions")).json()
+    page = await ana.get("/suggestions")
+
+    assert [(s["kind"], s["profile"]["name"]) for s in found] == [("mentor", "Mia"), ("peer", "Ben")]
+    assert "Peers who fit you" in page.text and "Ben" in page.text and "Cy" not in page.text
