@@ -110,3 +110,16 @@ async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
     """An HTTP client that keeps cookies and echoes the CSRF token like a browser form would."""
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as test_client:
         yield test_client
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests last, keeping their order.
+
+    Playwright's sync API keeps an event loop running in the main thread from its first use to
+    the end of the session; async tests scheduled after it could not start their own loop.
+    """
+    browser = [item for item in items if item.nodeid.startswith("tests/browser/")]
+    if browser:
+        others = [item for item in items if not item.nodeid.startswith("tests/browser/")]
+        items[:] = others + browser
