@@ -27,6 +27,10 @@ class PageProblems:
             self.console_errors.append(f"{message.type}: {message.text}")
 
     def _on_request_failed(self, request: Request) -> None:
+        # A page that navigates away (an htmx refresh, a redirect) cancels its pending requests:
+        # that is the browser's choice, not a fault; real failures still show as 4xx/5xx responses.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
 
     def _on_response(self, response: Response) -> None:
