@@ -34,6 +34,7 @@ from mentorship.models import (
     RelationshipMember,
     RelationshipStatus,
     Response,
+    Round,
     User,
 )
 from mentorship.notifications.services import notify
@@ -214,7 +215,7 @@ class ProposalService:
                 for m in proposal.members
                 if m.role is MemberRole.MENTEE and m.response is not Response.DECLINED
             )
-            if possible >= _group_minimum(proposal):
+            if possible >= await group_minimum(self.session, proposal):
                 return
         await self._close(proposal, ProposalStatus.DECLINED)
 
@@ -244,7 +245,7 @@ class ProposalService:
             accepted = [m for m in seekers if m.response is Response.ACCEPTED]
             if proposal.status is ProposalStatus.ACCEPTED:
                 return await self._join_group(proposal, people, user)
-            if len(accepted) < _group_minimum(proposal):
+            if len(accepted) < await group_minimum(self.session, proposal):
                 return None
         elif any(m.response is not Response.ACCEPTED for m in proposal.members):
             return None
@@ -510,10 +511,12 @@ class ProposalService:
         return proposal
 
 
-def _group_minimum(proposal: Proposal) -> int:
-    """The smallest group the round allowed (stored in the group label as "G<n>/<min>")."""
-    _label, _sep, minimum = proposal.group_label.partition("/")
-    return int(minimum) if minimum.isdigit() else 3
+async def group_minimum(session: AsyncSession, proposal: Proposal) -> int:
+    """The smallest group the proposal's round allowed (3 when it came from no round)."""
+    if proposal.round_id is None:
+        return 3
+    options = await session.scalar(select(Round.options).where(Round.id == proposal.round_id))
+    return int((options or {}).get("group_min", 3))
 
 
 async def expire_and_remind(

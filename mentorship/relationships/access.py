@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from uuid import UUID
 
@@ -61,7 +61,7 @@ class Access:
         self, user: User, relationship_id: UUID
     ) -> tuple[Relationship, RelationshipMember | None]:
         """The relationship and my place in it (None for a coordinator outside it); 404 for anyone else."""
-        await resume_due(self.session)
+        await resume_due(self.session, only=[relationship_id])
         relationship = await self.session.get(Relationship, relationship_id, populate_existing=True)
         if relationship is None:
             raise RelationshipNotFound(relationship_id)
@@ -100,20 +100,25 @@ class Access:
             notify(self.session, user_id, type_, text, link)
 
 
-async def resume_due(session: AsyncSession, today: date | None = None) -> Sequence[UUID]:
-    """Resume paused relationships whose resume date has come (run on read and by the periodic job)."""
+async def resume_due(
+    session: AsyncSession, today: date | None = None, *, only: Collection[UUID] | None = None
+) -> Sequence[UUID]:
+    """Resume paused relationships whose resume date has come.
+
+    The periodic job sweeps them all; a page reads only its own (``only``), so a read never
+    writes to relationships it does not show.
+    """
     today = today or datetime.now(UTC).date()
-    due = list(
-        (
-            await session.execute(
-                select(Relationship.id).where(
-                    Relationship.status == RelationshipStatus.PAUSED,
-                    Relationship.paused_until.is_not(None),
-                    Relationship.paused_until <= today,
-                )
-            )
-        ).scalars()
+    query = select(Relationship.id).where(
+        Relationship.status == RelationshipStatus.PAUSED,
+        Relationship.paused_until.is_not(None),
+        Relationship.paused_until <= today,
     )
+    if only is not None:
+        if not only:
+            return []
+        query = query.where(Relationship.id.in_(list(only)))
+    due = list((await session.execute(query)).scalars())
     for relationship_id in due:
         resumed = await session.execute(
             update(Relationship)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -115,23 +116,37 @@ class RelationshipService(GoalActions, LifecycleActions):
 
     async def item(self, relationship: Relationship) -> RelationshipItem:
         """The relationship with its members' profiles, mentors first."""
-        people = await self.people(relationship)
-        members = sorted(
-            relationship.members, key=lambda m: (m.role.value != "mentor", people[m.profile_id].user.name)
-        )
-        return RelationshipItem(relationship, [(m, people[m.profile_id]) for m in members])
+        return (await self.items([relationship]))[0]
+
+    async def items(self, relationships: Sequence[Relationship]) -> list[RelationshipItem]:
+        """Several relationships with their members' profiles, loaded in one query."""
+        ids = {m.profile_id for r in relationships for m in r.members}
+        found = await self.session.execute(select(Profile).where(Profile.id.in_(ids))) if ids else None
+        people = {profile.id: profile for profile in found.scalars()} if found is not None else {}
+        result = []
+        for relationship in relationships:
+            members = sorted(
+                relationship.members, key=lambda m: (m.role.value != "mentor", people[m.profile_id].user.name)
+            )
+            result.append(RelationshipItem(relationship, [(m, people[m.profile_id]) for m in members]))
+        return result
 
     async def mine(self, user: User) -> list[RelationshipItem]:
         """Relationships I am in: live ones first, newest first."""
-        await resume_due(self.session)
-        found = await self.session.execute(
-            select(Relationship)
+        mine = (
+            select(Relationship.id)
             .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
             .join(Profile, Profile.id == RelationshipMember.profile_id)
             .where(Profile.user_id == user.id)
-            .order_by(Relationship.started_at.desc())
         )
-        items = [await self.item(r) for r in found.scalars()]
+        await resume_due(self.session, only=list((await self.session.execute(mine)).scalars()))
+        found = await self.session.execute(
+            select(Relationship)
+            .where(Relationship.id.in_(mine))
+            .order_by(Relationship.started_at.desc())
+            .execution_options(populate_existing=True)
+        )
+        items = await self.items(list(found.scalars()))
         return sorted(items, key=lambda item: item.relationship.status not in LIVE)
 
     async def all(self, status: RelationshipStatus | None = None, limit: int = 500) -> list[RelationshipItem]:
@@ -140,7 +155,7 @@ class RelationshipService(GoalActions, LifecycleActions):
         query = select(Relationship).order_by(Relationship.started_at.desc()).limit(limit)
         if status is not None:
             query = query.where(Relationship.status == status)
-        return [await self.item(r) for r in (await self.session.execute(query)).scalars()]
+        return await self.items(list((await self.session.execute(query)).scalars()))
 
     async def get(self, user: User, relationship_id: UUID) -> RelationshipItem:
         """A relationship I am in; coordinators may see any; a 404 for anyone else."""

@@ -498,11 +498,7 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
                 status=ProposalStatus.DRAFT,
                 score=unit.score,
                 reasons=unit.reasons,
-                group_label=(
-                    f"{unit.group or f'G{number}'}/{found.options.get('group_min', 3)}"
-                    if found.kind is Kind.GROUP
-                    else ""
-                ),
+                group_label=(unit.group or f"G{number}") if found.kind is Kind.GROUP else "",
             )
             role = MemberRole.PEER if found.kind is Kind.PEER else MemberRole.MENTEE
             members = [ProposalMember(profile_id=profile_id_of(rid), role=role) for rid in unit.members]

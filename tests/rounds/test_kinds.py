@@ -7,6 +7,7 @@ from uuid import uuid4
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Kind, User
+from mentorship.proposals.services import group_minimum
 from mentorship.rounds.services import RoundOptions, RoundService, execute_round
 from tests.factories import create_user
 
@@ -32,6 +33,7 @@ async def run(settings: Settings, options: RoundOptions) -> dict:
                 sorted((people[m.profile_id].user.name, m.role.value) for m in p.members) for p in proposals
             ],
             "labels": [p.group_label for p in proposals],
+            "minimums": [await group_minimum(session, p) for p in proposals],
         }
     await config.get_engine().dispose()
     return result
@@ -117,7 +119,8 @@ async def test_group_round_forms_groups_within_size_with_a_mentor(settings: Sett
     sizes = sorted(sum(1 for _n, role in unit if role == "mentee") for unit in result["units"])
     assert all(3 <= size <= 4 for size in sizes) and sum(sizes) == 7
     assert all(sum(1 for _n, role in unit if role == "mentor") == 1 for unit in result["units"])
-    assert all(label.endswith("/3") for label in result["labels"])
+    assert all(result["labels"]) and len(set(result["labels"])) == len(result["labels"])
+    assert result["minimums"] == [3] * len(result["units"])
 
 
 async def test_people_who_were_together_or_declined_are_not_proposed_again(settings: Settings) -> None:
