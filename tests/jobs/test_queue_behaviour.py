@@ -159,6 +159,10 @@ async def test_aborting_a_running_job_cancels_it_in_the_worker(queue: Queue) -> 
     worker = Worker(queue, functions=FUNCTIONS, timers={"abort": 0.1})
     running = asyncio.create_task(worker.start())
     try:
+        # The worker sweeps as it starts; a job taken during that sweep can be swept back and
+        # retried after its abort. A first finished job shows that the startup sweep is over.
+        first = await queue.enqueue("echo", a=1)
+        await wait_for_status(queue, first.key, Status.COMPLETE)
         job = await queue.enqueue("sleeper", seconds=60, timeout=120)
         await wait_for_status(queue, job.key, Status.ACTIVE)
 
