@@ -22,6 +22,7 @@ $(UV):
 
 $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	UV_PYTHON=$(BIN)/python $(UV) sync --frozen --quiet
+	$(BIN)/python -m matching.warm
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install everything from the lock file

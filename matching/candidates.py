@@ -21,6 +21,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from matching.clusters import MentorClusters
+from matching.kernels import best_pairs, language_words
 from matching.table import hours_apart
 
 FloatArray = npt.NDArray[np.float64]
@@ -144,6 +145,8 @@ class PairScorer:
         self._self_pairs = bool(np.intersect1d(mentee_rows, mentor_rows).size)
         self._mentee_sig, self._mentor_sig = _language_signatures(mentee_languages, mentor_languages)
         self._offers_t: npt.NDArray[np.float64] | None = None
+        self._kernel_args: tuple[object, ...] | None = None
+        self._extremes: tuple[sp.csr_matrix, sp.csr_matrix]
         self.pairs_scored = 0
 
     def _allowed(self, rows: IntArray, mentors: IntArray, scores: FloatArray) -> FloatArray:
@@ -228,6 +231,125 @@ class PairScorer:
         ):
             self.pairs_scored += scores.size
             visit(block_rows, self.clusters.members(cluster), scores)
+
+    def best(
+        self,
+        rows: IntArray,
+        floor: FloatArray,
+        prices: FloatArray,
+        *,
+        keep: int,
+        budget: int | None = None,
+        cap: FloatArray | None = None,
+        base: FloatArray | None = None,
+        lift: FloatArray | None = None,
+    ) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+        """Per row, its ``keep`` best eligible pairs by reduced score ``s - prices[j]`` above ``floor``.
+
+        Clusters are bounded and scored best first (at most ``budget`` of them per row),
+        in compiled code on all cores.
+
+        Parameters
+        ----------
+        rows : ndarray of int
+            Mentee positions.
+        floor : ndarray of float, shape (len(rows),)
+            Only pairs whose reduced score exceeds this are kept.
+        prices : ndarray of float, shape (n_mentors,)
+        keep : int
+            Most pairs kept per row (the best).
+        budget : int, optional
+            Most clusters scored per row; unlimited by default.
+        cap : ndarray of float, shape (len(rows),), optional
+            A known bound on the score of every pair of the row that matters.
+        base, lift : ndarray of float, shapes (len(rows),) and (n_mentors,), optional
+            A known bound ``base[i] + lift[j]`` on the reduced score of every pair that matters.
+
+        Returns
+        -------
+        pair_rows, mentors, scores : ndarray
+            The kept pairs, row by row, best reduced score first.
+        left_out : ndarray of float, shape (len(rows),)
+            Per row, a bound on the reduced score of every eligible pair not kept
+            (``-inf`` if there is none).
+        """
+        rows = np.asarray(rows, dtype=np.int64)
+        if cap is None:
+            cap = np.full(len(rows), np.inf)
+        if keep < 1 or len(rows) == 0 or self.n_mentors == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.full(len(rows), -np.inf)
+        args = self._kernel_args or self._prepare_kernel()
+        high, low = self._extremes
+        n, keep = len(rows), int(keep)
+        out_m = np.full((n, keep), -1, dtype=np.int64)
+        out_s = np.zeros((n, keep))
+        counts = np.zeros(n, dtype=np.int64)
+        left = np.full(n, -np.inf)
+        scored = np.zeros(n, dtype=np.int64)
+        order, starts = self.clusters.order, self.clusters.starts
+        prices = np.asarray(prices, dtype=np.float64)
+        c_minv = np.minimum.reduceat(prices[order], starts[:-1]) if len(order) else np.zeros(0)
+        if base is None or lift is None:
+            base, c_lift = np.full(n, np.inf), np.zeros(len(c_minv))
+        else:
+            c_lift = np.maximum.reduceat(np.asarray(lift, dtype=np.float64)[order], starts[:-1])
+        # Clusters whose every mentor is left out (infinite price) are not even bounded.
+        c_id = np.flatnonzero(c_minv < np.inf)
+        if len(c_id) < len(c_minv):
+            high, low = high[:, c_id], low[:, c_id]
+        # Contiguous float64 everywhere: one compiled signature, the one `matching.warm` caches.
+        fixed = (
+            out_m, out_s, counts, left, scored, np.ascontiguousarray(rows),
+            np.ascontiguousarray(floor, dtype=np.float64), np.ascontiguousarray(cap, dtype=np.float64),
+            np.ascontiguousarray(base, dtype=np.float64), np.ascontiguousarray(prices),
+            keep, int(budget if budget is not None else self.clusters.n_clusters),
+            c_id.astype(np.int64), c_minv[c_id].astype(np.float64), c_lift[c_id].astype(np.float64),
+            high.indptr.astype(np.int64), high.indices.astype(np.int64), high.data,
+            low.indptr.astype(np.int64), low.indices.astype(np.int64), low.data,
+            *args,
+        )  # fmt: skip
+        # Row ranges on threads (the kernel releases the GIL); small ones so threads finish together.
+        step = max(64, -(-n // (16 * max(1, self.threads))))
+        ranges = [(a, min(n, a + step)) for a in range(0, n, step)]
+        for _ in _ordered_map(lambda r: best_pairs(r[0], r[1], *fixed), ranges, self.threads):
+            pass
+        self.pairs_scored += int(scored.sum())
+        kept = np.arange(keep)[None, :] < counts[:, None]
+        return np.repeat(rows, counts), out_m[kept], out_s[kept], left
+
+    def _prepare_kernel(self) -> tuple[object, ...]:
+        """The arrays :func:`~matching.kernels.best_pairs` reads, mentor side in cluster order."""
+        clusters, order = self.clusters, self.clusters.order
+        high, low = clusters.feature_major()
+        self._extremes = (
+            sp.csr_matrix(high, dtype=np.float64),
+            sp.csr_matrix(low, dtype=np.float64),
+        )
+        offers = sp.csr_matrix(self.offers[order], dtype=np.float64)
+        offers.sort_indices()
+        limit = self.constraints.max_hours_apart
+        self._kernel_args = (
+            self.needs.indptr.astype(np.int64),
+            self.needs.indices.astype(np.int64),
+            self.needs.data.astype(np.float64),
+            clusters.starts.astype(np.int64),
+            language_words(clusters.languages),
+            order.astype(np.int64),
+            offers.indptr.astype(np.int64),
+            offers.indices.astype(np.int64),
+            offers.data,
+            language_words(self.mentee_languages),
+            language_words(self.mentor_languages)[order],
+            self.mentee_rows.astype(np.int64),
+            self.mentor_rows[order].astype(np.int64),
+            np.asarray(self.mentee_hours, dtype=np.float64),
+            np.asarray(self.mentor_hours, dtype=np.float64)[order],
+            float(limit) if limit is not None else -1.0,
+            float(max(self.constraints.min_score, np.nextafter(0.0, 1.0))),
+            self._excluded.astype(np.int64),
+            int(self.needs.shape[1]),
+        )
+        return self._kernel_args
 
     def cluster_bounds(self, rows: IntArray) -> FloatArray:
         """Upper bound on the score of each row against each cluster (``-inf``: no eligible pair)."""
@@ -397,97 +519,38 @@ def retrieve(
     return CandidateLists(indptr, mentors, scores, np.maximum(tail, dropped), scorer.pairs_scored)
 
 
-def probe_lists(
-    scorer: PairScorer, per_row: int = 128, *, per_cluster: IntArray | None = None, block: int = 4096
-) -> CandidateLists:
-    """Each mentee's pairs in its best-bounded clusters (about ``per_row`` mentors), best first.
+def best_lists(scorer: PairScorer, per_row: int = 64, *, budget: int = 16) -> CandidateLists:
+    """Each mentee's ``per_row`` best eligible mentors, found best bound first.
 
-    Every pair of a probed cluster is kept; the best bound of the clusters left out is
-    the row's tail, so the lists are exact wherever they are not complete. Each cluster is
-    also probed by the ``per_cluster`` mentees that bound highest against it, so that
-    every mentor starts with mentees to choose from.
+    A row is exact (its tail is below its last stored score) unless ``budget`` clusters
+    were scored before the next cluster's bound fell below the stored ones; either way
+    every eligible pair missing from a row scores at most its tail.
 
     Parameters
     ----------
     scorer : PairScorer
-    per_row : int, default=128
-        Mentors scored per mentee (rounded up to whole clusters).
-    per_cluster : ndarray of int, shape (n_clusters,), optional
-        Mentees probed per cluster (e.g. twice its capacity); none by default.
-    block : int, default=4096
-        Mentees bounded together.
+    per_row : int, default=64
+        Longest list.
+    budget : int, default=16
+        Most clusters scored per mentee.
 
     Returns
     -------
     CandidateLists
     """
-    n, n_clusters = scorer.needs.shape[0], scorer.clusters.n_clusters
-    mean_size = scorer.n_mentors / max(1, n_clusters)
-    k = int(min(n_clusters, max(1, np.ceil(per_row / max(mean_size, 1.0)))))
-    tail = np.full(n, -np.inf)
-    probed = np.zeros((n, k), dtype=np.int64)
-    finite = np.zeros((n, k), dtype=bool)
-    best = _ClusterBest(per_cluster, n_clusters)
-    for start in range(0, n, block):
-        rows = np.arange(start, min(n, start + block), dtype=np.int64)
-        bound = scorer.cluster_bounds(rows)
-        if k < n_clusters:
-            top = np.argpartition(bound, n_clusters - k - 1, axis=1)
-            tail[rows] = bound[np.arange(len(rows)), top[:, n_clusters - k - 1]]
-            top = top[:, n_clusters - k :]
-        else:
-            top = np.broadcast_to(np.arange(n_clusters), bound.shape)
-        probed[rows] = top
-        finite[rows] = np.isfinite(np.take_along_axis(bound, top, axis=1))
-        best.update(rows, bound)
-    pr, pc = np.repeat(np.arange(n, dtype=np.int64), k)[finite.ravel()], probed[finite]
-    er, ec = best.pairs()
-    fresh = ~(probed[er] == ec[:, None]).any(axis=1)
-    collect = _Collector(np.full(n, -np.inf))
-    scorer.scan(np.concatenate([pr, er[fresh]]), np.concatenate([pc, ec[fresh]]), collect)
-    r, m, s = collect.pairs()
-    order = np.argsort(row_major_key(r, s))
-    r, m, s = r[order], m[order], s[order]
+    n = scorer.needs.shape[0]
+    rows = np.arange(n, dtype=np.int64)
+    r, m, s, tail = scorer.best(
+        rows, np.full(n, -np.inf), np.zeros(scorer.n_mentors), keep=per_row, budget=budget
+    )
     indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))]).astype(np.int64)
-    return CandidateLists(indptr, m.astype(np.int64), s.astype(np.float64), tail, scorer.pairs_scored)
+    return CandidateLists(indptr, m, s, tail, scorer.pairs_scored)
 
 
 def row_major_key(rows: IntArray, scores: FloatArray) -> FloatArray:
     """A float key that sorts by row, then by descending score (one sort instead of a lexsort)."""
     scale = 2 * float(np.abs(scores).max(initial=0.0)) + 1e-300
     return np.asarray(rows + 0.5 * (1 - scores / scale), dtype=np.float64)
-
-
-class _ClusterBest:
-    """The rows that bound highest against each cluster, over blocks of rows."""
-
-    def __init__(self, wanted: IntArray | None, n_clusters: int) -> None:
-        self.wanted = wanted
-        self.k = int(wanted.max(initial=0)) if wanted is not None else 0
-        self.rows = np.zeros((n_clusters, 0), dtype=np.int64)
-        self.bounds = np.zeros((n_clusters, 0))
-
-    def update(self, rows: IntArray, bound: FloatArray) -> None:
-        if self.k == 0:
-            return
-        all_rows = np.hstack([self.rows, np.broadcast_to(rows[None, :], (bound.shape[1], len(rows)))])
-        all_bounds = np.hstack([self.bounds, bound.T])
-        width = all_rows.shape[1]
-        if width > self.k:
-            top = np.argpartition(all_bounds, width - self.k, axis=1)[:, width - self.k :]
-            all_rows = np.take_along_axis(all_rows, top, axis=1)
-            all_bounds = np.take_along_axis(all_bounds, top, axis=1)
-        self.rows, self.bounds = all_rows, all_bounds
-
-    def pairs(self) -> tuple[IntArray, IntArray]:
-        if self.k == 0 or self.wanted is None:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        order = np.argsort(-self.bounds, axis=1, kind="stable")
-        rank = np.empty_like(order)
-        np.put_along_axis(rank, order, np.arange(order.shape[1])[None, :], axis=1)
-        keep = (rank < self.wanted[:, None]) & np.isfinite(self.bounds)
-        clusters, slots = np.nonzero(keep)
-        return self.rows[clusters, slots], clusters.astype(np.int64)
 
 
 def score_all(scorer: PairScorer, block: int = 1024) -> FloatArray:

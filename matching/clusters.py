@@ -106,6 +106,12 @@ class MentorClusters:
             return np.asarray(high_m.T.todense()), low_m
         return high_m.T.tocsr(), low_m
 
+    def feature_major(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The clusters' feature-wise maxima and minima as ``(n_features, n_clusters)`` sparse rows."""
+        high = sp.csr_matrix(self._high)
+        high.eliminate_zeros()
+        return high, sp.csr_matrix(self._low.T)
+
     def members(self, cluster: int) -> IntArray:
         """Mentor positions in ``cluster``."""
         return self.order[self.starts[cluster] : self.starts[cluster + 1]]

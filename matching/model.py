@@ -13,7 +13,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer, probe_lists, score_all
+from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
 from matching.table import ParticipantTable, as_table, hours_apart
@@ -94,7 +94,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         Mentors per bounding cluster.
     fast : bool, default=False
         Stop certifying once the bound proves the total within 0.02% of the optimum.
-    dense_limit : int, default=16_000_000
+    dense_limit : int, default=1_000_000
         Up to this many mentee-mentor pairs, score them all in memory and price exactly.
     seed : int, default=0
         Seed of the mentor clustering (the result is deterministic for a seed).
@@ -127,7 +127,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         top_k: int = 20,
         cluster_size: int = 16,
         fast: bool = False,
-        dense_limit: int = 16_000_000,
+        dense_limit: int = 1_000_000,
         seed: int = 0,
         vectorizer: ProfileVectorizer | None = None,
     ) -> None:
@@ -253,8 +253,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
             report("solve")
             assignment = solve_dense(scores, capacity, top_k=self.top_k, fast=self.fast)
         else:
-            wanted = np.bincount(self.clusters_.labels, weights=capacity, minlength=self.clusters_.n_clusters)
-            lists = probe_lists(scorer, self.list_size, per_cluster=2 * wanted.astype(np.int64) + 4)
+            lists = best_lists(scorer, self.list_size)
             scored = time.perf_counter() - started
             report("solve")
             assignment = solve_traditional(scorer, lists, capacity, top_k=self.top_k, fast=self.fast)

@@ -105,49 +105,6 @@ def _min_price_per_row(scorer: PairScorer, prices: FloatArray) -> FloatArray:
     )
 
 
-class _Collector:
-    """Keeps the pairs of scored blocks whose reduced score ``s - v`` exceeds a per-row floor.
-
-    At most ``keep`` pairs per row are kept: when too many pile up, each row keeps its best
-    and its floor rises to the last one kept, so the floor still bounds every pair left out.
-    """
-
-    def __init__(
-        self, rows: IntArray, prices: FloatArray, floor: FloatArray, keep: int = 48, budget: int = 4_000_000
-    ) -> None:
-        self.rows, self.prices, self.floor = rows, prices, floor
-        self.keep, self.limit, self.held = keep, budget, 0
-        self.parts: list[tuple[IntArray, IntArray, FloatArray]] = []
-
-    def __call__(self, rows: IntArray, members: IntArray, scores: FloatArray) -> None:
-        reduced = scores - self.prices[members][None, :]
-        i, j = np.nonzero(reduced > self.floor[np.searchsorted(self.rows, rows)][:, None])
-        self.parts.append((rows[i], members[j], scores[i, j]))
-        self.held += len(i)
-        if self.held > self.limit:
-            self.trim()
-
-    def trim(self) -> None:
-        r, m, s = self.pairs()
-        at = np.searchsorted(self.rows, r)
-        reduced = s - self.prices[m]
-        order = np.lexsort((-reduced, at))
-        at, r, m, s, reduced = at[order], r[order], m[order], s[order], reduced[order]
-        rank = np.arange(len(at)) - np.searchsorted(at, at)
-        last = rank == self.keep - 1
-        np.maximum.at(self.floor, at[last], reduced[last])
-        kept = rank < self.keep
-        self.parts = [(r[kept], m[kept], s[kept])]
-        self.held = int(kept.sum())
-        # Trim again only once as much again has piled up.
-        self.limit = max(self.limit, 2 * self.held)
-
-    def pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
-        if not self.parts:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-        return tuple(np.concatenate(p) for p in zip(*self.parts, strict=True))  # type: ignore[return-value]
-
-
 class _EdgeSet:
     """The flow's candidate edges, growing without duplicates."""
 
@@ -182,8 +139,8 @@ class _PriceCheck:
     edges, so later rounds only rescan rows whose ``u_i`` fell (or prices dropped) further.
     """
 
-    def __init__(self, scorer: PairScorer, lists: CandidateLists, margin: float) -> None:
-        self.scorer, self.lists, self.margin = scorer, lists, margin
+    def __init__(self, scorer: PairScorer, lists: CandidateLists, margin: float, keep: int = 48) -> None:
+        self.scorer, self.lists, self.margin, self.keep = scorer, lists, margin, keep
         n = len(lists.tail)
         self.ref = np.full(n, np.inf)
         self.ref_round = np.zeros(n, dtype=np.int64)
@@ -220,73 +177,65 @@ class _PriceCheck:
     def _since(
         self, past: int, prices: FloatArray, u: FloatArray, outside: FloatArray
     ) -> tuple[IntArray, IntArray, FloatArray]:
-        """Bound the rows last rescanned in round ``past`` from what that rescan proved.
+        """Bound the rows last proved in round ``past`` from what was proved then, and re-anchor them.
 
-        Pairs outside the edges and lists were at most ``ref`` at that round's prices; the
-        few mentors whose price fell by more than half the margin since are scored exactly.
+        Pairs outside the edges and lists had a reduced score of at most ``ref`` at that
+        round's prices, so a mentor whose price did not fall cannot beat it now; among the
+        mentors whose price fell, only clusters where ``ref`` plus the fall (or the cluster
+        bound) could beat ``u`` are scored. The new bound holds at today's prices, so the
+        next round starts from it.
         """
         rows = np.flatnonzero((self.ref_round == past) & np.isfinite(self.ref))
+        # Rows whose ``u`` fell below what was proved are rescanned whatever the prices did.
+        rows = rows[self.ref[rows] <= u[rows] + _TOL]
         drop = self.history[past] - prices
-        fallen = np.flatnonzero(drop > self.margin / 2)
-        small = max(0.0, float(np.delete(drop, fallen).max(initial=0.0)))
-        if len(fallen) > max(64, self.scorer.n_mentors // 20):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-        exact = np.full(len(rows), -np.inf)
-        parts = []
-        for start in range(0, len(rows), 2048):
-            part = rows[start : start + 2048]
-            scores = self.scorer.block(part, fallen) if len(fallen) else np.zeros((len(part), 0))
-            reduced = scores - prices[fallen][None, :]
-            exact[start : start + 2048] = reduced.max(axis=1, initial=-np.inf)
-            i, j = np.nonzero(reduced > u[part][:, None] + _TOL)
-            parts.append((part[i], fallen[j], scores[i, j]))
-        outside[rows] = np.minimum(outside[rows], np.maximum(self.ref[rows] + small, exact))
-        if not parts:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-        return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
+        fallen = drop > 0
+        ref = self.ref[rows]
+        bound = ref
+        found = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        if fallen.any() and len(rows):
+            r, m, s, left = self.scorer.best(
+                rows,
+                u[rows] + _TOL,
+                np.where(fallen, prices, np.inf),
+                keep=8,
+                cap=self.lists.tail[rows],
+                base=ref,
+                lift=np.where(fallen, drop, -np.inf),
+            )
+            # Improving pairs join the edges; the rest stay bounded by ``left``.
+            ref = np.maximum(ref, left)
+            bound = ref.copy()
+            np.maximum.at(bound, np.searchsorted(rows, r), s - prices[m])
+            found = (r, m, s)
+        outside[rows] = np.minimum(outside[rows], bound)
+        self.ref[rows] = ref
+        self.ref_round[rows] = len(self.history)
+        return found
 
     def _rescan(
         self, rows: IntArray, prices: FloatArray, u: FloatArray
     ) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
         """Score ``rows`` against every cluster that may hold a pair within the margin of ``u``.
 
-        Returns those pairs and, per row, a bound on ``s - v`` over the pairs left out.
+        Returns those pairs (the best ``keep`` per row) and, per row, a bound on ``s - v``
+        over the pairs left out.
         """
-        scorer, clusters = self.scorer, self.scorer.clusters
-        order = clusters.order
-        min_v = np.minimum.reduceat(prices[order], clusters.starts[:-1]) if len(order) else np.zeros(0)
-        floor = u[rows] - self.margin
-        collect = _Collector(rows, prices, floor)
-        best = np.full(len(rows), -np.inf)
-        tail = self.lists.tail[rows]
-        # Bound in small blocks, score in large ones: fewer, larger blocks per cluster.
-        for big in range(0, len(rows), 32768):
-            found_r, found_c = [], []
-            for start in range(big, min(len(rows), big + 32768), 4096):
-                part = rows[start : start + 4096]
-                reach = (
-                    np.minimum(scorer.cluster_bounds(part), tail[start : start + 4096, None]) - min_v[None, :]
-                )
-                need = reach > floor[start : start + 4096, None]
-                best[start : start + 4096] = np.where(need, -np.inf, reach).max(axis=1, initial=-np.inf)
-                local, clus = np.nonzero(need)
-                found_r.append(part[local])
-                found_c.append(clus.astype(np.int64))
-            scorer.scan(np.concatenate(found_r), np.concatenate(found_c), collect)
-        collect.trim()
-        # Scored pairs left out are below the floor as well (raised where a row had too many).
-        return (*collect.pairs(), np.maximum(best, floor))
+        r, m, s, left = self.scorer.best(
+            rows, u[rows] - self.margin, prices, keep=self.keep, cap=self.lists.tail[rows]
+        )
+        return r, m, s, left
 
 
 def _flow_round(
-    n: int, capacity: IntArray, edges: _EdgeSet
+    n: int, capacity: IntArray, rows: IntArray, mentors: IntArray, scores: FloatArray
 ) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
-    """Solve the flow on the edges: mentor of each mentee, its score, prices ``v`` and ``u``."""
-    weights = np.rint(edges.scores * COST_SCALE).astype(np.int64)
-    solution = solve_assignment(n, capacity, edges.rows, edges.mentors, weights, highest_prices=True)
+    """Solve the flow on these edges: mentor of each mentee, its score, prices ``v`` and ``u``."""
+    weights = np.rint(scores * COST_SCALE).astype(np.int64)
+    solution = solve_assignment(n, capacity, rows, mentors, weights, highest_prices=True)
     prices = solution.prices / COST_SCALE
     own = np.zeros(n)
-    own[edges.rows[solution.edge_used]] = edges.scores[solution.edge_used]
+    own[rows[solution.edge_used]] = scores[solution.edge_used]
     matched = solution.assigned >= 0
     u = np.where(matched, own - prices[np.maximum(solution.assigned, 0)], 0.0)
     return solution.assigned, own, prices, u
@@ -302,6 +251,7 @@ def solve_traditional(
     max_rounds: int = 100,
     tolerance: float = 1e-9,
     margin: float = 0.05,
+    flow_slack: float = 0.03,
 ) -> Assignment:
     """Maximise the total score with mentor capacities, proving optimality over all eligible pairs.
 
@@ -335,21 +285,31 @@ def solve_traditional(
     edges = _EdgeSet(len(capacity), rows, mentors, scores)
     check = _PriceCheck(scorer, lists, margin)
     rounds = 0
+    # The flow runs on the edges near the current prices' optimum (``active``); the others
+    # stay in the pool and are priced every round like any pair outside the flow.
+    active = np.ones(len(edges.rows), dtype=bool)
     while True:
         started = time.perf_counter()
-        assigned, own, prices, u = _flow_round(n, capacity, edges)
+        assigned, own, prices, u = _flow_round(
+            n, capacity, edges.rows[active], edges.mentors[active], edges.scores[active]
+        )
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
         (new_r, new_m, new_s), reach = check(prices, u, scan=True)
+        slack = u[edges.rows] - (edges.scores - prices[edges.mentors])
+        np.maximum.at(reach, edges.rows, u[edges.rows] - slack)
         bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
         total = float(own.sum())
+        waking = ~active & (slack < -_TOL)
         added = edges.add(new_r, new_m, new_s)
         timings["certify"] += time.perf_counter() - started
         timings["rescanned"] = float(check.rescanned)
         done = bound - total <= tolerance * max(abs(bound), 1.0)
-        if done or not added or rounds >= max_rounds:
+        if done or not (added or waking.any()) or rounds >= max_rounds:
             return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)
+        mine = assigned[edges.rows[: len(slack)]] == edges.mentors[: len(slack)]
+        active = np.concatenate([(slack < flow_slack) | mine, np.ones(added, dtype=bool)])
 
 
 def dense_candidates(scores: FloatArray, per_row: int, seed: int = 0) -> CandidateLists:
@@ -421,7 +381,7 @@ def solve_dense(
     rounds = 0
     while True:
         started = time.perf_counter()
-        assigned, own, prices, u = _flow_round(n, capacity, edges)
+        assigned, own, prices, u = _flow_round(n, capacity, edges.rows, edges.mentors, edges.scores)
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()

@@ -1,0 +1,245 @@
+"""Compiled inner loop of candidate retrieval and the price check: bound clusters, score, keep the best.
+
+One pass per mentee, in parallel over mentees: the score bound of every mentor cluster
+(a sparse row against the clusters' feature-wise extremes), then the clusters whose
+bound minus their lowest price could beat the row's floor, best first, scored member
+by member with every hard constraint, keeping the ``keep`` best reduced scores
+``s - v``. Whatever is left out, scored or not, is bounded exactly, which is what lets
+the price check certify optimality over all pairs. Written with numba because the
+numpy version spent most of its time building, masking and re-reading ``n x K`` bound
+matrices instead of computing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba as nb
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+WordArray = npt.NDArray[np.uint64]
+
+
+def language_words(languages: npt.NDArray[Any]) -> WordArray:
+    """Each row's spoken languages as bit masks, 64 languages a word (a shared language: a non-zero AND)."""
+    spoken = np.asarray(languages) > 0
+    n, n_lang = spoken.shape
+    words = np.zeros((n, max(1, -(-n_lang // 64))), dtype=np.uint64)
+    for k in range(n_lang):
+        words[spoken[:, k], k // 64] |= np.uint64(1) << np.uint64(k % 64)
+    return words
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _shares(a: WordArray, b: WordArray) -> bool:  # pragma: no cover - compiled
+    for w in range(a.shape[0]):  # noqa: SIM110 - numba compiles loops, not generators
+        if a[w] & b[w]:
+            return True
+    return False
+
+
+@nb.njit(cache=True, nogil=True)
+def _sift_down(hv: FloatArray, hm: IntArray, hs: FloatArray, size: int) -> None:  # pragma: no cover
+    """Restore the min-heap on ``hv`` (ties: the larger mentor position is the smaller) from the root."""
+    k = 0
+    while True:
+        left = 2 * k + 1
+        if left >= size:
+            return
+        child = left
+        right = left + 1
+        if right < size and (hv[right] < hv[left] or (hv[right] == hv[left] and hm[right] > hm[left])):
+            child = right
+        if hv[child] < hv[k] or (hv[child] == hv[k] and hm[child] > hm[k]):
+            hv[k], hv[child] = hv[child], hv[k]
+            hm[k], hm[child] = hm[child], hm[k]
+            hs[k], hs[child] = hs[child], hs[k]
+            k = child
+        else:
+            return
+
+
+@nb.njit(cache=True, nogil=True)
+def _sift_up(hv: FloatArray, hm: IntArray, hs: FloatArray, k: int) -> None:  # pragma: no cover
+    while k > 0:
+        parent = (k - 1) // 2
+        if hv[k] < hv[parent] or (hv[k] == hv[parent] and hm[k] > hm[parent]):
+            hv[k], hv[parent] = hv[parent], hv[k]
+            hm[k], hm[parent] = hm[parent], hm[k]
+            hs[k], hs[parent] = hs[parent], hs[k]
+            k = parent
+        else:
+            return
+
+
+@nb.njit(cache=True, nogil=True)
+def best_pairs(
+    start: int,
+    stop: int,
+    out_m: IntArray,
+    out_s: FloatArray,
+    counts: IntArray,
+    left_out: FloatArray,
+    scored: IntArray,
+    rows: IntArray,
+    floor: FloatArray,
+    cap: FloatArray,
+    base: FloatArray,
+    prices: FloatArray,
+    keep: int,
+    budget: int,
+    c_id: IntArray,
+    c_minv: FloatArray,
+    c_lift: FloatArray,
+    h_indptr: IntArray,
+    h_indices: IntArray,
+    h_data: FloatArray,
+    l_indptr: IntArray,
+    l_indices: IntArray,
+    l_data: FloatArray,
+    n_indptr: IntArray,
+    n_indices: IntArray,
+    n_data: FloatArray,
+    c_starts: IntArray,
+    c_words: WordArray,
+    slot_mentor: IntArray,
+    o_indptr: IntArray,
+    o_indices: IntArray,
+    o_data: FloatArray,
+    e_words: WordArray,
+    r_words: WordArray,
+    e_table: IntArray,
+    r_table: IntArray,
+    e_hours: FloatArray,
+    r_hours: FloatArray,
+    max_hours: float,
+    min_score: float,
+    excluded: IntArray,
+    n_features: int,
+) -> None:  # pragma: no cover - compiled
+    """Per row, the ``keep`` best eligible pairs whose reduced score ``s - prices[j]`` beats ``floor``.
+
+    Rows ``start:stop`` are done, into ``out_m``, ``out_s`` (best reduced score first),
+    ``counts``, ``left_out`` (a bound on the reduced score of every eligible pair left
+    out, ``-inf`` if none) and ``scored`` (pairs scored). ``cap`` bounds the score of
+    every pair of a row that matters (``inf``: none known), and ``base + c_lift`` the
+    reduced score of every such pair in a cluster (``inf``: none known).
+
+    Only the clusters ``c_id`` are searched (``c_minv``: their lowest price; ``h_*`` and
+    ``l_*``: their feature-wise maxima and minima, feature by feature, in that numbering),
+    best bound first, at most ``budget`` per row. Mentor-side arrays are in cluster order
+    (slots); ``slot_mentor`` maps a slot to its mentor. Releases the GIL, so threads run
+    row ranges at once.
+    """
+    n_clusters = c_id.shape[0]
+    n_mentors = slot_mentor.shape[0]
+    bound = np.zeros(n_clusters)
+    dense = np.zeros(n_features)
+    reach = np.empty(n_clusters)
+    cand = np.empty(n_clusters, dtype=np.int64)
+    hv = np.empty(keep)
+    hm = np.empty(keep, dtype=np.int64)
+    hs = np.empty(keep)
+    for at in range(start, stop):
+        i = rows[at]
+        row_floor = floor[at]
+        row_cap = cap[at]
+        row_base = base[at]
+        left = -np.inf
+        bound[:] = 0.0
+        for p in range(n_indptr[i], n_indptr[i + 1]):
+            f = n_indices[p]
+            x = n_data[p]
+            dense[f] = x
+            if x > 0:
+                for q in range(h_indptr[f], h_indptr[f + 1]):
+                    bound[h_indices[q]] += x * h_data[q]
+            elif x < 0:
+                for q in range(l_indptr[f], l_indptr[f + 1]):
+                    bound[l_indices[q]] += x * l_data[q]
+        n_cand = 0
+        row_words = e_words[i]
+        for k in range(n_clusters):
+            b = bound[k]
+            # Round-off in the sums must never push the bound below a true score.
+            b += 1e-9 * (1.0 + abs(b))
+            if b < min_score or not _shares(row_words, c_words[c_id[k]]):
+                continue
+            b = min(b, row_cap)
+            r = min(b - c_minv[k], row_base + c_lift[k])
+            if r > row_floor:
+                reach[n_cand] = r
+                cand[n_cand] = c_id[k]
+                n_cand += 1
+            elif r > left:
+                left = r
+        if n_cand > budget:
+            # Only the ``budget`` best-bounded clusters can be scored: the next bounds the rest.
+            cut = -np.partition(-reach[:n_cand], budget)[budget]
+            left = max(left, cut)
+            kept = 0
+            for k in range(n_cand):
+                if reach[k] > cut:
+                    reach[kept], cand[kept] = reach[k], cand[k]
+                    kept += 1
+            n_cand = kept
+        order = np.argsort(-reach[:n_cand], kind="mergesort")
+        size = 0
+        cur = row_floor
+        done = 0
+        for k in range(n_cand):
+            c = cand[order[k]]
+            r_c = reach[order[k]]
+            if r_c <= cur or done >= budget:
+                # Best first: this cluster bounds every one not scored.
+                left = max(left, r_c)
+                break
+            done += 1
+            first, width = c_starts[c], c_starts[c + 1] - c_starts[c]
+            scored[at] += width
+            for t in range(width):
+                slot = first + t
+                j = slot_mentor[slot]
+                # An infinite price leaves a mentor out (a search among some mentors only).
+                if prices[j] == np.inf or not _shares(row_words, r_words[slot]):
+                    continue
+                s = 0.0
+                for p in range(o_indptr[slot], o_indptr[slot + 1]):
+                    s += dense[o_indices[p]] * o_data[p]
+                if s < min_score or e_table[i] == r_table[slot]:
+                    continue
+                if max_hours >= 0:
+                    apart = abs(e_hours[i] - r_hours[slot]) % 24.0
+                    if min(apart, 24.0 - apart) > max_hours:
+                        continue
+                if excluded.shape[0]:
+                    key = i * n_mentors + j
+                    pos = np.searchsorted(excluded, key)
+                    if pos < excluded.shape[0] and excluded[pos] == key:
+                        continue
+                red = s - prices[j]
+                if red <= cur:
+                    left = max(left, red)
+                    continue
+                if size < keep:
+                    hv[size], hm[size], hs[size] = red, j, s
+                    _sift_up(hv, hm, hs, size)
+                    size += 1
+                else:
+                    left = max(left, hv[0])
+                    hv[0], hm[0], hs[0] = red, j, s
+                    _sift_down(hv, hm, hs, size)
+                if size == keep:
+                    cur = max(row_floor, hv[0])
+        for p in range(n_indptr[i], n_indptr[i + 1]):
+            dense[n_indices[p]] = 0.0
+        # Best reduced score first (ties: smaller mentor position first).
+        for k in range(size - 1, -1, -1):
+            out_m[at, k], out_s[at, k] = hm[0], hs[0]
+            hv[0], hm[0], hs[0] = hv[k], hm[k], hs[k]
+            _sift_down(hv, hm, hs, k)
+        counts[at] = size
+        left_out[at] = left

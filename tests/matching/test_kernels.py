@@ -1,0 +1,87 @@
+"""The compiled best-pairs search against brute force over every pair, with every hard constraint."""
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matching.model import MentorMatcher
+from tests.matching.reference import dense_scores
+from tests.matching.test_traditional import communities
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=communities(),
+    min_score=st.sampled_from([0.0, 0.2]),
+    hours=st.sampled_from([None, 3.0]),
+    keep=st.integers(1, 6),
+    budget=st.sampled_from([None, 1, 2]),
+    seed=st.integers(0, 2**16),
+)
+def test_best_pairs_are_the_best_above_the_floor_and_the_rest_is_bounded(
+    data: tuple[pd.DataFrame, np.ndarray],
+    min_score: float,
+    hours: float | None,
+    keep: int,
+    budget: int | None,
+    seed: int,
+) -> None:
+    frame, exclude = data
+    matcher = MentorMatcher(min_score=min_score, max_hours_apart=hours, cluster_size=2).fit(frame)
+    scorer = matcher.scorer(exclude)
+    scores = dense_scores(scorer)
+    n, m = scores.shape
+    rng = np.random.default_rng(seed)
+    prices = rng.uniform(0, 0.3, m)
+    # Some mentors left out of the search altogether (an infinite price).
+    prices[rng.random(m) < 0.3] = np.inf
+    floor = rng.uniform(-0.3, 0.3, n)
+    rows = np.arange(n, dtype=np.int64)
+
+    r, mentors, kept_scores, left = scorer.best(rows, floor, prices, keep=keep, budget=budget)
+
+    reduced = scores - prices[None, :]
+    assert np.allclose(kept_scores, scores[r, mentors], atol=1e-12)
+    assert np.isfinite(kept_scores).all(), "a forbidden pair was kept"
+    assert (reduced[r, mentors] > floor[r]).all()
+    counts = np.bincount(r, minlength=n)
+    assert (counts <= keep).all()
+    kept = np.zeros((n, m), dtype=bool)
+    kept[r, mentors] = True
+    rest = np.where(kept | ~np.isfinite(reduced), -np.inf, reduced).max(axis=1, initial=-np.inf)
+    assert (left >= rest - 1e-9).all(), "the bound on the pairs left out is not a bound"
+    if budget is None:
+        # Without a budget the search is exact: the best pairs above the floor, all of them if few.
+        want = np.where(np.isfinite(reduced) & (reduced > floor[:, None]), reduced, -np.inf)
+        best = -np.sort(-want, axis=1)
+        for i in range(n):
+            got = np.sort(reduced[i, mentors[r == i]])[::-1]
+            expected = best[i][np.isfinite(best[i])][:keep]
+            assert np.allclose(got, expected, atol=1e-12)
+
+
+def test_a_cluster_bound_plus_a_per_row_base_prunes_without_losing_pairs() -> None:
+    frame = pd.DataFrame(
+        [
+            {"id": "a", "name": "A", "role": "mentee", "seeks": "python", "languages": "en"},
+            {"id": "b", "name": "B", "role": "mentee", "seeks": "design", "languages": "en"},
+            {"id": "x", "name": "X", "role": "mentor", "offers": "python", "languages": "en"},
+            {"id": "y", "name": "Y", "role": "mentor", "offers": "design", "languages": "en"},
+        ]
+    )
+    scorer = MentorMatcher(cluster_size=1).fit(frame).scorer()
+    scores = dense_scores(scorer)
+    rows = np.arange(2, dtype=np.int64)
+    # A base of -inf says no pair can matter: nothing is scored, nothing is kept.
+    before = scorer.pairs_scored
+    r, _, _, left = scorer.best(
+        rows, np.full(2, -1.0), np.zeros(2), keep=2, base=np.full(2, -np.inf), lift=np.zeros(2)
+    )
+    assert len(r) == 0 and scorer.pairs_scored == before
+    assert (left == -np.inf).all()
+    # A generous base keeps the search exact.
+    r, m, s, _ = scorer.best(
+        rows, np.full(2, -1.0), np.zeros(2), keep=2, base=np.full(2, 9.0), lift=np.zeros(2)
+    )
+    assert np.allclose(s, scores[r, m]) and len(r) == int(np.isfinite(scores).sum())
