@@ -41,6 +41,23 @@ def _shares(a: WordArray, b: WordArray) -> bool:  # pragma: no cover - compiled
     return False
 
 
+@nb.njit(cache=True, nogil=True, inline="always")
+def _dot(dense: FloatArray, indices: IntArray, data: FloatArray, start: int, stop: int) -> float:  # pragma: no cover
+    """A sparse row against a dense one, in four independent sums (the adds need not wait on each other)."""
+    s0 = s1 = s2 = s3 = 0.0
+    p = start
+    while p + 4 <= stop:
+        s0 += dense[indices[p]] * data[p]
+        s1 += dense[indices[p + 1]] * data[p + 1]
+        s2 += dense[indices[p + 2]] * data[p + 2]
+        s3 += dense[indices[p + 3]] * data[p + 3]
+        p += 4
+    while p < stop:
+        s0 += dense[indices[p]] * data[p]
+        p += 1
+    return (s0 + s1) + (s2 + s3)
+
+
 @nb.njit(cache=True, nogil=True)
 def _sift_down(hv: FloatArray, hm: IntArray, hs: FloatArray, size: int) -> None:  # pragma: no cover
     """Restore the min-heap on ``hv`` (ties: the larger mentor position is the smaller) from the root."""
@@ -206,9 +223,7 @@ def best_pairs(
                 # An infinite price leaves a mentor out (a search among some mentors only).
                 if prices[j] == np.inf or not _shares(row_words, r_words[slot]):
                     continue
-                s = 0.0
-                for p in range(o_indptr[slot], o_indptr[slot + 1]):
-                    s += dense[o_indices[p]] * o_data[p]
+                s = _dot(dense, o_indices, o_data, o_indptr[slot], o_indptr[slot + 1])
                 if s < min_score or e_table[i] == r_table[slot]:
                     continue
                 if max_hours >= 0:
@@ -243,3 +258,17 @@ def best_pairs(
             _sift_down(hv, hm, hs, k)
         counts[at] = size
         left_out[at] = left
+
+
+def load() -> None:
+    """Load (or compile) :func:`best_pairs` now, with the one signature every search uses.
+
+    A process pays this once, on its first search; callers that time searches load first.
+    """
+    i64, f64 = np.zeros(0, np.int64), np.zeros(0)
+    words = np.zeros((0, 1), np.uint64)
+    best_pairs(
+        0, 0, np.zeros((0, 1), np.int64), np.zeros((0, 1)), i64, f64, i64, i64, f64, f64, f64, f64,
+        1, 1, i64, f64, f64, i64, i64, f64, i64, i64, f64, i64, i64, f64, i64, words, i64, i64, i64, f64,
+        words, words, i64, i64, f64, f64, -1.0, 1e-300, i64, 1,
+    )  # fmt: skip

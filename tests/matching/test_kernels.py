@@ -85,3 +85,12 @@ def test_a_cluster_bound_plus_a_per_row_base_prunes_without_losing_pairs() -> No
         rows, np.full(2, -1.0), np.zeros(2), keep=2, base=np.full(2, 9.0), lift=np.zeros(2)
     )
     assert np.allclose(s, scores[r, m]) and len(r) == int(np.isfinite(scores).sum())
+
+
+def test_every_search_uses_the_one_signature_the_install_step_compiles() -> None:
+    from matching import kernels
+    from matching.synthetic import synthetic_community
+
+    kernels.load()
+    MentorMatcher(dense_limit=0, list_size=8, cluster_size=4).fit(synthetic_community(60, seed=0)).match()
+    assert len(kernels.best_pairs.signatures) == 1
