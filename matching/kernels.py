@@ -42,7 +42,9 @@ def _shares(a: WordArray, b: WordArray) -> bool:  # pragma: no cover - compiled
 
 
 @nb.njit(cache=True, nogil=True, inline="always")
-def _dot(dense: FloatArray, indices: IntArray, data: FloatArray, start: int, stop: int) -> float:  # pragma: no cover
+def _dot(
+    dense: FloatArray, indices: IntArray, data: FloatArray, start: int, stop: int
+) -> float:  # pragma: no cover
     """A sparse row against a dense one, in four independent sums (the adds need not wait on each other)."""
     s0 = s1 = s2 = s3 = 0.0
     p = start

@@ -16,6 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
+from matching.kernels import language_words
 from matching.table import ParticipantTable, as_table, hours_apart
 from matching.traditional import Assignment, Certified, dense_candidates, solve_dense, solve_traditional
 from matching.vectorize import ProfileVectorizer
@@ -314,17 +315,29 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
 
 
 def _any_shared(scorer: PairScorer, rows: IntArray, *, with_hours: bool) -> npt.NDArray[np.bool_]:
-    """Whether each mentee shares a language (and, optionally, the time-zone limit) with any mentor."""
-    out = np.zeros(len(rows), dtype=bool)
-    limit = scorer.constraints.max_hours_apart
-    for start in range(0, len(rows), 1024):
-        part = rows[start : start + 1024]
-        ok = (scorer.mentee_languages[part] @ scorer.mentor_languages.T) > 0
-        if with_hours and limit is not None:
-            apart = hours_apart(scorer.mentee_hours[part][:, None], scorer.mentor_hours[None, :])
+    """Whether each mentee shares a language (and, optionally, the time-zone limit) with any mentor.
+
+    Mentees with the same languages (and time zone) share the answer: it is worked out
+    once per distinct combination, not once per mentee.
+    """
+    limit = scorer.constraints.max_hours_apart if with_hours else None
+    words = language_words(scorer.mentee_languages[rows])
+    hours = scorer.mentee_hours[rows] if limit is not None else np.zeros(len(rows))
+    keys = np.column_stack([words.view(np.int64), np.nan_to_num(hours, nan=99.0).view(np.int64)])
+    unique, inverse = np.unique(keys, axis=0, return_inverse=True)
+    mentor_words = language_words(scorer.mentor_languages)
+    answer = np.zeros(len(unique), dtype=bool)
+    for start in range(0, len(unique), 256):
+        part = unique[start : start + 256]
+        part_words = part[:, :-1].view(np.uint64)
+        ok = ((part_words[:, None, :] & mentor_words[None, :, :]) != 0).any(axis=2)
+        if limit is not None:
+            mine = part[:, -1].view(np.float64)
+            mine = np.where(mine == 99.0, np.nan, mine)
+            apart = hours_apart(mine[:, None], scorer.mentor_hours[None, :])
             ok &= ~(apart > limit)
-        out[start : start + 1024] = ok.any(axis=1)
-    return out
+        answer[start : start + 256] = ok.any(axis=1)
+    return answer[inverse.ravel()]
 
 
 def _best_scores(scorer: PairScorer, rows: IntArray, lists: CandidateLists) -> FloatArray:
