@@ -161,18 +161,21 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         """
         started = time.perf_counter()
         self.table_ = as_table(participants)
+        self.mentees_ = self.table_.positions("mentee").astype(np.int64)
+        self.mentors_ = self.table_.positions("mentor").astype(np.int64)
         if self.vectorizer is not None:
             self.vectorizer_ = self.vectorizer
+            needs = self.vectorizer_.transform_needs(self.table_)
+            offers = self.vectorizer_.transform_offers(self.table_)
         else:
             self.vectorizer_ = ProfileVectorizer(
                 topic_weight=self.topic_weight,
                 text_weight=self.text_weight,
                 timezone_weight=self.timezone_weight,
-            ).fit(self.table_)
-        self.mentees_ = self.table_.positions("mentee").astype(np.int64)
-        self.mentors_ = self.table_.positions("mentor").astype(np.int64)
-        self.needs_ = self.vectorizer_.transform_needs(self.table_)[self.mentees_]
-        self.offers_ = self.vectorizer_.transform_offers(self.table_)[self.mentors_]
+            )
+            needs, offers = self.vectorizer_.fit_transform_blocks(self.table_)
+        self.needs_ = needs[self.mentees_]
+        self.offers_ = offers[self.mentors_]
         self.clusters_ = MentorClusters(
             self.offers_, self.table_.language_matrix[self.mentors_], size=self.cluster_size, seed=self.seed
         )

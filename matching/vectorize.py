@@ -104,6 +104,11 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self : ProfileVectorizer
         """
         table = as_table(X)
+        self._fit_text(table)
+        return self
+
+    def _fit_text(self, table: ParticipantTable) -> sp.csr_matrix | None:
+        """Learn topics and TF-IDF weights (on every non-empty goal and experience); their rows, if any."""
         self.topics_ = np.array(
             sorted({t for tags in (*table.offers, *table.seeks) for t in tags}), dtype=object
         )
@@ -116,19 +121,54 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             dtype=np.float64,
         )
         corpus = [text for text in (*table.goals, *table.experience) if text]
+        fitted: sp.csr_matrix | None = None
         try:
-            self.tfidf_.fit(corpus or ["placeholder"])
+            if corpus:
+                fitted = sp.csr_matrix(self.tfidf_.fit_transform(corpus))
+            else:
+                self.tfidf_.fit(["placeholder"])
         except ValueError:  # only stop words: keep an empty-ish vocabulary
             self.tfidf_.fit(["placeholder"])
+            fitted = None
         self._topic_index = {t: k for k, t in enumerate(self.topics_)}
         self.n_half_ = len(self.topics_) + len(self.tfidf_.vocabulary_) + 3
-        return self
+        return fitted
+
+    def fit_transform_blocks(self, X: Table) -> tuple[sp.csr_matrix, sp.csr_matrix]:  # noqa: N803
+        """Fit, then return the needs and offers blocks of the same table, reading each text once.
+
+        Equal to ``fit(X)`` followed by :meth:`transform_needs` and :meth:`transform_offers`.
+        """
+        table = as_table(X)
+        fitted = self._fit_text(table)
+        if fitted is None:
+            return self.transform_needs(table), self.transform_offers(table)
+        n = len(table.goals)
+        goals = np.flatnonzero([bool(t) for t in table.goals])
+        experience = np.flatnonzero([bool(t) for t in table.experience])
+        # Scatter the corpus rows back to their people (empty texts stay zero rows).
+        place = sp.csr_matrix(
+            (
+                np.ones(len(goals) + len(experience)),
+                (np.concatenate([goals, experience + n]), np.arange(fitted.shape[0])),
+            ),
+            shape=(2 * n, fitted.shape[0]),
+        )
+        texts = sp.csr_matrix(place @ fitted)
+        return (
+            self._block(table.seeks, table.goals, table.tz_hours, texts[:n]),
+            self._block(table.offers, table.experience, table.tz_hours, texts[n:]),
+        )
 
     def _block(
-        self, tags: list[tuple[str, ...]], texts: list[str], hours: npt.NDArray[np.float64]
+        self,
+        tags: list[tuple[str, ...]],
+        texts: list[str],
+        hours: npt.NDArray[np.float64],
+        tfidf: sp.csr_matrix | None = None,
     ) -> sp.csr_matrix:
         check_is_fitted(self, "tfidf_")
-        text = self.tfidf_.transform(texts) * np.sqrt(self.text_weight)
+        text = (self.tfidf_.transform(texts) if tfidf is None else tfidf) * np.sqrt(self.text_weight)
         parts = [
             _topic_matrix(tags, self._topic_index, self.topic_weight),
             text,

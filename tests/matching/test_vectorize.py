@@ -68,3 +68,34 @@ def test_fit_is_deterministic_and_clone_is_unfitted(small_table: pd.DataFrame) -
 
     assert (a != b).nnz == 0
     assert not hasattr(clone(ProfileVectorizer().fit(small_table)), "tfidf_")
+
+
+@pytest.mark.parametrize(
+    ("goals", "experience"),
+    [
+        (["learn rust", "", "design docs"], ["rust compilers", "docs writing", ""]),
+        (["", "", ""], ["", "", ""]),
+        (["the and", "", "of"], ["", "a", ""]),
+    ],
+)
+def test_fitting_and_transforming_in_one_pass_equals_fit_then_transform(
+    goals: list[str], experience: list[str]
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "name": ["A", "B", "C"],
+            "role": ["mentee", "mentor", "mentee"],
+            "goals": goals,
+            "experience": experience,
+            "seeks": ["rust", "", "docs"],
+            "offers": ["", "rust;docs", ""],
+            "languages": ["en", "en", "de"],
+            "timezone": ["UTC", "+02:00", ""],
+            "capacity": ["", "2", ""],
+        }
+    )
+    needs, offers = ProfileVectorizer().fit_transform_blocks(frame)
+    fitted = ProfileVectorizer().fit(frame)
+    assert np.allclose(needs.toarray(), fitted.transform_needs(frame).toarray(), atol=1e-15)
+    assert np.allclose(offers.toarray(), fitted.transform_offers(frame).toarray(), atol=1e-15)
