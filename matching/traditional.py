@@ -133,14 +133,20 @@ class _EdgeSet:
 class _PriceCheck:
     """The price check over every eligible pair, remembering what earlier rounds proved.
 
-    A row is *rescanned* (its clusters bounded, the promising ones scored) only when neither
-    its list's tail nor an earlier rescan proves that no pair outside the flow's edges and
-    the lists beats ``u_i``. A rescan adds every pair within ``margin`` of ``u_i`` to the
-    edges, so later rounds only rescan rows whose ``u_i`` fell (or prices dropped) further.
+    A row is *rescanned* (its clusters bounded, the promising ones scored, best first) only
+    when neither its list's tail nor an earlier proof shows that no pair outside the edges
+    and the lists beats ``u_i``. A rescan adds the best ``keep`` pairs within ``margin`` of
+    ``u_i`` to the edges and remembers a bound on the rest; later rounds re-prove that
+    bound among the mentors whose price fell, and rescan only rows whose ``u_i`` fell below
+    it. The first round's rescan scores at most ``first_budget`` clusters a row: its prices
+    come from top-score lists and are far from the optimum's, so exhaustive search waits.
     """
 
-    def __init__(self, scorer: PairScorer, lists: CandidateLists, margin: float, keep: int = 48) -> None:
+    def __init__(
+        self, scorer: PairScorer, lists: CandidateLists, margin: float, keep: int = 48, first_budget: int = 8
+    ) -> None:
         self.scorer, self.lists, self.margin, self.keep = scorer, lists, margin, keep
+        self.first_budget = first_budget
         n = len(lists.tail)
         self.ref = np.full(n, np.inf)
         self.ref_round = np.zeros(n, dtype=np.int64)
@@ -221,8 +227,11 @@ class _PriceCheck:
         Returns those pairs (the best ``keep`` per row) and, per row, a bound on ``s - v``
         over the pairs left out.
         """
+        # The first prices are far from the optimum's: a quick look at the best clusters finds
+        # the edges that move them; exhaustive rescans wait for prices worth certifying.
+        budget = self.first_budget if not self.history else None
         r, m, s, left = self.scorer.best(
-            rows, u[rows] - self.margin, prices, keep=self.keep, cap=self.lists.tail[rows]
+            rows, u[rows] - self.margin, prices, keep=self.keep, cap=self.lists.tail[rows], budget=budget
         )
         return r, m, s, left
 
