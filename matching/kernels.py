@@ -60,38 +60,39 @@ def _dot(
     return (s0 + s1) + (s2 + s3)
 
 
+@nb.njit(cache=True, nogil=True, inline="always")
+def _below(hv: FloatArray, hm: IntArray, a: int, b: int) -> bool:  # pragma: no cover - compiled
+    """Heap order: lower reduced score first; on ties the larger mentor position (it is dropped first)."""
+    return bool(hv[a] < hv[b] or (hv[a] == hv[b] and hm[a] > hm[b]))
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _swap(hv: FloatArray, hm: IntArray, hs: FloatArray, a: int, b: int) -> None:  # pragma: no cover
+    hv[a], hv[b] = hv[b], hv[a]
+    hm[a], hm[b] = hm[b], hm[a]
+    hs[a], hs[b] = hs[b], hs[a]
+
+
 @nb.njit(cache=True, nogil=True)
 def _sift_down(hv: FloatArray, hm: IntArray, hs: FloatArray, size: int) -> None:  # pragma: no cover
-    """Restore the min-heap on ``hv`` (ties: the larger mentor position is the smaller) from the root."""
+    """Restore the min-heap from the root."""
     k = 0
-    while True:
-        left = 2 * k + 1
-        if left >= size:
+    while 2 * k + 1 < size:
+        child = 2 * k + 1
+        if child + 1 < size and _below(hv, hm, child + 1, child):
+            child += 1
+        if not _below(hv, hm, child, k):
             return
-        child = left
-        right = left + 1
-        if right < size and (hv[right] < hv[left] or (hv[right] == hv[left] and hm[right] > hm[left])):
-            child = right
-        if hv[child] < hv[k] or (hv[child] == hv[k] and hm[child] > hm[k]):
-            hv[k], hv[child] = hv[child], hv[k]
-            hm[k], hm[child] = hm[child], hm[k]
-            hs[k], hs[child] = hs[child], hs[k]
-            k = child
-        else:
-            return
+        _swap(hv, hm, hs, k, child)
+        k = child
 
 
 @nb.njit(cache=True, nogil=True)
 def _sift_up(hv: FloatArray, hm: IntArray, hs: FloatArray, k: int) -> None:  # pragma: no cover
-    while k > 0:
-        parent = (k - 1) // 2
-        if hv[k] < hv[parent] or (hv[k] == hv[parent] and hm[k] > hm[parent]):
-            hv[k], hv[parent] = hv[parent], hv[k]
-            hm[k], hm[parent] = hm[parent], hm[k]
-            hs[k], hs[parent] = hs[parent], hs[k]
-            k = parent
-        else:
-            return
+    """Restore the min-heap from entry ``k`` up."""
+    while k > 0 and _below(hv, hm, k, (k - 1) // 2):
+        _swap(hv, hm, hs, k, (k - 1) // 2)
+        k = (k - 1) // 2
 
 
 @nb.njit(cache=True, nogil=True)
