@@ -21,7 +21,8 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from matching.clusters import MentorClusters
-from matching.kernels import best_pairs, language_words
+from matching.kernels import best_pairs
+from matching.languages import language_words, share_language, share_language_pairs
 from matching.table import hours_apart
 
 FloatArray = npt.NDArray[np.float64]
@@ -143,7 +144,8 @@ class PairScorer:
         keys = (exclude[:, 0] * self.n_mentors + exclude[:, 1]) if exclude is not None else np.zeros(0)
         self._excluded = np.unique(keys.astype(np.int64))
         self._self_pairs = bool(np.intersect1d(mentee_rows, mentor_rows).size)
-        self._mentee_sig, self._mentor_sig = _language_signatures(mentee_languages, mentor_languages)
+        self.mentee_words = language_words(mentee_languages)
+        self.mentor_words = language_words(mentor_languages)
         self._offers_t: npt.NDArray[np.float64] | None = None
         self._kernel_args: tuple[object, ...] | None = None
         self._extremes: tuple[sp.csr_matrix, sp.csr_matrix]
@@ -151,10 +153,7 @@ class PairScorer:
 
     def _allowed(self, rows: IntArray, mentors: IntArray, scores: FloatArray) -> FloatArray:
         """``scores`` with ``-inf`` where a hard constraint forbids the pair (in place)."""
-        if self._mentee_sig is not None and self._mentor_sig is not None:
-            allowed = (self._mentee_sig[rows][:, None] & self._mentor_sig[mentors][None, :]) != 0
-        else:
-            allowed = (self.mentee_languages[rows] @ self.mentor_languages[mentors].T) > 0
+        allowed = share_language(self.mentee_words[rows], self.mentor_words[mentors])
         allowed &= scores >= max(self.constraints.min_score, np.nextafter(0.0, 1.0))
         if self._self_pairs:
             allowed &= self.mentee_rows[rows][:, None] != self.mentor_rows[mentors][None, :]
@@ -195,7 +194,7 @@ class PairScorer:
         scores = np.asarray(
             self.needs[rows].multiply(self.offers[mentors]).sum(axis=1), dtype=np.float64
         ).ravel()
-        allowed = np.einsum("ij,ij->i", self.mentee_languages[rows], self.mentor_languages[mentors]) > 0
+        allowed = share_language_pairs(self.mentee_words[rows], self.mentor_words[mentors])
         allowed &= (scores > 0) & (scores >= self.constraints.min_score)
         allowed &= self.mentee_rows[rows] != self.mentor_rows[mentors]
         limit = self.constraints.max_hours_apart
@@ -338,8 +337,8 @@ class PairScorer:
             offers.indptr.astype(np.int64),
             offers.indices.astype(np.int64),
             offers.data,
-            language_words(self.mentee_languages),
-            language_words(self.mentor_languages)[order],
+            self.mentee_words,
+            self.mentor_words[order],
             self.mentee_rows.astype(np.int64),
             self.mentor_rows[order].astype(np.int64),
             np.asarray(self.mentee_hours, dtype=np.float64),
@@ -378,16 +377,6 @@ def _ordered_map(func: Callable[[_T], _R], items: list[_T], threads: int) -> Ite
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-def _language_signatures(
-    mentee: npt.NDArray[np.float32], mentor: npt.NDArray[np.float32]
-) -> tuple[IntArray | None, IntArray | None]:
-    """Languages as bit masks (a shared language is a non-zero AND), when there are few enough."""
-    if mentee.shape[1] > 62:
-        return None, None
-    weights = (1 << np.arange(mentee.shape[1], dtype=np.int64)).astype(np.int64)
-    return (mentee > 0).astype(np.int64) @ weights, (mentor > 0).astype(np.int64) @ weights
 
 
 def _select(

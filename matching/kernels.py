@@ -12,25 +12,14 @@ matrices instead of computing.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numba as nb
 import numpy as np
 import numpy.typing as npt
 
+from matching.languages import WordArray
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-WordArray = npt.NDArray[np.uint64]
-
-
-def language_words(languages: npt.NDArray[Any]) -> WordArray:
-    """Each row's spoken languages as bit masks, 64 languages a word (a shared language: a non-zero AND)."""
-    spoken = np.asarray(languages) > 0
-    n, n_lang = spoken.shape
-    words = np.zeros((n, max(1, -(-n_lang // 64))), dtype=np.uint64)
-    for k in range(n_lang):
-        words[spoken[:, k], k // 64] |= np.uint64(1) << np.uint64(k % 64)
-    return words
 
 
 @nb.njit(cache=True, nogil=True, inline="always")

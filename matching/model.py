@@ -16,7 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
-from matching.kernels import language_words
+from matching.languages import share_language
 from matching.table import ParticipantTable, as_table, hours_apart
 from matching.traditional import Assignment, Certified, dense_candidates, solve_dense, solve_traditional
 from matching.vectorize import ProfileVectorizer
@@ -324,21 +324,17 @@ def _any_shared(scorer: PairScorer, rows: IntArray, *, with_hours: bool) -> npt.
     once per distinct combination, not once per mentee.
     """
     limit = scorer.constraints.max_hours_apart if with_hours else None
-    words = language_words(scorer.mentee_languages[rows])
     hours = scorer.mentee_hours[rows] if limit is not None else np.zeros(len(rows))
-    keys = np.column_stack([words.view(np.int64), np.nan_to_num(hours, nan=99.0).view(np.int64)])
+    # Hours as their bit patterns, so that unknown zones (nan) group together too.
+    keys = np.column_stack([scorer.mentee_words[rows].view(np.int64), hours.view(np.int64)])
     unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-    mentor_words = language_words(scorer.mentor_languages)
     answer = np.zeros(len(unique), dtype=bool)
     for start in range(0, len(unique), 256):
         part = unique[start : start + 256]
-        part_words = part[:, :-1].view(np.uint64)
-        ok = ((part_words[:, None, :] & mentor_words[None, :, :]) != 0).any(axis=2)
+        ok = share_language(np.ascontiguousarray(part[:, :-1]).view(np.uint64), scorer.mentor_words)
         if limit is not None:
-            mine = part[:, -1].view(np.float64)
-            mine = np.where(mine == 99.0, np.nan, mine)
-            apart = hours_apart(mine[:, None], scorer.mentor_hours[None, :])
-            ok &= ~(apart > limit)
+            mine = np.ascontiguousarray(part[:, -1]).view(np.float64)
+            ok &= ~(hours_apart(mine[:, None], scorer.mentor_hours[None, :]) > limit)
         answer[start : start + 256] = ok.any(axis=1)
     return answer[inverse.ravel()]
 

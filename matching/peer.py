@@ -28,6 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from matching.candidates import CandidateLists, Constraints, PairScorer
 from matching.clusters import MentorClusters
 from matching.explain import shared_languages
+from matching.languages import share_language, share_language_pairs
 from matching.pairing import NEAR, Edges, solve_pairs
 from matching.table import ParticipantTable, as_table, hours_apart
 from matching.text import join_words
@@ -299,20 +300,10 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         return tags
 
 
-def _language_bits(languages: npt.NDArray[np.float32]) -> list[IntArray]:
-    """Each person's languages as bit masks, 62 languages per mask."""
-    return [
-        (languages[:, k : k + 62] > 0).astype(np.int64)
-        @ (np.int64(1) << np.arange(min(62, languages.shape[1] - k)))
-        for k in range(0, max(languages.shape[1], 1), 62)
-    ]
-
-
 def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:
     """Language, self, time-zone and exclusion constraints of the pairs ``(rows[k], cols[k])``."""
-    ok = np.zeros(len(rows), dtype=bool)
-    for bits in _language_bits(scorer.mentee_languages):
-        ok |= (bits[rows] & bits[cols]) != 0
+    words = scorer.mentee_words
+    ok = share_language_pairs(words[rows], words[cols])
     ok &= rows != cols
     limit = scorer.constraints.max_hours_apart
     if limit is not None:
@@ -432,9 +423,7 @@ def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> 
         rows = np.arange(start, min(n, start + 2048), dtype=np.int64)
         scores = scorer.needs[rows].toarray() @ right[sample].T
         # Only the language and self rules here: the floor is an estimate, the tail stays a bound anyway.
-        speaks = np.zeros(scores.shape, dtype=bool)
-        for bits in _language_bits(scorer.mentee_languages):
-            speaks |= (bits[rows][:, None] & bits[sample][None, :]) != 0
+        speaks = share_language(scorer.mentee_words[rows], scorer.mentee_words[sample])
         scores[~speaks | (rows[:, None] == sample[None, :])] = -np.inf
         floors[rows] = -np.partition(-scores, depth, axis=1)[:, depth]
     # A row with too few eligible sampled partners keeps everything eligible.

@@ -105,6 +105,16 @@ def _min_price_per_row(scorer: PairScorer, prices: FloatArray) -> FloatArray:
     )
 
 
+def _raise_to(bound: FloatArray, rows: IntArray, values: FloatArray) -> None:
+    """``bound[rows[k]] = max(bound[rows[k]], values[k])``, touching only the values that raise it.
+
+    ``np.maximum.at`` is slow per element, and over the lists and the edge pool nearly
+    every value is below its row's bound already.
+    """
+    over = values > bound[rows]
+    np.maximum.at(bound, rows[over], values[over])
+
+
 class _EdgeSet:
     """The flow's candidate edges, growing without duplicates."""
 
@@ -160,7 +170,7 @@ class _PriceCheck:
         lists, rows_all = self.lists, self.lists.rows
         listed = lists.scores - prices[lists.mentors]
         reach = np.maximum(u, 0.0)
-        np.maximum.at(reach, rows_all, listed)
+        _raise_to(reach, rows_all, listed)
         outside = lists.tail - _min_price_per_row(self.scorer, prices)
         good = listed > u[rows_all] + _TOL
         found = [(rows_all[good], lists.mentors[good], lists.scores[good])]
@@ -176,7 +186,7 @@ class _PriceCheck:
             self.rescanned += len(rescan)
         self.history.append(prices.copy())
         r, m, s = (np.concatenate(p) for p in zip(*found, strict=True))
-        np.maximum.at(reach, r, s - prices[m])
+        _raise_to(reach, r, s - prices[m])
         reach = np.maximum(reach, outside)
         return (r, m, s), reach
 
@@ -212,7 +222,7 @@ class _PriceCheck:
             # Improving pairs join the edges; the rest stay bounded by ``left``.
             ref = np.maximum(ref, left)
             bound = ref.copy()
-            np.maximum.at(bound, np.searchsorted(rows, r), s - prices[m])
+            _raise_to(bound, np.searchsorted(rows, r), s - prices[m])
             found = (r, m, s)
         outside[rows] = np.minimum(outside[rows], bound)
         self.ref[rows] = ref
@@ -306,8 +316,9 @@ def solve_traditional(
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
         (new_r, new_m, new_s), reach = check(prices, u, scan=True)
-        slack = u[edges.rows] - (edges.scores - prices[edges.mentors])
-        np.maximum.at(reach, edges.rows, u[edges.rows] - slack)
+        reduced = edges.scores - prices[edges.mentors]
+        _raise_to(reach, edges.rows, reduced)
+        slack = u[edges.rows] - reduced
         bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
         total = float(own.sum())
         waking = ~active & (slack < -_TOL)

@@ -129,7 +129,6 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
                 self.tfidf_.fit(["placeholder"])
         except ValueError:  # only stop words: keep an empty-ish vocabulary
             self.tfidf_.fit(["placeholder"])
-            fitted = None
         self._topic_index = {t: k for k, t in enumerate(self.topics_)}
         self.n_half_ = len(self.topics_) + len(self.tfidf_.vocabulary_) + 3
         return fitted

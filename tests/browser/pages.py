@@ -1,10 +1,29 @@
-"""Helpers for browser tests: collect console errors and failed requests on a page."""
+"""Helpers for browser tests: sign in, and collect console errors and failed requests on a page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, expect
+
+from tests.browser.conftest import DEMO_PASSWORD, LiveServer
+
+
+def sign_in(page: Page, url: str, email: str) -> None:
+    """Sign a demo person in through the login form (``url``: the server's address)."""
+    page.goto(url + "/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def signed_in(browser: Browser, live_server: LiveServer, email: str) -> tuple[BrowserContext, Page]:
+    """A browser context of its own with a demo person signed in."""
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    sign_in(page, live_server.url, email)
+    return context, page
 
 
 @dataclass

@@ -6,13 +6,13 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from mentorship.models import Profile, Relationship, RelationshipMember, RelationshipStatus, User
-from tests.browser.conftest import DEMO_PASSWORD, LiveServer
-from tests.browser.pages import PageProblems
+from tests.browser.conftest import LiveServer
+from tests.browser.pages import PageProblems, signed_in
 from tests.databases import in_thread
 
 pytestmark = pytest.mark.browser
@@ -43,17 +43,6 @@ def demo_pair(database_url: str) -> tuple[str, str, str]:
         return relationship_id, first, second
 
     return in_thread(lambda: asyncio.run(find()))
-
-
-def signed_in(browser: Browser, live_server: LiveServer, email: str) -> tuple[BrowserContext, Page]:
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    return context, page
 
 
 def plan(page: Page, relationship_id: str, template: str, days: int) -> None:

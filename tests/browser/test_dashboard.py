@@ -7,18 +7,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DEMO_PASSWORD, LiveServer
-from tests.browser.pages import PageProblems
+from tests.browser.conftest import LiveServer
+from tests.browser.pages import PageProblems, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_coordinator_sees_the_dashboard_with_accessible_charts(page: Page, live_server: LiveServer) -> None:
     problems = PageProblems().watch(page)
-    page.goto(live_server.url + "/login")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "coordinator@example.org")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
 
@@ -40,12 +37,7 @@ def test_coordinator_sees_the_dashboard_with_accessible_charts(page: Page, live_
 
 def test_coordinator_reads_why_a_relationship_ended_early(page: Page, live_server: LiveServer) -> None:
     problems = PageProblems().watch(page)
-    page.goto(live_server.url + "/login")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, live_server.url, "coordinator@example.org")
     ended = page.request.get(live_server.url + "/api/v1/relationships?scope=all&status=ended").json()
     page.goto(f"{live_server.url}/relationships/{ended[0]['id']}")
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.orm import aliased
@@ -23,8 +23,8 @@ from mentorship.models import (
     ProposalStatus,
     User,
 )
-from tests.browser.conftest import DEMO_PASSWORD, LiveServer
-from tests.browser.pages import PageProblems
+from tests.browser.conftest import LiveServer
+from tests.browser.pages import PageProblems, signed_in
 from tests.databases import in_thread
 
 pytestmark = pytest.mark.browser
@@ -81,17 +81,6 @@ def open_pair(database_url: str) -> OpenPair:
         return OpenPair(str(pid), mentee_email, mentee_name, mentor_email, mentor_name, before["delegation"])
 
     return in_thread(lambda: asyncio.run(find()))
-
-
-def signed_in(browser: Browser, live_server: LiveServer, email: str) -> tuple[BrowserContext, Page]:
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    return context, page
 
 
 def accept(page: Page, other_name: str, then: str) -> None:

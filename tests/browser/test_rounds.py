@@ -9,21 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import DEMO_PASSWORD, LiveServer
-from tests.browser.pages import PageProblems
+from tests.browser.conftest import LiveServer
+from tests.browser.pages import PageProblems, sign_in
 
 pytestmark = pytest.mark.browser
 
 COORDINATOR = "coordinator@example.org"
 ROUND_TIMEOUT_MS = 180_000  # the whole demo community is matched in the background
-
-
-def sign_in(page: Page, url: str, email: str) -> None:
-    page.goto(url + "/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def pairing_row(page: Page, proposal: dict[str, Any]) -> Any:
