@@ -252,8 +252,45 @@ def best_pairs(
         left_out[at] = left
 
 
+@nb.njit(cache=True, nogil=True)
+def mentor_tops(
+    mentors: IntArray, scores: FloatArray, limit: IntArray
+) -> npt.NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Which entries are among their mentor's ``limit[j]`` best scores (ties: the earlier entry).
+
+    One pass with a bounded min-heap per mentor, instead of sorting every entry by mentor
+    and score.
+    """
+    n_mentors = limit.shape[0]
+    offset = np.zeros(n_mentors + 1, dtype=np.int64)
+    for j in range(n_mentors):
+        offset[j + 1] = offset[j] + max(limit[j], 0)
+    hv = np.empty(offset[n_mentors])
+    hm = np.empty(offset[n_mentors], dtype=np.int64)  # entry numbers; a larger one loses a tie
+    hs = np.empty(offset[n_mentors])  # unused payload, so the heap helpers apply as they are
+    size = np.zeros(n_mentors, dtype=np.int64)
+    for e in range(mentors.shape[0]):
+        j = mentors[e]
+        cap, first = offset[j + 1] - offset[j], offset[j]
+        if cap == 0:
+            continue
+        v, w, x = hv[first : first + cap], hm[first : first + cap], hs[first : first + cap]
+        if size[j] < cap:
+            v[size[j]], w[size[j]] = scores[e], e
+            _sift_up(v, w, x, size[j])
+            size[j] += 1
+        elif scores[e] > v[0]:
+            v[0], w[0] = scores[e], e
+            _sift_down(v, w, x, cap)
+    kept = np.zeros(mentors.shape[0], dtype=np.bool_)
+    for j in range(n_mentors):
+        for k in range(size[j]):
+            kept[hm[offset[j] + k]] = True
+    return kept
+
+
 def load() -> None:
-    """Load (or compile) :func:`best_pairs` now, with the one signature every search uses.
+    """Load (or compile) the kernels now, :func:`best_pairs` with the one signature every search uses.
 
     A process pays this once, on its first search; callers that time searches load first.
     """
@@ -264,3 +301,4 @@ def load() -> None:
         1, 1, i64, f64, f64, i64, i64, f64, i64, i64, f64, i64, i64, f64, i64, words, i64, i64, i64, f64,
         words, words, i64, i64, f64, f64, -1.0, 1e-300, i64, 1,
     )  # fmt: skip
+    mentor_tops(i64, f64, i64)

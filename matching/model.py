@@ -87,10 +87,10 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         Pairs scoring below this are never proposed.
     max_hours_apart : float or None, default=None
         Largest time-zone difference of a pair; ``None`` for no limit.
-    list_size : int, default=128
+    list_size : int, default=64
         Best mentors stored per mentee for the price check.
-    top_k : int, default=20
-        Candidates per mentee in the first flow solve.
+    top_k : int, default=10
+        Candidates per mentee in the first flow solve (the price check adds what it needs).
     cluster_size : int, default=16
         Mentors per bounding cluster.
     fast : bool, default=False
@@ -124,8 +124,8 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         timezone_weight: float = 0.10,
         min_score: float = 0.0,
         max_hours_apart: float | None = None,
-        list_size: int = 128,
-        top_k: int = 20,
+        list_size: int = 64,
+        top_k: int = 10,
         cluster_size: int = 16,
         fast: bool = False,
         dense_limit: int = 1_000_000,

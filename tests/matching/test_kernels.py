@@ -94,3 +94,25 @@ def test_every_search_uses_the_one_signature_the_install_step_compiles() -> None
     kernels.load()
     MentorMatcher(dense_limit=0, list_size=8, cluster_size=4).fit(synthetic_community(60, seed=0)).match()
     assert len(kernels.best_pairs.signatures) == 1
+    assert len(kernels.mentor_tops.signatures) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    mentors=st.lists(st.integers(0, 5), max_size=40),
+    limits=st.lists(st.integers(0, 4), min_size=6, max_size=6),
+    values=st.lists(st.sampled_from([0.1, 0.2, 0.5, 0.9]), min_size=40, max_size=40),
+)
+def test_each_mentor_keeps_its_best_entries_and_the_earlier_of_equal_ones(
+    mentors: list[int], limits: list[int], values: list[float]
+) -> None:
+    from matching.kernels import mentor_tops
+
+    m = np.array(mentors, dtype=np.int64)
+    s = np.array(values[: len(mentors)])
+    kept = mentor_tops(m, s, np.array(limits, dtype=np.int64))
+    for j, limit in enumerate(limits):
+        mine = np.flatnonzero(m == j)
+        # By score, highest first; equal scores: the earlier entry first.
+        best = mine[np.lexsort((mine, -s[mine]))][:limit]
+        assert set(np.flatnonzero(kept & (m == j))) == set(best)
