@@ -8,6 +8,8 @@ import numpy as np
 import numpy.typing as npt
 from ortools.graph.python import min_cost_flow
 
+from matching.augment import repair
+
 IntArray = npt.NDArray[np.int64]
 #: Scores are multiplied by this and rounded, so the flow is exact and deterministic.
 COST_SCALE = 100_000_000
@@ -98,6 +100,44 @@ def solve_assignment(
         prices = highest_dual_prices(n_left, capacity, assigned, left, right, weight)
     else:
         prices = dual_prices(n_left, n_right, assigned, left, right, weight)
+    return FlowSolution(assigned, used, prices, int(weight[used].sum()))
+
+
+def resolve_assignment(
+    n_left: int,
+    capacity: IntArray,
+    left: IntArray,
+    right: IntArray,
+    weight: IntArray,
+    previous: FlowSolution,
+    *,
+    max_movers: float = 0.02,
+) -> FlowSolution:
+    """:func:`solve_assignment` (highest prices) warm-started from an optimal solution on other edges.
+
+    ``previous`` must be optimal, with highest prices, on edges that include its matched
+    ones, and those must be among these. Only the left nodes with an edge that beats
+    their dual move (:func:`matching.augment.repair`); when more than ``max_movers`` of
+    them would, a fresh solve is quicker.
+    """
+    assigned, prices = previous.assigned, previous.prices
+    matched = assigned >= 0
+    own = np.zeros(n_left, dtype=np.int64)
+    mine = assigned[left] == right
+    own[left[mine]] = weight[mine]
+    u = np.where(matched, own - prices[np.maximum(assigned, 0)], 0)
+    movers = np.unique(left[weight - u[left] - prices[right] > 0])
+    if len(movers) > max_movers * max(1, len(np.unique(left))):
+        return solve_assignment(n_left, capacity, left, right, weight, highest_prices=True)
+    order = np.argsort(left, kind="stable")
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(left, minlength=n_left))]).astype(np.int64)
+    assigned = assigned.copy()
+    repair(
+        indptr, right[order].astype(np.int64), weight[order].astype(np.int64), capacity.astype(np.int64),
+        assigned, u.astype(np.int64), prices.astype(np.int64), movers.astype(np.int64),
+    )  # fmt: skip
+    used = assigned[left] == right
+    prices = highest_dual_prices(n_left, capacity, assigned, left, right, weight)
     return FlowSolution(assigned, used, prices, int(weight[used].sum()))
 
 

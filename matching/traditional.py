@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.candidates import CandidateLists, PairScorer, row_major_key
-from matching.flow import COST_SCALE, solve_assignment
+from matching.flow import COST_SCALE, FlowSolution, resolve_assignment, solve_assignment
 from matching.kernels import mentor_tops
 
 IntArray = npt.NDArray[np.int64]
@@ -244,17 +244,25 @@ class _PriceCheck:
 
 
 def _flow_round(
-    n: int, capacity: IntArray, rows: IntArray, mentors: IntArray, scores: FloatArray
-) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
-    """Solve the flow on these edges: mentor of each mentee, its score, prices ``v`` and ``u``."""
+    n: int,
+    capacity: IntArray,
+    rows: IntArray,
+    mentors: IntArray,
+    scores: FloatArray,
+    previous: FlowSolution | None = None,
+) -> tuple[FlowSolution, FloatArray, FloatArray, FloatArray]:
+    """Solve the flow on these edges (from ``previous`` if given): the solution, scores, ``v``, ``u``."""
     weights = np.rint(scores * COST_SCALE).astype(np.int64)
-    solution = solve_assignment(n, capacity, rows, mentors, weights, highest_prices=True)
+    if previous is None:
+        solution = solve_assignment(n, capacity, rows, mentors, weights, highest_prices=True)
+    else:
+        solution = resolve_assignment(n, capacity, rows, mentors, weights, previous)
     prices = solution.prices / COST_SCALE
     own = np.zeros(n)
     own[rows[solution.edge_used]] = scores[solution.edge_used]
     matched = solution.assigned >= 0
     u = np.where(matched, own - prices[np.maximum(solution.assigned, 0)], 0.0)
-    return solution.assigned, own, prices, u
+    return solution, own, prices, u
 
 
 def solve_traditional(
@@ -305,10 +313,12 @@ def solve_traditional(
     # The flow runs on the edges near the current prices' optimum (``active``); the others
     # stay in the pool and are priced every round like any pair outside the flow.
     active = np.ones(len(edges.rows), dtype=bool)
+    solution = None
     while True:
-        assigned, own, prices, u = _flow_round(
-            n, capacity, edges.rows[active], edges.mentors[active], edges.scores[active]
+        solution, own, prices, u = _flow_round(
+            n, capacity, edges.rows[active], edges.mentors[active], edges.scores[active], solution
         )
+        assigned = solution.assigned
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
@@ -325,8 +335,12 @@ def solve_traditional(
         if done or not (added or waking.any()) or rounds >= max_rounds:
             timings["certify"] += time.perf_counter() - started
             return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)
-        mine = assigned[edges.rows[: len(slack)]] == edges.mentors[: len(slack)]
-        active = np.concatenate([(slack < flow_slack) | mine, np.ones(added, dtype=bool)])
+        if added:
+            # New pairs join the flow only as near-tight as the pool's (the others wait there).
+            slack = np.concatenate(
+                [slack, u[edges.rows[-added:]] - (edges.scores[-added:] - prices[edges.mentors[-added:]])]
+            )
+        active = (slack < flow_slack) | (assigned[edges.rows] == edges.mentors)
         timings["certify"] += time.perf_counter() - started
         started = time.perf_counter()
 
@@ -400,7 +414,8 @@ def solve_dense(
     rounds = 0
     while True:
         started = time.perf_counter()
-        assigned, own, prices, u = _flow_round(n, capacity, edges.rows, edges.mentors, edges.scores)
+        solution, own, prices, u = _flow_round(n, capacity, edges.rows, edges.mentors, edges.scores)
+        assigned = solution.assigned
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
