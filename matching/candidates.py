@@ -231,6 +231,35 @@ class PairScorer:
             self.pairs_scored += scores.size
             visit(block_rows, self.clusters.members(cluster), scores)
 
+    def transposed(self, cluster_size: int = 32) -> PairScorer:
+        """The same pairs with the roles swapped: mentors as rows, mentees in clusters.
+
+        Mentees are grouped by the mentor cluster group they are nearest to (no second
+        k-means), then by language and strongest feature, as mentors are.
+        """
+        clusters = MentorClusters(
+            self.needs, self.mentee_languages, size=cluster_size, coarse=self.clusters.nearest(self.needs)
+        )
+        exclude = self.constraints.exclude
+        swapped = Constraints(
+            self.constraints.min_score,
+            self.constraints.max_hours_apart,
+            None if exclude is None else np.ascontiguousarray(exclude[:, ::-1]),
+        )
+        return PairScorer(
+            self.offers,
+            self.needs,
+            self.mentor_languages,
+            self.mentee_languages,
+            self.mentor_hours,
+            self.mentee_hours,
+            self.mentor_rows,
+            self.mentee_rows,
+            swapped,
+            clusters,
+            self.threads,
+        )
+
     def best(
         self,
         rows: IntArray,
@@ -534,6 +563,36 @@ def best_lists(scorer: PairScorer, per_row: int = 64, *, budget: int = 16) -> Ca
     )
     indptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))]).astype(np.int64)
     return CandidateLists(indptr, m, s, tail, scorer.pairs_scored)
+
+
+def mentor_lists(
+    scorer: PairScorer, per_mentor: int = 32, *, budget: int = 8, cluster_size: int = 32
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Each mentor's best mentees, searched from the mentor's side (``budget`` mentee clusters each).
+
+    Mentee-side lists hold each mentee's favourite mentors, which are the same popular
+    few for many mentees; the optimum places many mentees far down their own order, with
+    mentors who rank them high. These pairs give the first flow those edges. They need
+    not be exact: the price check proves the result either way.
+
+    Returns
+    -------
+    mentees, mentors, scores : ndarray
+        The pairs, as mentee and mentor positions.
+    """
+    m = scorer.n_mentors
+    if m == 0 or scorer.needs.shape[0] == 0 or per_mentor < 1:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    side = scorer.transposed(cluster_size)
+    mentors, mentees, scores, _ = side.best(
+        np.arange(m, dtype=np.int64),
+        np.full(m, -np.inf),
+        np.zeros(scorer.needs.shape[0]),
+        keep=per_mentor,
+        budget=budget,
+    )
+    scorer.pairs_scored += side.pairs_scored
+    return mentees, mentors, scores
 
 
 def row_major_key(rows: IntArray, scores: FloatArray) -> FloatArray:

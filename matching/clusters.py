@@ -13,9 +13,13 @@ _DENSE_LIMIT = 20_000_000
 
 
 def _labels(
-    offers: sp.csr_matrix, languages: npt.NDArray[np.float32], size: int, seed: int
+    offers: sp.csr_matrix,
+    languages: npt.NDArray[np.float32],
+    size: int,
+    seed: int,
+    coarse_given: IntArray | None = None,
 ) -> tuple[IntArray, FloatArray]:
-    """Coarse k-means on the offers, then chunks of at most ``size`` similar mentors.
+    """Coarse k-means on the offers (unless coarse groups are given), then chunks of at most ``size``.
 
     Inside a coarse group mentors are ordered by language and strongest feature.
 
@@ -23,7 +27,11 @@ def _labels(
     """
     m = offers.shape[0]
     n_coarse = max(1, m // (8 * size))
-    if n_coarse > 1:
+    if coarse_given is not None:
+        coarse = np.asarray(coarse_given, dtype=np.int64)
+        n_coarse = int(coarse.max(initial=-1)) + 1
+        centres = np.zeros((1, offers.shape[1]))
+    elif n_coarse > 1:
         model = MiniBatchKMeans(
             n_clusters=n_coarse, random_state=seed, n_init=1, batch_size=2048, max_iter=10
         )
@@ -61,6 +69,9 @@ class MentorClusters:
         Largest cluster.
     seed : int, default=0
         Seed of the coarse k-means.
+    coarse : ndarray of int, shape (n_mentors,), optional
+        Coarse groups to use instead of the k-means (e.g. mentees by their nearest mentor
+        group, when clustering the other side); :meth:`nearest` is then unavailable.
 
     Attributes
     ----------
@@ -71,11 +82,17 @@ class MentorClusters:
     """
 
     def __init__(
-        self, offers: sp.csr_matrix, languages: npt.NDArray[np.float32], *, size: int = 16, seed: int = 0
+        self,
+        offers: sp.csr_matrix,
+        languages: npt.NDArray[np.float32],
+        *,
+        size: int = 16,
+        seed: int = 0,
+        coarse: IntArray | None = None,
     ) -> None:
         m, d = offers.shape
         if m:
-            self.labels, self._centres = _labels(offers, languages, size, seed)
+            self.labels, self._centres = _labels(offers, languages, size, seed, coarse)
         else:
             self.labels, self._centres = np.zeros(0, dtype=np.int64), np.zeros((1, d))
         self.n_clusters = int(self.labels.max()) + 1 if m else 0

@@ -42,7 +42,16 @@ FORMAT = "mentorship.solved-community/1"
 ACTIONS = ("add", "edit", "remove")
 _INF = 1 << 62
 _DENSE_CELLS = 120_000_000
-_PARAMS = ("min_score", "max_hours_apart", "list_size", "top_k", "cluster_size", "dense_limit", "seed")
+_PARAMS = (
+    "min_score",
+    "max_hours_apart",
+    "list_size",
+    "top_k",
+    "cluster_size",
+    "dense_limit",
+    "mentor_side_limit",
+    "seed",
+)
 
 
 @dataclass

@@ -13,7 +13,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, score_all
+from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, mentor_lists, score_all
 from matching.clusters import MentorClusters
 from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
 from matching.languages import share_language
@@ -97,6 +97,12 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         Stop certifying once the bound proves the total within 0.02% of the optimum.
     dense_limit : int, default=1_000_000
         Up to this many mentee-mentor pairs, score them all in memory and price exactly.
+    mentor_side_limit : int, default=500_000_000
+        From this many pairs on, the first flow also gets each mentor's best mentees
+        (searched from the mentors' side). Measured: at 20k mentees x 5k mentors they cost
+        more than they save (mentee-side lists already bring the first flow within 0.5% of
+        the optimum); at 100k x 25k they save a sixth of the solve (mentee-side lists
+        leave it 5% short).
     seed : int, default=0
         Seed of the mentor clustering (the result is deterministic for a seed).
     vectorizer : ProfileVectorizer or None, default=None
@@ -129,6 +135,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         cluster_size: int = 16,
         fast: bool = False,
         dense_limit: int = 1_000_000,
+        mentor_side_limit: int = 500_000_000,
         seed: int = 0,
         vectorizer: ProfileVectorizer | None = None,
     ) -> None:
@@ -142,6 +149,7 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         self.cluster_size = cluster_size
         self.fast = fast
         self.dense_limit = dense_limit
+        self.mentor_side_limit = mentor_side_limit
         self.seed = seed
         self.vectorizer = vectorizer
 
@@ -258,9 +266,13 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
             assignment = solve_dense(scores, capacity, top_k=self.top_k, fast=self.fast)
         else:
             lists = best_lists(scorer, self.list_size)
+            pairs = len(self.mentees_) * len(self.mentors_)
+            extra = mentor_lists(scorer, self.list_size // 2) if pairs >= self.mentor_side_limit else None
             scored = time.perf_counter() - started
             report("solve")
-            assignment = solve_traditional(scorer, lists, capacity, top_k=self.top_k, fast=self.fast)
+            assignment = solve_traditional(
+                scorer, lists, capacity, top_k=self.top_k, fast=self.fast, extra=extra
+            )
         assignment.timings["candidates"] = scored
         return lists, assignment
 

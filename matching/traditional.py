@@ -276,6 +276,7 @@ def solve_traditional(
     tolerance: float = 1e-9,
     margin: float = 0.05,
     flow_slack: float = 0.03,
+    extra: tuple[IntArray, IntArray, FloatArray] | None = None,
 ) -> Assignment:
     """Maximise the total score with mentor capacities, proving optimality over all eligible pairs.
 
@@ -297,6 +298,10 @@ def solve_traditional(
     margin : float, default=0.05
         Pairs this close to improving are added to the flow when a row is rescanned, so
         that small price moves in later rounds need no rescan.
+    flow_slack : float, default=0.03
+        After the first round, pairs further than this from improving wait in the pool.
+    extra : tuple of (mentees, mentors, scores) arrays, optional
+        More pairs for the first flow (e.g. :func:`~matching.candidates.mentor_lists`).
 
     Returns
     -------
@@ -306,6 +311,8 @@ def solve_traditional(
     timings = {"solve": 0.0, "certify": 0.0}
     started = time.perf_counter()
     rows, mentors, scores = initial_edges(lists, capacity, top_k)
+    if extra is not None:
+        rows, mentors, scores = (np.concatenate(p) for p in zip((rows, mentors, scores), extra, strict=True))
     tolerance = max(tolerance, FAST_GAP) if fast else tolerance
     edges = _EdgeSet(len(capacity), rows, mentors, scores)
     check = _PriceCheck(scorer, lists, margin)

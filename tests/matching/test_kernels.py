@@ -116,3 +116,25 @@ def test_each_mentor_keeps_its_best_entries_and_the_earlier_of_equal_ones(
         # By score, highest first; equal scores: the earlier entry first.
         best = mine[np.lexsort((mine, -s[mine]))][:limit]
         assert set(np.flatnonzero(kept & (m == j))) == set(best)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=communities(), hours=st.sampled_from([None, 3.0]), keep=st.integers(1, 4))
+def test_mentor_side_lists_are_each_mentors_best_eligible_mentees(
+    data: tuple[pd.DataFrame, np.ndarray], hours: float | None, keep: int
+) -> None:
+    from matching.candidates import mentor_lists
+
+    frame, exclude = data
+    scorer = MentorMatcher(max_hours_apart=hours, cluster_size=2).fit(frame).scorer(exclude)
+    scores = dense_scores(scorer)
+    n, m = scores.shape
+
+    # A budget as large as the number of mentee clusters makes the search exact.
+    mentees, mentors, found = mentor_lists(scorer, keep, budget=n + 1, cluster_size=2)
+
+    assert np.allclose(found, scores[mentees, mentors], rtol=1e-12, atol=1e-12)
+    for j in range(m):
+        column = np.sort(scores[:, j][np.isfinite(scores[:, j])])[::-1]
+        mine = np.sort(found[mentors == j])[::-1]
+        assert np.allclose(mine, column[:keep], rtol=1e-12, atol=1e-12)

@@ -53,15 +53,18 @@ def _matcher(**params: object) -> MentorMatcher:
     data=communities(),
     min_score=st.sampled_from([0.0, 0.2]),
     hours=st.sampled_from([None, 3.0]),
-    dense=st.booleans(),
+    path=st.sampled_from(["dense", "kernel", "kernel with mentor-side lists"]),
 )
 def test_assignment_is_feasible_and_optimal(
-    data: tuple[pd.DataFrame, np.ndarray], min_score: float, hours: float | None, dense: bool
+    data: tuple[pd.DataFrame, np.ndarray], min_score: float, hours: float | None, path: str
 ) -> None:
     frame, exclude = data
-    matcher = _matcher(min_score=min_score, max_hours_apart=hours, dense_limit=10**9 if dense else 0).fit(
-        frame
-    )
+    matcher = _matcher(
+        min_score=min_score,
+        max_hours_apart=hours,
+        dense_limit=10**9 if path == "dense" else 0,
+        mentor_side_limit=0 if path.endswith("lists") else 10**18,
+    ).fit(frame)
 
     result = matcher.match(exclude)
 
@@ -142,7 +145,7 @@ def test_synthetic_communities_match_the_exact_dense_solver(
     from matching.synthetic import synthetic_community
 
     frame = synthetic_community(240, seed=seed)
-    params = {"list_size": list_size, "cluster_size": cluster_size, "dense_limit": 0}
+    params = {"list_size": list_size, "cluster_size": cluster_size, "dense_limit": 0, "mentor_side_limit": 0}
     matcher = MentorMatcher(top_k=4, seed=seed, **params).fit(frame)  # type: ignore[arg-type]
 
     result = matcher.match()
