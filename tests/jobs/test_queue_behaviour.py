@@ -156,12 +156,15 @@ async def test_aborting_a_queued_job_removes_it_from_the_queue(queue: Queue) -> 
 
 
 async def test_aborting_a_running_job_cancels_it_in_the_worker(queue: Queue) -> None:
+    # The worker sweeps as it starts, and a job it has just taken (not yet marked active)
+    # looks stuck to that sweep. Sweeping first takes Redis's sweep lock for a minute, so
+    # the worker's own sweep finds nothing; a first job (retried if swept all the same on
+    # the other queues) finishing shows the startup sweep is over.
+    await queue.sweep(abort=0.1)
     worker = Worker(queue, functions=FUNCTIONS, timers={"abort": 0.1})
     running = asyncio.create_task(worker.start())
     try:
-        # The worker sweeps as it starts; a job taken during that sweep can be swept back and
-        # retried after its abort. A first finished job shows that the startup sweep is over.
-        first = await queue.enqueue("echo", a=1)
+        first = await queue.enqueue("echo", a=1, retries=3)
         await wait_for_status(queue, first.key, Status.COMPLETE)
         job = await queue.enqueue("sleeper", seconds=60, timeout=120)
         await wait_for_status(queue, job.key, Status.ACTIVE)
