@@ -23,6 +23,7 @@ from typing import Any
 TARGETS = {20_000: (8.0, 1.0), 100_000: (60.0, 3.0)}
 INCREMENTAL_TARGETS = {1: 1.0, 100: 10.0}
 DENSE_SIZES = (1_000, 5_000)
+DENSE_RUNS = 3
 
 
 def _peak_gb() -> float:
@@ -191,7 +192,10 @@ def bench_size(size: int, workdir: Path, seed: int) -> None:
     path = workdir / f"community-{size}.csv"
     synthetic_community(size, seed=seed).to_csv(path, index=False)
     out = workdir / f"pairs-{size}.csv"
-    exact = _child("certified", path, out)
+    # Where the engine is timed against the dense solver, each side's best of a few runs
+    # (fresh processes) is compared, so that a noisy moment on either side does not decide.
+    runs = DENSE_RUNS if size in DENSE_SIZES else 1
+    exact = min((_child("certified", path, out) for _ in range(runs)), key=_engine_seconds)
     fast = _child("fast", path, out)
     scored = exact["pairs_scored"] / exact["pairs"]
     print(f"\n== {size:,} mentees + {size // 4:,} mentors ({exact['pairs']:,} pairs, {scored:.1%} scored)")
@@ -216,12 +220,19 @@ def bench_size(size: int, workdir: Path, seed: int) -> None:
         ok = exact["gap"] <= 1e-6 and exact["seconds"] < limit_s and exact["peak_gb"] < limit_gb
         print(f"  target: proved optimal in < {limit_s:g} s and < {limit_gb:g} GB: {_verdict(ok)}")
     if size in DENSE_SIZES:
-        _compare_dense(size, exact, _child("dense", path, out))
+        dense = min((_child("dense", path, out) for _ in range(DENSE_RUNS)), key=lambda run: run["seconds"])
+        _compare_dense(size, exact, dense)
+
+
+def _engine_seconds(run: dict[str, Any]) -> float:
+    """The engine's share of a run that the dense solver also does: scoring, solving, proving."""
+    return float(sum(run["stages"][k] for k in ("candidates", "solve", "certify")))
 
 
 def _compare_dense(size: int, exact: dict[str, Any], dense: dict[str, Any]) -> None:
     same = abs(dense["total"] - exact["total"]) <= 1e-6 * max(1.0, dense["total"])
-    engine = sum(exact["stages"][k] for k in ("candidates", "solve", "certify"))
+    engine = _engine_seconds(exact)
+    print(f"  (engine and dense solver: the best of {DENSE_RUNS} runs each, one process per run)")
     print(
         f"  exact dense (capacity-expanded linear_sum_assignment): scoring + solve {dense['seconds']:.2f} s, "
         f"peak {dense['peak_gb']:.2f} GB, total {dense['total']:.6f}"
