@@ -20,7 +20,8 @@ $(UV):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+# The compiled kernels are cached at install; a change to their source compiles them again here.
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock matching/kernels.py matching/augment.py
 	UV_PYTHON=$(BIN)/python $(UV) sync --frozen --quiet
 	$(BIN)/python -m matching.warm
 	@touch $@
