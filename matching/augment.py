@@ -66,6 +66,54 @@ def _pop(keys: IntArray, nodes: IntArray, size: int) -> int:  # pragma: no cover
 
 
 @nb.njit(cache=True, nogil=True)
+def _start(
+    r: int, dist: IntArray, touched: IntArray, keys: IntArray, nodes: IntArray
+) -> tuple[int, int]:  # pragma: no cover - compiled
+    """Begin a search at ``r``; return the touched count and heap size."""
+    dist[r], touched[0], keys[0], nodes[0] = 0, r, 0, r
+    return 1, 1
+
+
+@nb.njit(cache=True, nogil=True)
+def _settle(
+    keys: IntArray, nodes: IntArray, size: int, dist: IntArray, done: BoolArray
+) -> tuple[int, int, int]:  # pragma: no cover - compiled
+    """Settle the nearest unsettled node: its distance, the node, the heap size (node -1: none left)."""
+    while size:
+        d, x = keys[0], nodes[0]
+        size = _pop(keys, nodes, size)
+        if not done[x] and d <= dist[x]:
+            done[x] = True
+            return d, x, size
+    return _INF, -1, size
+
+
+@nb.njit(cache=True, nogil=True)
+def _reprice(
+    pot: IntArray, touched: IntArray, n_touched: int, dist: IntArray, done: BoolArray, delta: int, sign: int
+) -> None:  # pragma: no cover - compiled
+    """Move each node settled nearer than ``delta`` by its distance's gap to it.
+
+    A forward search lowers them (``sign=1``), a backward one raises them (``-1``); either way every
+    residual arc keeps a non-negative reduced cost and the path's arcs become tight.
+    """
+    for t in range(n_touched):
+        x = touched[t]
+        if done[x] and dist[x] < delta:
+            pot[x] += sign * (dist[x] - delta)
+
+
+@nb.njit(cache=True, nogil=True)
+def _clear(
+    touched: IntArray, n_touched: int, dist: IntArray, pred: IntArray, done: BoolArray
+) -> None:  # pragma: no cover - compiled
+    """Forget a search: only the nodes it touched are reset."""
+    for t in range(n_touched):
+        x = touched[t]
+        dist[x], pred[x], done[x] = _INF, -1, False
+
+
+@nb.njit(cache=True, nogil=True)
 def _relax(
     dist: IntArray,
     pred: IntArray,
@@ -165,14 +213,10 @@ def repair(
             fill[j] += 1
     # Arcs that beat their mentee's dual are left out until that mentee re-enters.
     bad = np.zeros(right.shape[0], dtype=np.bool_)
-    pending = np.zeros(n, dtype=np.bool_)
     out = np.zeros(n, dtype=np.bool_)
-    for k in range(movers.shape[0]):
-        pending[movers[k]] = True
-    for i in range(n):
-        if pending[i]:
-            for e in range(indptr[i], indptr[i + 1]):
-                bad[e] = weight[e] - pot[i] + pot[n + right[e]] > 0
+    for i in movers:
+        for e in range(indptr[i], indptr[i + 1]):
+            bad[e] = weight[e] - pot[i] + pot[n + right[e]] > 0
     dist = np.full(n + m + 1, _INF, dtype=np.int64)
     pred = np.full(n + m + 1, -1, dtype=np.int64)
     done = np.zeros(n + m + 1, dtype=np.bool_)
@@ -188,18 +232,11 @@ def repair(
         if assigned[r] < 0:
             continue  # it was unmatched: nothing flows through it
         searches += 1
-        n_touched, size = 1, 1
-        touched[0] = r
-        dist[r], keys[0], nodes[0] = 0, 0, r
-        delta = _INF
-        while size:
-            d, y = keys[0], nodes[0]
-            size = _pop(keys, nodes, size)
-            if done[y] or d > dist[y]:
-                continue
-            done[y] = True
-            if y == sink:
-                delta = d
+        n_touched, size = _start(r, dist, touched, keys, nodes)
+        while True:
+            d, y, size = _settle(keys, nodes, size, dist, done)
+            if y < 0 or y == sink:
+                delta = d  # the cheapest path's length (_INF: none)
                 break
             if y < n:
                 # Into a mentee: from its mentor (it leaves) or from the sink (it was unmatched).
@@ -224,10 +261,7 @@ def repair(
                     n_touched, size = _relax(dist, pred, touched, n_touched, keys, nodes, size, x, nd, y)
         if delta == _INF:  # pragma: no cover - the mover's own place can always stay empty
             raise RuntimeError("no path back to the sink")
-        for t in range(n_touched):
-            y = touched[t]
-            if done[y] and dist[y] < delta:
-                pot[y] += delta - dist[y]
+        _reprice(pot, touched, n_touched, dist, done, delta, -1)
         # The path runs sink -> ... -> r; ``pred`` points one step towards ``r``. First
         # the mentees leave (mentor -> mentee arcs), then take their new mentors
         # (mentee -> mentor arcs); a path starting sink -> mentor closes that place.
@@ -253,9 +287,7 @@ def repair(
             # Arc sink -> mentor: the place stays empty.
             j = first_hop - n
             _close(members, first, load, slot, j)
-        for t in range(n_touched):
-            y = touched[t]
-            dist[y], pred[y], done[y] = _INF, -1, False
+        _clear(touched, n_touched, dist, pred, done)
     # Entering: the cheapest augmenting path from each mover, as in a fresh solve.
     for k in range(movers.shape[0]):
         r = movers[k]
@@ -267,18 +299,11 @@ def repair(
             top = max(top, weight[e] + pot[n + right[e]])
         pot[r] = top
         searches += 1
-        n_touched, size = 1, 1
-        touched[0] = r
-        dist[r], keys[0], nodes[0] = 0, 0, r
-        delta = _INF
-        while size:
-            d, x = keys[0], nodes[0]
-            size = _pop(keys, nodes, size)
-            if done[x] or d > dist[x]:
-                continue
-            done[x] = True
-            if x == sink:
-                delta = d
+        n_touched, size = _start(r, dist, touched, keys, nodes)
+        while True:
+            d, x, size = _settle(keys, nodes, size, dist, done)
+            if x < 0 or x == sink:
+                delta = d  # the cheapest path's length
                 break
             if x < n:
                 for e in range(indptr[x], indptr[x + 1]):
@@ -300,10 +325,7 @@ def repair(
                         continue
                     nd = d + own[i] + pot[x] - pot[i]
                     n_touched, size = _relax(dist, pred, touched, n_touched, keys, nodes, size, i, nd, x)
-        for t in range(n_touched):
-            x = touched[t]
-            if done[x] and dist[x] < delta:
-                pot[x] += dist[x] - delta
+        _reprice(pot, touched, n_touched, dist, done, delta, 1)
         # The path runs r -> ... -> sink; ``pred`` points back towards ``r``.
         last = pred[sink]
         if last >= n:
@@ -332,9 +354,7 @@ def repair(
                 assigned[y] = j
                 _take(members, first, load, slot, y, j)
             x = y
-        for t in range(n_touched):
-            x = touched[t]
-            dist[x], pred[x], done[x] = _INF, -1, False
+        _clear(touched, n_touched, dist, pred, done)
     return searches
 
 

@@ -260,7 +260,8 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
     ) -> tuple[CandidateLists, Assignment]:
         """Score (all pairs when few, else cluster probes), then solve and certify."""
         capacity = self.table_.capacity[self.mentors_]
-        if len(self.mentees_) * len(self.mentors_) <= self.dense_limit:
+        pairs = len(self.mentees_) * len(self.mentors_)
+        if pairs <= self.dense_limit:
             scores = score_all(scorer)
             lists = dense_candidates(scores, self.top_k, self.seed)
             scored = time.perf_counter() - started
@@ -268,7 +269,6 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
             assignment = solve_dense(scores, capacity, top_k=self.top_k, fast=self.fast)
         else:
             lists = best_lists(scorer, self.list_size)
-            pairs = len(self.mentees_) * len(self.mentors_)
             extra = mentor_lists(scorer, self.list_size // 2) if pairs >= self.mentor_side_limit else None
             scored = time.perf_counter() - started
             report("solve")
