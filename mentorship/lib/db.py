@@ -1,9 +1,14 @@
-"""Reach the app's database outside a handler's own session (streams, after-response tasks)."""
+"""Database helpers shared by features: the app's config outside a handler, child collections."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TypeVar
+
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
+
+Row = TypeVar("Row")
 
 
 def app_db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
@@ -11,3 +16,25 @@ def app_db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
     config = app.plugins.get(SQLAlchemyPlugin).config[0]
     assert isinstance(config, SQLAlchemyAsyncConfig)
     return config
+
+
+def merge_children(
+    current: Iterable[Row], wanted: Sequence[Row], key: Callable[[Row], Hashable], fields: Iterable[str]
+) -> list[Row]:
+    """The collection to assign: rows already stored are kept (their `fields` updated) where wanted again.
+
+    Assigning brand-new rows instead makes the unit of work insert them before it deletes the old
+    ones, so a unique constraint on the key fails whenever a saved value is saved again.
+    """
+    stored = {key(row): row for row in current}
+    names = tuple(fields)
+    merged: list[Row] = []
+    for row in wanted:
+        kept = stored.pop(key(row), None)
+        if kept is None:
+            merged.append(row)
+            continue
+        for name in names:
+            setattr(kept, name, getattr(row, name))
+        merged.append(kept)
+    return merged

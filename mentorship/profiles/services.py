@@ -12,6 +12,7 @@ from sqlalchemy import Select, Text, cast, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
+from mentorship.lib.db import merge_children
 from mentorship.lib.i18n import _
 from mentorship.models import (
     Profile,
@@ -32,6 +33,14 @@ from mentorship.topics.services import topics_for
 def _profile_of(user_id: UUID) -> Any:
     """The profile id of a user, as a scalar subquery."""
     return select(Profile.id).where(Profile.user_id == user_id).scalar_subquery()
+
+
+def _language_key(link: ProfileLanguage) -> str:
+    return link.code
+
+
+def _topic_key(link: ProfileTopic) -> tuple[UUID, TopicDirection]:
+    return link.topic.id, link.direction
 
 
 class ProfileNotFound(Exception):
@@ -127,9 +136,10 @@ class ProfileService:
             if name in values:
                 await self._set_topics(profile, TopicDirection(name), values.pop(name))
         if "languages" in values:
-            profile.languages = [
+            wanted = [
                 ProfileLanguage(code=code, position=i) for i, code in enumerate(values.pop("languages"))
             ]
+            profile.languages = merge_children(profile.languages, wanted, _language_key, ["position"])
         for name, value in values.items():
             setattr(profile, name, value)
         if profile.is_mentor and profile.capacity < 1:
@@ -139,10 +149,11 @@ class ProfileService:
 
     async def _set_topics(self, profile: Profile, direction: TopicDirection, entries: list[str]) -> None:
         topics = await topics_for(self.session, entries)
-        kept = [link for link in profile.topics if link.direction is not direction]
-        profile.topics = kept + [
+        others = [link for link in profile.topics if link.direction is not direction]
+        wanted = [
             ProfileTopic(topic=topic, direction=direction, position=i) for i, topic in enumerate(topics)
         ]
+        profile.topics = others + merge_children(profile.topics, wanted, _topic_key, ["position"])
 
     async def view(self, viewer: User, profile_id: UUID) -> ProfileView:
         """A profile as the viewer may see it; ProfileNotFound when they may not see it at all."""
