@@ -31,6 +31,7 @@ TASKS: list[str] = [
     "mentorship.rounds.tasks.expire_proposals",
     "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
+    "mentorship.accounts.tasks.purge_expired",
 ]
 
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.
@@ -41,6 +42,8 @@ PERIODIC: dict[str, str] = {
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.
     "mentorship.relationships.tasks.nudge_relationships": "5 * * * *",
+    # Delete expired sessions, old failed sign-ins and dead reset tokens.
+    "mentorship.accounts.tasks.purge_expired": "35 * * * *",
 }
 
 JobFunction = Callable[..., Awaitable[Any]]

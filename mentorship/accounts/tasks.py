@@ -1,0 +1,39 @@
+"""Periodic clean-up of expired account rows: sessions, failed sign-ins, used or stale tokens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from saq.types import Context
+from sqlalchemy import delete, or_
+
+from mentorship.accounts.services import LOGIN_WINDOW, RESET_TOKEN_LIFETIME
+from mentorship.jobs.tasks import task
+from mentorship.models import LoginAttempt, PasswordResetToken, StoreItem
+
+
+@task(timeout=300, retries=1)
+async def purge_expired(ctx: Context) -> dict[str, int]:
+    """Delete expired sessions and counters, old failed sign-ins and dead reset tokens."""
+    db_config: Any = ctx.get("db_config")
+    assert isinstance(db_config, SQLAlchemyAsyncConfig)
+    now = datetime.now(UTC)
+    statements = {
+        "sessions": delete(StoreItem).where(StoreItem.expires_at < now),
+        "login_attempts": delete(LoginAttempt).where(LoginAttempt.attempted_at < now - LOGIN_WINDOW),
+        "reset_tokens": delete(PasswordResetToken).where(
+            or_(
+                PasswordResetToken.expires_at < now - RESET_TOKEN_LIFETIME,
+                PasswordResetToken.used_at < now - RESET_TOKEN_LIFETIME,
+            )
+        ),
+    }
+    counts: dict[str, int] = {}
+    async with db_config.get_session() as session:
+        for name, statement in statements.items():
+            result = await session.execute(statement.execution_options(synchronize_session=False))
+            counts[name] = int(getattr(result, "rowcount", 0) or 0)
+        await session.commit()
+    return counts
