@@ -22,6 +22,17 @@ MIN_GROUP = 5
 SUPPORT_WINDOW = timedelta(days=90)
 
 
+def week_start(now: datetime | None = None) -> datetime:
+    """Monday 00:00 UTC of this week: aggregates stop there, and answers before it are settled.
+
+    An aggregate that moved with every new answer would give one person's answer away to anyone who
+    looked just before and just after; aggregates over closed weeks only, of answers that can no
+    longer change, never move because of one answer.
+    """
+    now = now or datetime.now(UTC)
+    return datetime.combine(now.date() - timedelta(days=now.weekday()), datetime.min.time(), tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class SupportRequest:
     """Someone who ticked "I'd like support from a coordinator" (their scores stay private)."""
@@ -78,6 +89,10 @@ async def answer_pulse(
         profile, existing = await _my_profile(session, user), None
     if all(v is None for v in scores.values()) and not wants_support:
         raise CheckinInvalid({"energy": _("Answer at least one question, or ask for support.")})
+    if existing is not None and existing.created_at < week_start():
+        raise CheckinInvalid(
+            {"energy": _("This answer is from an earlier week and is settled. Answer at your next check-in.")}
+        )
     answer = existing or PulseAnswer(profile_id=profile.id, checkin_id=checkin_id)
     asked_before = bool(existing and existing.wants_support)
     answer.energy, answer.workload, answer.stress = scores["energy"], scores["workload"], scores["stress"]
@@ -112,8 +127,8 @@ async def my_answers(session: AsyncSession, user: User) -> list[PulseAnswer]:
 
 
 async def pulse_aggregates(session: AsyncSession, since: datetime) -> dict[str, Any] | None:
-    """Means and counts of answers since a time, or None when fewer than five people answered."""
-    window = PulseAnswer.created_at >= since
+    """Means and counts of answers from `since` to the start of this week, or None under five people."""
+    window = (PulseAnswer.created_at >= since) & (PulseAnswer.created_at < week_start())
     people = await session.scalar(select(func.count(func.distinct(PulseAnswer.profile_id))).where(window))
     if int(people or 0) < MIN_GROUP:
         return None

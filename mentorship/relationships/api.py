@@ -25,7 +25,7 @@ from mentorship.relationships.controllers import provide_relationships
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.goals import parse_goal, parse_note
 from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
-from mentorship.relationships.load import load_of
+from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipConflict,
     RelationshipForbidden,
@@ -411,7 +411,11 @@ class RelationshipApiController(Controller):
 
 
 class LoadOut(msgspec.Struct):
-    """A mentor's load index and its terms (my own only)."""
+    """A mentor's load index and its terms (my own only).
+
+    `value` is the shared index (what gates new mentees and what coordinators see); `personal` adds
+    the strain of my own latest pulse, which nobody else sees; `rest_advised` is true when it is over.
+    """
 
     value: float
     threshold: float
@@ -422,6 +426,8 @@ class LoadOut(msgspec.Struct):
     checkins_per_30_days: float
     overdue_items: int
     terms: dict[str, float]
+    personal: float
+    rest_advised: bool
 
 
 class DashboardApiController(Controller):
@@ -449,7 +455,7 @@ class DashboardApiController(Controller):
         """My mentor load with its terms; 404 when I do not mentor."""
         service = RelationshipService(db_session)
         profile = await service.profile_of(_user(request))
-        load = await load_of(db_session, profile.id) if profile and profile.is_mentor else None
+        load = await own_load(db_session, profile)
         if load is None:
             raise NotFoundException("You do not mentor anyone.")
         terms = {
@@ -469,6 +475,8 @@ class DashboardApiController(Controller):
             load.checkins_per_30_days,
             load.overdue_items,
             {k: round(v, 3) for k, v in terms.items()},
+            load.personal,
+            load.personally_over(settings.load_threshold),
         )
 
 

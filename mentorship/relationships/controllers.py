@@ -23,7 +23,7 @@ from mentorship.profiles import options
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.goals import parse_goal, parse_note
 from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
-from mentorship.relationships.load import load_of
+from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipConflict,
     RelationshipForbidden,
@@ -68,7 +68,7 @@ class RelationshipController(Controller):
         """My relationships, and my load when I mentor."""
         user = _me(request)
         profile = await relationships.profile_of(user)
-        load = await load_of(relationships.session, profile.id) if profile and profile.is_mentor else None
+        load = await own_load(relationships.session, profile)
         context = {
             "items": await relationships.mine(user),
             "load": load,
@@ -348,7 +348,7 @@ class RelationshipController(Controller):
     ) -> Template:
         """My mentor load, its terms, and an invitation to rest when it is high."""
         profile = await relationships.profile_of(_me(request))
-        load = await load_of(relationships.session, profile.id) if profile and profile.is_mentor else None
+        load = await own_load(relationships.session, profile)
         return Template(
             "relationships/load.html", context={"load": load, "threshold": settings.load_threshold}
         )

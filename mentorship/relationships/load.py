@@ -2,7 +2,8 @@
 
 The formula, one term per signal (each documented where it is computed)::
 
-    load = occupancy + requests + meetings + overdue + strain
+    load     = occupancy + requests + meetings + overdue      (shared: gates, coordinators see it)
+    personal = load + strain                                     (only the mentor ever sees it)
 
     occupancy = active mentees / capacity            (1.0 = every offered place taken)
     requests  = 0.25 x proposals and requests waiting for the mentor's answer
@@ -13,8 +14,13 @@ The formula, one term per signal (each documented where it is computed)::
 
 A capacity of 0 counts as 1. A mentor whose load is above ``Settings.load_threshold``
 (MENTORSHIP_LOAD_THRESHOLD, 1.5 by default) gets no new proposals in a round, no requests and no
-place in instant suggestions, and is invited to take an away period. The index is shown to the
-mentor with its terms; coordinators see the total only, so the private pulse never shows alone.
+place in instant suggestions, and is invited to take an away period.
+
+The pulse is private, so the strain term stays out of everything another person can observe: the
+shared load, the coordinators' figures, and the gating (a mentor left out of a round or of
+suggestions is visible to others, so gating on the pulse would let them read it back). Only the
+mentor sees ``personal``, with its terms; when it is above the threshold the mentor alone is
+invited to rest and to set an away period, which is then theirs to take.
 """
 
 from __future__ import annotations
@@ -87,18 +93,34 @@ class Load:
 
     @property
     def value(self) -> float:
-        """The load index."""
-        return round(self.occupancy + self.requests + self.meetings + self.overdue + self.strain, 3)
+        """The shared load index: what gates new mentees and what coordinators see (no pulse in it)."""
+        return round(self.occupancy + self.requests + self.meetings + self.overdue, 3)
+
+    @property
+    def personal(self) -> float:
+        """The load index with the mentor's own pulse, shown to that mentor only."""
+        return round(self.value + self.strain, 3)
 
     def over(self, threshold: float) -> bool:
-        """Whether the mentor is above the threshold."""
+        """Whether the shared load is above the threshold (the mentor takes no new mentees)."""
         return self.value > threshold
+
+    def personally_over(self, threshold: float) -> bool:
+        """Whether the mentor's own load, pulse included, is above the threshold (an invitation to rest)."""
+        return self.personal > threshold
 
 
 async def mentor_loads(
-    session: AsyncSession, today: date | None = None, profile_ids: set[UUID] | None = None
+    session: AsyncSession,
+    today: date | None = None,
+    profile_ids: set[UUID] | None = None,
+    *,
+    with_pulse: bool = False,
 ) -> dict[UUID, Load]:
-    """The load of every mentor (or of the given profiles), from a handful of grouped queries."""
+    """The load of every mentor (or of the given profiles), from a handful of grouped queries.
+
+    The private pulse is read only with ``with_pulse``, which only the mentor's own views ask for.
+    """
     today = today or datetime.now(UTC).date()
     query = select(Profile.id, Profile.capacity).where(Profile.is_mentor)
     if profile_ids is not None:
@@ -110,7 +132,7 @@ async def mentor_loads(
     mentees, meetings = await _relationships(session, ids)
     pending = await _pending(session, ids)
     overdue = await _overdue(session, ids, today)
-    pulses = await _pulses(session, ids, today)
+    pulses = await _pulses(session, ids, today) if with_pulse else {}
     return {
         pid: Load(
             pid,
@@ -130,9 +152,18 @@ async def overloaded(session: AsyncSession, threshold: float, today: date | None
     return {pid for pid, load in (await mentor_loads(session, today)).items() if load.over(threshold)}
 
 
-async def load_of(session: AsyncSession, profile_id: UUID, today: date | None = None) -> Load | None:
+async def load_of(
+    session: AsyncSession, profile_id: UUID, today: date | None = None, *, with_pulse: bool = False
+) -> Load | None:
     """One mentor's load, or None for someone who is not a mentor."""
-    return (await mentor_loads(session, today, {profile_id})).get(profile_id)
+    return (await mentor_loads(session, today, {profile_id}, with_pulse=with_pulse)).get(profile_id)
+
+
+async def own_load(session: AsyncSession, profile: Profile | None) -> Load | None:
+    """My own load, pulse included, when I mentor (for my eyes only)."""
+    if profile is None or not profile.is_mentor:
+        return None
+    return await load_of(session, profile.id, with_pulse=True)
 
 
 async def _relationships(session: AsyncSession, ids: set[UUID]) -> tuple[dict[UUID, int], dict[UUID, float]]:

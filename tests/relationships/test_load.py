@@ -34,20 +34,20 @@ def test_load_formula_known_answers() -> None:
 
     assert idle.value == 0.0
     assert usual.value == pytest.approx(0.5 + 0.05 * 30 / 14, abs=1e-3)  # 0.607
-    # 0.5 occupancy + 0.25 request + 0.107 meetings + 0.2 overdue + 0.375 strain
-    assert busy.value == 1.432
-    assert not busy.over(1.5) and busy.over(1.4)
+    # 0.5 occupancy + 0.25 request + 0.107 meetings + 0.2 overdue; the 0.375 strain is the mentor's alone
+    assert busy.value == 1.057 and busy.personal == 1.432
+    assert not busy.over(1.0 + 0.1) and busy.personally_over(1.4)
     assert calm_pulse.value == 1.0 and calm_pulse.strain == 0.0
     assert no_capacity.value == 1.0
 
 
 async def make_mia_overloaded(settings: Settings, relationship_id: UUID) -> None:
-    """Five overdue action items and a heavy pulse: 0.5 + 0.107 + 0.5 + 0.5 = 1.607 > 1.5."""
+    """Ten overdue action items: 0.5 + 0.107 + 1.0 = 1.607 > 1.5 (the heavy pulse is hers alone)."""
     config = build_sqlalchemy_config(settings)
     async with config.get_session() as session:
         mia = await session.scalar(select(Profile).join(User).where(User.email == "mia@example.org"))
         assert mia is not None
-        for i in range(5):
+        for i in range(10):
             session.add(
                 ActionItem(
                     relationship_id=relationship_id,
@@ -68,7 +68,8 @@ async def test_mentor_loads_from_the_database(quiet: Settings, clients: Clients)
     async with config.get_session() as session:
         mia_id = await session.scalar(select(Profile.id).join(User).where(User.email == "mia@example.org"))
         assert mia_id is not None
-        load = await load_of(session, mia_id)
+        load = await load_of(session, mia_id, with_pulse=True)
+        shared = await load_of(session, mia_id)
         everyone = await mentor_loads(session)
     await config.get_engine().dispose()
     mine = await clients["mia"].get("/api/v1/me/load")
@@ -76,9 +77,11 @@ async def test_mentor_loads_from_the_database(quiet: Settings, clients: Clients)
     not_a_mentor = await clients["ana"].get("/api/v1/me/load")
 
     assert load is not None
-    assert (load.active_mentees, load.pending, load.overdue_items, load.pulse) == (1, 0, 5, 5.0)
-    assert load.value == 1.607 and set(everyone) == {mia_id}
+    assert (load.active_mentees, load.pending, load.overdue_items, load.pulse) == (1, 0, 10, 5.0)
+    assert load.value == 1.607 and load.personal == 2.107 and set(everyone) == {mia_id}
+    assert shared is not None and shared.pulse is None and everyone[mia_id].pulse is None
     assert mine.json()["over"] is True and mine.json()["terms"]["strain"] == 0.5
+    assert mine.json()["personal"] == 2.107 and mine.json()["rest_advised"] is True
     assert "/profile/edit/mentoring" in page.text
     assert not_a_mentor.status_code == 404
 
