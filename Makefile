@@ -15,13 +15,18 @@ WORKERS ?= 1
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(UV):
+# Python 3.11 seeds a venv with pip 23.2.1 and setuptools 65.5.0, both with published advisories:
+# --upgrade-deps replaces them with current releases, also in a venv made by an older Makefile
+# (the marker's name changes whenever this step does, so old venvs run it again).
+BOOTSTRAP := $(VENV)/.bootstrap-2
+$(BOOTSTRAP):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --upgrade-deps $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@touch $@
 
 # The compiled kernels are cached at install; a change to their source compiles them again here.
-$(VENV)/.installed: $(UV) pyproject.toml uv.lock matching/kernels.py matching/augment.py
+$(VENV)/.installed: $(BOOTSTRAP) pyproject.toml uv.lock matching/kernels.py matching/augment.py
 	UV_PYTHON=$(BIN)/python $(UV) sync --frozen --quiet
 	$(BIN)/python -m matching.warm
 	@touch $@
