@@ -38,6 +38,8 @@ from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
 from mentorship.notifications.api import NotificationApiController
 from mentorship.notifications.controllers import NotificationController
+from mentorship.privacy.api import AccountDataApiController
+from mentorship.privacy.controllers import AccountDataController
 from mentorship.profiles.api import ProfileApiController
 from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
@@ -78,6 +80,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AccountController,
             AuthApiController,
             ProfileController,
+            AccountDataController,
+            AccountDataApiController,
             RosterController,
             TopicController,
             RoundController,

@@ -1,4 +1,4 @@
-"""Profile pages: my profile, the registration steps, someone else's profile, my data."""
+"""Profile pages: my profile, the registration steps, someone else's profile."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
-from mentorship.accounts.deps import provide_accounts
-from mentorship.accounts.services import AccountService
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import User
@@ -46,7 +44,7 @@ class ProfileController(Controller):
     include_in_schema = False
     guards = [signed_in]
     opt = SIGNED_IN
-    dependencies = {"profiles": Provide(provide_profiles), "accounts": Provide(provide_accounts)}
+    dependencies = {"profiles": Provide(provide_profiles)}
 
     @get("/profile", name="profile")
     async def mine(
@@ -143,36 +141,3 @@ class ProfileController(Controller):
         except ProfileNotFound as exc:
             raise NotFoundException() from exc
         return Template("profiles/detail.html", context={"view": view, "options": options})
-
-    @get("/account", name="account")
-    async def account(self) -> Template:
-        """Download my data, or delete my account."""
-        return Template("accounts/data.html", context={"error": None})
-
-    @get("/account/export", name="account:export")
-    async def export(
-        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
-    ) -> Response[Any]:
-        """All my data as a JSON file."""
-        data = await profiles.export(me(request))
-        return Response(
-            content=data, headers={"content-disposition": 'attachment; filename="my-mentorship-data.json"'}
-        )
-
-    @post("/account/delete", name="account:delete", status_code=303)
-    async def delete(
-        self,
-        request: Request[Any, Any, Any],
-        profiles: NamedDependency[ProfileService],
-        accounts: NamedDependency[AccountService],
-    ) -> Response[Any]:
-        """Delete my account after confirming the password."""
-        form = await request.form()
-        user = me(request)
-        if not await accounts.password_matches(user.id, str(form.get("password", ""))):
-            return Template(
-                "accounts/data.html", context={"error": _("Your password is not correct.")}, status_code=400
-            )
-        await profiles.delete_account(user.id)
-        request.clear_session()
-        return Redirect("/?deleted=1", status_code=303)

@@ -1,14 +1,13 @@
-"""Profile queries and changes: saving steps, visibility, completeness, roster, export and deletion."""
+"""Profile queries and changes: saving steps, visibility, completeness and the roster."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, Text, cast, delete, func, or_, select
+from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
@@ -262,31 +261,3 @@ class ProfileService:
                 )
             ).scalars()
         )
-
-    async def export(self, user: User) -> dict[str, Any]:
-        """Everything stored about a person, for them to download."""
-        profile = await self.own(user.id)
-        account = {
-            "id": str(user.id),
-            "email": user.email,
-            "name": user.name,
-            "is_coordinator": user.is_coordinator,
-            "created_at": user.created_at.isoformat(),
-            "last_active_at": user.last_active_at.isoformat() if user.last_active_at else None,
-        }
-        data: dict[str, Any] = {"account": account, "profile": None}
-        if profile is not None:
-            data["profile"] = profile_view(profile, user, Audience.OWNER)
-        return data
-
-    async def delete_account(self, user_id: UUID) -> None:
-        """Remove personal data; the account row stays, anonymised, so aggregate records keep their counts."""
-        await self.session.execute(delete(Profile).where(Profile.user_id == user_id))
-        user = await self.session.get_one(User, user_id)
-        user.email = f"deleted-{uuid.uuid4().hex}@deleted.invalid"
-        user.name = _("Deleted participant")
-        user.password_hash = ""
-        user.is_active = False
-        user.is_coordinator = False
-        user.last_active_at = None
-        await self.session.commit()

@@ -1,0 +1,1 @@
+"""A person's own data: downloading all of it, and deleting the account."""

@@ -1,0 +1,203 @@
+"""The shape of "Download my data" (format version 1): plain JSON, documented by these structs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+
+from mentorship.profiles.views import ProfileView
+
+FORMAT_VERSION = 1
+
+
+class AccountOut(msgspec.Struct):
+    """The account itself."""
+
+    id: UUID
+    email: str
+    name: str
+    is_coordinator: bool
+    created_at: datetime
+    last_active_at: datetime | None
+    email_preferences: dict[str, Any] | None
+
+
+class MemberOut(msgspec.Struct):
+    """Someone in a relationship or proposal, as its members see them."""
+
+    name: str
+    role: str
+    is_me: bool
+
+
+class NoteOut(msgspec.Struct):
+    """A progress note on a goal."""
+
+    text: str
+    author: str | None
+    created_at: datetime
+
+
+class GoalOut(msgspec.Struct):
+    """A goal the relationship agreed on, with its progress notes."""
+
+    title: str
+    description: str
+    status: str
+    notes: list[NoteOut]
+
+
+class AgendaPointOut(msgspec.Struct):
+    """A point on a check-in's agenda, or what someone wrote under a section."""
+
+    section: str
+    text: str
+    author: str | None
+
+
+class CheckinOut(msgspec.Struct):
+    """A check-in: its agenda, what was written, and my own private note (only mine)."""
+
+    id: UUID
+    scheduled_at: datetime
+    duration_minutes: int
+    status: str
+    held_at: datetime | None
+    notes: str
+    agenda: list[AgendaPointOut]
+    entries: list[AgendaPointOut]
+    my_private_note: str | None
+
+
+class ActionItemOut(msgspec.Struct):
+    """Something someone in the relationship will do."""
+
+    text: str
+    owner: str | None
+    due_on: date | None
+    done_at: datetime | None
+
+
+class ReflectionOut(msgspec.Struct):
+    """A closing reflection; self-assessments only on my own."""
+
+    author: str
+    text: str
+    created_at: datetime
+
+
+class MyReflectionOut(msgspec.Struct):
+    """My closing reflection with my self-assessment before and after."""
+
+    text: str
+    self_assessment_before: dict[str, Any] | None
+    self_assessment_after: dict[str, Any] | None
+    created_at: datetime
+
+
+class RelationshipOut(msgspec.Struct):
+    """A relationship I am in, with everything its members share."""
+
+    id: UUID
+    kind: str
+    status: str
+    my_role: str
+    started_at: datetime
+    ended_at: datetime | None
+    paused_until: date | None
+    cadence_days: int
+    members: list[MemberOut]
+    goals: list[GoalOut]
+    checkins: list[CheckinOut]
+    action_items: list[ActionItemOut]
+    reflections: list[ReflectionOut]
+    my_reflection: MyReflectionOut | None
+
+
+class PulseOut(msgspec.Struct):
+    """One of my own wellbeing answers."""
+
+    checkin_id: UUID | None
+    energy: int | None
+    workload: int | None
+    stress: int | None
+    wants_support: bool
+    created_at: datetime
+
+
+class ProposalOut(msgspec.Struct):
+    """A proposal or request I am in; my own decline reason, never anyone else's."""
+
+    id: UUID
+    kind: str
+    source: str
+    status: str
+    score: float
+    reasons: list[str]
+    message: str
+    created_at: datetime
+    expires_at: datetime | None
+    decided_at: datetime | None
+    my_role: str
+    my_response: str
+    my_reason: str
+    members: list[MemberOut]
+
+
+class NotificationOut(msgspec.Struct):
+    """An in-app notification I received."""
+
+    type: str
+    text: str
+    link: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class SelfAssessmentOut(msgspec.Struct):
+    """One closing self-assessment next to the one before it."""
+
+    relationship_id: UUID
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: datetime
+
+
+class SelfAssessmentsOut(msgspec.Struct):
+    """My current self-assessment and the ones I gave when relationships closed."""
+
+    current: dict[str, Any] | None
+    history: list[SelfAssessmentOut]
+
+
+class EventOut(msgspec.Struct):
+    """A line of the program's history in which I acted."""
+
+    at: datetime
+    type: str
+    subject_type: str
+    subject_id: UUID | None
+
+
+class AccountExport(msgspec.Struct):
+    """Everything I wrote or that is about me and that I may see, in one document."""
+
+    format_version: int
+    exported_at: datetime
+    account: AccountOut
+    profile: ProfileView | None
+    relationships: list[RelationshipOut]
+    pulse_answers: list[PulseOut]
+    proposals: list[ProposalOut]
+    notifications: list[NotificationOut]
+    self_assessments: SelfAssessmentsOut
+    history: list[EventOut]
+
+
+class DeleteIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Confirm deleting my account with my password."""
+
+    password: Annotated[str, msgspec.Meta(max_length=1024)] = ""
