@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -89,16 +90,22 @@ def parse_timezone(value: str) -> float:
         sign, hours, minutes = match.groups()
         offset = int(hours) + int(minutes or 0) / 60
         if int(minutes or 0) >= 60 or offset > 14:
-            raise ValueError(f"offset out of range: {value!r}")
+            raise ValueError(f"offset out of range: {shown(value)}")
         return -offset if sign == "-" else offset
     if text.upper() in {"UTC", "GMT", "Z"}:
         return 0.0
     try:
         zone = ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone: {value!r}") from exc
+    # A folder of zones ('America'), an over-long or NUL-bearing name fail as OSError or ValueError.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise ValueError(f"unknown time zone: {shown(value)}") from exc
     delta = zone.utcoffset(REFERENCE_TIME) or timedelta(0)
     return delta.total_seconds() / 3600
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """``value`` quoted for an error message, shortened so one bad cell cannot flood it."""
+    return repr(value if len(value) <= limit else value[: limit - 3] + "...")
 
 
 def hours_apart(a: npt.ArrayLike, b: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -183,11 +190,14 @@ def _parse_capacity(values: list[str], is_mentor: npt.NDArray[np.bool_]) -> npt.
             number = float(text)
         except ValueError:
             raise TableError(
-                f"capacity must be a whole number, got {raw!r}", row=row, column="capacity"
+                f"capacity must be a whole number, got {shown(raw)}", row=row, column="capacity"
             ) from None
-        if number != int(number) or number < 0 or number > 10_000:
+        # float() accepts 'nan', 'inf' and '1e400' (infinite): none of them is a number of places.
+        if not math.isfinite(number) or number != int(number) or not 0 <= number <= 10_000:
             raise TableError(
-                f"capacity must be a whole number from 0, got {raw!r}", row=row, column="capacity"
+                f"capacity must be a whole number from 0 to 10000, got {shown(raw)}",
+                row=row,
+                column="capacity",
             )
         capacity[row] = int(number)
     capacity[~is_mentor] = 0
@@ -214,7 +224,7 @@ def _parse_kinds(values: list[str]) -> list[frozenset[str]]:
             unknown = chosen.difference(KINDS)
             if unknown:
                 raise TableError(
-                    f"unknown kind {sorted(unknown)[0]!r} (expected {', '.join(KINDS)})",
+                    f"unknown kind {shown(sorted(unknown)[0])} (expected {', '.join(KINDS)})",
                     row=row,
                     column="kinds",
                 )
@@ -267,12 +277,12 @@ def parse_participants(frame: pd.DataFrame) -> ParticipantTable:
         raise TableError("id must not be empty", row=empty, column="id")
     duplicated = _first_bad(pd.Series(ids).duplicated().to_numpy())
     if duplicated is not None:
-        raise TableError(f"duplicate id {ids[duplicated]!r}", row=duplicated, column="id")
+        raise TableError(f"duplicate id {shown(ids[duplicated])}", row=duplicated, column="id")
     roles = np.array([s.strip().lower() for s in _column(frame, "role")], dtype=object)
     bad_role = _first_bad(~np.isin(roles, ROLES))
     if bad_role is not None:
         raise TableError(
-            f"role must be mentor or mentee, got {roles[bad_role]!r}", row=bad_role, column="role"
+            f"role must be mentor or mentee, got {shown(roles[bad_role])}", row=bad_role, column="role"
         )
     is_mentor = roles == "mentor"
     kinds = _parse_kinds(_column(frame, "kinds"))

@@ -11,13 +11,9 @@ from contextlib import AbstractAsyncContextManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.services import EventFilters, EventRow, EventService
+from mentorship.lib.spreadsheet import safe_cell
 
 HEADER = ["at", "type", "actor", "actor_id", "subject_type", "subject_id", "description", "data"]
-
-
-def _cell(text: str) -> str:
-    # Spreadsheets run cells that start like a formula; names and descriptions come from people.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_row(row: EventRow) -> list[str]:
@@ -26,11 +22,11 @@ def csv_row(row: EventRow) -> list[str]:
     return [
         event.at.isoformat(),
         event.type,
-        _cell(row.actor_name),
+        safe_cell(row.actor_name),
         str(event.actor_id or ""),
         event.subject_type,
         str(event.subject_id or ""),
-        _cell(row.description),
+        safe_cell(row.description),
         json.dumps(event.data or {}, sort_keys=True, ensure_ascii=False),
     ]
 

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from mentorship.match.kinds import fairness, parse_group_size, run_match
+from mentorship.match.options import FiniteFloat
 
 _STAGES = ("read", "vectorize", "candidates", "solve", "explain", "write")
 
@@ -78,9 +79,11 @@ def _print_summary(figures: dict[str, Any], err: bool) -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @click.option(
-    "--min-score", type=float, default=0.0, show_default=True, help="Never propose a pair below this."
+    "--min-score", type=FiniteFloat(), default=0.0, show_default=True, help="Never propose a pair below this."
 )
-@click.option("--max-hours-apart", type=float, default=None, help="Largest time-zone difference of a pair.")
+@click.option(
+    "--max-hours-apart", type=FiniteFloat(low=0), default=None, help="Largest time-zone difference of a pair."
+)
 @click.option(
     "--exclude",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -126,14 +129,57 @@ def match_command(
     summary: matched and unmatched counts with reasons, total, upper bound, gap, time per stage.
     """
     # The engine pulls in scikit-learn (seconds to import): load it only when the command runs.
-    from mentorship.match.csvio import InputError, read_exclusions, read_participants, summary, write_result
+    from mentorship.match.csvio import InputError
 
-    if previous is not None:
-        _update(previous, input_csv, output, fmt, state)
-        return
-    if state is not None and (kind != "traditional" or max_min):
+    if previous is None and state is not None and (kind != "traditional" or max_min):
         click.echo("Error: --state keeps traditional matchings only (without --max-min)", err=True)
         sys.exit(2)
+    options = {"min_score": min_score, "max_hours_apart": max_hours_apart, "fast": fast, "seed": seed}
+    try:
+        if previous is not None:
+            _update(previous, input_csv, output, fmt, state)
+        else:
+            _match(
+                input_csv,
+                kind,
+                output,
+                fmt,
+                exclude,
+                options | {"group_size": group_size},
+                audit_by,
+                max_min,
+                state,
+            )
+    except InputError as exc:
+        # Every problem with a file, read or written, is one located line and exit 2; nothing is written.
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _match(
+    input_csv: Path,
+    kind: str,
+    output: Path | None,
+    fmt: str,
+    exclude: Path | None,
+    options: dict[str, Any],
+    audit_by: tuple[str, ...],
+    max_min: str | None,
+    state: Path | None,
+) -> None:
+    """Read, match, audit and write; an InputError stops it before anything is written."""
+    from mentorship.match.csvio import (
+        InputError,
+        check_writable,
+        read_exclusions,
+        read_participants,
+        summary,
+        write_result,
+    )
+
+    for path in (output, state):
+        if path is not None:
+            check_writable(path)
     stages = _Stages(show=input_csv.stat().st_size > 1_000_000)
     try:
         started = time.perf_counter()
@@ -141,30 +187,23 @@ def match_command(
         pairs = read_exclusions(exclude, table) if exclude is not None else None
         stages.timings["read"] = time.perf_counter() - started
         stages("read")
-    except InputError as exc:
+        for column in (*audit_by, *([max_min] if max_min else [])):
+            if column not in table.frame.columns:
+                raise InputError(input_csv, f"no column {column!r} to audit by")
+        matcher, result = run_match(kind, table, pairs, options=options, progress=stages)
+        stages.timings.update(matcher.timings_)
+        solved = result
+        result, fairness_lines, extra = fairness(table, matcher, result, audit_by, max_min)
+        stages.timings.update({k: v for k, v in result.timings.items() if k != "rescanned"})
+        started = time.perf_counter()
+        figures = summary(result, stages.timings)
+        write_result(output, result, fmt, stages.timings, extra)
+        if state is not None:
+            _save_state(state, matcher, solved, pairs)
+        stages.timings["write"] = time.perf_counter() - started
+        stages("write")
+    finally:
         stages.close()
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
-    for column in (*audit_by, *([max_min] if max_min else [])):
-        if column not in table.frame.columns:
-            stages.close()
-            click.echo(f"Error: {input_csv}: no column {column!r} to audit by", err=True)
-            sys.exit(2)
-    options = {"min_score": min_score, "max_hours_apart": max_hours_apart, "fast": fast, "seed": seed}
-    matcher, result = run_match(
-        kind, table, pairs, options=options | {"group_size": group_size}, progress=stages
-    )
-    stages.timings.update(matcher.timings_)
-    if state is not None:
-        _save_state(state, matcher, result, pairs)
-    result, fairness_lines, extra = fairness(table, matcher, result, audit_by, max_min)
-    stages.timings.update({k: v for k, v in result.timings.items() if k != "rescanned"})
-    started = time.perf_counter()
-    figures = summary(result, stages.timings)
-    write_result(output, result, fmt, stages.timings, extra)
-    stages.timings["write"] = time.perf_counter() - started
-    stages("write")
-    stages.close()
     figures["seconds"] = {k: round(v, 4) for k, v in stages.timings.items()}
     _print_summary(figures, err=output is None)
     for line in fairness_lines:
@@ -181,7 +220,7 @@ def _save_state(path: Path, matcher: Any, result: Any, pairs: Any) -> None:
 def _update(previous: Path, changes_csv: Path, output: Path | None, fmt: str, state: Path | None) -> None:
     """Apply a changes CSV to a saved community, re-certify incrementally, write pairs and state."""
     from mentorship.match.csvio import (
-        InputError,
+        check_writable,
         read_changes,
         read_state,
         summary,
@@ -189,13 +228,12 @@ def _update(previous: Path, changes_csv: Path, output: Path | None, fmt: str, st
         write_state,
     )
 
+    for path in (output, state or previous):
+        if path is not None:
+            check_writable(path)
     started = time.perf_counter()
-    try:
-        community = read_state(previous)
-        changes = read_changes(changes_csv, community)
-    except InputError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    community = read_state(previous)
+    changes = read_changes(changes_csv, community)
     timings = {"read": time.perf_counter() - started}
     update = community.apply(changes)
     timings["update"] = update.seconds

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 
 from matching import GroupResult, MatchResult, ParticipantTable, PeerResult, TableError, parse_participants
+from matching.table import shown
+from mentorship.lib.spreadsheet import safe_cell
 from mentorship.match.kinds import kind_notes, result_rows
 
 if TYPE_CHECKING:
@@ -35,32 +37,59 @@ class InputError(ValueError):
         where = (
             f"{path}"
             + (f", line {line}" if line is not None else "")
-            + (f", column {column!r}" if column else "")
+            + (f", column {shown(column)}" if column else "")
         )
         super().__init__(f"{where}: {message}")
 
 
-def _record_lines(path: Path) -> list[int]:
-    """The line on which each data record starts (quoted fields may span lines)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        starts, line = [], 1
-        for _ in reader:
-            starts.append(line)
-            line = reader.line_num + 1
-    return starts[1:]
-
-
 def read_csv(path: Path) -> pd.DataFrame:
-    """Read a UTF-8 CSV with a header row into string columns (empty cells are empty strings)."""
+    """Read a UTF-8 CSV with a header row into string columns, indexed by each row's line in the file.
+
+    Blank lines are skipped; a row with fewer cells than the header is padded with empty strings.
+    """
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", skipinitialspace=False)
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except pd.errors.EmptyDataError:
-        raise InputError(path, "the file is empty (a header row is required)") from None
-    except pd.errors.ParserError as exc:
-        raise InputError(path, f"malformed CSV: {exc}".strip()) from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"not UTF-8 text ({exc.reason})", line=line) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror})") from None
+    header, rows, lines = _records(path, text)
+    if header is None:
+        raise InputError(path, "the file is empty (a header row is required)")
+    return pd.DataFrame(rows, columns=header, index=lines, dtype=str)
+
+
+def _records(path: Path, text: str) -> tuple[list[str] | None, list[list[str]], list[int]]:
+    """The header, the data rows and the line each row starts on (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    line = 1
+    try:
+        for record in reader:
+            if header is None and record:
+                header = _header(path, record, line)
+            elif record:
+                if len(record) > len(header or ()):
+                    raise InputError(
+                        path, f"{len(record)} cells where the header names {len(header or ())}", line=line
+                    )
+                rows.append(record + [""] * (len(header or ()) - len(record)))
+                lines.append(line)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(path, f"malformed CSV ({exc})", line=line) from None
+    return header, rows, lines
+
+
+def _header(path: Path, names: list[str], line: int) -> list[str]:
+    named = [name or f"Unnamed: {k}" for k, name in enumerate(names)]
+    for k, name in enumerate(named):
+        if name in named[:k]:
+            raise InputError(path, "this column appears twice in the header", line=line, column=name)
+    return named
 
 
 def read_participants(path: Path) -> ParticipantTable:
@@ -72,11 +101,17 @@ def read_participants(path: Path) -> ParticipantTable:
         Naming the line and column of the first problem.
     """
     frame = read_csv(path)
+    if frame.empty:
+        raise InputError(path, "no participants: the file holds a header row and nothing else", line=2)
     try:
         return parse_participants(frame)
     except TableError as exc:
-        line = _record_lines(path)[exc.row] if exc.row is not None else None
-        raise InputError(path, exc.message, line=line, column=exc.column) from None
+        raise _located(path, frame, exc) from None
+
+
+def _located(path: Path, frame: pd.DataFrame, exc: TableError) -> InputError:
+    line = int(frame.index[exc.row]) if exc.row is not None else None
+    return InputError(path, exc.message, line=line, column=exc.column)
 
 
 def read_exclusions(path: Path, table: ParticipantTable) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -88,10 +123,9 @@ def read_exclusions(path: Path, table: ParticipantTable) -> np.ndarray[Any, np.d
     position = {str(v): k for k, v in enumerate(table.ids)}
     pairs = np.zeros((len(frame), 2), dtype=np.int64)
     for k, column in enumerate(("mentee_id", "mentor_id")):
-        for row, value in enumerate(frame[column].str.strip()):
+        for row, (line, value) in enumerate(frame[column].str.strip().items()):
             if value not in position:
-                line = _record_lines(path)[row]
-                raise InputError(path, f"unknown id {value!r}", line=line, column=column)
+                raise InputError(path, f"unknown id {shown(value)}", line=int(line), column=column)
             pairs[row, k] = position[value]
     return pairs
 
@@ -123,7 +157,8 @@ def _write_csv(handle: IO[str], result: AnyResult) -> None:
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)
     for kind, group, mentor, mentee, score, why in result_rows(result):
-        writer.writerow((kind, group, mentor, mentee, f"{score:.6f}", why))
+        cells = (safe_cell(group), safe_cell(mentor), safe_cell(mentee), f"{score:.6f}", safe_cell(why))
+        writer.writerow((kind, *cells))
 
 
 def _write_json(
@@ -141,6 +176,14 @@ def _write_json(
     handle.write("\n")
 
 
+def check_writable(path: Path) -> None:
+    """Fail before any work when ``path`` cannot be written: its folder is missing, or it is a folder."""
+    if not path.parent.is_dir():
+        raise InputError(path, f"cannot write here: the folder {str(path.parent)!r} does not exist")
+    if path.is_dir():
+        raise InputError(path, "cannot write here: this is a folder")
+
+
 @contextmanager
 def _atomic(path: Path | None) -> Iterator[IO[str]]:
     """Write to a temporary file next to ``path`` and rename it in place only on success."""
@@ -149,11 +192,17 @@ def _atomic(path: Path | None) -> Iterator[IO[str]]:
         yield buffer
         print(buffer.getvalue(), end="")
         return
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(path, f"cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
         Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(path, f"cannot write here ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -183,8 +232,14 @@ def read_state(path: Path) -> SolvedCommunity:
 
     try:
         with path.open(encoding="utf-8") as handle:
-            return SolvedCommunity.from_dict(json.load(handle))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
+            document = json.load(handle)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"not a saved matching state ({exc})") from None
+    if not isinstance(document, dict):
+        raise InputError(path, "not a saved matching state (expected a JSON object)")
+    try:
+        return SolvedCommunity.from_dict(document)
+    except (ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"not a saved matching state ({exc})") from None
 
 
@@ -209,20 +264,20 @@ def read_changes(path: Path, community: SolvedCommunity) -> pd.DataFrame:
     frame = frame.assign(id=frame["id"].str.strip(), action=_actions(frame))
     known = set(community.records)
     resolved = []
-    for row, (pid, given) in enumerate(zip(frame["id"], frame["action"], strict=True)):
+    for line, pid, given in zip(frame.index, frame["id"], frame["action"], strict=True):
         action = given or ("edit" if pid in known else "add")
         problem = (
-            f"unknown action {action!r} (expected {', '.join(ACTIONS)})"
+            f"unknown action {shown(action)} (expected {', '.join(ACTIONS)})"
             if action not in ACTIONS
-            else f"unknown id {pid!r}"
+            else f"unknown id {shown(pid)}"
             if action in ("remove", "edit") and pid not in known
-            else f"id {pid!r} already exists"
+            else f"id {shown(pid)} already exists"
             if action == "add" and pid in known
             else ""
         )
         if problem:
             column = "action" if action not in ACTIONS else "id"
-            raise InputError(path, problem, line=_record_lines(path)[row], column=column)
+            raise InputError(path, problem, line=int(line), column=column)
         known = known - {pid} if action == "remove" else known | {pid}
         resolved.append(action)
     frame["action"] = resolved
@@ -230,9 +285,8 @@ def read_changes(path: Path, community: SolvedCommunity) -> pd.DataFrame:
     try:
         parse_participants(people.drop(columns="action"))
     except TableError as exc:
-        line = _record_lines(path)[int(people.index[exc.row])] if exc.row is not None else None
-        raise InputError(path, exc.message, line=line, column=exc.column) from None
-    return frame
+        raise _located(path, people, exc) from None
+    return frame.reset_index(drop=True)
 
 
 def _actions(frame: pd.DataFrame) -> pd.Series:
