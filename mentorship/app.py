@@ -34,6 +34,7 @@ from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
 from mentorship.jobs.config import build_jobs_plugin
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
+from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
 from mentorship.notifications.api import NotificationApiController
@@ -112,7 +113,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ),
         ],
         plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin(), build_jobs_plugin(settings, db_config)],
-        middleware=[security_headers_middleware, session_config.middleware, user_middleware(db_config)],
+        middleware=[
+            security_headers_middleware,
+            malformed_address_middleware,
+            session_config.middleware,
+            user_middleware(db_config),
+        ],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,
             cookie_name="csrftoken",
@@ -131,7 +137,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             description="Session-authenticated JSON API. Unsafe requests echo the `csrftoken` cookie "
             "in the `x-csrftoken` header.",
         ),
-        exception_handlers={HTTPException: http_exception_handler, Exception: internal_error_handler},
+        exception_handlers={
+            HTTPException: http_exception_handler,
+            RecursionError: recursion_error_handler,
+            Exception: internal_error_handler,
+        },
+        request_max_body_size=MAX_BODY_BYTES,
         logging_config=LoggingConfig(
             log_exceptions="always",
             # Client errors are answers, not faults: log them without a stack trace.
