@@ -60,7 +60,7 @@ class AuthApiController(Controller):
             if exc.status_code == 429:
                 raise TooManyRequestsException(exc.message) from exc
             raise ClientException(exc.message, extra=[{"key": "password", "message": exc.message}]) from exc
-        sign_in(request, str(user.id))
+        sign_in(request, user)
         return user_view(await accounts.get(user.id) or user)
 
     @post("/auth/logout", name="api:logout", opt=SIGNED_IN, status_code=204, guards=[signed_in])

@@ -18,6 +18,7 @@ from mentorship.lib.i18n import _
 from mentorship.models import Notification, User
 
 SESSION_USER_KEY = "uid"
+SESSION_GENERATION_KEY = "gen"
 ACTIVITY_RESOLUTION = timedelta(minutes=5)
 
 
@@ -29,10 +30,15 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
             scope["user"] = None
             extra = cast(dict[str, Any], scope)  # the nav badge reads this; no extra query per page
             extra["unread_notifications"] = 0
-            session = scope.get("session") or {}
-            raw_id = session.get(SESSION_USER_KEY) if isinstance(session, dict) else None
-            if raw_id:
-                scope["user"], extra["unread_notifications"] = await _load_user(db_config, raw_id)
+            session = scope.get("session")
+            session = session if isinstance(session, dict) else {}
+            if raw_id := session.get(SESSION_USER_KEY):
+                generation = session.get(SESSION_GENERATION_KEY, 0)
+                user, extra["unread_notifications"] = await _load_user(db_config, raw_id, generation)
+                if user is None:
+                    # Ended by a password change or reset, or the account is gone: forget the session.
+                    scope["session"] = {}
+                scope["user"] = user
             await app(scope, receive, send)
 
         return middleware
@@ -40,11 +46,15 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
     return factory
 
 
-async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> tuple[User | None, int]:
-    """The active user and their unread notification count (for the nav badge), in one query."""
+async def _load_user(
+    db_config: SQLAlchemyAsyncConfig, raw_id: str, generation: object
+) -> tuple[User | None, int]:
+    """The active user whose sessions of this generation are valid, and their unread count, in one query."""
     try:
         user_id = UUID(str(raw_id))
     except ValueError:
+        return None, 0
+    if not isinstance(generation, int):
         return None, 0
     async with db_config.get_session() as db:
         # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
@@ -55,7 +65,9 @@ async def _load_user(db_config: SQLAlchemyAsyncConfig, raw_id: str) -> tuple[Use
             .scalar_subquery()
         )
         query = (
-            select(User, unread).where(User.id == user_id, User.is_active).options(raiseload(User.profile))
+            select(User, unread)
+            .where(User.id == user_id, User.is_active, User.session_generation == generation)
+            .options(raiseload(User.profile))
         )
         row = (await db.execute(query)).first()
         user, count = (row[0], int(row[1] or 0)) if row is not None else (None, 0)

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.auth import (
     DEBUG,
     PUBLIC,
+    SESSION_GENERATION_KEY,
     SESSION_USER_KEY,
     SIGNED_IN,
     current_user,
@@ -27,7 +28,7 @@ from mentorship.accounts.services import AccountError, AccountService
 from mentorship.accounts.sessions import rotate_session
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import OutboxMessage
+from mentorship.models import OutboxMessage, User
 
 Form = URLEncodedBody[dict[str, str]]
 
@@ -44,10 +45,11 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
-def sign_in(request: Request[Any, Any, Any], user_id: str) -> None:
-    """Start a signed-in session with a fresh id."""
+def sign_in(request: Request[Any, Any, Any], user: User, generation: int | None = None) -> None:
+    """Start a signed-in session with a fresh id, valid until the user's next password change."""
+    generation = user.session_generation if generation is None else generation
     request.session.clear()
-    request.set_session({SESSION_USER_KEY: user_id})
+    request.set_session({SESSION_USER_KEY: str(user.id), SESSION_GENERATION_KEY: generation})
     rotate_session(request)
 
 
@@ -74,7 +76,7 @@ class AccountController(Controller):
             except AccountError as exc:
                 form.errors[exc.field or "email"] = exc.message
             else:
-                sign_in(request, str(user.id))
+                sign_in(request, user)
                 flash(
                     request, _("Welcome! Tell us about yourself so we can suggest good matches."), "success"
                 )
@@ -106,7 +108,7 @@ class AccountController(Controller):
                 context={"form": {"email": email}, "error": exc.message, "next": target},
                 status_code=exc.status_code,
             )
-        sign_in(request, str(user.id))
+        sign_in(request, user)
         return Redirect(target, status_code=303)
 
     @post("/logout", name="logout", opt=SIGNED_IN, status_code=303)
@@ -124,20 +126,20 @@ class AccountController(Controller):
     async def change_password(
         self, request: Request[Any, Any, Any], data: Form, accounts: NamedDependency[AccountService]
     ) -> Response[Any]:
-        """Change the password after checking the current one."""
-        errors: dict[str, str] = {}
+        """Change the password after checking the current one; other sessions are signed out."""
+        user = current_user(request)
+        assert user is not None  # the route is guarded
         if data.get("password", "") != data.get("password_confirm", ""):
-            errors["password_confirm"] = _("The two passwords do not match.")
-        else:
-            try:
-                user = current_user(request)
-                assert user is not None  # the route is guarded
-                current, new = data.get("current_password", ""), data.get("password", "")
-                await accounts.change_password(user, current, new)
-            except AccountError as exc:
-                errors[exc.field or "password"] = exc.message
-        if errors:
+            errors = {"password_confirm": _("The two passwords do not match.")}
             return Template("accounts/password.html", context={"errors": errors}, status_code=400)
+        try:
+            current, new = data.get("current_password", ""), data.get("password", "")
+            generation = await accounts.change_password(user, current, new)
+        except AccountError as exc:
+            errors = {exc.field or "password": exc.message}
+            return Template("accounts/password.html", context={"errors": errors}, status_code=400)
+        # This session continues under a new id and generation; every other one is now signed out.
+        sign_in(request, user, generation)
         flash(request, _("Your password was changed."), "success")
         return Redirect("/", status_code=303)
 
@@ -193,7 +195,7 @@ class AccountController(Controller):
                     context={"token": token, "valid": False, "errors": {}},
                     status_code=exc.status_code,
                 )
-            sign_in(request, str(user.id))
+            sign_in(request, user)
             flash(request, _("Your new password is set and you are signed in."), "success")
             return Redirect("/", status_code=303)
         return Template(

@@ -7,7 +7,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -116,24 +116,36 @@ class AccountService:
                 _("Too many failed sign-ins. Wait 15 minutes, or reset your password."), status_code=429
             )
 
-    async def change_password(self, user: User, current: str, new: str) -> None:
-        """Change a password after checking the current one."""
+    async def change_password(self, user: User, current: str, new: str) -> int:
+        """Change a password after checking the current one; returns the new session generation."""
         stored = await self.session.scalar(select(User.password_hash).where(User.id == user.id))
         if not await verify_password_async(stored or "", current, self.settings.password_hash_cost):
             raise AccountError(_("Your current password is not correct."), field="current_password")
-        await self._set_password(user.id, new)
+        generation = await self._store_password(user.id, await self._new_hash(new))
         await self.session.commit()
+        return generation
 
     async def password_matches(self, user_id: UUID, password: str) -> bool:
         """Whether the password is the user's current one (to confirm a destructive action)."""
         stored = await self.session.scalar(select(User.password_hash).where(User.id == user_id))
         return await verify_password_async(stored or "", password, self.settings.password_hash_cost)
 
-    async def _set_password(self, user_id: UUID, new: str) -> None:
+    async def _new_hash(self, new: str) -> str:
+        """The hash of an acceptable new password (hashed before any write, so no lock waits on it)."""
         if error := password_error(new):
             raise AccountError(error, field="password")
-        db_user = await self.session.get_one(User, user_id)
-        db_user.password_hash = await hash_password_async(new, self.settings.password_hash_cost)
+        return await hash_password_async(new, self.settings.password_hash_cost)
+
+    async def _store_password(self, user_id: UUID, password_hash: str) -> int:
+        """Save a password hash and end every session started before it; returns the new generation."""
+        generation = await self.session.scalar(
+            update(User)
+            .where(User.id == user_id)
+            .values(password_hash=password_hash, session_generation=User.session_generation + 1)
+            .returning(User.session_generation)
+            .execution_options(synchronize_session=False)
+        )
+        return int(generation or 0)
 
     async def request_reset(self, email: str, mailer: Mailer) -> None:
         """Email a reset link if the account exists; say nothing either way."""
@@ -169,21 +181,33 @@ class AccountService:
 
     async def reset_password(self, token: str, new: str) -> User:
         """Set a new password with a reset token; the token and its siblings stop working."""
-        row = await self.valid_reset_token(token)
-        if row is None:
+        password_hash = await self._new_hash(new)
+        now = datetime.now(UTC)
+        # One conditional UPDATE claims the token: of simultaneous uses, only one transaction wins.
+        user_id = await self.session.scalar(
+            update(PasswordResetToken)
+            .where(
+                PasswordResetToken.token_hash == _token_hash(token),
+                PasswordResetToken.used_at.is_(None),
+                PasswordResetToken.expires_at > now,
+            )
+            .values(used_at=now)
+            .returning(PasswordResetToken.user_id)
+            .execution_options(synchronize_session=False)
+        )
+        if user_id is None:
+            await self.session.rollback()
             raise AccountError(
                 _("This reset link has expired or was already used. Ask for a new one."), status_code=400
             )
-        await self._set_password(row.user_id, new)
-        now = datetime.now(UTC)
-        siblings = await self.session.execute(
-            select(PasswordResetToken).where(
-                PasswordResetToken.user_id == row.user_id, PasswordResetToken.used_at.is_(None)
-            )
+        await self.session.execute(
+            update(PasswordResetToken)
+            .where(PasswordResetToken.user_id == user_id, PasswordResetToken.used_at.is_(None))
+            .values(used_at=now)
+            .execution_options(synchronize_session=False)
         )
-        for sibling in siblings.scalars():
-            sibling.used_at = now
-        user = await self.session.get_one(User, row.user_id)
+        await self._store_password(user_id, password_hash)
+        user = await self.session.get_one(User, user_id, populate_existing=True)
         await self.session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
         await self.session.commit()
         return user

@@ -1,6 +1,12 @@
 """Every SQLAlchemy model, re-exported so Alembic and the features see one place."""
 
-from mentorship.models._accounts import LoginAttempt, OutboxMessage, PasswordResetToken, User
+from mentorship.models._accounts import (
+    LoginAttempt,
+    OutboxMessage,
+    PasswordResetToken,
+    SignupRequest,
+    User,
+)
 from mentorship.models._checkins import (
     ActionItem,
     AgendaItem,
@@ -73,6 +79,7 @@ __all__ = [
     "Response",
     "Round",
     "RoundStatus",
+    "SignupRequest",
     "StoreItem",
     "TemplateKind",
     "Topic",

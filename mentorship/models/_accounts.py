@@ -29,6 +29,9 @@ class User(UUIDAuditBase):
     # Which emails the person wants, by notification type; an absent type means on. On the account,
     # not the profile: coordinators without a profile get notifications too.
     email_preferences: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # Sessions carry the generation they started in; a password change or reset bumps it, which
+    # signs out every older session on every worker without finding their rows.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     profile: Mapped[Profile | None] = relationship(
         back_populates="user", uselist=False, lazy="selectin", cascade="all, delete-orphan"
@@ -47,13 +50,28 @@ class PasswordResetToken(UUIDAuditBase):
 
 
 class LoginAttempt(UUIDBase):
-    """A failed sign-in, counted per account and per address to slow down guessing."""
+    """A failed sign-in, counted per account, address and known device to slow down guessing."""
 
     __tablename__ = "login_attempt"
 
     email: Mapped[str] = mapped_column(String(320), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
+    # The browser's device id when it proved it signed in to this account before, else None.
+    device: Mapped[str | None] = mapped_column(String(64), default=None)
     attempted_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+
+
+class SignupRequest(UUIDAuditBase):
+    """A sign-up waiting for its address to be confirmed; the account is created on confirmation."""
+
+    __tablename__ = "signup_request"
+
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    expires_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
 
 
 class OutboxMessage(UUIDAuditBase):
