@@ -1,12 +1,16 @@
-"""Database helpers shared by features: the app's config outside a handler, child collections."""
+"""Database helpers shared by features: the app's config outside a handler, child rows, duplicates."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
+from sqlalchemy import Insert
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 Row = TypeVar("Row")
 
@@ -38,3 +42,14 @@ def merge_children(
             setattr(kept, name, getattr(row, name))
         merged.append(kept)
     return merged
+
+
+def insert_ignoring_duplicates(session: AsyncSession, model: type[Any]) -> Insert:
+    """`INSERT ... ON CONFLICT DO NOTHING` for the session's database.
+
+    Several workers creating the same row at once then all succeed, and a SELECT afterwards finds
+    the one row that won; checking first and inserting after fails for all but one of them.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(model).on_conflict_do_nothing()

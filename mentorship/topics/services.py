@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.db import insert_ignoring_duplicates
 from mentorship.models import Topic
 from mentorship.topics.catalog import CATEGORY_LABELS, SEED_TOPICS, normalise_tag, resolve_topic
 from mentorship.topics.curation import name_index
@@ -47,11 +48,15 @@ async def topics_for(session: AsyncSession, entries: Iterable[str]) -> list[Topi
         return []
     query = select(Topic).where(Topic.slug.in_(labels))
     found = {topic.slug: topic for topic in (await session.execute(query)).scalars()}
-    for slug, label in labels.items():
-        if slug not in found:
-            found[slug] = Topic(slug=slug, label=label or slug, category="", curated=False)
-            session.add(found[slug])
-    await session.flush()
+    if missing := [slug for slug in labels if slug not in found]:
+        # Someone else may create the same new topic at this moment: insert or keep theirs, then read.
+        rows = [
+            {"slug": slug, "label": labels[slug] or slug, "category": "", "curated": False}
+            for slug in missing
+        ]
+        await session.execute(insert_ignoring_duplicates(session, Topic).values(rows))
+        added = await session.execute(select(Topic).where(Topic.slug.in_(missing)))
+        found.update((topic.slug, topic) for topic in added.scalars())
     return [found[slug] for slug in labels]
 
 
