@@ -21,8 +21,14 @@ from mentorship.models import (
     Kind,
     MemberRole,
     Profile,
+    Proposal,
+    ProposalMember,
+    ProposalSource,
+    ProposalStatus,
     Relationship,
     RelationshipMember,
+    Round,
+    RoundStatus,
     User,
 )
 from tests.factories import PASSWORD, create_user
@@ -110,5 +116,27 @@ async def scalars(settings: Settings, query: Any) -> list[Any]:
     try:
         async with config.get_session() as session:
             return list((await session.execute(query)).scalars())
+    finally:
+        await config.get_engine().dispose()
+
+
+async def add_group_proposal(settings: Settings, mentor: str, mentees: list[str], group_min: int) -> UUID:
+    """An open group proposal from a published round that allows groups of `group_min` mentees."""
+    ids = await profile_ids(settings)
+    config = build_sqlalchemy_config(settings)
+    try:
+        async with config.get_session() as session:
+            round_ = Round(kind=Kind.GROUP, status=RoundStatus.PUBLISHED, options={"group_min": group_min})
+            session.add(round_)
+            await session.flush()
+            proposal = Proposal(
+                round_id=round_.id, source=ProposalSource.ROUND, kind=Kind.GROUP, status=ProposalStatus.OPEN
+            )
+            proposal.members = [ProposalMember(profile_id=ids[mentor], role=MemberRole.MENTOR)] + [
+                ProposalMember(profile_id=ids[who], role=MemberRole.MENTEE) for who in mentees
+            ]
+            session.add(proposal)
+            await session.commit()
+            return proposal.id
     finally:
         await config.get_engine().dispose()

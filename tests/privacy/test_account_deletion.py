@@ -25,7 +25,7 @@ from mentorship.models import (
 from mentorship.models.base import metadata
 from tests.factories import PASSWORD
 from tests.helpers import post_form, send_json
-from tests.privacy.conftest import ANA_SECRETS, add_circle, profile_ids, scalars
+from tests.privacy.conftest import ANA_SECRETS, add_circle, add_group_proposal, profile_ids, scalars
 from tests.relationships.conftest import db_value, start
 
 Clients = dict[str, AsyncTestClient[Litestar]]
@@ -188,3 +188,25 @@ async def test_deleting_needs_the_password_and_changes_nothing_without_it(
     assert api_right.status_code == 204
     assert afterwards.status_code == 401
     assert await status_of(quiet, rid) == "ended"
+
+
+async def test_a_mentee_leaving_withdraws_their_requests_and_leaves_group_proposals(
+    quiet: Settings, clients: Clients
+) -> None:
+    ids = await profile_ids(quiet)
+    asked = await send_json(
+        clients["ben"], "POST", "/api/v1/requests", {"mentor_profile_id": str(ids["max"])}
+    )
+    goes_on = await add_group_proposal(quiet, "mia", ["ana", "ben", "cy"], group_min=2)
+    too_small = await add_group_proposal(quiet, "max", ["ben", "cy"], group_min=2)
+
+    await leave(clients["ben"])
+    statuses = {
+        str(pid): str(await db_value(quiet, select(Proposal.status).where(Proposal.id == pid)))
+        for pid in (UUID(asked.json()["id"]), goes_on, too_small)
+    }
+    max_told = await texts(clients["max"])
+
+    assert statuses == {asked.json()["id"]: "withdrawn", str(goes_on): "open", str(too_small): "withdrawn"}
+    assert "Ben has left Mentorship, so their request to you was withdrawn." in max_told
+    assert "Ben has left Mentorship, so a proposal you were in was withdrawn." in await texts(clients["cy"])
