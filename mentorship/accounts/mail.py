@@ -1,4 +1,4 @@
-"""Outgoing email: SMTP when configured, otherwise the log (and the development outbox in debug mode)."""
+"""Outgoing email: SMTP over TLS when configured, else the log (and the development outbox in debug mode)."""
 
 from __future__ import annotations
 
@@ -17,18 +17,34 @@ from mentorship.models import OutboxMessage
 logger = logging.getLogger("mentorship.mail")
 
 
+class MailError(Exception):
+    """The message could not be sent safely; the job that sends it fails and is retried later."""
+
+
 def _send_smtp(smtp_url: str, message: EmailMessage) -> None:
-    """Deliver one message: smtp:// uses STARTTLS when offered, smtps:// is TLS from the start."""
+    """Deliver one message over TLS: smtps:// from the start, smtp:// by STARTTLS or not at all.
+
+    smtp+insecure:// (a local relay) is the only way to send in clear text.
+    """
     url = urlsplit(smtp_url)
     host = url.hostname or "localhost"
     if url.scheme == "smtps":
         client: smtplib.SMTP = smtplib.SMTP_SSL(
             host, url.port or 465, timeout=30, context=ssl.create_default_context()
         )
-    else:
+    elif url.scheme in {"smtp", "smtp+insecure"}:
         client = smtplib.SMTP(host, url.port or 25, timeout=30)
+    else:
+        raise MailError(f"Unknown mail URL scheme {url.scheme!r}: use smtp, smtps or smtp+insecure.")
     with client:
-        if url.scheme == "smtp" and client.has_extn("starttls"):
+        if url.scheme == "smtp":
+            client.ehlo()
+            if not client.has_extn("starttls"):
+                # Credentials and reset links would otherwise cross the network in clear text.
+                raise MailError(
+                    f"The mail server {host} does not offer STARTTLS: nothing was sent. Use smtps://, "
+                    "or smtp+insecure:// only for a relay on a trusted network."
+                )
             client.starttls(context=ssl.create_default_context())
         if url.username:
             client.login(unquote(url.username), unquote(url.password or ""))
@@ -50,7 +66,11 @@ class Mailer:
         message["Subject"] = subject
         message.set_content(body)
         if self.settings.smtp_url:
-            await anyio.to_thread.run_sync(_send_smtp, self.settings.smtp_url, message)
+            try:
+                await anyio.to_thread.run_sync(_send_smtp, self.settings.smtp_url, message)
+            except MailError:
+                logger.error("Email to %s not sent: %s", to, subject, exc_info=True)
+                raise
             return
         logger.info("Email to %s (no MENTORSHIP_SMTP_URL set): %s\n%s", to, subject, body)
         if self.settings.debug:

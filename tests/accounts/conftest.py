@@ -47,6 +47,7 @@ def smtp_server() -> Iterator[SmtpServer]:
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        yield SmtpServer(url=f"smtp://127.0.0.1:{port}", inbox=inbox)
+        # A loopback relay without TLS: plain delivery has to be asked for explicitly.
+        yield SmtpServer(url=f"smtp+insecure://127.0.0.1:{port}", inbox=inbox)
     finally:
         controller.stop()
