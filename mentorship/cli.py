@@ -38,7 +38,9 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
         port=port,
         workers=workers,
         reload=reload,
-        proxy_headers=True,
+        # X-Forwarded-* is believed only from the configured proxies: anyone else could pick an address.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         log_level=settings.log_level.lower(),
     )
 

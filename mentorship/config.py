@@ -55,6 +55,8 @@ class Settings:
     proposal_expiry_days: int = 7
     max_pending_requests: int = 3
     load_threshold: float = 1.5
+    # Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto headers are believed.
+    trusted_proxies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -94,6 +96,9 @@ class Settings:
             proposal_expiry_days=int(env.get("MENTORSHIP_PROPOSAL_EXPIRY_DAYS") or 7),
             max_pending_requests=int(env.get("MENTORSHIP_MAX_PENDING_REQUESTS") or 3),
             load_threshold=float(env.get("MENTORSHIP_LOAD_THRESHOLD") or 1.5),
+            trusted_proxies=tuple(
+                part.strip() for part in env.get("MENTORSHIP_TRUSTED_PROXIES", "").split(",") if part.strip()
+            ),
         )
 
     @property

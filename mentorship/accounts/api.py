@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException, NotAuthorizedException, TooManyRequestsException
 from litestar.params import JSONBody
 
 from mentorship.accounts.auth import PUBLIC, SIGNED_IN, current_user, signed_in
-from mentorship.accounts.controllers import client_address, sign_in
+from mentorship.accounts.controllers import client_address, device_cookies, sign_in
 from mentorship.accounts.deps import provide_accounts
-from mentorship.accounts.schemas import UserView
+from mentorship.accounts.devices import DEVICE_COOKIE, known_device
+from mentorship.accounts.schemas import UserView, normalise_email
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.models import User
 
@@ -52,16 +53,19 @@ class AuthApiController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[Credentials],
         accounts: NamedDependency[AccountService],
-    ) -> UserView:
+    ) -> Response[UserView]:
         """Sign in; sets the session cookie."""
+        email = normalise_email(data.email)
+        device = known_device(accounts.settings, request.cookies.get(DEVICE_COOKIE), email)
         try:
-            user = await accounts.authenticate(data.email, data.password, client_address(request))
+            user = await accounts.authenticate(email, data.password, client_address(request), device)
         except AccountError as exc:
             if exc.status_code == 429:
                 raise TooManyRequestsException(exc.message) from exc
             raise ClientException(exc.message, extra=[{"key": "password", "message": exc.message}]) from exc
         sign_in(request, user)
-        return user_view(await accounts.get(user.id) or user)
+        view = user_view(await accounts.get(user.id) or user)
+        return Response(view, cookies=device_cookies(accounts.settings, user, device))
 
     @post("/auth/logout", name="api:logout", opt=SIGNED_IN, status_code=204, guards=[signed_in])
     async def logout(self, request: Request[Any, Any, Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
@@ -22,10 +23,12 @@ from mentorship.accounts.auth import (
     signed_in,
 )
 from mentorship.accounts.deps import provide_accounts, provide_mailer
+from mentorship.accounts.devices import DEVICE_COOKIE, device_cookie, known_device
 from mentorship.accounts.mail import Mailer
 from mentorship.accounts.schemas import email_error, normalise_email, password_error, signup_form
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.accounts.sessions import rotate_session
+from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import OutboxMessage, User
@@ -34,8 +37,13 @@ Form = URLEncodedBody[dict[str, str]]
 
 
 def client_address(request: Request[Any, Any, Any]) -> str:
-    """The caller's address (uvicorn applies trusted proxy headers)."""
+    """The caller's address (uvicorn applies X-Forwarded-For from MENTORSHIP_TRUSTED_PROXIES only)."""
     return request.client.host if request.client else "unknown"
+
+
+def device_cookies(settings: Settings, user: User, device: str | None) -> list[Cookie]:
+    """A device cookie for a browser that signed in to this account for the first time."""
+    return [] if device is not None else [device_cookie(settings, user.email)]
 
 
 def safe_next(target: str | None) -> str:
@@ -100,8 +108,11 @@ class AccountController(Controller):
     ) -> Response[Any]:
         """Check credentials and start a session."""
         email, target = normalise_email(data.get("email", "")), safe_next(data.get("next"))
+        device = known_device(accounts.settings, request.cookies.get(DEVICE_COOKIE), email)
         try:
-            user = await accounts.authenticate(email, data.get("password", ""), client_address(request))
+            user = await accounts.authenticate(
+                email, data.get("password", ""), client_address(request), device
+            )
         except AccountError as exc:
             return Template(
                 "accounts/login.html",
@@ -109,7 +120,7 @@ class AccountController(Controller):
                 status_code=exc.status_code,
             )
         sign_in(request, user)
-        return Redirect(target, status_code=303)
+        return Redirect(target, status_code=303, cookies=device_cookies(accounts.settings, user, device))
 
     @post("/logout", name="logout", opt=SIGNED_IN, status_code=303)
     async def logout(self, request: Request[Any, Any, Any]) -> Redirect:

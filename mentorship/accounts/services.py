@@ -19,8 +19,11 @@ from mentorship.lib.i18n import _
 from mentorship.models import LoginAttempt, PasswordResetToken, User
 
 LOGIN_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT = 5
+# Failed sign-ins allowed per window: per account from one address (or from one known device), per
+# address across accounts, and per account from every unknown device together (distributed guessing).
+MAX_FAILURES_PER_SOURCE = 5
 MAX_FAILURES_PER_ADDRESS = 30
+MAX_FAILURES_PER_ACCOUNT = 20
 RESET_TOKEN_LIFETIME = timedelta(hours=1)
 # A real hash to verify against when the email is unknown, so both cases take the same time.
 _DUMMY_HASH: dict[str, str] = {}
@@ -77,21 +80,30 @@ class AccountService:
             ) from exc
         return user
 
-    async def authenticate(self, email: str, password: str, address: str) -> User:
-        """The user for these credentials; a failure never says whether the email exists."""
+    async def authenticate(self, email: str, password: str, address: str, device: str | None = None) -> User:
+        """The user for these credentials; a failure never says whether the email exists.
+
+        `device` is the id of a browser that proved it signed in to this account before: its tries
+        are counted on their own, so nobody else's guesses can lock it out.
+        """
         email = normalise_email(email)
         if email_error(email) or "\x00" in password:
             raise AccountError(_("That email and password do not match an account."), status_code=400)
-        await self._check_rate_limit(email, address)
+        # The try is recorded and committed before it is counted: of simultaneous tries, each counts
+        # every one committed before it, so no more than the limit ever reach the password check.
+        self.session.add(
+            LoginAttempt(email=email, address=address[:64], device=device, attempted_at=datetime.now(UTC))
+        )
+        await self.session.commit()
+        await self._check_rate_limit(email, address[:64], device)
         user = await self.by_email(email)
         stored = user.password_hash if user is not None and user.is_active else await self._dummy_hash()
         if (
             not await verify_password_async(stored, password, self.settings.password_hash_cost)
             or user is None
         ):
-            self.session.add(LoginAttempt(email=email, address=address, attempted_at=datetime.now(UTC)))
-            await self.session.commit()
             raise AccountError(_("That email and password do not match an account."), status_code=400)
+        # The owner is in: their account's failed tries stop counting.
         await self.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
         await self.session.commit()
         return user
@@ -102,19 +114,28 @@ class AccountService:
             _DUMMY_HASH[cost] = await hash_password_async(secrets.token_urlsafe(16), cost)
         return _DUMMY_HASH[cost]
 
-    async def _check_rate_limit(self, email: str, address: str) -> None:
-        since = datetime.now(UTC) - LOGIN_WINDOW
-        recent = LoginAttempt.attempted_at > since
-        by_account = await self.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.email == email)
-        )
-        by_address = await self.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(recent, LoginAttempt.address == address)
-        )
-        if (by_account or 0) >= MAX_FAILURES_PER_ACCOUNT or (by_address or 0) >= MAX_FAILURES_PER_ADDRESS:
-            raise AccountError(
-                _("Too many failed sign-ins. Wait 15 minutes, or reset your password."), status_code=429
+    async def _check_rate_limit(self, email: str, address: str, device: str | None) -> None:
+        recent = LoginAttempt.attempted_at > datetime.now(UTC) - LOGIN_WINDOW
+        if device is not None:
+            limits = [(MAX_FAILURES_PER_SOURCE, [LoginAttempt.email == email, LoginAttempt.device == device])]
+        else:
+            unknown = LoginAttempt.device.is_(None)
+            limits = [
+                (
+                    MAX_FAILURES_PER_SOURCE,
+                    [LoginAttempt.email == email, LoginAttempt.address == address, unknown],
+                ),
+                (MAX_FAILURES_PER_ADDRESS, [LoginAttempt.address == address, unknown]),
+                (MAX_FAILURES_PER_ACCOUNT, [LoginAttempt.email == email, unknown]),
+            ]
+        for limit, conditions in limits:
+            count = await self.session.scalar(
+                select(func.count()).select_from(LoginAttempt).where(recent, *conditions)
             )
+            if (count or 0) > limit:  # the count includes this try
+                raise AccountError(
+                    _("Too many failed sign-ins. Wait 15 minutes, or reset your password."), status_code=429
+                )
 
     async def change_password(self, user: User, current: str, new: str) -> int:
         """Change a password after checking the current one; returns the new session generation."""
