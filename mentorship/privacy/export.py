@@ -69,7 +69,7 @@ class Exporter:
         return out.AccountExport(
             format_version=out.FORMAT_VERSION,
             exported_at=datetime.now(UTC),
-            account=out.AccountOut(
+            account=out.ExportAccount(
                 id=user.id,
                 email=user.email,
                 name=user.name,
@@ -83,10 +83,10 @@ class Exporter:
             pulse_answers=await self._pulse() if profile else [],
             proposals=await self._proposals() if profile else [],
             notifications=await self._notifications(),
-            self_assessments=out.SelfAssessmentsOut(
+            self_assessments=out.ExportSelfAssessments(
                 current=profile.self_assessment if profile else None,
                 history=[
-                    out.SelfAssessmentOut(
+                    out.ExportSelfAssessment(
                         r.id,
                         r.my_reflection.self_assessment_before,
                         r.my_reflection.self_assessment_after,
@@ -97,7 +97,7 @@ class Exporter:
                 ],
             ),
             history=[
-                out.EventOut(at=e.at, type=e.type, subject_type=e.subject_type, subject_id=e.subject_id)
+                out.ExportEvent(at=e.at, type=e.type, subject_type=e.subject_type, subject_id=e.subject_id)
                 for e in await self._all(select(Event).where(Event.actor_id == user.id).order_by(Event.at))
             ],
         )
@@ -111,7 +111,7 @@ class Exporter:
         for profile_id, name in rows:
             self.names[profile_id] = name
 
-    async def _relationships(self) -> list[out.RelationshipOut]:
+    async def _relationships(self) -> list[out.ExportRelationship]:
         mine = select(RelationshipMember.relationship_id).where(RelationshipMember.profile_id == self.me)
         found = await self._all(
             select(Relationship).where(Relationship.id.in_(mine)).order_by(Relationship.started_at)
@@ -156,7 +156,7 @@ class Exporter:
             me = next(m for m in r.members if m.profile_id == self.me)
             own = next((x for x in reflections[r.id] if x.profile_id == self.me), None)
             result.append(
-                out.RelationshipOut(
+                out.ExportRelationship(
                     id=r.id,
                     kind=r.kind.value,
                     status=r.status.value,
@@ -166,28 +166,33 @@ class Exporter:
                     paused_until=r.paused_until,
                     cadence_days=r.cadence_days,
                     members=[
-                        out.MemberOut(self.names.get(m.profile_id, ""), m.role.value, m.profile_id == self.me)
+                        out.ExportMember(
+                            self.names.get(m.profile_id, ""), m.role.value, m.profile_id == self.me
+                        )
                         for m in r.members
                     ],
                     goals=[
-                        out.GoalOut(
+                        out.ExportGoal(
                             g.title,
                             g.description,
                             g.status.value,
-                            [out.NoteOut(n.text, self._name(n.author_id), n.created_at) for n in notes[g.id]],
+                            [
+                                out.ExportNote(n.text, self._name(n.author_id), n.created_at)
+                                for n in notes[g.id]
+                            ],
                         )
                         for g in goals[r.id]
                     ],
                     checkins=[checkin_outs[c.id] for c in checkins[r.id]],
                     action_items=[
-                        out.ActionItemOut(a.text, self._name(a.owner_id), a.due_on, a.done_at)
+                        out.ExportActionItem(a.text, self._name(a.owner_id), a.due_on, a.done_at)
                         for a in actions[r.id]
                     ],
                     reflections=[
-                        out.ReflectionOut(self.names.get(x.profile_id, ""), x.text, x.created_at)
+                        out.ExportReflection(self.names.get(x.profile_id, ""), x.text, x.created_at)
                         for x in reflections[r.id]
                     ],
-                    my_reflection=out.MyReflectionOut(
+                    my_reflection=out.ExportMyReflection(
                         own.text, own.self_assessment_before, own.self_assessment_after, own.created_at
                     )
                     if own
@@ -196,7 +201,7 @@ class Exporter:
             )
         return result
 
-    async def _checkins(self, checkins: list[Checkin]) -> dict[UUID, out.CheckinOut]:
+    async def _checkins(self, checkins: list[Checkin]) -> dict[UUID, out.ExportCheckin]:
         ids = [c.id for c in checkins]
         agenda = _grouped(
             await self._all(
@@ -220,32 +225,34 @@ class Exporter:
             )
         }
         return {
-            c.id: out.CheckinOut(
+            c.id: out.ExportCheckin(
                 id=c.id,
                 scheduled_at=c.scheduled_at,
                 duration_minutes=c.duration_minutes,
                 status=c.status.value,
                 held_at=c.held_at,
                 notes=c.notes,
-                agenda=[out.AgendaPointOut(a.section, a.text, self._name(a.author_id)) for a in agenda[c.id]],
+                agenda=[
+                    out.ExportAgendaPoint(a.section, a.text, self._name(a.author_id)) for a in agenda[c.id]
+                ],
                 entries=[
-                    out.AgendaPointOut(e.section, e.text, self._name(e.author_id)) for e in entries[c.id]
+                    out.ExportAgendaPoint(e.section, e.text, self._name(e.author_id)) for e in entries[c.id]
                 ],
                 my_private_note=private.get(c.id),
             )
             for c in checkins
         }
 
-    async def _pulse(self) -> list[out.PulseOut]:
+    async def _pulse(self) -> list[out.ExportPulse]:
         answers = await self._all(
             select(PulseAnswer).where(PulseAnswer.profile_id == self.me).order_by(PulseAnswer.created_at)
         )
         return [
-            out.PulseOut(p.checkin_id, p.energy, p.workload, p.stress, p.wants_support, p.created_at)
+            out.ExportPulse(p.checkin_id, p.energy, p.workload, p.stress, p.wants_support, p.created_at)
             for p in answers
         ]
 
-    async def _proposals(self) -> list[out.ProposalOut]:
+    async def _proposals(self) -> list[out.ExportProposal]:
         mine = select(ProposalMember.proposal_id).where(ProposalMember.profile_id == self.me)
         found = await self._all(
             select(Proposal)
@@ -257,7 +264,7 @@ class Exporter:
         for p in found:
             me = next(m for m in p.members if m.profile_id == self.me)
             result.append(
-                out.ProposalOut(
+                out.ExportProposal(
                     id=p.id,
                     kind=p.kind.value,
                     source=p.source.value,
@@ -272,15 +279,17 @@ class Exporter:
                     my_response=me.response.value,
                     my_reason=me.reason,
                     members=[
-                        out.MemberOut(self.names.get(m.profile_id, ""), m.role.value, m.profile_id == self.me)
+                        out.ExportMember(
+                            self.names.get(m.profile_id, ""), m.role.value, m.profile_id == self.me
+                        )
                         for m in p.members
                     ],
                 )
             )
         return result
 
-    async def _notifications(self) -> list[out.NotificationOut]:
+    async def _notifications(self) -> list[out.ExportNotification]:
         notes = await self._all(
             select(Notification).where(Notification.user_id == self.user.id).order_by(Notification.created_at)
         )
-        return [out.NotificationOut(n.type, n.text, n.link, n.created_at, n.read_at) for n in notes]
+        return [out.ExportNotification(n.type, n.text, n.link, n.created_at, n.read_at) for n in notes]

@@ -13,7 +13,7 @@ from mentorship.profiles.views import ProfileView
 FORMAT_VERSION = 1
 
 
-class AccountOut(msgspec.Struct):
+class ExportAccount(msgspec.Struct):
     """The account itself."""
 
     id: UUID
@@ -25,7 +25,7 @@ class AccountOut(msgspec.Struct):
     email_preferences: dict[str, Any] | None
 
 
-class MemberOut(msgspec.Struct):
+class ExportMember(msgspec.Struct):
     """Someone in a relationship or proposal, as its members see them."""
 
     name: str
@@ -33,7 +33,7 @@ class MemberOut(msgspec.Struct):
     is_me: bool
 
 
-class NoteOut(msgspec.Struct):
+class ExportNote(msgspec.Struct):
     """A progress note on a goal."""
 
     text: str
@@ -41,16 +41,16 @@ class NoteOut(msgspec.Struct):
     created_at: datetime
 
 
-class GoalOut(msgspec.Struct):
+class ExportGoal(msgspec.Struct):
     """A goal the relationship agreed on, with its progress notes."""
 
     title: str
     description: str
     status: str
-    notes: list[NoteOut]
+    notes: list[ExportNote]
 
 
-class AgendaPointOut(msgspec.Struct):
+class ExportAgendaPoint(msgspec.Struct):
     """A point on a check-in's agenda, or what someone wrote under a section."""
 
     section: str
@@ -58,7 +58,7 @@ class AgendaPointOut(msgspec.Struct):
     author: str | None
 
 
-class CheckinOut(msgspec.Struct):
+class ExportCheckin(msgspec.Struct):
     """A check-in: its agenda, what was written, and my own private note (only mine)."""
 
     id: UUID
@@ -67,12 +67,12 @@ class CheckinOut(msgspec.Struct):
     status: str
     held_at: datetime | None
     notes: str
-    agenda: list[AgendaPointOut]
-    entries: list[AgendaPointOut]
+    agenda: list[ExportAgendaPoint]
+    entries: list[ExportAgendaPoint]
     my_private_note: str | None
 
 
-class ActionItemOut(msgspec.Struct):
+class ExportActionItem(msgspec.Struct):
     """Something someone in the relationship will do."""
 
     text: str
@@ -81,7 +81,7 @@ class ActionItemOut(msgspec.Struct):
     done_at: datetime | None
 
 
-class ReflectionOut(msgspec.Struct):
+class ExportReflection(msgspec.Struct):
     """A closing reflection; self-assessments only on my own."""
 
     author: str
@@ -89,7 +89,7 @@ class ReflectionOut(msgspec.Struct):
     created_at: datetime
 
 
-class MyReflectionOut(msgspec.Struct):
+class ExportMyReflection(msgspec.Struct):
     """My closing reflection with my self-assessment before and after."""
 
     text: str
@@ -98,7 +98,7 @@ class MyReflectionOut(msgspec.Struct):
     created_at: datetime
 
 
-class RelationshipOut(msgspec.Struct):
+class ExportRelationship(msgspec.Struct):
     """A relationship I am in, with everything its members share."""
 
     id: UUID
@@ -109,15 +109,15 @@ class RelationshipOut(msgspec.Struct):
     ended_at: datetime | None
     paused_until: date | None
     cadence_days: int
-    members: list[MemberOut]
-    goals: list[GoalOut]
-    checkins: list[CheckinOut]
-    action_items: list[ActionItemOut]
-    reflections: list[ReflectionOut]
-    my_reflection: MyReflectionOut | None
+    members: list[ExportMember]
+    goals: list[ExportGoal]
+    checkins: list[ExportCheckin]
+    action_items: list[ExportActionItem]
+    reflections: list[ExportReflection]
+    my_reflection: ExportMyReflection | None
 
 
-class PulseOut(msgspec.Struct):
+class ExportPulse(msgspec.Struct):
     """One of my own wellbeing answers."""
 
     checkin_id: UUID | None
@@ -128,7 +128,7 @@ class PulseOut(msgspec.Struct):
     created_at: datetime
 
 
-class ProposalOut(msgspec.Struct):
+class ExportProposal(msgspec.Struct):
     """A proposal or request I am in; my own decline reason, never anyone else's."""
 
     id: UUID
@@ -144,10 +144,10 @@ class ProposalOut(msgspec.Struct):
     my_role: str
     my_response: str
     my_reason: str
-    members: list[MemberOut]
+    members: list[ExportMember]
 
 
-class NotificationOut(msgspec.Struct):
+class ExportNotification(msgspec.Struct):
     """An in-app notification I received."""
 
     type: str
@@ -157,7 +157,7 @@ class NotificationOut(msgspec.Struct):
     read_at: datetime | None
 
 
-class SelfAssessmentOut(msgspec.Struct):
+class ExportSelfAssessment(msgspec.Struct):
     """One closing self-assessment next to the one before it."""
 
     relationship_id: UUID
@@ -166,14 +166,14 @@ class SelfAssessmentOut(msgspec.Struct):
     at: datetime
 
 
-class SelfAssessmentsOut(msgspec.Struct):
+class ExportSelfAssessments(msgspec.Struct):
     """My current self-assessment and the ones I gave when relationships closed."""
 
     current: dict[str, Any] | None
-    history: list[SelfAssessmentOut]
+    history: list[ExportSelfAssessment]
 
 
-class EventOut(msgspec.Struct):
+class ExportEvent(msgspec.Struct):
     """A line of the program's history in which I acted."""
 
     at: datetime
@@ -187,14 +187,14 @@ class AccountExport(msgspec.Struct):
 
     format_version: int
     exported_at: datetime
-    account: AccountOut
+    account: ExportAccount
     profile: ProfileView | None
-    relationships: list[RelationshipOut]
-    pulse_answers: list[PulseOut]
-    proposals: list[ProposalOut]
-    notifications: list[NotificationOut]
-    self_assessments: SelfAssessmentsOut
-    history: list[EventOut]
+    relationships: list[ExportRelationship]
+    pulse_answers: list[ExportPulse]
+    proposals: list[ExportProposal]
+    notifications: list[ExportNotification]
+    self_assessments: ExportSelfAssessments
+    history: list[ExportEvent]
 
 
 class DeleteIn(msgspec.Struct, forbid_unknown_fields=True):
