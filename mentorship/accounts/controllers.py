@@ -9,6 +9,7 @@ from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
+from saq.queue.base import Queue
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,13 +23,13 @@ from mentorship.accounts.auth import (
     debug_only,
     signed_in,
 )
-from mentorship.accounts.deps import provide_accounts, provide_mailer
+from mentorship.accounts.deps import provide_accounts
 from mentorship.accounts.devices import DEVICE_COOKIE, device_cookie, known_device
-from mentorship.accounts.mail import Mailer
 from mentorship.accounts.schemas import email_error, normalise_email, password_error, signup_form
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.accounts.sessions import rotate_session
 from mentorship.config import Settings
+from mentorship.jobs import enqueue
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import OutboxMessage, User
@@ -65,7 +66,7 @@ class AccountController(Controller):
     """HTML pages for accounts."""
 
     include_in_schema = False
-    dependencies = {"accounts": Provide(provide_accounts), "mailer": Provide(provide_mailer)}
+    dependencies = {"accounts": Provide(provide_accounts)}
 
     @get("/signup", name="signup", opt=PUBLIC)
     async def signup_page(self) -> Template:
@@ -160,10 +161,8 @@ class AccountController(Controller):
         return Template("accounts/reset_request.html", context={"sent": False, "errors": {}, "form": {}})
 
     @post("/password-reset", name="reset:submit", opt=PUBLIC)
-    async def reset_request(
-        self, data: Form, accounts: NamedDependency[AccountService], mailer: NamedDependency[Mailer]
-    ) -> Template:
-        """Email a link if the account exists; the answer is the same either way."""
+    async def reset_request(self, data: Form, job_queue: NamedDependency[Queue]) -> Template:
+        """Queue the email; the answer never depends on the account or on the mail server."""
         email = normalise_email(data.get("email", ""))
         if error := email_error(email):
             return Template(
@@ -171,7 +170,7 @@ class AccountController(Controller):
                 context={"sent": False, "errors": {"email": error}, "form": {"email": email}},
                 status_code=400,
             )
-        await accounts.request_reset(email, mailer)
+        await enqueue(job_queue, "send_password_reset", email=email)
         return Template("accounts/reset_request.html", context={"sent": True, "errors": {}, "form": {}})
 
     @get("/password-reset/{token:str}", name="reset:token", opt=PUBLIC)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.mail import Mailer
 from mentorship.accounts.services import AccountService
 from mentorship.config import Settings
 
@@ -15,10 +14,3 @@ async def provide_accounts(
 ) -> AccountService:
     """The account service on the request's database session."""
     return AccountService(db_session, settings)
-
-
-async def provide_mailer(
-    db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
-) -> Mailer:
-    """The mailer for this request."""
-    return Mailer(settings, db_session)

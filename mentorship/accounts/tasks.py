@@ -1,4 +1,4 @@
-"""Periodic clean-up of expired account rows: sessions, failed sign-ins, used or stale tokens."""
+"""Account jobs: emails that must not slow or fail the answer, and the clean-up of expired rows."""
 
 from __future__ import annotations
 
@@ -9,9 +9,21 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from saq.types import Context
 from sqlalchemy import delete, or_
 
-from mentorship.accounts.services import LOGIN_WINDOW, RESET_TOKEN_LIFETIME
+from mentorship.accounts.mail import Mailer
+from mentorship.accounts.services import LOGIN_WINDOW, RESET_TOKEN_LIFETIME, AccountService
+from mentorship.config import Settings
 from mentorship.jobs.tasks import task
 from mentorship.models import LoginAttempt, PasswordResetToken, StoreItem
+
+
+@task(timeout=120, retries=5)
+async def send_password_reset(ctx: Context, *, email: str) -> None:
+    """Email a reset link if the account exists; a mail failure fails the job, which is retried."""
+    db_config: Any = ctx.get("db_config")
+    settings: Any = ctx.get("settings")
+    assert isinstance(db_config, SQLAlchemyAsyncConfig) and isinstance(settings, Settings)
+    async with db_config.get_session() as session:
+        await AccountService(session, settings).request_reset(email, Mailer(settings, session))
 
 
 @task(timeout=300, retries=1)

@@ -32,6 +32,7 @@ TASKS: list[str] = [
     "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
     "mentorship.accounts.tasks.purge_expired",
+    "mentorship.accounts.tasks.send_password_reset",
 ]
 
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.

@@ -14,6 +14,7 @@ from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import PasswordResetToken
 from tests.accounts.conftest import SmtpServer
+from tests.accounts.test_existence import wait_for_mail
 from tests.factories import create_user
 from tests.helpers import login, post_form
 
@@ -26,10 +27,11 @@ def reset_path(body: str) -> str:
 
 async def test_reset_link_arrives_by_smtp_and_works_once(settings: Settings, smtp_server: SmtpServer) -> None:
     await create_user(settings, "forgetful@example.org")
-    app = create_app(replace(settings, smtp_url=smtp_server.url))
+    app = create_app(replace(settings, smtp_url=smtp_server.url, in_process_worker=True))
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as client:
         answer = await post_form(client, "/password-reset", {"email": "Forgetful@example.org"})
         assert answer.status_code == 200
+        await wait_for_mail(smtp_server, 1)  # sent by the queue's worker, after the answer
         assert len(smtp_server.inbox.messages) == 1
         mail = smtp_server.inbox.messages[0]
         assert mail["To"] == "forgetful@example.org"
@@ -51,7 +53,7 @@ async def test_reset_link_arrives_by_smtp_and_works_once(settings: Settings, smt
 async def test_unknown_email_gets_the_same_answer_and_no_mail(
     settings: Settings, smtp_server: SmtpServer
 ) -> None:
-    app = create_app(replace(settings, smtp_url=smtp_server.url))
+    app = create_app(replace(settings, smtp_url=smtp_server.url, in_process_worker=True))
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as client:
         answer = await post_form(client, "/password-reset", {"email": "stranger@example.org"})
 
@@ -62,9 +64,10 @@ async def test_unknown_email_gets_the_same_answer_and_no_mail(
 
 async def test_expired_reset_link_is_refused(settings: Settings, smtp_server: SmtpServer) -> None:
     await create_user(settings, "late@example.org")
-    app = create_app(replace(settings, smtp_url=smtp_server.url))
+    app = create_app(replace(settings, smtp_url=smtp_server.url, in_process_worker=True))
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as client:
         await post_form(client, "/password-reset", {"email": "late@example.org"})
+        await wait_for_mail(smtp_server, 1)
         path = reset_path(smtp_server.inbox.messages[0].get_payload(decode=True).decode())  # type: ignore[union-attr]
         config = build_sqlalchemy_config(settings)
         async with config.get_session() as session:
