@@ -4,7 +4,6 @@ from mentorship.models._accounts import (
     LoginAttempt,
     OutboxMessage,
     PasswordResetToken,
-    SignupRequest,
     User,
 )
 from mentorship.models._checkins import (
@@ -79,7 +78,6 @@ __all__ = [
     "Response",
     "Round",
     "RoundStatus",
-    "SignupRequest",
     "StoreItem",
     "TemplateKind",
     "Topic",

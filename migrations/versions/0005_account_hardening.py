@@ -1,4 +1,4 @@
-"""account hardening: session generation, device-aware sign-in limits, confirmed sign-ups
+"""account hardening: session generation, device-aware sign-in limits
 
 Revision ID: 0005
 Revises: 0004
@@ -24,24 +24,6 @@ depends_on = None
 
 # No autocommit block: the whole upgrade runs in one transaction and rolls back as a whole on failure.
 def upgrade() -> None:
-    op.create_table('signup_request',
-    sa.Column('id', sa.GUID(length=16), nullable=False),
-    sa.Column('email', sa.String(length=320), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('password_hash', sa.String(length=255), nullable=False),
-    sa.Column('token_hash', sa.String(length=64), nullable=True),
-    sa.Column('expires_at', sa.DateTimeUTC(timezone=True), nullable=False),
-    sa.Column('used_at', sa.DateTimeUTC(timezone=True), nullable=True),
-    sa.Column('sa_orm_sentinel', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTimeUTC(timezone=True), nullable=False),
-    sa.Column('updated_at', sa.DateTimeUTC(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_signup_request')),
-    sa.UniqueConstraint('token_hash', name=op.f('uq_signup_request_token_hash'))
-    )
-    with op.batch_alter_table('signup_request', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_signup_request_email'), ['email'], unique=False)
-        batch_op.create_index(batch_op.f('ix_signup_request_expires_at'), ['expires_at'], unique=False)
-
     with op.batch_alter_table('user_account', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_generation', sa.Integer(), server_default='0', nullable=False))
 
@@ -55,9 +37,3 @@ def downgrade() -> None:
 
     with op.batch_alter_table('user_account', schema=None) as batch_op:
         batch_op.drop_column('session_generation')
-
-    with op.batch_alter_table('signup_request', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_signup_request_expires_at'))
-        batch_op.drop_index(batch_op.f('ix_signup_request_email'))
-
-    op.drop_table('signup_request')
