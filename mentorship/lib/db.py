@@ -1,18 +1,26 @@
-"""Database helpers shared by features: the app's config outside a handler, child rows, duplicates."""
+"""Database helpers shared by features: the app's config, child rows, duplicates, locks and retries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+import asyncio
+import random
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
+from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
-from sqlalchemy import Insert
+from sqlalchemy import Insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 Row = TypeVar("Row")
+Result = TypeVar("Result")
+RETRIES = 8
+# PostgreSQL's serialization_failure and deadlock_detected: the transaction may simply run again.
+CONTENTION_SQLSTATES = {"40001", "40P01"}
 
 
 def app_db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
@@ -53,3 +61,43 @@ def insert_ignoring_duplicates(session: AsyncSession, model: type[Any]) -> Inser
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     return insert(model).on_conflict_do_nothing()
+
+
+async def lock_in_order(session: AsyncSession, model: type[Any], ids: Iterable[UUID]) -> None:
+    """Lock these rows for the rest of the transaction, always in id order.
+
+    Transactions that lock the people they touch first, in one order, wait for each other instead
+    of deadlocking. SQLite has no row locks (its single writer already serialises).
+    """
+    wanted = sorted(set(ids))
+    if wanted:
+        query = select(model.id).where(model.id.in_(wanted)).order_by(model.id)
+        await session.execute(query.with_for_update(key_share=True))
+
+
+class Contended(Exception):
+    """The database kept turning a transaction away because others changed the same rows at once."""
+
+
+def is_contention(exc: DBAPIError) -> bool:
+    """Whether the database gave up on the transaction only because of concurrent ones."""
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return code in CONTENTION_SQLSTATES or "database is locked" in str(exc.orig).lower()
+
+
+async def retrying(
+    session: AsyncSession, work: Callable[[], Awaitable[Result]], attempts: int = RETRIES
+) -> Result:
+    """Run a write transaction, and again from the start when it lost to a concurrent one."""
+    for attempt in range(attempts):
+        try:
+            return await work()
+        except DBAPIError as exc:
+            await session.rollback()
+            if not is_contention(exc):
+                raise
+            if attempt == attempts - 1:
+                raise Contended from exc
+            # Back off a random while, so the losers do not collide again in step.
+            await asyncio.sleep(0.05 * (attempt + 1) * random.random())
+    raise AssertionError("unreachable")

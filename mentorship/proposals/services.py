@@ -7,19 +7,19 @@ constraint, so several workers accepting at once can never overbook anyone.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 from uuid import UUID
 
 from sqlalchemy import exists, func, or_, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.events.services import record
+from mentorship.lib.db import Contended, lock_in_order, retrying
 from mentorship.lib.i18n import _
 from mentorship.models import (
     ActiveSlot,
@@ -41,7 +41,6 @@ from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
 
 T = TypeVar("T")
-RETRIES = 8
 
 
 class ProposalNotFound(LookupError):
@@ -61,16 +60,17 @@ class Answer:
 
 
 async def _retrying(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> T:
-    """Run a write transaction, retrying when SQLite reports a lock another writer held."""
-    for attempt in range(RETRIES):
-        try:
-            return await work()
-        except OperationalError as exc:
-            await session.rollback()
-            if "locked" not in str(exc).lower() or attempt == RETRIES - 1:
-                raise
-            await asyncio.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+    """Run an answer's transaction, again when it lost to a concurrent one; a 409 when it keeps losing."""
+    try:
+        return await retrying(session, work)
+    except Contended as exc:
+        raise ProposalConflict(_("Several people answered at the same moment. Please try again.")) from exc
+
+
+async def _lock_members(session: AsyncSession, proposal_ids: Iterable[UUID]) -> None:
+    """Lock everyone in these proposals first, in one order: concurrent answers wait, never deadlock."""
+    members = select(ProposalMember.profile_id).where(ProposalMember.proposal_id.in_(list(proposal_ids)))
+    await lock_in_order(session, Profile, (await session.execute(members)).scalars())
 
 
 class ProposalService:
@@ -138,6 +138,7 @@ class ProposalService:
     async def _respond(
         self, user: User, proposal_id: UUID, member_id: UUID, accept: bool, reason: str
     ) -> Answer:
+        await _lock_members(self.session, [proposal_id])
         now = datetime.now(UTC)
         answered = await self.session.execute(
             update(ProposalMember)
@@ -413,6 +414,7 @@ class ProposalService:
         expiry_days: int,
         load_threshold: float = DEFAULT_THRESHOLD,
     ) -> Proposal:
+        await lock_in_order(self.session, Profile, [mentee_id, mentor_id])
         counted = await self.session.execute(
             update(Profile)
             .where(Profile.id == mentee_id, Profile.pending_requests < limit)
@@ -505,6 +507,11 @@ class ProposalService:
             raise ProposalConflict(_("Only the person who sent a request can withdraw it."))
         if proposal.status is not ProposalStatus.OPEN:
             raise ProposalConflict(_("This request is no longer open."))
+        await self.session.commit()
+        return await _retrying(self.session, lambda: self._withdraw(user, proposal))
+
+    async def _withdraw(self, user: User, proposal: Proposal) -> Proposal:
+        await _lock_members(self.session, [proposal.id])
         await self._close(proposal, ProposalStatus.WITHDRAWN)
         record(self.session, "request.withdrawn", "proposal", proposal.id, user.id)
         await self.session.commit()
@@ -537,7 +544,9 @@ async def expire_and_remind(
     ).scalars()
     expired = reminded = 0
     service = ProposalService(session)
-    for proposal in list(due):
+    overdue = list(due)
+    await _lock_members(session, [proposal.id for proposal in overdue])
+    for proposal in overdue:
         await service._close(proposal, ProposalStatus.EXPIRED)
         record(session, "proposal.expired", "proposal", proposal.id, None)
         expired += 1

@@ -16,6 +16,7 @@ from uuid import UUID
 from sqlalchemy import delete, select, update
 
 from mentorship.events.services import record
+from mentorship.lib.db import lock_in_order
 from mentorship.lib.i18n import _
 from mentorship.models import (
     ActiveSlot,
@@ -184,6 +185,7 @@ class LifecycleActions(Access):
             raise RelationshipConflict(_("You already wrote your closing reflection."))
         closing = relationship.status in LIVE
         if closing:
+            await self._lock_people(relationship)
             await self._move(
                 relationship_id,
                 LIVE,
@@ -222,6 +224,7 @@ class LifecycleActions(Access):
     async def end(self, user: User, relationship_id: UUID, reason: str) -> None:
         """End early; the reason goes to coordinators only. Members and coordinators may end."""
         relationship, me = await self.visible(user, relationship_id)
+        await self._lock_people(relationship)
         await self._move(
             relationship_id,
             LIVE,
@@ -261,6 +264,10 @@ class LifecycleActions(Access):
             _("{name} asks for a re-match.").format(name=user.name), f"/relationships/{relationship_id}"
         )
         await self.session.commit()
+
+    async def _lock_people(self, relationship: Relationship) -> None:
+        """Lock the members' profiles first, in the order answering a proposal does, so neither deadlocks."""
+        await lock_in_order(self.session, Profile, [member.profile_id for member in relationship.members])
 
     async def _release(self, relationship: Relationship) -> None:
         """Give the places back: the mentor's load for one-to-one mentoring, everyone's active slot."""

@@ -217,3 +217,43 @@ async def test_fifty_mentees_accepting_at_once_get_exactly_three_places(server: 
     assert await booked(server.settings, community) == Booked(CAPACITY, CAPACITY, CAPACITY, CAPACITY)
     assert len(server.pids_answering(ACCEPT, since=log_mark)) >= 2
     await close(mentees)
+
+
+async def test_three_mentors_accepting_a_mentees_requests_at_once_start_one_relationship_each(
+    server: Server,
+) -> None:
+    tag = uuid.uuid4().hex[:8]
+    mentors = [f"mentor-{tag}-{i}@example.org" for i in range(3)]
+    mentees = [f"mentee-{tag}-{i}@example.org" for i in range(6)]
+    for email in mentors:
+        await create_user(server.settings, email, profile=mentor(len(mentees), ["editathons"], ["en"]))
+    for email in mentees:
+        await create_user(server.settings, email, profile=mentee(["editathons"], ["en"]))
+    mentor_clients = await sign_in_everyone(server, mentors)
+    mentee_clients = await sign_in_everyone(server, mentees)
+    mentor_ids = [(await c.get("/api/v1/profiles/mine")).json()["id"] for c in mentor_clients]
+    for client in mentee_clients:
+        for mentor_id in mentor_ids:
+            sent = await client.post(
+                "/api/v1/requests", json={"mentor_profile_id": mentor_id, "message": "Hi"}
+            )
+            assert sent.status_code == 201, sent.text
+    waiting = [[p["id"] for p in (await c.get("/api/v1/proposals")).json()] for c in mentor_clients]
+    await asyncio.gather(*(c.get("/healthz") for c in mentor_clients for _ in range(len(mentees))))
+
+    answers = await asyncio.gather(
+        *(
+            client.post(f"/api/v1/proposals/{proposal_id}/accept")
+            for client, ids in zip(mentor_clients, waiting, strict=True)
+            for proposal_id in ids
+        )
+    )
+
+    statuses = Counter(r.status_code for r in answers)
+    assert statuses == {200: len(mentees), 409: 2 * len(mentees)}, [
+        r.text for r in answers if r.status_code >= 500
+    ]
+    for client in mentee_clients:
+        relationships = (await client.get("/api/v1/relationships")).json()
+        assert len(relationships) == 1
+    await close([*mentor_clients, *mentee_clients])
