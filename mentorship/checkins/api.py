@@ -22,6 +22,7 @@ from mentorship.checkins.agendas import (
 )
 from mentorship.checkins.deps import guarded, me, provide_checkins, provide_templates
 from mentorship.checkins.pulse import answer_pulse, my_answers
+from mentorship.checkins.schemas import check_in_range
 from mentorship.checkins.services import CheckinInvalid, CheckinService, CheckinView
 from mentorship.models import ActionItem, AgendaItem, Checkin, CheckinStatus, CheckinTemplate, PulseAnswer
 
@@ -282,6 +283,7 @@ class CheckinApiController(Controller):
         if when is not None and when.tzinfo is None:
             raise ValidationException("scheduled_at needs a time zone offset")
         try:
+            check_in_range(when, "scheduled_at")
             call = checkins.schedule(
                 me(request), relationship_id, when, data.template_id, data.duration_minutes
             )
@@ -311,6 +313,7 @@ class CheckinApiController(Controller):
         """Record, reschedule (a new `scheduled_at`) or mark a check-in (members only)."""
         user = me(request)
         try:
+            check_in_range(data.scheduled_at, "scheduled_at")
             if data.scheduled_at is not None:
                 if data.scheduled_at.tzinfo is None:
                     raise CheckinInvalid({"scheduled_at": "Give a time zone offset."})
@@ -365,6 +368,7 @@ class CheckinApiController(Controller):
     ) -> ActionItemOut:
         """Add an action item; the owner must be a member (members only)."""
         try:
+            check_in_range(data.due_on, "due_on")
             call = checkins.add_action_item(
                 me(request), relationship_id, data.text, data.owner_id, data.due_on, data.checkin_id
             )

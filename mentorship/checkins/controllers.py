@@ -127,14 +127,12 @@ class CheckinController(Controller):
         checkins: CheckinService,
         checkin_id: UUID,
         errors: dict[str, str],
+        values: dict[str, str] | None = None,
     ) -> Template:
         view = await guarded(checkins.view(me(request), checkin_id))
         clock = Clock(zone(view.access.me.timezone if view.access.me else None))
-        return Template(
-            "checkins/detail.html",
-            status_code=400 if errors else 200,
-            context={"view": view, "c": view.checkin, "clock": clock, "errors": errors},
-        )
+        context = {"view": view, "c": view.checkin, "clock": clock, "errors": errors, "values": values or {}}
+        return Template("checkins/detail.html", status_code=400 if errors else 200, context=context)
 
     async def _change(
         self,
@@ -149,7 +147,7 @@ class CheckinController(Controller):
             await guarded(change(values))
         except CheckinInvalid as exc:
             await checkins.session.rollback()
-            return await self._detail(request, checkins, checkin_id, exc.errors)
+            return await self._detail(request, checkins, checkin_id, exc.errors, values)
         flash(request, message, "success")
         return Redirect(f"/checkins/{checkin_id}", status_code=303)
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.access import my_relationship_ids
+from mentorship.lib.dates import later
 from mentorship.models import (
     CalendarFeed,
     Checkin,
@@ -95,7 +96,7 @@ def _event(checkin: Checkin, summary: str, base_url: str) -> Event:
     event.add("uid", f"checkin-{checkin.id}@mentorship")
     event.add("dtstamp", checkin.updated_at or datetime.now(UTC))
     event.add("dtstart", checkin.scheduled_at)
-    event.add("dtend", checkin.scheduled_at + timedelta(minutes=checkin.duration_minutes))
+    event.add("dtend", later(checkin.scheduled_at, timedelta(minutes=checkin.duration_minutes)))
     event.add("sequence", checkin.sequence)
     event.add("summary", summary)
     event.add("url", f"{base_url.rstrip('/')}/checkins/{checkin.id}")

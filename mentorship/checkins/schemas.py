@@ -6,6 +6,7 @@ import zoneinfo
 from datetime import UTC, date, datetime, tzinfo
 
 from mentorship.checkins.access import CheckinInvalid
+from mentorship.lib.dates import local, out_of_range
 from mentorship.lib.i18n import _
 
 
@@ -28,8 +29,8 @@ def parse_when(value: str, tz: tzinfo, field: str = "when") -> datetime | None:
         raise CheckinInvalid({field: _("Give a date and time, like 2026-12-01 16:30.")}) from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
-    if not 2000 <= parsed.year <= 2200:
-        raise CheckinInvalid({field: _("Give a date and time, like 2026-12-01 16:30.")})
+    if problem := out_of_range(parsed):
+        raise CheckinInvalid({field: problem})
     return parsed.astimezone(UTC)
 
 
@@ -39,9 +40,18 @@ def parse_day(value: str, field: str = "due_on") -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise CheckinInvalid({field: _("Give a date like 2026-12-01.")}) from exc
+    if problem := out_of_range(day):
+        raise CheckinInvalid({field: problem})
+    return day
+
+
+def check_in_range(value: date | datetime | None, field: str) -> None:
+    """Refuse a date from the API outside the range people may enter, naming the field."""
+    if value is not None and (problem := out_of_range(value)):
+        raise CheckinInvalid({field: problem})
 
 
 def parse_score(value: str, field: str) -> int | None:
@@ -62,11 +72,11 @@ class Clock:
 
     def __call__(self, moment: datetime | None, fmt: str = "%a %d %b %Y, %H:%M") -> str:
         """A time as the reader reads it."""
-        return moment.astimezone(self.tz).strftime(fmt) if moment else ""
+        return local(moment, self.tz).strftime(fmt) if moment else ""
 
     def local_input(self, moment: datetime | None) -> str:
         """A time as a datetime-local input value."""
-        return moment.astimezone(self.tz).strftime("%Y-%m-%dT%H:%M") if moment else ""
+        return local(moment, self.tz).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
     @property
     def name(self) -> str:

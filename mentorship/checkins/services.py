@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 from uuid import UUID
 
@@ -20,6 +20,7 @@ from mentorship.checkins.access import (
 from mentorship.checkins.pulse import pulse_aggregates, support_requests
 from mentorship.events.describe import describe_as
 from mentorship.events.services import record
+from mentorship.lib.dates import date_range, out_of_range
 from mentorship.lib.i18n import _
 from mentorship.models import (
     ActionItem,
@@ -106,6 +107,8 @@ def next_by_cadence(relationship: Relationship, last: datetime | None, now: date
     if relationship.status in (RelationshipStatus.COMPLETED, RelationshipStatus.ENDED):
         raise CheckinInvalid({"when": _("This relationship has ended; there is nothing to schedule.")})
     start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+    if last is not None and out_of_range(last, now.date()):
+        last = None  # stored before dates were bounded: a cadence after it could overflow the calendar
     when = last + timedelta(days=relationship.cadence_days) if last else start + timedelta(days=1)
     when = max(when, start)
     paused_until = _paused_until(relationship)
@@ -202,13 +205,16 @@ class CheckinService:
 
     async def next_time(self, relationship: Relationship) -> datetime:
         """When the next check-in falls by the relationship's cadence."""
+        now = datetime.now(UTC)
+        latest = datetime.combine(date_range(now.date())[1], time.max, tzinfo=UTC)
         query = (
             select(Checkin.scheduled_at)
             .where(Checkin.relationship_id == relationship.id, Checkin.status != CheckinStatus.CANCELLED)
+            .where(Checkin.scheduled_at <= latest)  # a row stored before dates were bounded is no guide
             .order_by(Checkin.scheduled_at.desc())
             .limit(1)
         )
-        return next_by_cadence(relationship, await self.session.scalar(query), datetime.now(UTC))
+        return next_by_cadence(relationship, await self.session.scalar(query), now)
 
     async def schedule(
         self,

@@ -9,11 +9,13 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.events.deps import provide_events
 from mentorship.events.services import EventFilters, EventRow, EventService
+from mentorship.lib.dates import out_of_range
 
 Filter = Annotated[str, QueryParameter(max_length=100)]
 
@@ -80,6 +82,13 @@ class EventApiController(Controller):
         per_page: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> EventList:
         """Events newest first, filtered by type, actor (name or email part, or id), subject and UTC days."""
+        bad = [
+            {"key": name, "message": problem}
+            for name, day in (("since", since), ("until", until))
+            if day is not None and (problem := out_of_range(day))
+        ]
+        if bad:
+            raise ValidationException("Invalid dates", extra=bad)
         filters = EventFilters(
             type=event_type,
             actor=actor,

@@ -15,16 +15,18 @@ from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.events.deps import provide_events
 from mentorship.events.export import csv_chunks
 from mentorship.events.services import EventFilters, EventService
+from mentorship.lib.dates import out_of_range
 from mentorship.lib.db import app_db_config
 from mentorship.lib.htmx import page_or_fragment
 
 
 def parse_day(value: str) -> date | None:
-    """A YYYY-MM-DD day from a form, or None when empty or malformed."""
+    """A YYYY-MM-DD day from a form, or None when empty, malformed or outside the dates people may enter."""
     try:
-        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+        day = date.fromisoformat(value.strip()[:10]) if value.strip() else None
     except ValueError:
         return None
+    return None if day is None or out_of_range(day) else day
 
 
 def page_filters(

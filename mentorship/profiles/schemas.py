@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from mentorship.lib.dates import out_of_range
 from mentorship.lib.i18n import _
 from mentorship.profiles.options import (
     CADENCES,
@@ -72,10 +73,14 @@ def _date(value: str, name: str, result: StepResult) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         result.errors[name] = _("Enter a date like 2026-12-31.")
         return None
+    if problem := out_of_range(day):
+        result.errors[name] = problem
+        return None
+    return day
 
 
 def parse_roles(data: FormData) -> StepResult:
