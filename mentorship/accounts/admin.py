@@ -22,7 +22,7 @@ async def create_user(settings: Settings, email: str, name: str, password: str, 
             if existing is not None and coordinator:
                 return await accounts.promote(existing.id)
             try:
-                user = await accounts.sign_up(name or email.split("@")[0].title(), email, password)
+                user = await accounts.create_account(name or email.split("@")[0].title(), email, password)
             except AccountError as exc:
                 raise ValueError(exc.message) from exc
             if coordinator:

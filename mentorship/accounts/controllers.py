@@ -1,4 +1,4 @@
-"""Sign-up, sign-in, sign-out, password change and reset pages."""
+"""Sign-up by emailed link, sign-in, sign-out, password change and reset pages."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ from mentorship.accounts.auth import (
     debug_only,
     signed_in,
 )
-from mentorship.accounts.deps import provide_accounts
+from mentorship.accounts.deps import provide_accounts, provide_signups
 from mentorship.accounts.devices import DEVICE_COOKIE, device_cookie, known_device
 from mentorship.accounts.schemas import email_error, normalise_email, password_error, signup_form
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.accounts.sessions import rotate_session
+from mentorship.accounts.signups import SignupService, link_invalid
 from mentorship.config import Settings
 from mentorship.jobs import enqueue
 from mentorship.lib.flash import flash
@@ -66,33 +67,49 @@ class AccountController(Controller):
     """HTML pages for accounts."""
 
     include_in_schema = False
-    dependencies = {"accounts": Provide(provide_accounts)}
+    dependencies = {"accounts": Provide(provide_accounts), "signups": Provide(provide_signups)}
 
     @get("/signup", name="signup", opt=PUBLIC)
     async def signup_page(self) -> Template:
         """The sign-up form."""
         return Template("accounts/signup.html", context={"form": {}, "errors": {}})
 
-    @post("/signup", name="signup:submit", opt=PUBLIC, status_code=303)
+    @post("/signup", name="signup:submit", opt=PUBLIC)
     async def signup(
-        self, request: Request[Any, Any, Any], data: Form, accounts: NamedDependency[AccountService]
-    ) -> Response[Any]:
-        """Create an account, sign in, and continue to the profile."""
+        self, data: Form, signups: NamedDependency[SignupService], job_queue: NamedDependency[Queue]
+    ) -> Template:
+        """Store the request and queue its email; the answer never says whether the address has an account."""
         form = signup_form(data)
-        if form.ok:
-            try:
-                user = await accounts.sign_up(form.values["name"], form.values["email"], data["password"])
-            except AccountError as exc:
-                form.errors[exc.field or "email"] = exc.message
-            else:
-                sign_in(request, user)
-                flash(
-                    request, _("Welcome! Tell us about yourself so we can suggest good matches."), "success"
-                )
-                return Redirect("/profile/edit", status_code=303)
-        return Template(
-            "accounts/signup.html", context={"form": form.values, "errors": form.errors}, status_code=400
-        )
+        if not form.ok:
+            return Template(
+                "accounts/signup.html", context={"form": form.values, "errors": form.errors}, status_code=400
+            )
+        request_id = await signups.request(form.values["name"], form.values["email"], data["password"])
+        await enqueue(job_queue, "send_signup_link", request_id=str(request_id))
+        return Template("accounts/signup_sent.html", context={"email": form.values["email"]})
+
+    @get("/signup/confirm/{token:str}", name="signup:confirm", opt=PUBLIC)
+    async def signup_confirm_page(
+        self, token: FromPath[str], signups: NamedDependency[SignupService]
+    ) -> Template:
+        """Ask for a click: mail scanners follow links, so opening one creates nothing."""
+        signup = await signups.pending(token)
+        context = {"token": token, "signup": signup, "error": None if signup else link_invalid().message}
+        return Template("accounts/signup_confirm.html", context=context, status_code=200 if signup else 400)
+
+    @post("/signup/confirm/{token:str}", name="signup:confirm:submit", opt=PUBLIC, status_code=303)
+    async def signup_confirm(
+        self, request: Request[Any, Any, Any], token: FromPath[str], signups: NamedDependency[SignupService]
+    ) -> Response[Any]:
+        """Create the account, sign in, and continue to the profile."""
+        try:
+            user = await signups.confirm(token)
+        except AccountError as exc:
+            context = {"token": token, "signup": None, "error": exc.message, "exists": exc.status_code == 409}
+            return Template("accounts/signup_confirm.html", context=context, status_code=exc.status_code)
+        sign_in(request, user)
+        flash(request, _("Welcome! Tell us about yourself so we can suggest good matches."), "success")
+        return Redirect("/profile/edit", status_code=303)
 
     @get("/login", name="login", opt=PUBLIC)
     async def login_page(

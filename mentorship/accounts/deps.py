@@ -6,6 +6,7 @@ from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.services import AccountService
+from mentorship.accounts.signups import SignupService
 from mentorship.config import Settings
 
 
@@ -14,3 +15,10 @@ async def provide_accounts(
 ) -> AccountService:
     """The account service on the request's database session."""
     return AccountService(db_session, settings)
+
+
+async def provide_signups(
+    db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+) -> SignupService:
+    """The sign-up service on the request's database session."""
+    return SignupService(db_session, settings)

@@ -1,4 +1,4 @@
-"""Accounts: sign-up, sign-in with rate limits, password change and reset by emailed token."""
+"""Accounts: creation, sign-in with rate limits, password change and reset by emailed token."""
 
 from __future__ import annotations
 
@@ -58,8 +58,8 @@ class AccountService:
         """A user by email, whatever its case."""
         return await self.session.scalar(select(User).where(User.email == normalise_email(email)))
 
-    async def sign_up(self, name: str, email: str, password: str) -> User:
-        """Create a participant account."""
+    async def create_account(self, name: str, email: str, password: str) -> User:
+        """Create a participant account at once (the command line; people sign up by emailed link)."""
         if await self.by_email(email) is not None:
             raise AccountError(
                 _("An account with this email already exists. Sign in or reset your password."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from saq.types import Context
@@ -11,9 +12,10 @@ from sqlalchemy import delete, or_
 
 from mentorship.accounts.mail import Mailer
 from mentorship.accounts.services import LOGIN_WINDOW, RESET_TOKEN_LIFETIME, AccountService
+from mentorship.accounts.signups import SIGNUP_LINK_LIFETIME, SignupService
 from mentorship.config import Settings
 from mentorship.jobs.tasks import task
-from mentorship.models import LoginAttempt, PasswordResetToken, StoreItem
+from mentorship.models import LoginAttempt, PasswordResetToken, SignupRequest, StoreItem
 
 
 @task(timeout=120, retries=5)
@@ -26,9 +28,19 @@ async def send_password_reset(ctx: Context, *, email: str) -> None:
         await AccountService(session, settings).request_reset(email, Mailer(settings, session))
 
 
+@task(timeout=120, retries=5)
+async def send_signup_link(ctx: Context, *, request_id: str) -> None:
+    """Email a sign-up's confirmation link, or its owner if the address has an account; retried on failure."""
+    db_config: Any = ctx.get("db_config")
+    settings: Any = ctx.get("settings")
+    assert isinstance(db_config, SQLAlchemyAsyncConfig) and isinstance(settings, Settings)
+    async with db_config.get_session() as session:
+        await SignupService(session, settings).send_link(UUID(request_id), Mailer(settings, session))
+
+
 @task(timeout=300, retries=1)
 async def purge_expired(ctx: Context) -> dict[str, int]:
-    """Delete expired sessions and counters, old failed sign-ins and dead reset tokens."""
+    """Delete expired sessions and counters, old failed sign-ins, dead reset tokens and sign-up requests."""
     db_config: Any = ctx.get("db_config")
     assert isinstance(db_config, SQLAlchemyAsyncConfig)
     now = datetime.now(UTC)
@@ -39,6 +51,12 @@ async def purge_expired(ctx: Context) -> dict[str, int]:
             or_(
                 PasswordResetToken.expires_at < now - RESET_TOKEN_LIFETIME,
                 PasswordResetToken.used_at < now - RESET_TOKEN_LIFETIME,
+            )
+        ),
+        "signup_requests": delete(SignupRequest).where(
+            or_(
+                SignupRequest.expires_at < now,
+                SignupRequest.used_at < now - SIGNUP_LINK_LIFETIME,
             )
         ),
     }

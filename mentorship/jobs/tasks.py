@@ -33,6 +33,7 @@ TASKS: list[str] = [
     "mentorship.notifications.tasks.send_notification_emails",
     "mentorship.accounts.tasks.purge_expired",
     "mentorship.accounts.tasks.send_password_reset",
+    "mentorship.accounts.tasks.send_signup_link",
 ]
 
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.
@@ -43,7 +44,7 @@ PERIODIC: dict[str, str] = {
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.
     "mentorship.relationships.tasks.nudge_relationships": "5 * * * *",
-    # Delete expired sessions, old failed sign-ins and dead reset tokens.
+    # Delete expired sessions, old failed sign-ins, dead reset tokens and sign-up requests.
     "mentorship.accounts.tasks.purge_expired": "35 * * * *",
 }
 

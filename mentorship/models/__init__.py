@@ -4,6 +4,7 @@ from mentorship.models._accounts import (
     LoginAttempt,
     OutboxMessage,
     PasswordResetToken,
+    SignupRequest,
     User,
 )
 from mentorship.models._checkins import (
@@ -78,6 +79,7 @@ __all__ = [
     "Response",
     "Round",
     "RoundStatus",
+    "SignupRequest",
     "StoreItem",
     "TemplateKind",
     "Topic",

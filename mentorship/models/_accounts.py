@@ -61,6 +61,20 @@ class LoginAttempt(UUIDBase):
     attempted_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
 
 
+class SignupRequest(UUIDAuditBase):
+    """A sign-up waiting for its address to be confirmed; the account is created on confirmation."""
+
+    __tablename__ = "signup_request"
+
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    # Set by the job that emails the link (only the hash is stored); None until then.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    expires_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+
 class OutboxMessage(UUIDAuditBase):
     """An email written instead of sent, for the development outbox (debug mode only)."""
 

@@ -1,4 +1,4 @@
-"""Sign-up, sign-in, sessions, rate limits and password changes."""
+"""Sign-up form errors, sign-in, sessions, rate limits and password changes."""
 
 from __future__ import annotations
 
@@ -7,24 +7,6 @@ from litestar import Litestar
 from mentorship.config import Settings
 from tests.factories import PASSWORD, create_user
 from tests.helpers import Client, login, post_form
-
-
-async def test_sign_up_signs_in_and_leads_to_the_profile(client: Client) -> None:
-    response = await post_form(
-        client,
-        "/signup",
-        {
-            "name": "Amara Okafor",
-            "email": " Amara@Example.org ",
-            "password": "a long password",
-            "password_confirm": "a long password",
-        },
-    )
-
-    assert response.status_code == 303
-    assert response.headers["location"] == "/profile/edit"
-    home = await client.get("/", headers={"accept": "text/html"})
-    assert "Sign out" in home.text
 
 
 async def test_sign_up_shows_errors_inline_next_to_each_field(client: Client) -> None:
@@ -38,24 +20,7 @@ async def test_sign_up_shows_errors_inline_next_to_each_field(client: Client) ->
     assert 'id="f-name-error"' in response.text
     assert "Enter a valid email address" in response.text
     assert "Use at least 10 characters." in response.text
-
-
-async def test_sign_up_with_a_taken_email_is_refused(client: Client, settings: Settings) -> None:
-    await create_user(settings, "taken@example.org")
-
-    response = await post_form(
-        client,
-        "/signup",
-        {
-            "name": "X",
-            "email": "TAKEN@example.org",
-            "password": "a long password",
-            "password_confirm": "a long password",
-        },
-    )
-
-    assert response.status_code == 400
-    assert "already exists" in response.text
+    assert 'value="not-an-email"' in response.text  # what was typed stays
 
 
 async def test_failed_login_does_not_say_whether_the_email_exists(client: Client, settings: Settings) -> None:
