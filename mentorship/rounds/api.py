@@ -16,6 +16,7 @@ from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
 from mentorship.config import Settings
 from mentorship.models import MemberRole, Proposal, Round
 from mentorship.rounds.controllers import provide_rounds, start_round
+from mentorship.rounds.preview import figures
 from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
 
 Email = Annotated[str, msgspec.Meta(max_length=320)]
@@ -70,10 +71,11 @@ class ProposalOut(msgspec.Struct):
 
 
 class RoundDetail(msgspec.Struct):
-    """A round with its proposals."""
+    """A round with its proposals and its figures as edited (the summary keeps the run's own)."""
 
     round: RoundOut
     proposals: list[ProposalOut]
+    figures: dict[str, Any]
 
 
 class Published(msgspec.Struct):
@@ -148,7 +150,10 @@ class RoundApiController(Controller):
     async def detail(self, round_id: FromPath[UUID], rounds: NamedDependency[RoundService]) -> RoundDetail:
         """A round, its summary and its proposals."""
         found = await self._get(rounds, round_id)
-        return RoundDetail(round_out(found), await proposals_out(rounds, await rounds.proposals(round_id)))
+        proposals = await rounds.proposals(round_id)
+        return RoundDetail(
+            round_out(found), await proposals_out(rounds, proposals), figures(found, proposals)
+        )
 
     @post("/{round_id:uuid}/publish", name="api:round:publish", status_code=200)
     async def publish(

@@ -44,6 +44,28 @@ async def start_round(request: Request[Any, Any, Any], rounds: RoundService, dat
     return created
 
 
+async def _rounds_page(
+    rounds: RoundService,
+    values: dict[str, Any],
+    errors: dict[str, str] | None = None,
+    chosen: dict[str, str] | None = None,
+) -> Template:
+    """The rounds page: the form (with what was typed) and past rounds (with the rounds chosen to compare)."""
+    if not values:
+        values = {"kind": "traditional", "group_min": 3, "group_max": 6}
+    return Template(
+        "rounds/index.html",
+        status_code=400 if errors else 200,
+        context={
+            "rounds": await rounds.all(),
+            "values": values,
+            "errors": errors or {},
+            "chosen": chosen or {},
+            "kinds": list(Kind),
+        },
+    )
+
+
 class RoundController(Controller):
     """The rounds pages."""
 
@@ -65,10 +87,7 @@ class RoundController(Controller):
             if earlier is not None:
                 values = {"kind": earlier.kind.value, **earlier.options}
                 values["exclude"] = "\n".join(", ".join(pair) for pair in earlier.options.get("exclude", []))
-        return Template(
-            "rounds/index.html",
-            context={"rounds": await rounds.all(), "values": values, "errors": {}, "kinds": list(Kind)},
-        )
+        return await _rounds_page(rounds, values)
 
     @post("/", name="rounds:create", status_code=303)
     async def create(
@@ -79,28 +98,26 @@ class RoundController(Controller):
         data = {key: form.get(key) for key in form}
         started = await start_round(request, rounds, data)
         if isinstance(started, dict):
-            return Template(
-                "rounds/index.html",
-                status_code=400,
-                context={
-                    "rounds": await rounds.all(),
-                    "values": data,
-                    "errors": started,
-                    "kinds": list(Kind),
-                },
-            )
+            return await _rounds_page(rounds, data, errors=started)
         return Redirect(f"/rounds/{started.id}", status_code=303)
 
     @get("/compare", name="rounds:compare")
     async def compare(
         self, rounds: NamedDependency[RoundService], first: FromQuery[str] = "", second: FromQuery[str] = ""
     ) -> Template:
-        """Two rounds side by side."""
+        """Two rounds side by side; without two different rounds, the rounds page says what to choose."""
         try:
             comparison = await rounds.compare(UUID(first), UUID(second))
-        except (ValueError, RoundNotFound) as exc:
-            raise NotFoundException(_("Choose two rounds to compare.")) from exc
-        return Template("rounds/compare.html", context=comparison)
+        except ValueError:
+            error = _("Choose two rounds to compare: one as A and one as B.")
+        except RoundNotFound:
+            error = _("One of those rounds no longer exists. Choose two rounds to compare.")
+        except RoundError as exc:
+            error = str(exc)
+        else:
+            return Template("rounds/compare.html", context=comparison)
+        chosen = {"first": first, "second": second}
+        return await _rounds_page(rounds, {}, errors={"compare": error}, chosen=chosen)
 
     @get("/{round_id:uuid}", name="rounds:detail")
     async def detail(
@@ -164,6 +181,25 @@ class RoundController(Controller):
         await self._act(
             request, rounds.swap(round_id, proposal_id, mentor, _me(request)), _("Mentor changed.")
         )
+        return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+
+    @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/move", name="rounds:move", status_code=303)
+    async def move(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        proposal_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+    ) -> Response[Any]:
+        """Move a person of one group to another group."""
+        form = await request.form()
+        try:
+            person, target = UUID(str(form.get("person", ""))), UUID(str(form.get("to", "")))
+        except ValueError:
+            flash(request, _("Choose who moves and the group they move to."), "error")
+            return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
+        moving = rounds.move(round_id, proposal_id, person, target, _me(request))
+        await self._act(request, moving, _("Moved to the other group."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
     @post("/{round_id:uuid}/publish", name="rounds:publish", status_code=303)

@@ -1,44 +1,82 @@
-"""What the round page shows: pairings with names, the score chart, loads, unmatched people, the audit."""
+"""What the round page shows: pairings with names, figures that follow the edits, loads, unmatched people."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from mentorship.models import MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
-from mentorship.rounds.pool import profile_id_of
+from mentorship.lib.i18n import _
+from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
+from mentorship.rounds.engine import histogram, reason_key
+from mentorship.rounds.pool import profile_id_of, row_id
 from mentorship.rounds.services import RoundService
 
-CHART_WIDTH, CHART_HEIGHT = 420, 160
+# Below this relative gap a total is as good as the best possible, for a person reading it.
+NEGLIGIBLE_GAP = 0.001
 
 
-@dataclass(frozen=True)
-class Bar:
-    """One histogram bar, laid out for an inline SVG (no script needed)."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-    count: int
-    label: str
+def _mentor(proposal: Proposal) -> UUID | None:
+    return next((m.profile_id for m in proposal.members if m.role is MemberRole.MENTOR), None)
 
 
-def chart(histogram: list[int]) -> list[Bar]:
-    """Lay out the score histogram as SVG bars."""
-    if not histogram:
-        return []
-    top = max(histogram) or 1
-    width = CHART_WIDTH / len(histogram)
-    bars = []
-    for i, count in enumerate(histogram):
-        height = (CHART_HEIGHT - 20) * count / top
-        low, high = i / len(histogram), (i + 1) / len(histogram)
-        bars.append(
-            Bar(i * width + 2, CHART_HEIGHT - 20 - height, width - 4, height, count, f"{low:.1f}–{high:.1f}")
-        )
-    return bars
+def _seekers(proposal: Proposal) -> list[UUID]:
+    return [m.profile_id for m in proposal.members if m.role is not MemberRole.MENTOR]
+
+
+def figures(found: Round, proposals: list[Proposal]) -> dict[str, Any]:
+    """The round's figures as it stands now: after removals, swaps and moves, not as the run left it."""
+    summary = found.summary or {}
+    kept = [p for p in proposals if p.status is not ProposalStatus.REMOVED]
+    # The engine's total counts a group's score once per member (each member's fit with the mentor).
+    total = sum(p.score * (len(_seekers(p)) if found.kind is Kind.GROUP else 1) for p in kept)
+    run_total = float(summary.get("total", 0.0))
+    bound = float(summary.get("upper_bound", 0.0))
+    edited = len(kept) < len(proposals) or abs(total - run_total) > 1e-9 * max(1.0, abs(run_total))
+    gap = float(summary.get("relative_gap", 0.0))
+    if edited:
+        gap = max(0.0, (bound - total) / bound) if bound > 0 else 0.0
+    scores = [p.score for p in kept]
+    return {
+        "proposals": len(kept),
+        "matched": sum(len(_seekers(p)) for p in kept),
+        "mentees": int(summary.get("pool", {}).get("mentees", 0)),
+        "mean_score": sum(scores) / len(scores) if scores else 0.0,
+        "total": total,
+        "upper_bound": bound,
+        "relative_gap": gap,
+        "proved_optimal": bool(summary.get("proved_optimal")) and not edited,
+        "edited": edited,
+        "histogram": histogram(scores),
+    }
+
+
+def quality_words(numbers: dict[str, Any]) -> str:
+    """How close the pairings are to the best possible, in a coordinator's words."""
+    gap = float(numbers["relative_gap"])
+    if numbers["edited"]:
+        if gap < NEGLIGIBLE_GAP:
+            return _("After your changes: still within 0.1% of the best possible.")
+        return _("After your changes: {percent} below the best possible.").format(percent=f"{gap:.1%}")
+    if numbers["proved_optimal"]:
+        return _("Best possible: no other set of pairings scores higher.")
+    if gap < NEGLIGIBLE_GAP:
+        return _("Within 0.1% of the best possible.")
+    return _("Within {percent} of the best possible.").format(percent=f"{gap:.1%}")
+
+
+def histogram_labels(bins: int) -> list[str]:
+    """Score ranges of the histogram's bins."""
+    return [f"{i / bins:.1f}–{(i + 1) / bins:.1f}" for i in range(bins)]
+
+
+def group_reasons(unmatched: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """People left unmatched, grouped by reason (commonest first), each with their own best fit."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for name, reason in unmatched:
+        key, best = reason_key(reason)
+        groups.setdefault(key, []).append({"name": name, "best": best})
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [{"reason": key, "people": sorted(people, key=lambda p: p["name"])} for key, people in ordered]
 
 
 async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
@@ -47,9 +85,10 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
     proposals: list[Proposal] = []
     if found.status not in (RoundStatus.QUEUED, RoundStatus.RUNNING):
         proposals = await rounds.proposals(found.id)
+    capacity: dict[str, int] = summary.get("capacity", {})
     ids: set[UUID] = {m.profile_id for p in proposals for m in p.members}
     ids |= {UUID(u["profile_id"]) for u in summary.get("unmatched", [])}
-    ids |= {profile_id_of(rid) for rid in summary.get("capacity", {})}
+    ids |= {profile_id_of(rid) for rid in capacity}
     for options in summary.get("alternatives", {}).values():
         ids |= {profile_id_of(o[0]) for o in options}
     people: dict[UUID, Profile] = await rounds.people(ids)
@@ -58,44 +97,24 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
         profile = people.get(profile_id)
         return profile.user.name if profile else "—"
 
-    rows: list[dict[str, Any]] = []
-    for proposal in proposals:
-        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
-        seekers = [m for m in proposal.members if m.role is not MemberRole.MENTOR]
-        alternatives = []
-        if mentor is not None and len(seekers) == 1:
-            for rid, score, _reasons in summary.get("alternatives", {}).get(
-                f"mentee:{seekers[0].profile_id}", []
-            ):
-                candidate = profile_id_of(rid)
-                if candidate != mentor.profile_id:
-                    alternatives.append({"id": candidate, "name": name(candidate), "score": score})
-        rows.append(
-            {
-                "proposal": proposal,
-                "mentor": (mentor.profile_id, name(mentor.profile_id)) if mentor else None,
-                "members": [(m.profile_id, name(m.profile_id), m.response.value) for m in seekers],
-                "removed": proposal.status is ProposalStatus.REMOVED,
-                "alternatives": alternatives,
-            }
-        )
-    loads: list[dict[str, Any]] = []
-    kept = [r for r in rows if not r["removed"]]
-    for rid, room in summary.get("capacity", {}).items():
-        profile_id = profile_id_of(rid)
-        added = sum(len(r["members"]) for r in kept if r["mentor"] and r["mentor"][0] == profile_id)
-        person = people.get(profile_id)
-        loads.append(
-            {
-                "name": name(profile_id),
-                "current": person.mentee_load if person else 0,
-                "added": added,
-                "capacity": person.capacity if person else room,
-            }
-        )
-    loads.sort(key=lambda row: (-(row["current"] + row["added"]) / max(row["capacity"], 1), row["name"]))
-    unmatched = [
-        {"name": name(UUID(u["profile_id"])), "reason": u["reason"]} for u in summary.get("unmatched", [])
+    kept = [p for p in proposals if p.status is not ProposalStatus.REMOVED]
+    used: dict[UUID, int] = {}
+    for proposal in kept:
+        mentor_id = _mentor(proposal)
+        if mentor_id is not None:
+            used[mentor_id] = used.get(mentor_id, 0) + len(_seekers(proposal))
+
+    def room(mentor_id: UUID) -> int:
+        return int(capacity.get(row_id("mentor", mentor_id), 0)) - used.get(mentor_id, 0)
+
+    rows = [_row(found, p, kept, name, room) for p in proposals]
+    numbers = figures(found, proposals)
+    unmatched = [(name(UUID(u["profile_id"])), u["reason"]) for u in summary.get("unmatched", [])]
+    unmatched += [
+        (name(pid), _("removed from this round by a coordinator"))
+        for p in proposals
+        if p.status is ProposalStatus.REMOVED
+        for pid in _seekers(p)
     ]
     others = [
         r
@@ -105,10 +124,68 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
     return {
         "round": found,
         "summary": summary,
+        "figures": numbers,
+        "quality": quality_words(numbers),
         "rows": rows,
-        "loads": loads,
+        "loads": _loads(found, capacity, people, used, name),
         "unmatched": unmatched,
-        "bars": chart(summary.get("histogram", [])),
-        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
+        "reason_groups": group_reasons(unmatched),
+        "histogram": {"labels": histogram_labels(len(numbers["histogram"])), "values": numbers["histogram"]},
         "others": others,
     }
+
+
+def _row(found: Round, proposal: Proposal, kept: list[Proposal], name: Any, room: Any) -> dict[str, Any]:
+    """One pairing with the edits it allows: another mentor with a free place, or another group."""
+    mentor = _mentor(proposal)
+    seekers = [m for m in proposal.members if m.role is not MemberRole.MENTOR]
+    removed = proposal.status is ProposalStatus.REMOVED
+    alternatives = []
+    if found.kind is Kind.TRADITIONAL and mentor is not None and not removed and len(seekers) == 1:
+        for rid, score, _reasons in found.summary.get("alternatives", {}).get(
+            row_id("mentee", seekers[0].profile_id), []
+        ):
+            candidate = profile_id_of(rid)
+            # Only mentors with a free place in this round: anyone else would be refused.
+            if candidate != mentor and room(candidate) > 0:
+                alternatives.append({"id": candidate, "name": name(candidate), "score": score})
+    targets = []
+    options = found.options or {}
+    if found.kind is Kind.GROUP and not removed and len(seekers) > int(options.get("group_min", 3)):
+        for other in kept:
+            other_mentor = _mentor(other)
+            if other.id == proposal.id or other_mentor is None:
+                continue
+            # A group may grow to the largest size, and no further than its mentor has places for.
+            if room(other_mentor) > 0 and len(_seekers(other)) < int(options.get("group_max", 6)):
+                targets.append({"id": other.id, "label": f"{other.group_label} · {name(other_mentor)}"})
+    return {
+        "proposal": proposal,
+        "mentor": (mentor, name(mentor)) if mentor else None,
+        "members": [(m.profile_id, name(m.profile_id), m.response.value) for m in seekers],
+        "removed": removed,
+        "alternatives": alternatives,
+        "targets": targets,
+    }
+
+
+def _loads(
+    found: Round, capacity: dict[str, int], people: dict[UUID, Profile], used: dict[UUID, int], name: Any
+) -> list[dict[str, Any]]:
+    """Each mentor's mentees now, added by this round (as edited) and capacity; peers have none."""
+    if found.kind is Kind.PEER:
+        return []
+    loads = []
+    for rid, free in capacity.items():
+        profile_id = profile_id_of(rid)
+        person = people.get(profile_id)
+        loads.append(
+            {
+                "name": name(profile_id),
+                "current": person.mentee_load if person else 0,
+                "added": used.get(profile_id, 0),
+                "capacity": person.capacity if person else free,
+            }
+        )
+    loads.sort(key=lambda row: (-(row["current"] + row["added"]) / max(row["capacity"], 1), row["name"]))
+    return loads

@@ -230,6 +230,45 @@ class RoundService:
         await self.session.commit()
         return proposal
 
+    async def move(
+        self, round_id: UUID, proposal_id: UUID, person_id: UUID, target_id: UUID, by: User
+    ) -> Proposal:
+        """Move one member of a group to another group of the round, keeping both within the sizes."""
+        found = await self._editable(round_id)
+        source = await self._proposal(round_id, proposal_id)
+        target = await self._proposal(round_id, target_id)
+        if found.kind is not Kind.GROUP or ProposalStatus.REMOVED in (source.status, target.status):
+            raise RoundError(_("Only a person in a group of this round can move to another of its groups."))
+        member = next(
+            (m for m in source.members if m.profile_id == person_id and m.role is MemberRole.MENTEE), None
+        )
+        if member is None or source.id == target.id:
+            raise RoundError(_("Choose a person of this group and another group."))
+        smallest, largest = int(found.options.get("group_min", 3)), int(found.options.get("group_max", 6))
+        sizes = [sum(m.role is MemberRole.MENTEE for m in p.members) for p in (source, target)]
+        if sizes[0] - 1 < smallest:
+            raise RoundError(_("That group would be smaller than {n} people.").format(n=smallest))
+        mentor = next(m.profile_id for m in target.members if m.role is MemberRole.MENTOR)
+        room = found.summary.get("capacity", {}).get(row_id("mentor", mentor), 0)
+        if sizes[1] + 1 > min(largest, room):
+            raise RoundError(_("That group is full."))
+        source.members.remove(member)
+        # The member's row belongs to the source proposal (unique per proposal): delete it, add a new one.
+        await self.session.flush()
+        target.members.append(ProposalMember(profile_id=person_id, role=MemberRole.MENTEE))
+        record(
+            self.session,
+            "round.member_moved",
+            "proposal",
+            target.id,
+            by.id,
+            round_id=round_id,
+            person=person_id,
+            from_proposal=source.id,
+        )
+        await self.session.commit()
+        return target
+
     async def _proposal(self, round_id: UUID, proposal_id: UUID) -> Proposal:
         proposal = (
             await self.session.execute(
@@ -345,6 +384,8 @@ class RoundService:
 
     async def compare(self, first: UUID, second: UUID) -> dict[str, Any]:
         """Two rounds side by side: their figures and which pairings differ."""
+        if first == second:
+            raise RoundError(_("Choose two different rounds to compare."))
         rounds = [await self.get(first), await self.get(second)]
         sets = []
         for found in rounds:
