@@ -22,7 +22,6 @@ from mentorship.models import (
 )
 from mentorship.relationships.load import mentor_loads
 
-CHART_WIDTH, CHART_HEIGHT = 420, 160
 OVERDUE_GRACE = timedelta(days=1)
 RISK_OVERDUE_ITEMS = 3  # this many open action items past their date puts a relationship at risk
 LOAD_BUCKETS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -32,14 +31,10 @@ COUNTED = (*UPCOMING, CheckinStatus.HELD, CheckinStatus.MISSED)  # cancelled one
 
 @dataclass(frozen=True)
 class Bar:
-    """One SVG bar with its label and value."""
+    """One bar of a chart: its label, value and series (the template lays it out)."""
 
-    x: float
-    y: float
-    width: float
-    height: float
-    value: int
     label: str
+    value: int
     series: str = ""
 
 
@@ -67,6 +62,16 @@ class Dashboard:
     month_bars: list[Bar] = field(default_factory=list)
     busiest: list[dict[str, Any]] = field(default_factory=list)
 
+    @staticmethod
+    def labels(chart: list[Bar]) -> list[str]:
+        """A chart's labels, once each, in order."""
+        return list(dict.fromkeys(bar.label for bar in chart))
+
+    @staticmethod
+    def series(chart: list[Bar], name: str = "") -> list[int]:
+        """The values of one series of a chart, in order."""
+        return [bar.value for bar in chart if bar.series == name]
+
     def as_dict(self) -> dict[str, Any]:
         """The figures for the JSON API (charts as their numbers)."""
         data = {k: v for k, v in vars(self).items() if k not in {"load_bars", "month_bars"}}
@@ -88,31 +93,17 @@ def _next_month(moment: datetime) -> datetime:
 
 
 def bars(values: list[tuple[str, int]], series: str = "") -> list[Bar]:
-    """Lay out labelled counts as SVG bars, tallest at the chart's height."""
-    if not values:
-        return []
-    top = max(v for _l, v in values) or 1
-    width = CHART_WIDTH / len(values)
-    laid = []
-    for i, (label, value) in enumerate(values):
-        height = (CHART_HEIGHT - 20) * value / top
-        laid.append(Bar(i * width + 2, CHART_HEIGHT - 20 - height, width - 4, height, value, label, series))
-    return laid
+    """Labelled counts as bars of one series."""
+    return [Bar(label, value, series) for label, value in values]
 
 
 def paired_bars(months: list[tuple[str, int, int]]) -> list[Bar]:
-    """Planned and held side by side per month."""
-    if not months:
-        return []
-    top = max(max(p, h) for _m, p, h in months) or 1
-    slot = CHART_WIDTH / len(months)
-    laid = []
-    for i, (label, planned, held) in enumerate(months):
-        for j, (series, value) in enumerate((("planned", planned), ("held", held))):
-            height = (CHART_HEIGHT - 20) * value / top
-            x = i * slot + 4 + j * (slot - 8) / 2
-            laid.append(Bar(x, CHART_HEIGHT - 20 - height, (slot - 8) / 2 - 2, height, value, label, series))
-    return laid
+    """Planned and held per month, as two series."""
+    return [
+        Bar(label, value, series)
+        for label, planned, held in months
+        for series, value in (("planned", planned), ("held", held))
+    ]
 
 
 def load_histogram(values: list[float]) -> list[tuple[str, int]]:

@@ -252,3 +252,23 @@ async def test_scores_read_as_a_fit(quiet: Settings, coordinator: Client) -> Non
 
     assert re.search(r'class="fit[^"]*"[^>]*title="[^"]*0\.\d\d', page)
     assert re.search(r"(Weak|Fair|Good|Strong) fit", page)
+
+
+async def test_a_published_proposal_and_suggestions_show_the_score_as_a_fit(
+    quiet: Settings, coordinator: Client
+) -> None:
+    await community(quiet)
+    path, detail = await start(coordinator, quiet, kind="traditional")
+    await post_form(coordinator, f"{path}/publish", {})
+    ana = by_names(detail)["Mia Mentor", "Ana"]
+    await create_user(quiet, "zoe@example.org", name="Zoe Mentor", profile=mentor(2, ["bots"], ["en"]))
+    await create_user(quiet, "dee@example.org", name="Dee", profile=mentee(["bots"], ["en"]))
+    async with AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local") as client:
+        await login(client, "dee@example.org", PASSWORD)
+        suggestions = (await client.get("/suggestions")).text
+        await login(client, "ana@example.org", PASSWORD)
+        page = (await client.get(f"/proposals/{ana['id']}")).text
+
+    for shown in (page, suggestions):
+        assert re.search(r'class="fit fit-\w+" title="Match score 0\.\d\d of 1"', shown)
+        assert re.search(r"(Weak|Fair|Good|Strong) fit", shown)
