@@ -1,4 +1,4 @@
-"""A newcomer signs up, fills in the profile by its visible labels, signs out and back in."""
+"""A newcomer signs up, confirms the emailed link, fills in the profile by its visible labels, signs out and back in."""
 
 from __future__ import annotations
 
@@ -8,9 +8,23 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import LiveServer
-from tests.browser.pages import PageProblems
+from tests.browser.pages import PageProblems, nav_link, sign_out
 
 pytestmark = pytest.mark.browser
+
+
+def confirmation_link(page: Page, live_server: LiveServer, email: str) -> str:
+    """Read the link from the development outbox, as a person would from their inbox."""
+    mail = page.locator("article.outbox-message", has_text=email)
+    for _ in range(150):  # the job queue sends it shortly after the answer
+        page.goto(live_server.url + "/dev/outbox")
+        if mail.count():
+            break
+        page.wait_for_timeout(200)
+    expect(mail.get_by_role("heading")).to_have_text("Finish creating your Mentorship account")
+    match = re.search(r"https?://[^/\s]+(/signup/confirm/[\w-]+)", mail.locator("pre").inner_text())
+    assert match, mail.inner_text()
+    return live_server.url + match.group(1)
 
 
 def test_sign_up_profile_log_out_and_log_in(page: Page, live_server: LiveServer) -> None:
@@ -27,6 +41,10 @@ def test_sign_up_profile_log_out_and_log_in(page: Page, live_server: LiveServer)
 
     page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_label("Repeat the password").fill("a long enough password")
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_text(f"Check your inbox: we sent a link to {email}")).to_be_visible()
+
+    page.goto(confirmation_link(page, live_server, email))
     page.get_by_role("button", name="Create my account").click()
 
     expect(page.get_by_role("heading", name="How you want to take part")).to_be_visible()
@@ -49,12 +67,12 @@ def test_sign_up_profile_log_out_and_log_in(page: Page, live_server: LiveServer)
     expect(page.get_by_text("Your profile is saved.")).to_be_visible()
     expect(page.get_by_text("Conflict resolution and mediation")).to_be_visible()
 
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
     page.get_by_role("link", name="Sign in").click()
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill("a long enough password")
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="My profile").click()
+    nav_link(page, "My profile").click()
     expect(page.get_by_role("heading", name="Nadia Haddad")).to_be_visible()
     problems.assert_clean()
