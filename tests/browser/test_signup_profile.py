@@ -1,4 +1,4 @@
-"""A newcomer signs up, confirms the emailed link, fills in the profile by its visible labels, signs out and back in."""
+"""A newcomer signs up, confirms the emailed link, fills in the profile, signs out and back in."""
 
 from __future__ import annotations
 
