@@ -40,7 +40,7 @@ TASKS: list[str] = [
 PERIODIC: dict[str, str] = {
     # Expire unanswered proposals and remind people a day before.
     "mentorship.rounds.tasks.expire_proposals": "*/10 * * * *",
-    # Send the emails of notifications whose first attempt did not go out.
+    # Send the emails of notifications whose first attempt did not go out, and failed ones whose retry is due.
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.
     "mentorship.relationships.tasks.nudge_relationships": "5 * * * *",

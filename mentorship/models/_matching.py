@@ -222,6 +222,9 @@ class Notification(UUIDBase):
     link: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
     read_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
-    # pending -> sending -> sent | failed, or off when the person switched this type's email off.
+    # pending -> sending -> sent, or retry (until email_retry_at) -> sending again, up to a bound, then
+    # failed; off when the person switched this type's email off.
     email_status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
     emailed_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    email_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    email_retry_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)

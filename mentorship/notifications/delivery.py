@@ -11,7 +11,7 @@ from uuid import UUID
 
 from litestar import Litestar
 from litestar.background_tasks import BackgroundTask
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.mail import Mailer
@@ -25,6 +25,10 @@ logger = logging.getLogger("mentorship.notifications")
 SessionFactory = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 # A sweep without ids only looks this far back, so a new deployment never mails old notifications.
 SWEEP_WINDOW = timedelta(days=2)
+# After a failed attempt the email waits this long before the next one (the periodic sweep sends it);
+# after the last attempt it is given up, about 17 hours after the first.
+RETRY_DELAYS = (timedelta(minutes=15), timedelta(hours=1), timedelta(hours=4), timedelta(hours=12))
+MAX_EMAIL_ATTEMPTS = len(RETRY_DELAYS) + 1
 
 
 @dataclass(frozen=True)
@@ -41,31 +45,41 @@ async def deliver_emails(
 ) -> Delivery:
     """Email the pending notifications given (or every recent pending one when ids is None).
 
-    Call it after the creating transaction commits. Each notification is claimed with a conditional
-    UPDATE before sending, so two workers running this for the same ids send each email once.
+    Emails whose retry is due go again too. Call it after the creating transaction commits. Each
+    notification is claimed with a conditional UPDATE before sending, so two workers running this for
+    the same ids send each email once.
     """
     ids = None if notification_ids is None else list(notification_ids)
     if ids == []:
         return Delivery()
     async with session_factory() as session:
+        now = datetime.now(UTC)
+        pending = Notification.email_status == "pending"
+        if ids is None:
+            pending = and_(pending, Notification.created_at >= now - SWEEP_WINDOW)
+        due = and_(Notification.email_status == "retry", Notification.email_retry_at <= now)
         query = (
-            select(Notification.id, Notification.type, User.email_preferences, User.is_active)
+            select(
+                Notification.id,
+                Notification.type,
+                Notification.email_status,
+                User.email_preferences,
+                User.is_active,
+            )
             .join(User, User.id == Notification.user_id)
-            .where(Notification.email_status == "pending")
+            .where(or_(pending, due))
             .order_by(Notification.created_at)
         )
-        if ids is None:
-            query = query.where(Notification.created_at >= datetime.now(UTC) - SWEEP_WINDOW)
-        else:
+        if ids is not None:
             query = query.where(Notification.id.in_(ids))
         rows = (await session.execute(query)).all()
         sent = off = failed = 0
         for row in rows:
-            note_id, type_, preferences, is_active = row.id, row.type, row.email_preferences, row.is_active
-            if not is_active or not wants_email(preferences, type_):
-                off += await _set_status(session, note_id, "pending", "off")
+            note_id, status = row.id, row.email_status
+            if not row.is_active or not wants_email(row.email_preferences, row.type):
+                off += await _set_status(session, note_id, status, "off")
                 continue
-            if not await _set_status(session, note_id, "pending", "sending"):
+            if not await _set_status(session, note_id, status, "sending"):
                 continue  # another worker claimed it
             if await _send(session, settings, note_id):
                 sent += 1
@@ -74,14 +88,13 @@ async def deliver_emails(
         return Delivery(sent=sent, off=off, failed=failed)
 
 
-async def _set_status(session: AsyncSession, note_id: UUID, before: str, after: str) -> int:
-    values: dict[str, object] = {"email_status": after}
+async def _set_status(session: AsyncSession, note_id: UUID, before: str, after: str, **values: object) -> int:
     if after == "sent":
         values["emailed_at"] = datetime.now(UTC)
     result = await session.execute(
         update(Notification)
         .where(Notification.id == note_id, Notification.email_status == before)
-        .values(**values)
+        .values(email_status=after, **values)
         .execution_options(synchronize_session=False)
     )
     await session.commit()
@@ -96,15 +109,37 @@ async def _send(session: AsyncSession, settings: Settings, note_id: UUID) -> boo
             .where(Notification.id == note_id)
         )
     ).one()
+    attempts = note.email_attempts + 1
     try:
         await Mailer(settings, session).send(email, _subject(note), _body(note, settings))
     except Exception:
-        logger.exception("Could not email notification %s", note_id)
         await session.rollback()
-        await _set_status(session, note_id, "sending", "failed")
+        await _failed(session, note_id, attempts)
         return False
-    await _set_status(session, note_id, "sending", "sent")
+    await _set_status(session, note_id, "sending", "sent", email_attempts=attempts)
     return True
+
+
+async def _failed(session: AsyncSession, note_id: UUID, attempts: int) -> None:
+    """Wait before the next attempt, or give up after the last one."""
+    if attempts >= MAX_EMAIL_ATTEMPTS:
+        logger.exception("Could not email notification %s after %d attempts: giving up", note_id, attempts)
+        await _set_status(session, note_id, "sending", "failed", email_attempts=attempts, email_retry_at=None)
+        return
+    delay = RETRY_DELAYS[attempts - 1]
+    logger.warning(
+        "Could not email notification %s (attempt %d of %d); trying again in %s",
+        *(note_id, attempts, MAX_EMAIL_ATTEMPTS, delay),
+        exc_info=True,
+    )
+    await _set_status(
+        session,
+        note_id,
+        "sending",
+        "retry",
+        email_attempts=attempts,
+        email_retry_at=datetime.now(UTC) + delay,
+    )
 
 
 def _subject(note: Notification) -> str:

@@ -23,7 +23,7 @@ from mentorship.notifications.delivery import deliver_emails
 async def send_notification_emails(
     ctx: Context, *, notification_ids: list[str] | None = None
 ) -> dict[str, int]:
-    """Email the given pending notifications (every recent pending one when no ids are given)."""
+    """Email the given pending notifications (every recent pending or due retry when no ids are given)."""
     db_config: Any = ctx.get("db_config")
     settings: Any = ctx.get("settings")
     assert isinstance(db_config, SQLAlchemyAsyncConfig) and isinstance(settings, Settings)

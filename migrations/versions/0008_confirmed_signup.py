@@ -1,4 +1,5 @@
-"""confirmed sign-ups: a sign-up request waits for its emailed link before the account exists
+"""confirmed sign-ups and email retries: a sign-up request waits for its emailed link before the
+account exists; a notification email counts its attempts and waits before the next one
 
 Revision ID: 0008
 Revises: 0005
@@ -42,8 +43,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_signup_request_email'), ['email'], unique=False)
         batch_op.create_index(batch_op.f('ix_signup_request_expires_at'), ['expires_at'], unique=False)
 
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('email_attempts', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('email_retry_at', sa.DateTimeUTC(timezone=True), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.drop_column('email_retry_at')
+        batch_op.drop_column('email_attempts')
+
     with op.batch_alter_table('signup_request', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_signup_request_expires_at'))
         batch_op.drop_index(batch_op.f('ix_signup_request_email'))

@@ -117,7 +117,7 @@ async def test_sweep_without_ids_sends_every_pending_email_once(
     assert len(smtp_server.inbox.messages) == 1
 
 
-async def test_unreachable_smtp_marks_the_email_failed(settings: Settings) -> None:
+async def test_unreachable_smtp_fails_the_attempt_and_waits_before_the_next(settings: Settings) -> None:
     ana = await create_user(settings, "ana@example.org")
     ids = await add_notifications(settings, ana.id, [("request", "Carla asks you", "/r/2")])
     mailing = dataclasses.replace(settings, smtp_url="smtp://127.0.0.1:1")
