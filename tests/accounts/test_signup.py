@@ -10,8 +10,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from litestar.testing import AsyncTestClient
+from saq.types import Context
 from sqlalchemy import func, select
 
 from mentorship.accounts.services import AccountError
@@ -185,3 +187,19 @@ async def test_ten_simultaneous_confirmations_create_one_account(settings: Setti
 
     assert sorted(outcomes) == [False] * 9 + [True]
     assert await count(settings, User) == 1
+
+
+async def test_the_periodic_purge_deletes_expired_sign_up_requests_only(settings: Settings) -> None:
+    from mentorship.accounts.tasks import purge_expired
+
+    await signup_token(settings, "late@example.org", expires_in=timedelta(minutes=-1))
+    await signup_token(settings, "live@example.org")
+    config = build_sqlalchemy_config(settings)
+
+    result = await purge_expired(cast(Context, {"settings": settings, "db_config": config}))
+
+    async with config.get_session() as session:
+        left = list(await session.scalars(select(SignupRequest.email)))
+    await config.get_engine().dispose()
+    assert left == ["live@example.org"]
+    assert result["signup_requests"] == 1
