@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from mentorship.checkins.pulse import pulse_aggregates, support_requests
+from mentorship.checkins.pulse import pulse_aggregates, support_requests, week_start
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import PulseAnswer
@@ -83,6 +83,11 @@ async def test_coordinators_cannot_write_and_outsiders_cannot_see(pair: Pair) ->
     assert api.status_code == 404
 
 
+def last_week() -> datetime:
+    """A moment of last week: aggregates count only answers of closed weeks."""
+    return week_start() - timedelta(days=1)
+
+
 async def _answers(settings: Settings, people: int, *, support: bool = False) -> list[str]:
     """Add one answer each for `people` new people; return their emails."""
     config = build_sqlalchemy_config(settings)
@@ -99,7 +104,7 @@ async def _answers(settings: Settings, people: int, *, support: bool = False) ->
                     workload=3,
                     stress=None,
                     wants_support=support and n == 0,
-                    created_at=datetime.now(UTC),
+                    created_at=last_week(),
                 )
             )
             await session.commit()
@@ -111,7 +116,7 @@ async def _answers(settings: Settings, people: int, *, support: bool = False) ->
 async def test_aggregates_are_suppressed_under_five_people(settings: Settings) -> None:
     await _answers(settings, 4)
     config = build_sqlalchemy_config(settings)
-    since = datetime.now(UTC) - timedelta(days=1)
+    since = last_week() - timedelta(days=7)
     async with config.get_session() as session:
         assert await pulse_aggregates(session, since) is None
     await _more(settings)
@@ -130,9 +135,7 @@ async def _more(settings: Settings) -> None:
     user = await create_user(settings, "fifth@example.org", profile={"is_mentee": True})
     assert user.profile is not None
     async with config.get_session() as session:
-        session.add(
-            PulseAnswer(profile_id=user.profile.id, energy=4, workload=3, created_at=datetime.now(UTC))
-        )
+        session.add(PulseAnswer(profile_id=user.profile.id, energy=4, workload=3, created_at=last_week()))
         await session.commit()
     await config.get_engine().dispose()
 
