@@ -10,7 +10,7 @@ PORT ?= 8000
 WORKERS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint pytest browser bench-matching bench-rounds clean messages
+.PHONY: help install run test lint pytest browser screenshots bench-matching bench-rounds clean messages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,7 +31,13 @@ $(VENV)/.installed: $(BOOTSTRAP) pyproject.toml uv.lock matching/kernels.py matc
 	$(BIN)/python -m matching.warm
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install everything from the lock file
+# axe-core for the browser tests' accessibility checks: npm runs again only when the lock file changes.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' axe-core (install Node.js 18+)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules from the lock files
 
 run: install ## Install, migrate, load demo data if empty, serve at http://$(HOST):$(PORT)
 	$(BIN)/mentorship db upgrade
@@ -52,6 +58,9 @@ pytest: install browser ## Only the pytest suite (both databases, browser tests 
 
 test: install browser lint pytest ## Everything CI runs: lint, types, contracts, all tests
 
+screenshots: install browser ## Every page of the three journeys at 1280 and 390 px into var/screenshots (index.html)
+	$(BIN)/python -m scripts.screenshots $(SCREENSHOT_ARGS)
+
 bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
 	$(BIN)/python -m bench.matching $(BENCH_ARGS)
 	$(BIN)/python -m bench.peer_group $(filter --quick,$(BENCH_ARGS))
@@ -60,7 +69,7 @@ bench-rounds: install ## Round over the demo data while pages load: wall time, p
 	$(BIN)/python -m bench.round_latency $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, caches and the local database
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache var
+	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache var
 
 messages: install ## Extract translatable strings into mentorship/locale/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -o mentorship/locale/messages.pot --project=mentorship .
