@@ -52,10 +52,18 @@ def _unread_notifications(context: Mapping[str, Any]) -> int:
     return int(request.scope.get("unread_notifications") or 0) if request is not None else 0
 
 
+def _is_current(context: Mapping[str, Any], *prefixes: str) -> bool:
+    """Whether the page is one of these addresses or below one (``/profile`` is not ``/profiles/…``)."""
+    request = context.get("request")
+    path = request.url.path if request is not None else ""
+    return any(path == p or (p != "/" and path.startswith(p + "/")) for p in prefixes)
+
+
 def build_template_config(settings: Settings) -> TemplateConfig[JinjaTemplateEngine]:
     """The Litestar template config over our environment."""
     engine = JinjaTemplateEngine.from_environment(build_environment(settings))
     engine.register_template_callable("get_flashes", get_flashes)
     engine.register_template_callable("current_user", _current_user)
     engine.register_template_callable("unread_notifications", _unread_notifications)
+    engine.register_template_callable("is_current", _is_current)
     return TemplateConfig(instance=engine)

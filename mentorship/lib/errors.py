@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
 from litestar.exceptions.responses import create_exception_response
 from litestar.response import Template
+from litestar.response.base import ASGIResponse
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from mentorship.lib.i18n import _
 
@@ -30,6 +33,40 @@ def wants_html(request: Request[Any, Any, Any]) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+class _PageWithAppMiddleware(Template):
+    """An error page rendered inside the app's middleware (session, signed-in user, security headers).
+
+    Litestar runs app middleware only for matched routes: an unknown address (404) or method (405)
+    would otherwise show a signed-out header to a signed-in person.
+    """
+
+    def to_asgi_response(self, app: Any, request: Request[Any, Any, Any], **kwargs: Any) -> ASGIResponse:
+        """Wrap the rendering in the app's middleware so it sees the same scope as any page."""
+
+        async def render(scope: Scope, receive: Receive, send: Send) -> None:
+            await Template.to_asgi_response(self, app, request, **kwargs)(scope, receive, send)
+
+        scope = cast(dict[str, Any], request.scope)
+        if "route_handler" not in scope:
+            # The session middleware saves through a route's serializer: the home page's stands in.
+            home = request.app.get_handler_index_by_name("home")
+            if home is not None:
+                scope["route_handler"] = home["handler"]
+
+        wrapped: ASGIApp = render
+        for middleware in reversed(cast(list[Callable[[ASGIApp], ASGIApp]], request.app.middleware)):
+            wrapped = middleware(wrapped)
+        return cast(ASGIResponse, wrapped)
+
+
+def _page(request: Request[Any, Any, Any], context: dict[str, Any], status: int) -> Template:
+    """The error page; outside a route (no middleware ran yet) it runs the app's middleware itself."""
+    page = Template if "user" in request.scope else _PageWithAppMiddleware
+    return page(
+        template_name="errors/error.html", context=context, status_code=status, media_type=MediaType.HTML
+    )
+
+
 def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     """Render 4xx errors as a page for browsers and as JSON for everyone else."""
     if isinstance(exc, NotAuthorizedException) and wants_html(request):
@@ -41,12 +78,7 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
     status = exc.status_code
     title = _(TITLES.get(status, "Something went wrong"))
     detail = exc.detail if isinstance(exc, PermissionDeniedException | HTTPException) and status < 500 else ""
-    return Template(
-        template_name="errors/error.html",
-        context={"status_code": status, "title": title, "detail": detail},
-        status_code=status,
-        media_type=MediaType.HTML,
-    )
+    return _page(request, {"status_code": status, "title": title, "detail": detail}, status)
 
 
 def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -57,9 +89,5 @@ def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> R
             status_code=HTTP_500_INTERNAL_SERVER_ERROR,
             media_type=MediaType.JSON,
         )
-    return Template(
-        template_name="errors/error.html",
-        context={"status_code": 500, "title": _("Something went wrong on our side"), "detail": ""},
-        status_code=HTTP_500_INTERNAL_SERVER_ERROR,
-        media_type=MediaType.HTML,
-    )
+    context = {"status_code": 500, "title": _("Something went wrong on our side"), "detail": ""}
+    return _page(request, context, HTTP_500_INTERNAL_SERVER_ERROR)
