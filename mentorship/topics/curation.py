@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.lib.i18n import _
@@ -205,7 +206,14 @@ class TopicCuration:
         topic.category = CATEGORY_LABELS.get(form.category, form.category)
         topic.aliases = list(form.aliases)
         topic.translations = dict(form.translations)
-        await self.session.commit()
+        try:
+            await self.session.commit()
+        except IntegrityError as exc:
+            # Another coordinator saved the same name a moment ago: the same answer as if it came first.
+            await self.session.rollback()
+            raise TopicInvalid(
+                {"label": _("“{label}” already names another topic.").format(label=form.label)}
+            ) from exc
         return topic
 
     async def set_retired(self, topic_id: UUID, retired: bool) -> Topic:
