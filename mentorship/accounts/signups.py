@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +20,9 @@ from mentorship.lib.i18n import _
 from mentorship.models import SignupRequest, User
 
 SIGNUP_LINK_LIFETIME = timedelta(hours=24)
+# Sign-up emails one address receives per hour at most: the form must not be a way to flood an inbox.
+MAX_SIGNUP_EMAILS_PER_HOUR = 3
+log = logging.getLogger(__name__)
 
 
 def _token_hash(token: str) -> str:
@@ -67,12 +71,20 @@ class SignupService:
         signup = await self.session.get(SignupRequest, request_id)
         if signup is None or signup.used_at is not None:
             return  # confirmed already, or handled by an earlier run of the job
+        if await self._flooded(signup):
+            # The answer on the page was the same; only the inbox is spared another email.
+            log.info(
+                "sign-up email not sent: %d requests for one address this hour", MAX_SIGNUP_EMAILS_PER_HOUR
+            )
+            signup.used_at = datetime.now(UTC)
+            await self.session.commit()
+            return
         owner = await self.session.scalar(select(User).where(User.email == signup.email))
         if owner is not None:
             await mailer.send(
                 owner.email, _("Someone tried to sign up with your address"), self._tried(owner)
             )
-            await self.session.execute(delete(SignupRequest).where(SignupRequest.id == request_id))
+            signup.used_at = datetime.now(UTC)  # spent, and still counted against flooding this hour
             await self.session.commit()  # after sending: a mail failure keeps the row for the retry
             return
         # The token is stored before the mail goes out, so the link works the moment it arrives; a
@@ -85,6 +97,20 @@ class SignupService:
             signup.email, _("Finish creating your Mentorship account"), self._link(signup, token)
         )
         await self.session.commit()  # the development outbox's copy
+
+    async def _flooded(self, signup: SignupRequest) -> bool:
+        """Whether this address already got its hourly share of sign-up emails."""
+        since = datetime.now(UTC) - timedelta(hours=1)
+        earlier = await self.session.scalar(
+            select(func.count())
+            .select_from(SignupRequest)
+            .where(
+                SignupRequest.email == signup.email,
+                SignupRequest.created_at > since,
+                SignupRequest.created_at < signup.created_at,
+            )
+        )
+        return int(earlier or 0) >= MAX_SIGNUP_EMAILS_PER_HOUR
 
     def _tried(self, owner: User) -> str:
         return _(

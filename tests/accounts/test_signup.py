@@ -56,13 +56,19 @@ async def count(settings: Settings, model: type[User] | type[SignupRequest]) -> 
     return int(total or 0)
 
 
-async def wait_until_no_requests(settings: Settings) -> None:
-    """Wait (bounded) until the app's in-process worker has finished with every sign-up request."""
-    for _ in range(200):
-        if await count(settings, SignupRequest) == 0:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("a sign-up request is still stored")
+async def wait_until_handled(settings: Settings) -> None:
+    """Wait (bounded) until the app's in-process worker has handled every sign-up request."""
+    waiting = (SignupRequest.used_at.is_(None)) & (SignupRequest.token_hash.is_(None))
+    config = build_sqlalchemy_config(settings)
+    try:
+        for _ in range(400):
+            async with config.get_session() as session:
+                if not await session.scalar(select(func.count()).select_from(SignupRequest).where(waiting)):
+                    return
+            await asyncio.sleep(0.05)
+    finally:
+        await config.get_engine().dispose()
+    raise AssertionError("a sign-up request is still waiting for its email")
 
 
 async def signup_token(settings: Settings, email: str, *, expires_in: timedelta = timedelta(hours=24)) -> str:
@@ -104,13 +110,28 @@ async def test_the_owner_is_told_someone_tried_and_no_second_account_exists(
         await post_form(client, "/signup", {**FORM, "email": "owner@example.org"})
         await wait_for_mail(smtp_server, 1)
 
-        await wait_until_no_requests(settings)  # the job deletes the request after sending
+        await wait_until_handled(settings)  # the job spends the request after sending
 
     assert [m["To"] for m in smtp_server.inbox.messages] == ["owner@example.org"]
     body = mail_body(smtp_server)
     assert "Someone (hopefully you) tried to create a Mentorship account with this address" in body
     assert "/signup/confirm/" not in body
     assert await count(settings, User) == 1
+
+
+async def test_one_address_gets_at_most_three_sign_up_emails_an_hour(
+    settings: Settings, smtp_server: SmtpServer
+) -> None:
+    await create_user(settings, "victim@example.org")
+    async with mailing_client(settings, smtp_server) as client:
+        answers = [
+            await post_form(client, "/signup", {**FORM, "email": "victim@example.org"}) for _ in range(6)
+        ]
+        await wait_until_handled(settings)
+
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.text for a in answers}) == 1
+    assert [m["To"] for m in smtp_server.inbox.messages] == ["victim@example.org"] * 3
 
 
 async def test_sign_up_creates_no_account_until_the_emailed_link_is_confirmed(
