@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.charts import assert_bars_follow_the_data
 from tests.browser.conftest import LiveServer
 from tests.browser.pages import PageProblems, sign_in
 
@@ -16,6 +18,21 @@ pytestmark = pytest.mark.browser
 
 COORDINATOR = "coordinator@example.org"
 ROUND_TIMEOUT_MS = 180_000  # the whole demo community is matched in the background
+
+
+def screenshots(page: Page, name: str) -> None:
+    """Full-page screenshots at desktop and phone widths, when SHOTS_DIR asks for them."""
+    folder = os.environ.get("SHOTS_DIR")
+    if not folder:
+        return
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=True)
+        page.screenshot(path=f"{folder}/{name}-{width}-top.png")
+        for section in ("chart-title", "unmatched-title", "proposals-title"):
+            box = page.locator(f"section[aria-labelledby={section}]")
+            box.screenshot(path=f"{folder}/{name}-{width}-{section}.png")
+    page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def pairing_row(page: Page, proposal: dict[str, Any]) -> Any:
@@ -75,11 +92,19 @@ def test_round_preview_remove_publish_then_both_accept(
     round_id = page.url.rstrip("/").rsplit("/", 1)[1]
     detail = page.request.get(f"{live_server.url}/api/v1/rounds/{round_id}").json()
     removed, kept = detail["proposals"][0], detail["proposals"][1]
+    count = len(detail["proposals"])
+    assert_bars_follow_the_data(page, "chart-scores")
+    expect(page.locator('[data-figure="proposals"]')).to_have_text(str(count))
+    screenshots(page, "round-preview")
 
     pairing_row(page, removed).get_by_role("button", name=re.compile("^Remove")).click()
     expect(pairing_row(page, removed).get_by_role("button", name="Restore")).to_be_visible()
-    page.get_by_role("button", name=re.compile(r"^Publish \d+ proposals")).click()
+    # Every figure follows the removal, and Publish sends what the figures say.
+    expect(page.locator('[data-figure="proposals"]')).to_have_text(str(count - 1))
+    expect(page.get_by_text(re.compile("^After your changes:"))).to_be_visible()
+    page.get_by_role("button", name=f"Publish {count - 1} proposals").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("published")
+    expect(page.get_by_text(f"Published: {count - 1} proposals sent.")).to_be_visible()
 
     people = {
         m["role"]: (
