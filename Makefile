@@ -10,7 +10,7 @@ PORT ?= 8000
 WORKERS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint pytest browser screenshots bench-matching bench-rounds clean messages
+.PHONY: help install test-tools run test lint pytest browser screenshots bench-matching bench-rounds clean messages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,7 +37,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules from the lock files
+install: $(VENV)/.installed ## Create .venv and install everything the app needs from the lock file
+
+test-tools: install node_modules/.installed ## Also install what only the tests use (axe-core from npm)
 
 run: install ## Install, migrate, load demo data if empty, serve at http://$(HOST):$(PORT)
 	$(BIN)/mentorship db upgrade
@@ -53,12 +55,12 @@ lint: install ## ruff (lint + format check), mypy strict, import contracts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-pytest: install browser ## Only the pytest suite (both databases, browser tests included)
+pytest: test-tools browser ## Only the pytest suite (both databases, browser tests included)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: install browser lint pytest ## Everything CI runs: lint, types, contracts, all tests
 
-screenshots: install browser ## Every page of the three journeys at 1280 and 390 px into var/screenshots (index.html)
+screenshots: test-tools browser ## Every page of the three journeys at 1280 and 390 px into var/screenshots (index.html)
 	$(BIN)/python -m scripts.screenshots $(SCREENSHOT_ARGS)
 
 bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
