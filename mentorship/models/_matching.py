@@ -214,7 +214,10 @@ class Notification(UUIDBase):
     """An in-app notification for one person."""
 
     __tablename__ = "notification"
-    __table_args__ = (Index("ix_notification_user_read", "user_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_notification_user_read", "user_id", "read_at"),
+        UniqueConstraint("user_id", "key"),
+    )
 
     user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(60))
@@ -228,3 +231,7 @@ class Notification(UUIDBase):
     emailed_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     email_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     email_retry_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    # One key per event (e.g. "checkin.missed:<id>"): the database refuses a second note for it.
+    key: Mapped[str | None] = mapped_column(String(200), default=None)
+    # A grouped note's entries, each {"text": ..., "link": ...}.
+    items: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, default=None)

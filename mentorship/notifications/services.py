@@ -6,9 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.models import Notification, User
@@ -40,6 +42,35 @@ def notify(session: AsyncSession, user_id: UUID, type_: str, text: str, link: st
     )
     session.add(note)
     return note
+
+
+async def notify_once(
+    session: AsyncSession,
+    user_id: UUID,
+    key: str,
+    type_: str,
+    text: str,
+    link: str = "",
+    items: Sequence[Mapping[str, str]] | None = None,
+) -> bool:
+    """Add a notification for one event unless this person already has one with its key (True if added)."""
+    values = {
+        "id": uuid4(),
+        "user_id": user_id,
+        "key": key,
+        "type": type_,
+        "text": text,
+        "link": link,
+        "items": [dict(item) for item in items] if items else None,
+        "created_at": datetime.now(UTC),
+        "email_status": "pending",
+        "email_attempts": 0,
+    }
+    # Insert-or-ignore: the unique (user_id, key) makes a second run, or a second worker, a no-op.
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Notification).values(values).on_conflict_do_nothing(index_elements=["user_id", "key"])
+    result = await session.execute(statement)
+    return bool(getattr(result, "rowcount", 0))
 
 
 def email_choices(stored: Mapping[str, Any] | None) -> dict[str, bool]:

@@ -21,8 +21,8 @@ from mentorship.models import (
     RelationshipStatus,
 )
 from mentorship.relationships.load import mentor_loads
+from mentorship.relationships.reminders import missed
 
-OVERDUE_GRACE = timedelta(days=1)
 RISK_OVERDUE_ITEMS = 3  # this many open action items past their date puts a relationship at risk
 LOAD_BUCKETS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
@@ -147,16 +147,13 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
     months = await _months(session, start, 6)
     d.month_bars = paired_bars(months)
     d.planned_this_month, d.held_this_month = months[-1][1], months[-1][2]
+    # The same definition as the coordinators' notes, so the figure and the inbox agree.
     d.overdue_checkins = int(
         await session.scalar(
             select(func.count())
             .select_from(Checkin)
             .join(Relationship, Relationship.id == Checkin.relationship_id)
-            .where(
-                Checkin.status.in_(UPCOMING),
-                Checkin.scheduled_at < now - OVERDUE_GRACE,
-                Relationship.status == RelationshipStatus.ACTIVE,
-            )
+            .where(missed(now))
         )
         or 0
     )
