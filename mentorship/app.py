@@ -12,7 +12,6 @@ from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.logging.config import LoggingConfig
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
 from litestar.stores.registry import StoreRegistry
@@ -33,7 +32,9 @@ from mentorship.events.controllers import EventController
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
 from mentorship.jobs.config import build_jobs_plugin
+from mentorship.lib.apidocs import LocalSwaggerRenderPlugin
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
+from mentorship.lib.head import head_as_get
 from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
@@ -133,7 +134,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             title="Mentorship API",
             version=__version__,
             path="/schema",
-            render_plugins=[ScalarRenderPlugin()],
+            render_plugins=[LocalSwaggerRenderPlugin()],
             description="Session-authenticated JSON API. Unsafe requests echo the `csrftoken` cookie "
             "in the `x-csrftoken` header.",
         ),
@@ -154,6 +155,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         debug=False,
     )
     app.state.settings = settings
+    # Litestar routes HEAD only to handlers that declare it; every GET page should answer HEAD too.
+    app.asgi_handler = head_as_get(app.asgi_handler)
     return app
 
 

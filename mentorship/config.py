@@ -9,6 +9,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = Path("var")
+# The address links use when MENTORSHIP_BASE_URL is unset and no request says where the app is served.
+LOCAL_BASE_URL = "http://127.0.0.1:8000"
 
 
 def _flag(value: str | None, default: bool = False) -> bool:
@@ -42,7 +44,7 @@ class Settings:
     data_dir: Path = DEFAULT_DATA_DIR
     secret_key: str = field(default="", repr=False)
     debug: bool = False
-    base_url: str = "http://127.0.0.1:8000"
+    base_url: str = LOCAL_BASE_URL
     demo_password: str = field(default="mentorship-demo", repr=False)
     smtp_url: str = ""
     mail_from: str = "Mentorship <no-reply@localhost>"
@@ -83,7 +85,7 @@ class Settings:
             data_dir=data_dir,
             secret_key=env.get("MENTORSHIP_SECRET_KEY") or _secret_from_file(data_dir),
             debug=_flag(env.get("MENTORSHIP_DEBUG")),
-            base_url=env.get("MENTORSHIP_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            base_url=(env.get("MENTORSHIP_BASE_URL") or LOCAL_BASE_URL).rstrip("/"),
             demo_password=env.get("MENTORSHIP_DEMO_PASSWORD") or "mentorship-demo",
             smtp_url=env.get("MENTORSHIP_SMTP_URL", ""),
             mail_from=env.get("MENTORSHIP_MAIL_FROM", "Mentorship <no-reply@localhost>"),
@@ -100,6 +102,12 @@ class Settings:
                 part.strip() for part in env.get("MENTORSHIP_TRUSTED_PROXIES", "").split(",") if part.strip()
             ),
         )
+
+    def link_base(self, request_base: str) -> str:
+        """Where links point: MENTORSHIP_BASE_URL when set, else the address this request came in on."""
+        if self.base_url.rstrip("/") != LOCAL_BASE_URL:
+            return self.base_url.rstrip("/")
+        return request_base.rstrip("/") or LOCAL_BASE_URL
 
     @property
     def is_sqlite(self) -> bool:

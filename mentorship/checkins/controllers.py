@@ -167,7 +167,7 @@ class CheckinController(Controller):
         view = await guarded(checkins.view(me(request), checkin_id))
         body = await checkin_ics(checkins.session, view.checkin, settings.base_url)
         headers = {"content-disposition": f'attachment; filename="checkin-{checkin_id}.ics"'}
-        return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+        return Response(body, media_type="text/calendar", headers=headers)
 
     @post("/checkins/{checkin_id:uuid}/agenda", name="checkins:agenda", status_code=303)
     async def add_agenda(

@@ -65,7 +65,8 @@ class CalendarController(Controller):
     ) -> Template:
         """Show my feed URL to copy, with buttons to make a new one or switch it off."""
         feed = await active_feed(db_session, me(request).id)
-        url = f"{settings.base_url.rstrip('/')}/calendar/{feed.token}.ics" if feed else ""
+        base = settings.link_base(str(request.base_url))
+        url = f"{base}/calendar/{feed.token}.ics" if feed else ""
         return Template("checkins/calendar.html", context={"feed": feed, "url": url})
 
     @post("/me/calendar", name="calendar:regenerate", guards=[signed_in], opt=SIGNED_IN, status_code=303)
@@ -90,6 +91,7 @@ class CalendarController(Controller):
     @get("/calendar/{token:str}", name="calendar:feed", opt=PUBLIC)
     async def feed(
         self,
+        request: Request[Any, Any, Any],
         token: FromPath[str],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
@@ -98,9 +100,9 @@ class CalendarController(Controller):
         owner = await feed_owner(db_session, token.removesuffix(".ics")) if token.endswith(".ics") else None
         if owner is None:
             raise NotFoundException()
-        body = await feed_ics(db_session, owner, settings.base_url)
+        body = await feed_ics(db_session, owner, settings.link_base(str(request.base_url)))
         return Response(
             body,
-            media_type="text/calendar; charset=utf-8",
+            media_type="text/calendar",
             headers={"cache-control": "private, max-age=300", "x-robots-tag": "noindex"},
         )

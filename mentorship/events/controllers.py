@@ -90,6 +90,6 @@ class EventController(Controller):
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
         return Stream(
             csv_chunks(app_db_config(request.app).get_session, filters),
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",
             headers={"content-disposition": f'attachment; filename="mentorship-history-{stamp}.csv"'},
         )

@@ -1,9 +1,9 @@
-"""The home page in a real browser: no console errors, no failed requests, the community visible."""
+"""The home pages in a real browser: the community for visitors, the API docs from local files only."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import LiveServer
 from tests.browser.pages import PageProblems
@@ -29,3 +29,18 @@ def test_unknown_page_shows_a_friendly_404(page: Page, live_server: LiveServer) 
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", name="We could not find that page")).to_be_visible()
     expect(page.get_by_role("link", name="Back to the home page")).to_be_visible()
+
+
+def test_api_docs_draw_offline_from_local_files(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    problems = PageProblems().watch(page)
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(live_server.url) else elsewhere.append(r.url))
+
+    page.goto("/schema")
+
+    expect(page.get_by_text("/api/v1/community", exact=True).first).to_be_visible()
+    assert elsewhere == []
+    problems.assert_clean()
+    context.close()
