@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import ClientException, NotFoundException
+from litestar.exceptions import ClientException, NotFoundException, ValidationException
 from litestar.params import FromPath, JSONBody
 
 from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
@@ -17,7 +17,13 @@ from mentorship.config import Settings
 from mentorship.models import Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 from mentorship.proposals.controllers import provide_proposals
-from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
+from mentorship.proposals.services import (
+    MESSAGE_LIMIT,
+    ProposalConflict,
+    ProposalNotFound,
+    ProposalService,
+    RequestInvalid,
+)
 from mentorship.proposals.suggestions import MentorSuggestion, suggest_for, suggest_peers_for
 
 
@@ -55,7 +61,7 @@ class RequestIn(msgspec.Struct, forbid_unknown_fields=True):
     """Ask a mentor directly."""
 
     mentor_profile_id: UUID
-    message: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    message: Annotated[str, msgspec.Meta(max_length=MESSAGE_LIMIT)] = ""
 
 
 class SuggestionOut(msgspec.Struct):
@@ -202,6 +208,9 @@ class ProposalApiController(Controller):
                 settings.proposal_expiry_days,
                 settings.load_threshold,
             )
+        except RequestInvalid as exc:
+            extra = [{"key": key, "message": message} for key, message in exc.errors.items()]
+            raise ValidationException("Invalid request", extra=extra) from exc
         except ProposalNotFound as exc:
             raise NotFoundException("No mentor with that profile id.") from exc
         except ProposalConflict as exc:

@@ -20,7 +20,13 @@ from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatu
 from mentorship.models import Response as Answer
 from mentorship.profiles import options
 from mentorship.profiles.views import Audience, profile_view
-from mentorship.proposals.services import ProposalConflict, ProposalNotFound, ProposalService
+from mentorship.proposals.services import (
+    MESSAGE_LIMIT,
+    ProposalConflict,
+    ProposalNotFound,
+    ProposalService,
+    RequestInvalid,
+)
 from mentorship.proposals.suggestions import suggest_for, suggest_peers_for
 
 
@@ -169,29 +175,7 @@ class ProposalController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[Any]:
         """The mentors who fit me best right now, to ask directly."""
-        me = await proposals.profile_of(_me(request))
-        if me is None:
-            return Redirect("/profile/edit/roles")
-        found = (
-            await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
-            if me.is_mentee
-            else []
-        )
-        views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
-        peers = [
-            (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
-            for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
-        ]
-        return Template(
-            "proposals/suggestions.html",
-            context={
-                "me": me,
-                "found": views,
-                "peers": peers,
-                "limit": settings.max_pending_requests,
-                "options": options,
-            },
-        )
+        return await _suggestions_page(request, proposals, settings)
 
     @post("/requests", name="requests:create", status_code=303)
     async def request_mentor(
@@ -202,16 +186,20 @@ class ProposalController(Controller):
     ) -> Response[Any]:
         """Ask a suggested mentor."""
         form = await request.form()
+        message = str(form.get("message", ""))
         try:
             mentor = UUID(str(form.get("mentor", "")))
             created = await proposals.request(
                 _me(request),
                 mentor,
-                str(form.get("message", "")),
+                message,
                 settings.max_pending_requests,
                 settings.proposal_expiry_days,
                 settings.load_threshold,
             )
+        except RequestInvalid as exc:
+            typed = {"mentor": str(form.get("mentor", "")), "message": message}
+            return await _suggestions_page(request, proposals, settings, typed, exc.errors)
         except (ValueError, ProposalNotFound):
             flash(request, _("Choose a mentor from the suggestions."), "error")
             return Redirect("/suggestions", status_code=303)
@@ -220,3 +208,40 @@ class ProposalController(Controller):
             return Redirect("/suggestions", status_code=303)
         flash(request, _("Your request is sent. You will hear back here."), "success")
         return Redirect(f"/proposals/{created.id}", status_code=303)
+
+
+async def _suggestions_page(
+    request: Request[Any, Any, Any],
+    proposals: ProposalService,
+    settings: Settings,
+    typed: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+) -> Response[Any]:
+    """The suggestions page; after a refused request, with its errors and what was typed (a 400)."""
+    me = await proposals.profile_of(_me(request))
+    if me is None:
+        return Redirect("/profile/edit/roles")
+    found = (
+        await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
+        if me.is_mentee
+        else []
+    )
+    views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
+    peers = [
+        (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
+        for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
+    ]
+    return Template(
+        "proposals/suggestions.html",
+        context={
+            "me": me,
+            "found": views,
+            "peers": peers,
+            "limit": settings.max_pending_requests,
+            "options": options,
+            "typed": typed or {},
+            "errors": errors or {},
+            "message_limit": MESSAGE_LIMIT,
+        },
+        status_code=400 if errors else 200,
+    )

@@ -51,6 +51,27 @@ class ProposalConflict(Exception):
     """The answer cannot be taken; the message says why, in plain words."""
 
 
+MESSAGE_LIMIT = 2000
+
+
+class RequestInvalid(ValueError):
+    """The submitted request has field errors."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def clean_message(message: str) -> str:
+    """A request's message as stored; raise :class:`RequestInvalid` when it is too long."""
+    message = message.replace("\x00", "").strip()
+    if len(message) > MESSAGE_LIMIT:
+        raise RequestInvalid(
+            {"message": _("Keep the message under {limit} characters.").format(limit=MESSAGE_LIMIT)}
+        )
+    return message
+
+
 @dataclass(frozen=True)
 class Answer:
     """What happened when someone answered."""
@@ -386,6 +407,7 @@ class ProposalService:
         load_threshold: float = DEFAULT_THRESHOLD,
     ) -> Proposal:
         """A mentee asks a mentor directly; at most ``limit`` requests are pending at once."""
+        message = clean_message(message)
         mentee = await self.profile_of(user)
         if mentee is None or not mentee.is_mentee:
             raise ProposalConflict(_("Complete your profile as a mentee before asking a mentor."))
@@ -394,7 +416,6 @@ class ProposalService:
         mentor = await self.session.get(Profile, mentor_profile_id)
         if mentor is None or not mentor.is_mentor:
             raise ProposalNotFound(mentor_profile_id)
-        message = message.replace("\x00", "").strip()[:2000]
         mentee_id = mentee.id
         await self.session.commit()
         return await _retrying(
