@@ -20,6 +20,7 @@ from mentorship.lib.i18n import _
 from mentorship.topics.catalog import CATEGORY_LABELS
 from mentorship.topics.curation import (
     STATUSES,
+    TEXT_LIMIT,
     TopicCuration,
     TopicInvalid,
     TopicNotFound,
@@ -191,5 +192,11 @@ class TopicController(Controller):
         return Template(
             "topics/form.html",
             status_code=status_code,
-            context={"topic": topic, "values": values, "errors": errors, "categories": CATEGORY_LABELS},
+            context={
+                "topic": topic,
+                "values": values,
+                "errors": errors,
+                "categories": CATEGORY_LABELS,
+                "text_limit": TEXT_LIMIT,
+            },
         )

@@ -17,6 +17,8 @@ from mentorship.topics.catalog import CATEGORY_LABELS, LANGUAGES, normalise_tag,
 
 STATUSES = ("curated", "free", "retired", "all")
 MAX_ALIASES = 30
+MAX_TRANSLATIONS = 50
+TEXT_LIMIT = 4000  # the other names or translations as typed in the form, one field each
 
 
 class TopicNotFound(LookupError):
@@ -65,6 +67,17 @@ def _lines(raw: str) -> list[str]:
     ]
 
 
+def _aliases_problem(raw: Any, aliases: list[str]) -> str | None:
+    """Why these other names cannot be saved, or None."""
+    if isinstance(raw, str) and len(raw) > TEXT_LIMIT:
+        return _("Keep the other names under {limit} characters.").format(limit=TEXT_LIMIT)
+    if len(aliases) > MAX_ALIASES:
+        return _("At most {count} other names.").format(count=MAX_ALIASES)
+    if any(len(alias) > 120 for alias in aliases):
+        return _("Keep each other name under 120 characters.")
+    return None
+
+
 def parse_topic_form(data: Mapping[str, Any]) -> TopicForm:
     """Validate a submitted topic (form or JSON); raise :class:`TopicInvalid` with per-field messages."""
     errors: dict[str, str] = {}
@@ -81,14 +94,14 @@ def parse_topic_form(data: Mapping[str, Any]) -> TopicForm:
     raw_aliases = data.get("aliases") or ""
     aliases = _lines(raw_aliases) if isinstance(raw_aliases, str) else [str(a).strip() for a in raw_aliases]
     aliases = list(dict.fromkeys(a for a in aliases if a))
-    if len(aliases) > MAX_ALIASES:
-        errors["aliases"] = _("At most {count} other names.").format(count=MAX_ALIASES)
-    elif any(len(alias) > 120 for alias in aliases):
-        errors["aliases"] = _("Keep each other name under 120 characters.")
+    if problem := _aliases_problem(raw_aliases, aliases):
+        errors["aliases"] = problem
     raw_translations = data.get("translations") or {}
     translations: dict[str, str] = {}
     if isinstance(raw_translations, Mapping):
         translations = {str(k).strip(): str(v).strip() for k, v in raw_translations.items() if str(v).strip()}
+    elif len(str(raw_translations)) > TEXT_LIMIT:
+        errors["translations"] = _("Keep the translations under {limit} characters.").format(limit=TEXT_LIMIT)
     else:
         for number, line in enumerate(str(raw_translations).replace("\x00", "").splitlines(), start=1):
             if not line.strip():
@@ -100,6 +113,8 @@ def parse_topic_form(data: Mapping[str, Any]) -> TopicForm:
                 )
                 break
             translations[code.strip().lower()] = text.strip()
+    if "translations" not in errors and len(translations) > MAX_TRANSLATIONS:
+        errors["translations"] = _("At most {count} translations.").format(count=MAX_TRANSLATIONS)
     if "translations" not in errors:
         for code, text in translations.items():
             if not (2 <= len(code) <= 8 and code.replace("-", "").isalpha()):

@@ -195,3 +195,29 @@ async def test_editing_keeps_the_slug_and_refuses_a_name_of_another_topic(
     renamed = await topic(settings, "bots")
     assert renamed is not None and renamed.label == "Bots and tools"
     assert renamed.translations == {"es": "Bots y herramientas"}
+
+
+async def test_other_names_and_translations_have_a_length_limit_with_the_error_under_the_field(
+    client: Client, settings: Settings
+) -> None:
+    await coordinator(client, settings)
+    padded = "audio" + ", " * 2500  # one name, but far more text than the field takes
+    codes = [f"a{first}{second}" for first in "abcdefgh" for second in "abcdefgh"]  # 64 language codes
+
+    form = await client.get("/topics/new")
+    long_aliases = await post_form(client, "/topics/", {"label": "Podcasts", "aliases": padded})
+    too_many = await post_form(
+        client, "/topics/", {"label": "Podcasts", "translations": "\n".join(f"{c}: Podcasts" for c in codes)}
+    )
+    by_api = await send_json(
+        client, "POST", "/api/v1/topics", {"label": "Podcasts", "translations": dict.fromkeys(codes, "P")}
+    )
+
+    assert 'name="aliases" rows="3" maxlength="4000"' in form.text
+    assert 'name="translations" rows="5" maxlength="4000"' in form.text
+    assert long_aliases.status_code == 400
+    assert "Keep the other names under 4000 characters." in long_aliases.text
+    assert padded in long_aliases.text  # what was typed is kept
+    assert too_many.status_code == 400 and "At most 50 translations." in too_many.text
+    assert by_api.status_code == 400 and [e["key"] for e in by_api.json()["extra"]] == ["translations"]
+    assert await topic(settings, "podcasts") is None
