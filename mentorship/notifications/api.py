@@ -19,7 +19,7 @@ from mentorship.notifications.services import TYPES, NotificationService
 
 
 class NotificationOut(msgspec.Struct):
-    """One notification; `link` is the page of the object it is about."""
+    """One notification; `link` is the page of the object it is about, `entries` a grouped note's list."""
 
     id: UUID
     type: str
@@ -28,6 +28,7 @@ class NotificationOut(msgspec.Struct):
     created_at: datetime
     read_at: datetime | None
     emailed_at: datetime | None
+    entries: list[dict[str, str]] = []
 
 
 class NotificationList(msgspec.Struct):
@@ -76,6 +77,7 @@ def _out(note: Notification) -> NotificationOut:
         created_at=note.created_at,
         read_at=note.read_at,
         emailed_at=note.emailed_at,
+        entries=list(note.items or []),
     )
 
 

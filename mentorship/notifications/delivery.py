@@ -149,6 +149,8 @@ def _subject(note: Notification) -> str:
 
 def _body(note: Notification, settings: Settings) -> str:
     lines = [note.text.strip(), ""]
+    if note.items:
+        lines += [f"- {item['text']}: {settings.base_url}{item['link']}" for item in note.items] + [""]
     if note.link:
         lines += [f"Open it: {settings.base_url}/notifications/{note.id}", ""]
     lines += [
