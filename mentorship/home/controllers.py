@@ -1,4 +1,4 @@
-"""The landing page and the community summary API."""
+"""The landing pages (a personal home when signed in, the community for visitors) and the community API."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import PUBLIC
+from mentorship.accounts.auth import PUBLIC, current_user
+from mentorship.config import Settings
+from mentorship.home.personal import PersonalHomeService
 from mentorship.home.schemas import CommunitySummary
 from mentorship.home.services import CommunityService
 
@@ -18,16 +20,41 @@ async def provide_community(db_session: NamedDependency[AsyncSession]) -> Commun
     return CommunityService(db_session)
 
 
+async def provide_personal(db_session: NamedDependency[AsyncSession]) -> PersonalHomeService:
+    """The personal home's service on the request's database session."""
+    return PersonalHomeService(db_session)
+
+
+async def community_page(community: CommunityService) -> Template:
+    """The community at a glance, for visitors and members alike."""
+    return Template("home/index.html", context={"summary": await community.summary()})
+
+
 class HomeController(Controller):
-    """The landing page."""
+    """The landing pages."""
 
     include_in_schema = False
-    dependencies = {"community": Provide(provide_community)}
+    dependencies = {"community": Provide(provide_community), "personal": Provide(provide_personal)}
 
     @get("/", name="home", opt=PUBLIC)
-    async def home(self, request: HTMXRequest, community: NamedDependency[CommunityService]) -> Template:
-        """Show the community at a glance."""
-        return Template("home/index.html", context={"summary": await community.summary()})
+    async def home(
+        self,
+        request: HTMXRequest,
+        community: NamedDependency[CommunityService],
+        personal: NamedDependency[PersonalHomeService],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        """What needs me now when I am signed in; the community at a glance for visitors."""
+        user = current_user(request)
+        if user is None:
+            return await community_page(community)
+        home = await personal.home(user, settings.load_threshold)
+        return Template("home/personal.html", context={"home": home, "user": user})
+
+    @get("/community", name="community", opt=PUBLIC)
+    async def community(self, community: NamedDependency[CommunityService]) -> Template:
+        """The community at a glance."""
+        return await community_page(community)
 
 
 class CommunityApiController(Controller):

@@ -1,0 +1,298 @@
+"""A signed-in person's home: bounded queries (LIMITs, aggregates), as every sign-in lands here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.home.schemas import Glance, PersonalHome, ProgramFigures, RoundLine, Todo
+from mentorship.models import (
+    ActionItem,
+    Checkin,
+    CheckinStatus,
+    MemberRole,
+    Profile,
+    Proposal,
+    ProposalMember,
+    ProposalSource,
+    ProposalStatus,
+    PulseAnswer,
+    Relationship,
+    RelationshipMember,
+    RelationshipStatus,
+    Response,
+    Round,
+    RoundStatus,
+    User,
+)
+from mentorship.relationships.load import mentor_loads
+
+SHOWN = 5  # items per list; the page links to the full list
+GLANCE = 10
+UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
+LIVE = (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
+IN_PROGRESS = (RoundStatus.QUEUED, RoundStatus.RUNNING, RoundStatus.READY)
+PULSE_WINDOW = timedelta(days=7)
+RISK_OVERDUE_ITEMS = 3  # the dashboard's rule: this many overdue items, or no check-in for two cadences
+
+
+def next_profile_step(profile: Profile | None) -> Todo | None:
+    """The first profile step still missing what matching needs (the checks of the profile's completeness)."""
+    if profile is None:
+        return Todo("profile", "/profile/edit")
+    steps = (
+        ("roles", (profile.is_mentor or profile.is_mentee) and bool(profile.kinds)),
+        ("goals", bool(profile.goals.strip()) and bool(profile.experience.strip())),
+        ("topics", bool(profile.topics)),
+        ("practical", bool(profile.languages) and bool(profile.timezone) and profile.timezone != "UTC"),
+        ("mentoring", not profile.is_mentor or profile.capacity > 0),
+    )
+    missing = next((slug for slug, done in steps if not done), None)
+    return Todo("profile", f"/profile/edit/{missing}") if missing else None
+
+
+class PersonalHomeService:
+    """The personal home's queries, each bounded."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def home(self, user: User, threshold: float, now: datetime | None = None) -> PersonalHome:
+        """Everything the home shows for this person."""
+        now = now or datetime.now(UTC)
+        profile = await self.session.scalar(select(Profile).where(Profile.user_id == user.id))
+        program = await self.program(threshold, now) if user.is_coordinator else None
+        if profile is None:
+            return PersonalHome([], 0, [], next_profile_step(None), program)
+        glance = await self._relationships(profile.id, now)
+        todos = [
+            *await self._proposals(profile.id),
+            *await self._to_record(profile.id, now),
+            *[Todo("plan", f"{g.href}/checkins/new", g.names) for g in glance if g.next_checkin is None],
+            *await self._pulse_due(profile.id, now),
+        ]
+        actions, action_count = await self._actions(profile.id, now)
+        return PersonalHome(todos + actions, action_count, glance, next_profile_step(profile), program)
+
+    async def _names(self, table: Any, key: Any, ids: list[UUID], me: UUID) -> dict[UUID, list[str]]:
+        """The other members' names per proposal or relationship."""
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(key, User.name)
+            .select_from(table)
+            .join(Profile, Profile.id == table.profile_id)
+            .join(User, User.id == Profile.user_id)
+            .where(key.in_(ids), table.profile_id != me)
+            .order_by(User.name)
+        )
+        names: dict[UUID, list[str]] = {}
+        for owner, name in rows.all():
+            names.setdefault(cast(UUID, owner), []).append(str(name))
+        return names
+
+    async def _proposals(self, me: UUID) -> list[Todo]:
+        """Proposals and requests waiting for my answer, then requests of mine waiting for someone else's."""
+        rows = (
+            await self.session.execute(
+                select(Proposal.id, Proposal.source, ProposalMember.response, Proposal.expires_at)
+                .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
+                .where(ProposalMember.profile_id == me, Proposal.status == ProposalStatus.OPEN)
+                .order_by(ProposalMember.response.desc(), Proposal.expires_at)
+                .limit(2 * SHOWN)
+            )
+        ).all()
+        names = await self._names(ProposalMember, ProposalMember.proposal_id, [r.id for r in rows], me)
+        todos = []
+        for row in rows:
+            if row.response == Response.PENDING:
+                kind = "request" if row.source == ProposalSource.REQUEST else "proposal"
+            else:
+                kind = "my-request"
+            todos.append(Todo(kind, f"/proposals/{row.id}", names.get(row.id, []), row.expires_at))
+        return todos
+
+    async def _to_record(self, me: UUID, now: datetime) -> list[Todo]:
+        """Check-ins of mine whose time has passed and that nobody recorded yet."""
+        rows = await self.session.execute(
+            select(Checkin.id, Checkin.relationship_id, Checkin.scheduled_at)
+            .join(Relationship, Relationship.id == Checkin.relationship_id)
+            .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+            .where(
+                RelationshipMember.profile_id == me,
+                Relationship.status == RelationshipStatus.ACTIVE,
+                Checkin.status.in_(UPCOMING),
+                Checkin.scheduled_at < now,
+            )
+            .order_by(Checkin.scheduled_at.desc())
+            .limit(SHOWN)
+        )
+        found = rows.all()
+        names = await self._names(
+            RelationshipMember, RelationshipMember.relationship_id, [r.relationship_id for r in found], me
+        )
+        return [
+            Todo("record", f"/checkins/{r.id}#record", names.get(r.relationship_id, []), r.scheduled_at, True)
+            for r in found
+        ]
+
+    async def _pulse_due(self, me: UUID, now: datetime) -> list[Todo]:
+        """My latest check-in held this past week, when I have not answered its pulse."""
+        answered = exists().where(PulseAnswer.checkin_id == Checkin.id, PulseAnswer.profile_id == me)
+        row = (
+            await self.session.execute(
+                select(Checkin.id, Checkin.held_at)
+                .join(RelationshipMember, RelationshipMember.relationship_id == Checkin.relationship_id)
+                .where(
+                    RelationshipMember.profile_id == me,
+                    Checkin.status == CheckinStatus.HELD,
+                    func.coalesce(Checkin.held_at, Checkin.scheduled_at) >= now - PULSE_WINDOW,
+                    ~answered,
+                )
+                .order_by(Checkin.scheduled_at.desc())
+                .limit(1)
+            )
+        ).first()
+        return [Todo("pulse", f"/checkins/{row.id}#pulse", when=row.held_at)] if row else []
+
+    async def _actions(self, me: UUID, now: datetime) -> tuple[list[Todo], int]:
+        """My open action items in live relationships, soonest due first, and how many there are."""
+        mine = (
+            ActionItem.owner_id == me,
+            ActionItem.done_at.is_(None),
+            Relationship.status.in_(LIVE),
+        )
+        rows = await self.session.execute(
+            select(ActionItem.relationship_id, ActionItem.text, ActionItem.due_on)
+            .join(Relationship, Relationship.id == ActionItem.relationship_id)
+            .where(*mine)
+            .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
+            .limit(SHOWN)
+        )
+        count = await self.session.scalar(
+            select(func.count())
+            .select_from(ActionItem)
+            .join(Relationship, Relationship.id == ActionItem.relationship_id)
+            .where(*mine)
+        )
+        today = now.date()
+        todos = [
+            Todo(
+                "action",
+                f"/relationships/{r.relationship_id}#actions",
+                [r.text],
+                datetime.combine(r.due_on, datetime.min.time(), tzinfo=UTC) if r.due_on else None,
+                r.due_on is not None and r.due_on < today,
+            )
+            for r in rows.all()
+        ]
+        return todos, int(count or 0)
+
+    async def _relationships(self, me: UUID, now: datetime) -> list[Glance]:
+        """My active and paused relationships, with the other people and the next planned check-in."""
+        rows = (
+            await self.session.execute(
+                select(Relationship.id, Relationship.kind, Relationship.status, RelationshipMember.role)
+                .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+                .where(RelationshipMember.profile_id == me, Relationship.status.in_(LIVE))
+                .order_by(Relationship.started_at.desc())
+                .limit(GLANCE)
+            )
+        ).all()
+        ids = [r.id for r in rows]
+        names = await self._names(RelationshipMember, RelationshipMember.relationship_id, ids, me)
+        upcoming = dict(
+            (
+                await self.session.execute(
+                    select(Checkin.relationship_id, func.min(Checkin.scheduled_at))
+                    .where(
+                        Checkin.relationship_id.in_(ids),
+                        Checkin.status.in_(UPCOMING),
+                        Checkin.scheduled_at >= now,
+                    )
+                    .group_by(Checkin.relationship_id)
+                )
+            ).all()
+        )
+        return [
+            Glance(
+                f"/relationships/{r.id}",
+                str(r.kind),
+                str(r.status),
+                str(r.role),
+                names.get(r.id, []),
+                upcoming.get(r.id),
+            )
+            for r in rows
+        ]
+
+    async def program(self, threshold: float, now: datetime) -> ProgramFigures:
+        """Rounds in progress, mentees waiting, relationships at risk, mentors over the load threshold."""
+        rounds = await self.session.execute(
+            select(Round.id, Round.kind, Round.status, Round.created_at)
+            .where(Round.status.in_(IN_PROGRESS))
+            .order_by(Round.created_at.desc())
+            .limit(SHOWN)
+        )
+        loads = await mentor_loads(self.session, now.date())
+        return ProgramFigures(
+            rounds=[RoundLine(f"/rounds/{r.id}", str(r.kind), str(r.status), r.created_at) for r in rounds],
+            waiting=await self._waiting(),
+            at_risk=await self._at_risk(now),
+            overloaded=sum(1 for load in loads.values() if load.over(threshold)),
+        )
+
+    async def _waiting(self) -> int:
+        """Active mentees with no live relationship as a mentee and no open proposal."""
+        in_relationship = (
+            exists()
+            .where(RelationshipMember.profile_id == Profile.id, RelationshipMember.role == MemberRole.MENTEE)
+            .where(Relationship.id == RelationshipMember.relationship_id, Relationship.status.in_(LIVE))
+        )
+        proposed = exists().where(
+            ProposalMember.profile_id == Profile.id,
+            Proposal.id == ProposalMember.proposal_id,
+            Proposal.status == ProposalStatus.OPEN,
+        )
+        count = await self.session.scalar(
+            select(func.count())
+            .select_from(Profile)
+            .join(User, User.id == Profile.user_id)
+            .where(User.is_active, Profile.is_mentee, ~in_relationship, ~proposed)
+        )
+        return int(count or 0)
+
+    async def _at_risk(self, now: datetime) -> int:
+        """Active relationships with no check-in held for two cadences, or many overdue action items."""
+        last_held = (
+            select(
+                Checkin.relationship_id,
+                func.max(func.coalesce(Checkin.held_at, Checkin.scheduled_at)).label("last"),
+            )
+            .where(Checkin.status == CheckinStatus.HELD)
+            .group_by(Checkin.relationship_id)
+            .subquery()
+        )
+        overdue = (
+            select(ActionItem.relationship_id, func.count().label("n"))
+            .where(ActionItem.done_at.is_(None), ActionItem.due_on < now.date())
+            .group_by(ActionItem.relationship_id)
+            .subquery()
+        )
+        # One narrow row per active relationship: the cadence rule differs per row and per database dialect.
+        rows = await self.session.execute(
+            select(Relationship.cadence_days, Relationship.started_at, last_held.c.last, overdue.c.n)
+            .outerjoin(last_held, last_held.c.relationship_id == Relationship.id)
+            .outerjoin(overdue, overdue.c.relationship_id == Relationship.id)
+            .where(Relationship.status == RelationshipStatus.ACTIVE)
+        )
+        count = 0
+        for row in rows.all():
+            since: datetime = row.last or row.started_at
+            since = since if since.tzinfo else since.replace(tzinfo=UTC)
+            count += now - since > timedelta(days=2 * row.cadence_days) or (row.n or 0) >= RISK_OVERDUE_ITEMS
+        return count
