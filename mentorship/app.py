@@ -21,6 +21,7 @@ from mentorship.accounts.api import AuthApiController
 from mentorship.accounts.auth import user_middleware
 from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
+from mentorship.checkins.action_pages import ActionItemController
 from mentorship.checkins.api import CheckinApiController, PulseApiController, TemplateApiController
 from mentorship.checkins.controllers import CheckinController
 from mentorship.checkins.personal import CalendarController, WellbeingController
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             DashboardController,
             DashboardApiController,
             CheckinController,
+            ActionItemController,
             TemplateController,
             WellbeingController,
             CalendarController,

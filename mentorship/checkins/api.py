@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, JSONBody
@@ -132,6 +132,15 @@ class ActionItemIn(msgspec.Struct, forbid_unknown_fields=True):
     owner_id: UUID | None = None
     due_on: date | None = None
     checkin_id: UUID | None = None
+
+
+class ActionItemPatch(msgspec.Struct, forbid_unknown_fields=True):
+    """Changes to an action item; fields left out stay as they are (`null` clears owner or due date)."""
+
+    text: Text | msgspec.UnsetType = msgspec.UNSET
+    owner_id: UUID | msgspec.UnsetType | None = msgspec.UNSET
+    due_on: date | msgspec.UnsetType | None = msgspec.UNSET
+    done: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class DoneIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -386,6 +395,40 @@ class CheckinApiController(Controller):
     ) -> ActionItemOut:
         """Tick an action item off (or `{"done": false}` to open it again)."""
         return action_out(await guarded(checkins.set_action_done(me(request), action_item_id, data.done)))
+
+    @patch("/action-items/{action_item_id:uuid}", name="api:action-items:update")
+    async def update_action(
+        self,
+        request: Request[Any, Any, Any],
+        action_item_id: FromPath[UUID],
+        data: JSONBody[ActionItemPatch],
+        checkins: NamedDependency[CheckinService],
+    ) -> ActionItemOut:
+        """Change an action item's text, owner or due date, or tick it off (members only)."""
+        user = me(request)
+        item, _access = await guarded(checkins.action_item(user, action_item_id, write=True))
+        text = item.text if data.text is msgspec.UNSET else data.text
+        owner = item.owner_id if data.owner_id is msgspec.UNSET else data.owner_id
+        due = item.due_on if data.due_on is msgspec.UNSET else data.due_on
+        try:
+            check_in_range(due, "due_on")
+            item = await guarded(checkins.edit_action_item(user, action_item_id, text, owner, due))
+        except CheckinInvalid as exc:
+            await checkins.session.rollback()
+            raise invalid(exc) from exc
+        if data.done is not msgspec.UNSET:
+            item = await guarded(checkins.set_action_done(user, action_item_id, data.done))
+        return action_out(item)
+
+    @delete("/action-items/{action_item_id:uuid}", name="api:action-items:delete", status_code=204)
+    async def delete_action(
+        self,
+        request: Request[Any, Any, Any],
+        action_item_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> None:
+        """Delete an action item: only the one who added it or its owner."""
+        await guarded(checkins.delete_action_item(me(request), action_item_id))
 
 
 class TemplateApiController(Controller):

@@ -23,6 +23,8 @@ from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import CheckinStatus
 
+FORMS = ("record", "agenda", "actions", "status", "reschedule", "pulse")
+
 
 class CheckinController(Controller):
     """Schedule, prepare, record and follow up check-ins."""
@@ -121,14 +123,29 @@ class CheckinController(Controller):
         """A check-in: its agenda, what was recorded, action items, and my own private parts."""
         return await self._detail(request, checkins, checkin_id, {})
 
+    @get(
+        [f"/checkins/{{checkin_id:uuid}}/{form}" for form in FORMS],
+        name="checkins:form-addresses",
+    )
+    async def form_address(
+        self,
+        request: Request[Any, Any, Any],
+        checkin_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+    ) -> Redirect:
+        """A form's address opened or reloaded: back to the check-in it belongs to (never a 405)."""
+        await guarded(checkins.view(me(request), checkin_id))
+        return Redirect(f"/checkins/{checkin_id}", status_code=303)
+
     async def _detail(
         self,
         request: Request[Any, Any, Any],
         checkins: CheckinService,
         checkin_id: UUID,
-        errors: dict[str, str],
-        values: dict[str, str] | None = None,
+        errors: dict[str, dict[str, str]],
+        values: dict[str, dict[str, str]] | None = None,
     ) -> Template:
+        """The check-in page; errors and typed values are keyed by form, so each stays with its own."""
         view = await guarded(checkins.view(me(request), checkin_id))
         clock = Clock(zone(view.access.me.timezone if view.access.me else None))
         context = {"view": view, "c": view.checkin, "clock": clock, "errors": errors, "values": values or {}}
@@ -139,6 +156,7 @@ class CheckinController(Controller):
         request: Request[Any, Any, Any],
         checkins: CheckinService,
         checkin_id: UUID,
+        form: str,
         change: Callable[[dict[str, str]], Awaitable[Any]],
         message: str,
     ) -> Response[Any]:
@@ -147,7 +165,7 @@ class CheckinController(Controller):
             await guarded(change(values))
         except CheckinInvalid as exc:
             await checkins.session.rollback()
-            return await self._detail(request, checkins, checkin_id, exc.errors, values)
+            return await self._detail(request, checkins, checkin_id, {form: exc.errors}, {form: values})
         flash(request, message, "success")
         return Redirect(f"/checkins/{checkin_id}", status_code=303)
 
@@ -183,7 +201,7 @@ class CheckinController(Controller):
                 me(request), checkin_id, v.get("text", ""), v.get("section", "")
             )
 
-        return await self._change(request, checkins, checkin_id, change, _("Added to the agenda."))
+        return await self._change(request, checkins, checkin_id, "agenda", change, _("Added to the agenda."))
 
     @post("/checkins/{checkin_id:uuid}/record", name="checkins:record", status_code=303)
     async def record(
@@ -207,7 +225,7 @@ class CheckinController(Controller):
                 held=v.get("action") == "held",
             )
 
-        return await self._change(request, checkins, checkin_id, change, _("Saved."))
+        return await self._change(request, checkins, checkin_id, "record", change, _("Saved."))
 
     @post("/checkins/{checkin_id:uuid}/status", name="checkins:status", status_code=303)
     async def status(
@@ -224,7 +242,7 @@ class CheckinController(Controller):
                 raise CheckinInvalid({"status": _("Choose held, missed or cancelled.")})
             return await checkins.set_status(me(request), checkin_id, status)
 
-        return await self._change(request, checkins, checkin_id, change, _("Updated."))
+        return await self._change(request, checkins, checkin_id, "status", change, _("Updated."))
 
     @post("/checkins/{checkin_id:uuid}/reschedule", name="checkins:reschedule", status_code=303)
     async def reschedule(
@@ -242,7 +260,9 @@ class CheckinController(Controller):
                 raise CheckinInvalid({"when": _("Choose the new date and time.")})
             return await checkins.reschedule(me(request), checkin_id, when)
 
-        return await self._change(request, checkins, checkin_id, change, _("The check-in is moved."))
+        return await self._change(
+            request, checkins, checkin_id, "reschedule", change, _("The check-in is moved.")
+        )
 
     @post("/checkins/{checkin_id:uuid}/actions", name="checkins:actions", status_code=303)
     async def add_action(
@@ -265,7 +285,7 @@ class CheckinController(Controller):
                 me(request), relationship_id, v.get("text", ""), owner, due, checkin_id
             )
 
-        return await self._change(request, checkins, checkin_id, change, _("Action item added."))
+        return await self._change(request, checkins, checkin_id, "actions", change, _("Action item added."))
 
     @post("/checkins/{checkin_id:uuid}/pulse", name="checkins:pulse", status_code=303)
     async def pulse(
@@ -288,22 +308,5 @@ class CheckinController(Controller):
             )
 
         return await self._change(
-            request, checkins, checkin_id, change, _("Thank you. Only you see your answers.")
+            request, checkins, checkin_id, "pulse", change, _("Thank you. Only you see your answers.")
         )
-
-    @post("/action-items/{action_item_id:uuid}/done", name="action-items:done", status_code=303)
-    async def action_done(
-        self,
-        request: Request[Any, Any, Any],
-        action_item_id: FromPath[UUID],
-        checkins: NamedDependency[CheckinService],
-    ) -> Response[Any]:
-        """Tick an action item off, or open it again."""
-        values = await form_of(request)
-        item = await guarded(
-            checkins.set_action_done(me(request), action_item_id, values.get("done", "1") != "0")
-        )
-        back = values.get("back", "")
-        if back.startswith("/checkins/") or back.startswith("/relationships/"):
-            return Redirect(back.split("?")[0], status_code=303)
-        return Redirect(f"/relationships/{item.relationship_id}/checkins", status_code=303)

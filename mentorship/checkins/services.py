@@ -17,6 +17,7 @@ from mentorship.checkins.access import (
     CheckinNotFound,
     relationship_access,
 )
+from mentorship.checkins.actions import ActionItemActions
 from mentorship.checkins.pulse import pulse_aggregates, support_requests
 from mentorship.events.describe import describe_as
 from mentorship.events.services import record
@@ -29,8 +30,10 @@ from mentorship.models import (
     CheckinEntry,
     CheckinStatus,
     CheckinTemplate,
+    Event,
     Goal,
     GoalStatus,
+    MemberRole,
     PrivateNote,
     PulseAnswer,
     Relationship,
@@ -149,6 +152,8 @@ class CheckinView:
     private_note: str = ""
     my_pulse: PulseAnswer | None = None
     sections: list[dict[str, str]] = field(default_factory=list)
+    may_change_status: bool = False
+    deletable: set[UUID] = field(default_factory=set)
 
     @property
     def can_write(self) -> bool:
@@ -161,7 +166,7 @@ class CheckinView:
         return self.checkin.status in UPCOMING
 
 
-class CheckinService:
+class CheckinService(ActionItemActions):
     """Check-ins and action items for the person asking."""
 
     def __init__(self, session: AsyncSession) -> None:
@@ -335,6 +340,8 @@ class CheckinService:
                     PulseAnswer.checkin_id == checkin.id, PulseAnswer.profile_id == access.me.id
                 )
             )
+            view.may_change_status = await self.may_change_status(user, checkin, access)
+            view.deletable = await self.deletable_actions(user, access, [*carried, *actions])
         return view
 
     async def _all(self, query: Select[T]) -> list[T]:
@@ -425,8 +432,8 @@ class CheckinService:
             await self.session.delete(note)
 
     async def set_status(self, user: User, checkin_id: UUID, status: CheckinStatus) -> Checkin:
-        """Mark a check-in held, missed or cancelled."""
-        checkin, _access = await self._checkin(user, checkin_id, write=True)
+        """Mark a check-in held, missed or cancelled; the other members hear of it."""
+        checkin, access = await self._checkin(user, checkin_id, write=True)
         if status not in (
             CheckinStatus.HELD,
             CheckinStatus.MISSED,
@@ -434,14 +441,50 @@ class CheckinService:
             CheckinStatus.PLANNED,
         ):
             raise CheckinInvalid({"status": _("Reschedule by choosing a new date.")})
-        if status is not checkin.status:
-            checkin.status = status
-            checkin.held_at = datetime.now(UTC) if status is CheckinStatus.HELD else None
-            if status is CheckinStatus.CANCELLED:
-                checkin.sequence += 1  # calendars drop a cancelled event only when its sequence grows
-            record(self.session, f"checkin.{status.value}", "checkin", checkin.id, user.id)
-            await self.session.commit()
+        if status is checkin.status:
+            return checkin
+        if not await self.may_change_status(user, checkin, access):
+            raise CheckinInvalid(
+                {"status": _("Only a mentor or the person who marked it held can change a held check-in.")}
+            )
+        checkin.status = status
+        checkin.held_at = datetime.now(UTC) if status is CheckinStatus.HELD else None
+        if status is CheckinStatus.CANCELLED:
+            checkin.sequence += 1  # calendars drop a cancelled event only when its sequence grows
+        record(self.session, f"checkin.{status.value}", "checkin", checkin.id, user.id)
+        for other in access.others():
+            notify(
+                self.session,
+                other.user_id,
+                "checkin",
+                _("{name} marked the check-in of {day} as {status}.").format(
+                    name=user.name,
+                    day=checkin.scheduled_at.strftime("%Y-%m-%d %H:%M UTC"),
+                    status=_(status.value),
+                ),
+                f"/checkins/{checkin.id}",
+            )
+        await self.session.commit()
         return checkin
+
+    async def may_change_status(self, user: User, checkin: Checkin, access: Access) -> bool:
+        """Members change a check-in's status; once held, only a mentor or whoever marked it held."""
+        if access.me is None:
+            return False
+        if checkin.status is not CheckinStatus.HELD:
+            return True
+        if any(m.role is MemberRole.MENTOR and p.id == access.me.id for m, p in access.people):
+            return True
+        # The relationship's record rests on held check-ins: a mentee may not quietly undo a mentor's.
+        marked_by = await self.session.scalar(
+            select(Event.actor_id)
+            .where(
+                Event.subject_type == "checkin", Event.subject_id == checkin.id, Event.type == "checkin.held"
+            )
+            .order_by(Event.at.desc())
+            .limit(1)
+        )
+        return marked_by == user.id
 
     async def reschedule(self, user: User, checkin_id: UUID, when: datetime) -> Checkin:
         """Move a check-in: a new date, a bumped iCalendar sequence, and a note to the others."""
@@ -531,23 +574,6 @@ class CheckinService:
             item.id,
             user.id,
             relationship_id=relationship_id,
-        )
-        await self.session.commit()
-        return item
-
-    async def set_action_done(self, user: User, action_item_id: UUID, done: bool = True) -> ActionItem:
-        """Tick an action item off (or open it again); it leaves (or rejoins) the next agendas."""
-        item = await self.session.get(ActionItem, action_item_id)
-        if item is None:
-            raise CheckinNotFound(action_item_id)
-        await self.access(user, item.relationship_id, write=True)
-        item.done_at = datetime.now(UTC) if done else None
-        record(
-            self.session,
-            "action_item.done" if done else "action_item.reopened",
-            "action_item",
-            item.id,
-            user.id,
         )
         await self.session.commit()
         return item
