@@ -15,6 +15,7 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
@@ -33,6 +34,7 @@ from mentorship.relationships.services import (
 )
 
 Action = Callable[[dict[str, Any]], Awaitable[Any]]
+FORMS = ("goals", "pause", "resume", "cadence", "end", "rematch")
 
 
 async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
@@ -86,6 +88,27 @@ class RelationshipController(Controller):
         """One relationship: people, goals, check-ins, actions."""
         return await self._page(request, relationships, relationship_id)
 
+    @get(
+        [
+            *(f"/relationships/{{relationship_id:uuid}}/{form}" for form in FORMS),
+            "/relationships/{relationship_id:uuid}/goals/{goal_id:uuid}",
+            "/relationships/{relationship_id:uuid}/goals/{goal_id:uuid}/notes",
+        ],
+        name="relationships:form-addresses",
+    )
+    async def form_address(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Redirect:
+        """A form's address opened or reloaded: back to the relationship page (never a 405)."""
+        try:
+            await relationships.page(_me(request), relationship_id)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        return Redirect(f"/relationships/{relationship_id}", status_code=303)
+
     async def _page(
         self,
         request: Request[Any, Any, Any],
@@ -99,8 +122,14 @@ class RelationshipController(Controller):
             page = await relationships.page(_me(request), relationship_id)
         except RelationshipNotFound as exc:
             raise NotFoundException() from exc
+        actions = CheckinService(relationships.session)
+        access = await actions.access(_me(request), relationship_id)
+        items = await actions.action_items(_me(request), relationship_id)
         context = {
             "page": page,
+            "access": access,
+            "action_items": items,
+            "deletable": await actions.deletable_actions(_me(request), access, items),
             "errors": errors or {},
             "values": values or {},
             "statuses": [s.value for s in GoalStatus],
