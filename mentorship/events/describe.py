@@ -1,34 +1,126 @@
-"""One readable line per history event, from its type, subject and data."""
+"""One readable line per history event, from its type, subject and data, with the objects it names linked."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from uuid import UUID
 
-# Templates by event type; `{actor}` and the event's data keys fill them. Features add their own
-# with `describe_as`; a type without one (or a template whose keys are missing) gets the generic line.
+from mentorship.lib.i18n import _
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An object as a coordinator names it, with the page it lives on ('' when it has none)."""
+
+    label: str
+    link: str = ""
+
+
+Part = tuple[str, str]  # a piece of a line: its text, and the link it goes to ('' for plain words)
+Names = Mapping[tuple[str, str], Ref]  # (kind, id) -> how to name it
+
+# Templates by event type: `{actor}` is who did it, `{subject}` the object it is about, other fields
+# are the event's data keys. Features may add types with `describe_as`; these stay as written here.
 TEMPLATES: dict[str, str] = {
+    "round.queued": "{actor} started {subject}",
     "round.started": "{actor} started a {kind} matching round",
+    "round.ready": "{subject} is ready to review: {proposals} proposals, {unmatched} people unmatched",
     "round.finished": "A {kind} matching round finished with {proposals} proposals",
-    "round.failed": "A matching round failed: {error}",
-    "round.published": "{actor} published a matching round ({proposals} proposals)",
-    "round.discarded": "{actor} discarded a matching round",
-    "proposal.removed": "{actor} removed a pairing from a round",
-    "proposal.accepted": "{actor} accepted a proposal",
-    "proposal.declined": "{actor} declined a proposal",
-    "proposal.expired": "A proposal expired unanswered",
-    "proposal.reminded": "A reminder was sent for an open proposal",
+    "round.failed": "{subject} failed: {error}",
+    "round.published": "{actor} published {subject} ({proposals} proposals)",
+    "round.discarded": "{actor} discarded {subject}",
+    "round.proposal_removed": "{actor} removed {subject} from {round_id}",
+    "round.proposal_restored": "{actor} put {subject} back into {round_id}",
+    "round.proposal_swapped": "{actor} gave {subject} the mentor {new_mentor} instead of {old_mentor}",
+    "round.member_moved": "{actor} moved {person} into {subject} in {round_id}",
+    "proposal.opened": "{subject} was proposed",
+    "proposal.accepted": "{actor} accepted {subject}",
+    "proposal.declined": "{actor} declined {subject}",
+    "proposal.withdrawn": "{actor} withdrew {subject}",
+    "proposal.expired": "{subject} expired unanswered",
+    "proposal.reminded": "A reminder was sent for {subject}",
     "request.sent": "{actor} asked {mentor} to mentor them",
     "request.accepted": "{actor} accepted a mentoring request",
     "request.declined": "{actor} declined a mentoring request",
-    "request.withdrawn": "A mentoring request was withdrawn",
-    "relationship.started": "A {kind} relationship started",
+    "request.withdrawn": "{actor} withdrew {subject}",
+    "relationship.started": "{subject} started",
+    "relationship.joined": "{actor} joined {subject}",
+    "relationship.left": "A participant left {subject} when deleting their account",
+    "relationship.paused": "{actor} paused {subject} until {until}",
+    "relationship.resumed": "{actor} resumed {subject}",
+    "relationship.cadence": "{actor} set check-ins every {days} days in {subject}",
+    "relationship.completed": "{actor} completed {subject}",
+    "relationship.reflected": "{actor} wrote a closing reflection on {subject}",
+    "relationship.ended": "{actor} ended {subject} early",
+    "relationship.rematch_requested": "{actor} asked for a re-match in {subject}",
+    "goal.added": "{actor} added a goal in {subject}",
+    "goal.updated": "{actor} updated a goal in {subject} ({status})",
+    "goal.deleted": "{actor} removed a goal in {subject}",
+    "goal.noted": "{actor} wrote a progress note on a goal in {subject}",
+    "checkin.scheduled": "{actor} planned {subject}",
+    "checkin.held": "{actor} marked {subject} held",
+    "checkin.missed": "{actor} marked {subject} missed",
+    "checkin.cancelled": "{actor} cancelled {subject}",
+    "checkin.planned": "{actor} set {subject} back to planned",
+    "checkin.rescheduled": "{actor} moved {subject} from {before} to {after}",
+    "checkin.reminded": "The members were reminded to record {subject}",
+    "checkin.escalated": "Coordinators were told that {subject} was missed",
+    "action_item.created": "{actor} added {subject}",
+    "action_item.done": "{actor} completed {subject}",
+    "action_item.reopened": "{actor} reopened {subject}",
+    "action_item.edited": "{actor} edited {subject}",
+    "action_item.deleted": "{actor} deleted the action item “{text}”",
+    "template.created": "{actor} added {subject}",
+    "template.updated": "{actor} saved version {version} of {subject}",
+    "template.retired": "{actor} retired {subject}",
+    "template.restored": "{actor} restored {subject}",
+    "pulse.support_requested": "{actor} asked a coordinator for support",
 }
+
+# What to call a subject when it cannot be looked up (deleted, or outside the page's names).
+SUBJECTS: dict[str, str] = {
+    "round": "a matching round",
+    "proposal": "a proposal",
+    "relationship": "a relationship",
+    "checkin": "a check-in",
+    "action_item": "an action item",
+    "checkin_template": "a check-in template",
+    "profile": "a profile",
+}
+
+# Data keys that hold an id, and the kind of object it names.
+DATA_KINDS: dict[str, str] = {
+    "mentor": "profile",
+    "new_mentor": "profile",
+    "old_mentor": "profile",
+    "person": "profile",
+    "relationship": "relationship",
+    "relationship_id": "relationship",
+    "round_id": "round",
+    "proposal_id": "proposal",
+    "from_proposal": "proposal",
+}
+WHEN_KEYS = {"at", "before", "after"}
 
 
 def describe_as(type_: str, template: str) -> None:
-    """Register the one-line description of an event type (`{actor}` and data keys fill it)."""
-    TEMPLATES[type_] = template
+    """Register the line of a type the history does not describe yet (`{actor}`, `{subject}`, data keys)."""
+    TEMPLATES.setdefault(type_, template)
+
+
+def type_label(type_: str) -> str:
+    """An event type in words, for menus: `checkin.held` -> 'Check-in held'."""
+    words = type_.replace("checkin", "check-in").replace(".", " ").replace("_", " ").strip()
+    return (words[:1].upper() + words[1:]) or _("Event")
+
+
+def subject_label(subject_type: str) -> str:
+    """A subject type in words, for menus: `checkin_template` -> 'Check-in template'."""
+    return type_label(subject_type)
 
 
 def _scalar(value: Any) -> str:
@@ -47,13 +139,85 @@ def generic(type_: str, subject_type: str, data: Mapping[str, Any]) -> str:
     return " · ".join([line, *details])[:300]
 
 
+def _when(value: Any) -> str:
+    try:
+        return datetime.fromisoformat(str(value)).strftime("%d %b %Y %H:%M UTC")
+    except ValueError:
+        return str(value)
+
+
+def _value(key: str, value: Any, names: Names) -> Ref:
+    """A data value as a person reads it: a named, linked object, a time, or the value itself."""
+    kind = DATA_KINDS.get(key)
+    if kind is not None:
+        fallback = _("someone") if kind == "profile" else SUBJECTS.get(kind, _("something"))
+        return names.get((kind, str(value))) or Ref(fallback)
+    if key in WHEN_KEYS:
+        return Ref(_when(value))
+    return Ref(_scalar(value))
+
+
+def parts(
+    type_: str,
+    subject_type: str,
+    subject_id: UUID | None,
+    data: Mapping[str, Any] | None,
+    actor: Ref | None,
+    names: Names,
+) -> list[Part]:
+    """The event as pieces of a sentence, the people and objects it names linked; ids stay out of it."""
+    data = data or {}
+    template = TEMPLATES.get(type_)
+    fields = {
+        "actor": actor or Ref(_("Someone")),
+        "subject": names.get((subject_type, str(subject_id)))
+        or Ref(SUBJECTS.get(subject_type, _("something"))),
+    }
+    if template is not None:
+        pieces: list[Part] = []
+        try:
+            for literal, field, _spec, _conv in string.Formatter().parse(template):
+                if literal:
+                    pieces.append((literal, ""))
+                if field is not None:
+                    ref = fields[field] if field in fields else _value(field, data[field], names)
+                    pieces.append((ref.label, ref.link))
+        except (KeyError, IndexError, ValueError):
+            pass
+        else:
+            if pieces:  # a sentence starts with a capital, even when it starts with a linked name
+                pieces[0] = (pieces[0][0][:1].upper() + pieces[0][0][1:], pieces[0][1])
+            return pieces
+    words = type_label(type_)
+    shown = [
+        f"{key.replace('_', ' ')}: {_value(key, value, names).label}"
+        for key, value in data.items()
+        if value not in ("", None, [], {}) and not _looks_like_id(value)
+    ]
+    return [(" · ".join([words, *shown])[:300], "")]
+
+
+def _looks_like_id(value: Any) -> bool:
+    try:
+        UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 def describe(type_: str, subject_type: str, data: Mapping[str, Any] | None, actor: str | None) -> str:
-    """The event in one line of plain words."""
+    """The event in one line of plain words (the CSV's and the API's description)."""
     data = data or {}
     template = TEMPLATES.get(type_)
     if template is not None:
+        fields = {
+            **{key: _value(key, value, {}).label for key, value in data.items()},
+            "actor": actor or "Someone",
+            "subject": SUBJECTS.get(subject_type, "something"),
+        }
         try:
-            return " ".join(template.format_map({**data, "actor": actor or "Someone"}).split())[:300]
+            line = " ".join(template.format_map(fields).split())[:300]
         except (KeyError, IndexError, ValueError):
-            pass
+            return generic(type_, subject_type, data)
+        return line[:1].upper() + line[1:]
     return generic(type_, subject_type, data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
@@ -11,7 +11,8 @@ from uuid import UUID
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.events.describe import describe
+from mentorship.events.describe import Part, Ref, describe, parts, subject_label, type_label
+from mentorship.events.names import page_names
 from mentorship.models import Event, User
 
 
@@ -63,6 +64,8 @@ class EventRow:
     event: Event
     actor_name: str
     description: str
+    parts: list[Part] = field(default_factory=list)  # the description with names linked (pages only)
+    actor: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,18 @@ class EventService:
         result = await self.session.execute(
             query.order_by(Event.at.desc(), Event.id.desc()).offset((page - 1) * per_page).limit(per_page)
         )
-        return EventPage([_row(event, name) for event, name in result.all()], total, page, pages)
+        found = result.all()
+        names = await page_names(self.session, [event for event, _name in found])
+        rows = []
+        for event, name in found:
+            actor = (names.get(("user", str(event.actor_id))) or Ref(name)) if name else None
+            line = parts(event.type, event.subject_type, event.subject_id, event.data, actor, names)
+            rows.append(
+                EventRow(
+                    event, name or "", describe(event.type, event.subject_type, event.data, name), line, actor
+                )
+            )
+        return EventPage(rows, total, page, pages)
 
     async def batches(self, filters: EventFilters, size: int = 1000) -> AsyncIterator[list[EventRow]]:
         """Every matching event, newest first, in batches (keyset paging keeps memory flat)."""
@@ -132,13 +146,16 @@ class EventService:
             after = (rows[-1].event.at, rows[-1].event.id)
             self.session.expunge_all()
 
-    async def choices(self) -> dict[str, list[str]]:
-        """The event types and subject types that occur, for the filter menus."""
+    async def choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The event types and subject types that occur, as (code, words), for the filter menus."""
         types = await self.session.scalars(select(Event.type).distinct().order_by(Event.type))
         subjects = await self.session.scalars(
             select(Event.subject_type).distinct().order_by(Event.subject_type)
         )
-        return {"types": list(types), "subject_types": list(subjects)}
+        return {
+            "types": [(code, type_label(code)) for code in types],
+            "subject_types": [(code, subject_label(code)) for code in subjects],
+        }
 
 
 def _row(event: Event, actor_name: str | None) -> EventRow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -23,6 +24,11 @@ async def as_coordinator(client: Client) -> None:
     await login(client, "cora@example.org", PASSWORD)
 
 
+def words(html: str) -> str:
+    """The text without tags, spaces collapsed (names in a line are links)."""
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
 def read_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -37,8 +43,8 @@ async def test_page_lists_who_when_and_what_newest_first(client: Client, history
     positions = [html.index(f"<code>{type_}</code>") for type_ in order]
     assert positions == sorted(positions)
     assert "2026-03-03 15:00:00" in html
-    assert "Cora Coordinator published a matching round (12 proposals)" in html
-    assert "Ana Alves accepted a proposal" in html
+    assert "Cora Coordinator published a matching round (12 proposals)" in words(html)
+    assert "Ana Alves accepted a proposal" in words(html)
 
 
 async def test_filters_narrow_the_table_fragment_for_htmx(client: Client, history: History) -> None:
@@ -50,7 +56,7 @@ async def test_filters_narrow_the_table_fragment_for_htmx(client: Client, histor
     )
 
     assert response.text.startswith('<section id="event-table"')
-    assert "1 event" in response.text and "Ana Alves accepted a proposal" in response.text
+    assert "1 event" in response.text and "Ana Alves accepted a proposal" in words(response.text)
     assert "declined" not in response.text
 
 
