@@ -66,8 +66,11 @@ class PersonalHomeService:
         now = now or datetime.now(UTC)
         profile = await self.session.scalar(select(Profile).where(Profile.user_id == user.id))
         program = await self.program(threshold, now) if user.is_coordinator else None
+        takes_part = profile is not None and (profile.is_mentor or profile.is_mentee)
+        # A coordinator who only coordinates has nothing to finish: matching never looks at their profile.
+        step = next_profile_step(profile) if takes_part or not user.is_coordinator else None
         if profile is None:
-            return PersonalHome([], 0, [], next_profile_step(None), program)
+            return PersonalHome([], 0, [], step, program, takes_part)
         glance = await self._relationships(profile.id, now)
         todos = [
             *await self._proposals(profile.id),
@@ -76,7 +79,7 @@ class PersonalHomeService:
             *await self._pulse_due(profile.id, now),
         ]
         actions, action_count = await self._actions(profile.id, now)
-        return PersonalHome(todos + actions, action_count, glance, next_profile_step(profile), program)
+        return PersonalHome(todos + actions, action_count, glance, step, program, takes_part)
 
     async def _names(self, table: Any, key: Any, ids: list[UUID], me: UUID) -> dict[UUID, list[str]]:
         """The other members' names per proposal or relationship."""

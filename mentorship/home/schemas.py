@@ -88,3 +88,4 @@ class PersonalHome(msgspec.Struct, frozen=True):
     relationships: list[Glance]
     profile_step: Todo | None = None
     program: ProgramFigures | None = None
+    takes_part: bool = False  # mentor or mentee, not only a coordinator

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import LiveServer
-from tests.browser.pages import PageProblems
+from mentorship.demo.community import COORDINATOR_EMAIL
+from tests.browser.conftest import PROJECT_ROOT, LiveServer
+from tests.browser.journeys import journeys
+from tests.browser.pages import PageProblems, axe_violations, horizontal_overflow, sign_in
 
 pytestmark = pytest.mark.browser
+SHOTS = PROJECT_ROOT / "var" / "screenshots" / "home"  # for a person to look at
 
 
 def test_home_page_shows_the_demo_community_without_errors(page: Page, live_server: LiveServer) -> None:
@@ -42,5 +45,30 @@ def test_api_docs_draw_offline_from_local_files(browser: Browser, live_server: L
 
     expect(page.get_by_text("/api/v1/community", exact=True).first).to_be_visible()
     assert elsewhere == []
+    problems.assert_clean()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("role", ["mentor", "coordinator"])
+def test_personal_home(browser: Browser, live_server: LiveServer, role: str, width: int) -> None:
+    email = next(j.email for j in journeys(live_server.database_url) if j.role == role)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = PageProblems().watch(page)
+
+    sign_in(page, live_server.url, email)
+    page.goto("/")
+
+    expect(page.get_by_role("heading", name="What needs me now")).to_be_visible()
+    if email == COORDINATOR_EMAIL:
+        expect(page.get_by_role("heading", name="The program")).to_be_visible()
+    else:
+        expect(page.get_by_role("heading", name="My relationships at a glance")).to_be_visible()
+    assert page.locator("#needs-me a[href], #program a[href]").count() > 0
+    assert horizontal_overflow(page) == 0
+    assert axe_violations(page) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{role}-{width}.png"), full_page=True)
     problems.assert_clean()
     context.close()

@@ -180,3 +180,23 @@ async def test_signing_in_lands_on_the_personal_home(settings: Settings) -> None
         page = await client.get(landed.headers["location"])
 
     assert "What needs me now" in page.text
+
+
+async def test_coordinator_who_takes_no_part_is_not_asked_to_finish_a_profile(
+    client: Client, settings: Settings
+) -> None:
+    await person(settings, "cora", {"timezone": "UTC"}, coordinator=True)
+
+    page = await home_of(client, "cora")
+
+    assert "Finish your profile" not in page
+    assert "My relationships at a glance" not in page
+    assert "The program" in page
+
+
+async def test_profile_step_is_named(client: Client, settings: Settings) -> None:
+    await person(settings, "mia", {"is_mentee": True, "kinds": ["traditional"], "timezone": "UTC"})
+
+    page = await home_of(client, "mia")
+
+    assert "Next: your goals and experience" in page
