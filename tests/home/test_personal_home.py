@@ -200,3 +200,9 @@ async def test_profile_step_is_named(client: Client, settings: Settings) -> None
     page = await home_of(client, "mia")
 
     assert "Next: your goals and experience" in page
+
+
+async def test_community_page_is_headed_like_its_navigation_link(client: Client) -> None:
+    page = await client.get("/community")
+
+    assert '<h1 id="hero-title">Community</h1>' in page.text
