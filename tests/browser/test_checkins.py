@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -96,3 +97,65 @@ def test_first_meeting_record_action_carried_forward_and_pulse(
     problems.assert_clean()
     one_context.close()
     two_context.close()
+
+
+def test_record_error_keeps_every_typed_value_under_its_field_and_reload_is_no_405(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    relationship_id, first_email, _second = demo_pair(live_server.database_url)
+    context, page = signed_in(browser, live_server, first_email)
+    statuses: list[int] = []
+    page.on("response", lambda response: statuses.append(response.status))
+    plan(page, relationship_id, "Regular check-in", 420)
+    checkin_url = page.url
+    long_notes = "We talked about the venue and the volunteers. " * 115  # about 5,300 characters
+    # Browsers stop typing at maxlength; a scripted value can still go over, and the server checks it.
+    page.locator("#f-notes").evaluate("el => el.removeAttribute('maxlength')")
+
+    page.get_by_label("Wins since last time").fill("Booked the library hall")
+    page.get_by_label("Shared notes").fill(long_notes)
+    page.get_by_label("My private note").fill("Unsure about the budget")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    error = page.locator("#f-notes-error")
+    expect(error).to_contain_text("Keep it under 5000 characters")
+    expect(page.locator("#f-notes")).to_have_attribute("aria-invalid", "true")
+    assert (
+        page.locator("#record .field").filter(has=page.locator("#f-notes")).locator(".field-error").count()
+        == 1
+    )
+    expect(page.locator("#f-notes")).to_have_value(long_notes)
+    expect(page.get_by_label("Wins since last time")).to_have_value("Booked the library hall")
+    expect(page.get_by_label("My private note")).to_have_value("Unsure about the budget")
+    expect(page.locator(".field-error")).to_have_count(1)
+
+    reloaded = page.reload()
+    assert reloaded is not None and reloaded.status != 405
+    opened = page.goto(page.url)
+    assert opened is not None and opened.status == 200
+    assert page.url.rstrip("/") == checkin_url.rstrip("/")
+    expect(page.get_by_role("link", name="Sign in")).to_have_count(0)
+    assert 405 not in statuses and not [s for s in statuses if s >= 500]
+    context.close()
+
+
+def test_an_action_item_is_ticked_off_on_the_relationship_page(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    relationship_id, first_email, _second = demo_pair(live_server.database_url)
+    context, page = signed_in(browser, live_server, first_email)
+    plan(page, relationship_id, "Regular check-in", 430)
+    text = "Ask the chapter for two more volunteers"
+    page.locator("#f-action-text").fill(text)
+    page.get_by_role("button", name="Add action item").click()
+    expect(page.locator("#action-items")).to_contain_text(text)
+
+    page.goto(f"/relationships/{relationship_id}")
+    item = page.locator("#action-items li").filter(has_text=text)
+    item.get_by_role("button", name=re.compile("^Mark done")).click()
+
+    expect(page).to_have_url(re.compile(f"/relationships/{relationship_id}$"))
+    done = page.locator("#action-items li").filter(has_text=text)
+    expect(done.locator(".status")).to_have_text("done")
+    expect(done.get_by_role("button", name=re.compile("^Open again"))).to_be_visible()
+    context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from uuid import UUID
 
 import pytest
@@ -36,6 +37,10 @@ async def test_each_page_showing_an_action_item_lets_a_member_tick_it_off(
     shown = await mentee.get(page)
     assert f'action="/action-items/{ids["action_item_id"]}/done"' in shown.text
     assert f'href="/action-items/{ids["action_item_id"]}/edit?back=' in shown.text
+    form = re.search(
+        rf'action="/action-items/{ids["action_item_id"]}/done"[^>]*>(.*?)</form>', shown.text, re.S
+    )
+    assert form is not None and 'type="hidden" name="_csrf_token"' in form.group(1)
 
     response = await post_form(mentee, f"/action-items/{ids['action_item_id']}/done", {"back": page})
 
