@@ -182,16 +182,21 @@ class PersonalHomeService:
             .join(Relationship, Relationship.id == ActionItem.relationship_id)
             .where(*mine)
         )
+        found = rows.all()
+        names = await self._names(
+            RelationshipMember, RelationshipMember.relationship_id, [r.relationship_id for r in found], me
+        )
         today = now.date()
         todos = [
             Todo(
                 "action",
                 f"/relationships/{r.relationship_id}#actions",
-                [r.text],
+                names.get(r.relationship_id, []),
                 datetime.combine(r.due_on, datetime.min.time(), tzinfo=UTC) if r.due_on else None,
                 r.due_on is not None and r.due_on < today,
+                r.text,
             )
-            for r in rows.all()
+            for r in found
         ]
         return todos, int(count or 0)
 

@@ -49,6 +49,7 @@ class Todo(msgspec.Struct, frozen=True):
     names: list[str] = []
     when: datetime | None = None
     overdue: bool = False
+    text: str = ""  # an action item's own words
 
 
 class Glance(msgspec.Struct, frozen=True):

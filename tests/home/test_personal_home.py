@@ -100,7 +100,7 @@ async def test_mentor_sees_a_checkin_to_record_and_an_overdue_action_item(
 
     assert f'href="/checkins/{checkin_id}#record"' in page
     assert "Record the check-in of" in page
-    assert "Send the reading list" in page
+    assert "Action item with Mia: Send the reading list" in page
     assert f'href="/relationships/{relationship_id}#actions"' in page
     assert "overdue since" in page
     assert "My relationships at a glance" in page
