@@ -44,6 +44,8 @@ def test_api_docs_draw_offline_from_local_files(browser: Browser, live_server: L
     page.goto("/schema")
 
     expect(page.get_by_text("/api/v1/community", exact=True).first).to_be_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "api-docs.png"))
     assert elsewhere == []
     problems.assert_clean()
     context.close()
