@@ -150,7 +150,7 @@ def _value(key: str, value: Any, names: Names) -> Ref:
     """A data value as a person reads it: a named, linked object, a time, or the value itself."""
     kind = DATA_KINDS.get(key)
     if kind is not None:
-        fallback = _("someone") if kind == "profile" else SUBJECTS.get(kind, _("something"))
+        fallback = _("someone") if kind == "profile" else _(SUBJECTS.get(kind, "something"))
         return names.get((kind, str(value))) or Ref(fallback)
     if key in WHEN_KEYS:
         return Ref(_when(value))
@@ -167,11 +167,11 @@ def parts(
 ) -> list[Part]:
     """The event as pieces of a sentence, the people and objects it names linked; ids stay out of it."""
     data = data or {}
-    template = TEMPLATES.get(type_)
+    template = _(TEMPLATES[type_]) if type_ in TEMPLATES else None  # in the viewer's language, when shown
     fields = {
         "actor": actor or Ref(_("Someone")),
         "subject": names.get((subject_type, str(subject_id)))
-        or Ref(SUBJECTS.get(subject_type, _("something"))),
+        or Ref(_(SUBJECTS.get(subject_type, "something"))),
     }
     if template is not None:
         pieces: list[Part] = []
