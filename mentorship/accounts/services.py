@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -91,8 +91,16 @@ class AccountService:
             raise AccountError(_("That email and password do not match an account."), status_code=400)
         # The try is recorded and committed before it is counted: of simultaneous tries, each counts
         # every one committed before it, so no more than the limit ever reach the password check.
+        attempt_id = uuid4()
         self.session.add(
-            LoginAttempt(email=email, address=address[:64], device=device, attempted_at=datetime.now(UTC))
+            LoginAttempt(
+                id=attempt_id,
+                email=email,
+                address=address[:64],
+                device=device,
+                attempted_at=datetime.now(UTC),
+                failed=False,
+            )
         )
         await self.session.commit()
         await self._check_rate_limit(email, address[:64], device)
@@ -102,6 +110,10 @@ class AccountService:
             not await verify_password_async(stored, password, self.settings.password_hash_cost)
             or user is None
         ):
+            await self.session.execute(
+                update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(failed=True)
+            )
+            await self.session.commit()
             raise AccountError(_("That email and password do not match an account."), status_code=400)
         # The owner is in: their account's failed tries stop counting.
         await self.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
@@ -125,7 +137,12 @@ class AccountService:
                     MAX_FAILURES_PER_SOURCE,
                     [LoginAttempt.email == email, LoginAttempt.address == address, unknown],
                 ),
-                (MAX_FAILURES_PER_ADDRESS, [LoginAttempt.address == address, unknown]),
+                # Only settled failures (this try is not one yet, hence the limit less one): tries still
+                # being checked may be a classroom behind one address signing in at once.
+                (
+                    MAX_FAILURES_PER_ADDRESS - 1,
+                    [LoginAttempt.address == address, unknown, LoginAttempt.failed.is_(True)],
+                ),
                 (MAX_FAILURES_PER_ACCOUNT, [LoginAttempt.email == email, unknown]),
             ]
         for limit, conditions in limits:

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class LoginAttempt(UUIDBase):
     # The browser's device id when it proved it signed in to this account before, else None.
     device: Mapped[str | None] = mapped_column(String(64), default=None)
     attempted_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
+    # False while the password is being checked; a successful sign-in deletes the row instead.
+    failed: Mapped[bool] = mapped_column(default=False, server_default=true())
 
 
 class SignupRequest(UUIDAuditBase):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from mentorship import cli
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.models import LoginAttempt
 from tests.factories import PASSWORD, create_user
 from tests.helpers import Client, login, post_form
 
@@ -34,6 +36,42 @@ async def test_forty_simultaneous_wrong_passwords_check_at_most_five(settings: S
 
     assert answers.count(400) <= 5
     assert answers.count(429) >= 35
+
+
+async def test_people_behind_one_address_signing_in_at_once_are_not_refused(settings: Settings) -> None:
+    await create_user(settings, "pupil@example.org")
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        # Forty classmates behind the school's one address are being checked at this very moment.
+        now = datetime.now(UTC)
+        for n in range(40):
+            session.add(
+                LoginAttempt(
+                    email=f"mate{n}@example.org", address="192.0.2.1", attempted_at=now, failed=False
+                )
+            )
+        await session.commit()
+        user = await AccountService(session, settings).authenticate(
+            "pupil@example.org", PASSWORD, "192.0.2.1"
+        )
+    await config.get_engine().dispose()
+
+    assert user.email == "pupil@example.org"
+
+
+async def test_thirty_failures_from_one_address_stop_its_next_try(settings: Settings) -> None:
+    await create_user(settings, "next@example.org")
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        service = AccountService(session, settings)
+        for n in range(30):
+            with pytest.raises(AccountError):
+                await service.authenticate(f"nobody{n}@example.org", "a guess", "192.0.2.7")
+        with pytest.raises(AccountError) as refused:
+            await service.authenticate("next@example.org", PASSWORD, "192.0.2.7")
+    await config.get_engine().dispose()
+
+    assert refused.value.status_code == 429
 
 
 async def test_a_rotating_forwarded_for_header_does_not_reset_the_limit(
