@@ -218,3 +218,24 @@ async def test_dashboard_overdue_count_equals_the_checkins_the_notes_report(quie
     await config.get_engine().dispose()
 
     assert figures.overdue_checkins == len(note.items or []) == 3
+
+
+async def test_a_member_reminder_names_the_other_person_and_links_the_checkin(quiet: Settings) -> None:
+    await people(quiet)
+    rid = await start(quiet)
+    now = datetime.now(UTC)
+    checkin_id = await plan_id(quiet, rid, now - timedelta(days=2), CheckinStatus.PLANNED)
+
+    await nudge(quiet, now)
+    config = build_sqlalchemy_config(quiet)
+    async with config.get_session() as session:
+        note = await session.scalar(
+            select(Notification)
+            .join(User, User.id == Notification.user_id)
+            .where(User.email == "ana@example.org", Notification.type == "reminder")
+        )
+    await config.get_engine().dispose()
+
+    assert note is not None
+    assert "with Mia Mentor" in note.text
+    assert note.link == f"/checkins/{checkin_id}"
