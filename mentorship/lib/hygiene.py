@@ -21,9 +21,14 @@ def malformed_address_middleware(app: ASGIApp) -> ASGIApp:
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
-            if "\x00" in scope["path"]:
-                raise NotFoundException()
-            if b"%00" in scope.get("query_string", b"").lower() or b"\x00" in scope.get("query_string", b""):
+            query = scope.get("query_string", b"")
+            malformed_path = "\x00" in scope["path"]
+            if malformed_path or b"%00" in query.lower() or b"\x00" in query:
+                # Answered as nobody: the error page must not run the session and user middleware
+                # (and this one) again for an address that can never name anything.
+                scope["user"] = None
+                if malformed_path:
+                    raise NotFoundException()
                 raise ClientException(_("The address holds a character that is not allowed (NUL)."))
         await app(scope, receive, send)
 
