@@ -74,4 +74,4 @@ clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache var
 
 messages: install ## Extract translatable strings into mentorship/locale/messages.pot
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -o mentorship/locale/messages.pot --project=mentorship .
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -k N_ -k describe_as:2 -o mentorship/locale/messages.pot --project=mentorship .
