@@ -104,6 +104,12 @@ def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     """Rules that depend on whose object it is: the target profile and notification belong to the mentee."""
     if "{notification_id" in path:
         return {302, 303} if persona == "mentee" else {404}
+    if "{action_item_id" in path and persona in {"mentee", "mentor", "coordinator"}:
+        # Only whoever added or owns an action item deletes it (this one has neither); only members edit.
+        if method == "DELETE" or (method == "POST" and path.endswith("/delete")):
+            return {403}
+        if path.endswith("/edit") and method == "GET" and persona == "coordinator":
+            return {403}
     if "{relationship_id" in path or "{checkin_id" in path or "{action_item_id" in path:
         return relationship_rule(method, persona)
     if "{profile_id" not in path:
