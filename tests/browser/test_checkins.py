@@ -152,7 +152,7 @@ def test_an_action_item_is_ticked_off_on_the_relationship_page(
 
     page.goto(f"/relationships/{relationship_id}")
     item = page.locator("#action-items li").filter(has_text=text)
-    item.get_by_role("button", name=re.compile("^Mark done")).click()
+    item.get_by_role("button", name=re.compile("^Done")).click()
 
     expect(page).to_have_url(re.compile(f"/relationships/{relationship_id}$"))
     done = page.locator("#action-items li").filter(has_text=text)
