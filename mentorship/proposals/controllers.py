@@ -68,6 +68,10 @@ def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> 
         and proposal.source is ProposalSource.REQUEST
         and mine.role is MemberRole.MENTEE
         and proposal.status is ProposalStatus.OPEN,
+        # The mentee who asked sent the request; her "accepted" is the asking, not an answer.
+        "i_asked": mine is not None
+        and proposal.source is ProposalSource.REQUEST
+        and mine.role is MemberRole.MENTEE,
     }
 
 
