@@ -94,8 +94,13 @@ class ProfileController(Controller):
         result = PARSERS[step](data)
         user = me(request)
         if result.errors:
+            # The steps shown around the error are this person's: a mentee never sees mentor-only ones.
+            saved = await profiles.own(user.id)
+            is_mentor = (
+                "mentor" in data.get("roles", []) if step == "roles" else saved is None or saved.is_mentor
+            )
             return await self._render_step(
-                profiles, step, from_submission(data), result.errors, True, status_code=400
+                profiles, step, from_submission(data), result.errors, is_mentor, status_code=400
             )
         profile = await profiles.save(user.id, result.values)
         following = next_step(step, profile.is_mentor)

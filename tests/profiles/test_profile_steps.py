@@ -107,3 +107,13 @@ async def test_fairness_answers_need_consent(client: Client, settings: Settings)
 
     assert refused.status_code == 400
     assert accepted.status_code == 303
+
+
+async def test_a_mentee_sees_no_mentor_step_when_a_step_fails(client: Client, settings: Settings) -> None:
+    await sign_in_new(client, settings)
+    await post_form(client, "/profile/edit/roles", {"roles": ["mentee"], "kinds": ["group"]})
+
+    failed = await post_form(client, "/profile/edit/practical", {"languages": "Klingonese", "timezone": "x"})
+
+    assert failed.status_code == 400
+    assert 'href="/profile/edit/mentoring"' not in failed.text
