@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -39,10 +40,9 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    """aiosmtpd listening on a free loopback port."""
-    inbox = Inbox()
+@contextmanager
+def serving(inbox: Inbox) -> Iterator[SmtpServer]:
+    """aiosmtpd delivering to this inbox on a free loopback port, for as long as the block runs."""
     port = _free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
@@ -51,3 +51,10 @@ def smtp_server() -> Iterator[SmtpServer]:
         yield SmtpServer(url=f"smtp+insecure://127.0.0.1:{port}", inbox=inbox)
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """aiosmtpd listening on a free loopback port."""
+    with serving(Inbox()) as server:
+        yield server

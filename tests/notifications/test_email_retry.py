@@ -9,14 +9,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select, update
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Notification
 from mentorship.notifications.delivery import MAX_EMAIL_ATTEMPTS, deliver_emails
-from tests.accounts.conftest import Inbox, SmtpServer, _free_port
+from tests.accounts.conftest import Inbox, SmtpServer, serving
 from tests.factories import create_user
 from tests.notifications.conftest import add_notifications
 
@@ -37,14 +36,8 @@ class FlakyInbox(Inbox):
 @pytest.fixture
 def flaky_smtp_server() -> Iterator[SmtpServer]:
     """A loopback SMTP server that fails once and then works."""
-    inbox = FlakyInbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield SmtpServer(url=f"smtp+insecure://127.0.0.1:{port}", inbox=inbox)
-    finally:
-        controller.stop()
+    with serving(FlakyInbox()) as server:
+        yield server
 
 
 async def make_retry_due(settings: Settings) -> None:
