@@ -41,17 +41,10 @@ RISK_OVERDUE_ITEMS = 3  # the dashboard's rule: this many overdue items, or no c
 
 
 def next_profile_step(profile: Profile | None) -> Todo | None:
-    """The first profile step still missing what matching needs (the checks of the profile's completeness)."""
+    """The first profile step still missing what matching needs (the same checks as its completeness)."""
     if profile is None:
         return Todo("profile", "/profile/edit")
-    steps = (
-        ("roles", (profile.is_mentor or profile.is_mentee) and bool(profile.kinds)),
-        ("goals", bool(profile.goals.strip()) and bool(profile.experience.strip())),
-        ("topics", bool(profile.topics)),
-        ("practical", bool(profile.languages) and bool(profile.timezone) and profile.timezone != "UTC"),
-        ("mentoring", not profile.is_mentor or profile.capacity > 0),
-    )
-    missing = next((slug for slug, done in steps if not done), None)
+    missing = next((step for step, _field, done in profile.matching_checks() if not done), None)
     return Todo("profile", f"/profile/edit/{missing}") if missing else None
 
 

@@ -70,6 +70,20 @@ class Profile(UUIDAuditBase):
         ends = func.coalesce(cls.away_until, date.max) >= day
         return has_period & starts & ends
 
+    def matching_checks(self) -> list[tuple[str, str, bool]]:
+        """What matching needs from this profile: (profile step, field, filled in), in step order."""
+        checks = [
+            ("roles", "roles", (self.is_mentor or self.is_mentee) and bool(self.kinds)),
+            ("goals", "goals", bool(self.goals.strip())),
+            ("goals", "experience", bool(self.experience.strip())),
+            ("topics", "topics", bool(self.topics)),
+            ("practical", "languages", bool(self.languages)),
+            ("practical", "timezone", bool(self.timezone) and self.timezone != "UTC"),
+        ]
+        if self.is_mentor:
+            checks.append(("mentoring", "capacity", self.capacity > 0))
+        return checks
+
     def topic_slugs(self, direction: TopicDirection) -> list[str]:
         """The slugs this person offers or seeks, in the order they gave them."""
         return [link.topic.slug for link in self.topics if link.direction is direction]

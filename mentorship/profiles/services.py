@@ -87,17 +87,16 @@ def completeness(profile: Profile | None) -> Completeness:
     """Share of the matching-relevant fields that are filled in."""
     if profile is None:
         return Completeness(0, [_("everything: start your profile")])
-    checks = {
-        _("your role and the kinds of mentorship you want"): (profile.is_mentor or profile.is_mentee)
-        and profile.kinds,
-        _("your goals"): bool(profile.goals.strip()),
-        _("your experience"): bool(profile.experience.strip()),
-        _("topics you offer or seek"): bool(profile.topics),
-        _("your languages"): bool(profile.languages),
-        _("your time zone"): bool(profile.timezone) and profile.timezone != "UTC",
+    labels = {
+        "roles": _("your role and the kinds of mentorship you want"),
+        "goals": _("your goals"),
+        "experience": _("your experience"),
+        "topics": _("topics you offer or seek"),
+        "languages": _("your languages"),
+        "timezone": _("your time zone"),
+        "capacity": _("your capacity as a mentor"),
     }
-    if profile.is_mentor:
-        checks[_("your capacity as a mentor")] = profile.capacity > 0
+    checks = {labels[field]: done for _step, field, done in profile.matching_checks()}
     missing = [label for label, done in checks.items() if not done]
     return Completeness(round(100 * (len(checks) - len(missing)) / len(checks)), missing)
 
