@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, tzinfo
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
@@ -13,6 +14,7 @@ from mentorship import __version__
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.lib.flash import get_flashes
 from mentorship.lib.i18n import translations
+from mentorship.lib.zones import shown, stamps_shown, zone, zone_name
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
@@ -30,6 +32,10 @@ def build_environment(settings: Settings) -> Environment:
     env.globals["debug"] = settings.debug
     env.globals["static"] = static_url
     env.filters["thousands"] = _thousands
+    env.filters["local"] = _local
+    env.filters["local_stamps"] = _local_stamps
+    env.globals["viewer_zone"] = _viewer_zone
+    env.globals["zone_name"] = zone_name
     return env
 
 
@@ -40,6 +46,32 @@ def static_url(path: str) -> str:
 
 def _thousands(value: Any) -> str:
     return f"{int(value):,}"
+
+
+def _reader_zone(context: Mapping[str, Any]) -> tzinfo:
+    """The reader's zone: their profile's, else UTC (a coordinator without a profile, a visitor)."""
+    request = context.get("request")
+    return zone(request.scope.get("timezone") if request is not None else None)
+
+
+@pass_context
+def _viewer_zone(context: Mapping[str, Any]) -> str:
+    """The name of the zone every time on the page is shown in."""
+    return str(_reader_zone(context))
+
+
+@pass_context
+def _local(
+    context: Mapping[str, Any], moment: date | None, style: str = "long", tz: str | None = None
+) -> str:
+    """A stored time on the reader's clock (or on the clock of the zone named), in a style of lib.zones."""
+    return shown(moment, zone(tz) if tz else _reader_zone(context), style)
+
+
+@pass_context
+def _local_stamps(context: Mapping[str, Any], text: str) -> str:
+    """A stored text (a notification) with its UTC stamps on the reader's clock."""
+    return stamps_shown(text or "", _reader_zone(context))
 
 
 def _current_user(context: Mapping[str, Any]) -> Any:

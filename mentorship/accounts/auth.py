@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import raiseload
 
 from mentorship.lib.i18n import _
-from mentorship.models import Notification, User
+from mentorship.models import Notification, Profile, User
 
 SESSION_USER_KEY = "uid"
 SESSION_GENERATION_KEY = "gen"
@@ -30,11 +30,14 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
             scope["user"] = None
             extra = cast(dict[str, Any], scope)  # the nav badge reads this; no extra query per page
             extra["unread_notifications"] = 0
+            extra["timezone"] = None  # the reader's zone for every time on the page; None reads UTC
             session = scope.get("session")
             session = session if isinstance(session, dict) else {}
             if raw_id := session.get(SESSION_USER_KEY):
                 generation = session.get(SESSION_GENERATION_KEY, 0)
-                user, extra["unread_notifications"] = await _load_user(db_config, raw_id, generation)
+                user, extra["unread_notifications"], extra["timezone"] = await _load_user(
+                    db_config, raw_id, generation
+                )
                 if user is None:
                     # Ended by a password change or reset, or the account is gone: forget the session.
                     scope["session"] = {}
@@ -48,14 +51,14 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
 
 async def _load_user(
     db_config: SQLAlchemyAsyncConfig, raw_id: str, generation: object
-) -> tuple[User | None, int]:
-    """The active user whose sessions of this generation are valid, and their unread count, in one query."""
+) -> tuple[User | None, int, str | None]:
+    """The active user whose sessions of this generation are valid, their unread count and time zone."""
     try:
         user_id = UUID(str(raw_id))
     except ValueError:
-        return None, 0
+        return None, 0, None
     if not isinstance(generation, int):
-        return None, 0
+        return None, 0, None
     async with db_config.get_session() as db:
         # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
         unread = (
@@ -64,13 +67,14 @@ async def _load_user(
             .correlate(User)
             .scalar_subquery()
         )
+        zone = select(Profile.timezone).where(Profile.user_id == User.id).correlate(User).scalar_subquery()
         query = (
-            select(User, unread)
+            select(User, unread, zone)
             .where(User.id == user_id, User.is_active, User.session_generation == generation)
             .options(raiseload(User.profile))
         )
         row = (await db.execute(query)).first()
-        user, count = (row[0], int(row[1] or 0)) if row is not None else (None, 0)
+        user, count, timezone = (row[0], int(row[1] or 0), row[2]) if row is not None else (None, 0, None)
         now = datetime.now(UTC)
         if user is not None and (
             user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION
@@ -79,7 +83,7 @@ async def _load_user(
             await db.commit()
         if user is not None:
             db.expunge(user)
-        return user, count
+        return user, count, timezone
 
 
 def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:

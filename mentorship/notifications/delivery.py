@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from uuid import UUID
 
 from litestar import Litestar
@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.mail import Mailer
 from mentorship.config import Settings
 from mentorship.lib.db import app_db_config
-from mentorship.models import Notification, User
+from mentorship.lib.zones import stamps_shown, zone
+from mentorship.models import Notification, Profile, User
 from mentorship.notifications.services import TYPES, wants_email
 
 logger = logging.getLogger("mentorship.notifications")
@@ -102,16 +103,18 @@ async def _set_status(session: AsyncSession, note_id: UUID, before: str, after: 
 
 
 async def _send(session: AsyncSession, settings: Settings, note_id: UUID) -> bool:
-    note, email = (
+    note, email, timezone = (
         await session.execute(
-            select(Notification, User.email)
+            select(Notification, User.email, Profile.timezone)
             .join(User, User.id == Notification.user_id)
+            .outerjoin(Profile, Profile.user_id == User.id)
             .where(Notification.id == note_id)
         )
     ).one()
     attempts = note.email_attempts + 1
+    tz = zone(timezone)
     try:
-        await Mailer(settings, session).send(email, _subject(note), _body(note, settings))
+        await Mailer(settings, session).send(email, _subject(note, tz), _body(note, settings, tz))
     except Exception:
         await session.rollback()
         await _failed(session, note_id, attempts)
@@ -142,15 +145,17 @@ async def _failed(session: AsyncSession, note_id: UUID, attempts: int) -> None:
     )
 
 
-def _subject(note: Notification) -> str:
-    first_line = note.text.strip().splitlines()[0] if note.text.strip() else TYPES.get(note.type, "")
+def _subject(note: Notification, tz: tzinfo = UTC) -> str:
+    text = _text(note.text, tz)
+    first_line = text.splitlines()[0] if text else TYPES.get(note.type, "")
     return f"Mentorship: {first_line[:120]}"
 
 
-def _body(note: Notification, settings: Settings) -> str:
-    lines = [note.text.strip(), ""]
+def _body(note: Notification, settings: Settings, tz: tzinfo = UTC) -> str:
+    lines = [_text(note.text, tz), ""]
     if note.items:
-        lines += [f"- {item['text']}: {settings.base_url}{item['link']}" for item in note.items] + [""]
+        lines += [f"- {_text(item['text'], tz)}: {settings.base_url}{item['link']}" for item in note.items]
+        lines += [""]
     if note.link:
         lines += [f"Open it: {settings.base_url}/notifications/{note.id}", ""]
     lines += [
@@ -159,6 +164,11 @@ def _body(note: Notification, settings: Settings) -> str:
         f"Choose which emails you get: {settings.base_url}/account/notifications",
     ]
     return "\n".join(lines)
+
+
+def _text(text: str, tz: tzinfo) -> str:
+    """A stored text with its times on the recipient's clock, zone named: an email has no page around it."""
+    return stamps_shown(text.strip(), tz, label=True)
 
 
 def email_task(app: Litestar, notification_ids: Iterable[UUID]) -> BackgroundTask:

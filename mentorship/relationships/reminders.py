@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.services import record
 from mentorship.lib.i18n import _, ngettext
+from mentorship.lib.zones import stamp  # each reader sees the stamp on their own clock
 from mentorship.models import (
     Checkin,
     CheckinStatus,
@@ -72,10 +73,6 @@ def _both(names: Sequence[str]) -> str:
     )
 
 
-def _day(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%a %d %b")
-
-
 async def nudge_overdue(session: AsyncSession, now: datetime | None = None) -> dict[str, int]:
     """Resume paused relationships that are due, remind members of unrecorded check-ins, tell coordinators."""
     now = now or datetime.now(UTC)
@@ -110,7 +107,7 @@ async def _remind(
             text = _(
                 "Your check-in with {others} on {day} is not recorded yet. "
                 "Was it held? Mark it, or plan a new date."
-            ).format(others=_both(others), day=_day(checkin.scheduled_at))
+            ).format(others=_both(others), day=stamp(checkin.scheduled_at))
             key = f"checkin.unrecorded:{checkin.id}"
             added |= await notify_once(session, user_id, key, "reminder", text, f"/checkins/{checkin.id}")
         if added:
@@ -144,7 +141,7 @@ async def _tell_coordinators(
     if not reported:
         return 0
     entries = [
-        (_both([name for _id, name in members.get(c.relationship_id, [])]), _day(c.scheduled_at), c.id)
+        (_both([name for _id, name in members.get(c.relationship_id, [])]), stamp(c.scheduled_at), c.id)
         for c in reported
     ]
     coordinators = (
