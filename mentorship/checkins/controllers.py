@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -12,18 +13,46 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
+from mentorship.checkins.access import Access
 from mentorship.checkins.agendas import TemplateService
 from mentorship.checkins.deps import form_of, guarded, me, provide_checkins
 from mentorship.checkins.ical import checkin_ics
 from mentorship.checkins.pulse import answer_pulse
-from mentorship.checkins.schemas import Clock, parse_day, parse_score, parse_when, zone
-from mentorship.checkins.services import CheckinInvalid, CheckinService
+from mentorship.checkins.schemas import Clock, parse_day, parse_score, parse_when
+from mentorship.checkins.services import CheckinInvalid, CheckinService, planning_people
+from mentorship.checkins.slots import WORK_END, WORK_START, Person, Slot, explain
 from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
+from mentorship.lib.zones import zone, zone_name
 from mentorship.models import CheckinStatus
 
 FORMS = ("record", "agenda", "actions", "status", "reschedule", "pulse")
+
+
+def _typed(value: str, clock: Clock) -> datetime | None:
+    """The time typed in the planner, when it reads as one."""
+    try:
+        return parse_when(value, clock.tz)
+    except CheckinInvalid:
+        return None
+
+
+def _planner(access: Access, slot: Slot | None, values: dict[str, str], clock: Clock) -> dict[str, Any]:
+    """The plan form's default (and why, when it is not in everyone's hours) and the others' clocks."""
+    typed = values.get("when", "")
+    shown_at = _typed(typed, clock) if typed else (slot.start if slot else None)
+    minutes = values.get("duration_minutes", "")
+    duration = timedelta(minutes=int(minutes) if minutes.isdigit() and 10 <= int(minutes) <= 480 else 45)
+    others = [Person(p.user.name, zone_name(p.timezone)) for p in access.others()]
+    return {
+        "next_time": clock.local_input(slot.start) if slot else "",
+        "slot_note": explain(slot, planning_people(access)) if slot else "",
+        "shown_at": shown_at,
+        # Each other member, and whether the time shown falls outside their working hours.
+        "clocks": [(p, shown_at is not None and p.minutes_outside(shown_at, duration) > 0) for p in others],
+        "work_hours": (WORK_START.hour, WORK_END.hour),
+    }
 
 
 class CheckinController(Controller):
@@ -66,10 +95,11 @@ class CheckinController(Controller):
         clock = Clock(zone(access.me.timezone if access.me else None))
         templates = await TemplateService(checkins.session).current()
         suggested = await checkins.suggested_template(relationship_id)
+        slot: Slot | None = None
         try:
-            next_time = clock.local_input(await checkins.next_time(access.relationship))
+            slot = await checkins.default_slot(access)
         except CheckinInvalid as exc:
-            next_time, errors = "", {**exc.errors, **errors}
+            errors = {**exc.errors, **errors}
         return Template(
             "checkins/index.html",
             status_code=400 if values else 200,
@@ -79,7 +109,7 @@ class CheckinController(Controller):
                 "past": past,
                 "templates": templates,
                 "suggested": suggested,
-                "next_time": next_time,
+                **_planner(access, slot, values, clock),
                 "clock": clock,
                 "values": values,
                 "errors": errors,

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import UTC, date, datetime, tzinfo
 
 from mentorship.checkins.access import CheckinInvalid
 from mentorship.lib.dates import local, out_of_range
 from mentorship.lib.i18n import _
-
-
-def zone(name: str | None) -> tzinfo:
-    """A time zone by name, UTC when unknown."""
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return UTC
 
 
 def parse_when(value: str, tz: tzinfo, field: str = "when") -> datetime | None:
@@ -65,14 +56,10 @@ def parse_score(value: str, field: str) -> int | None:
 
 
 class Clock:
-    """Shows stored UTC times in one reader's zone (templates call it)."""
+    """A reader's zone for time inputs: typed times read in it, stored ones filled in (pages use local)."""
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
-
-    def __call__(self, moment: datetime | None, fmt: str = "%a %d %b %Y, %H:%M") -> str:
-        """A time as the reader reads it."""
-        return local(moment, self.tz).strftime(fmt) if moment else ""
 
     def local_input(self, moment: datetime | None) -> str:
         """A time as a datetime-local input value."""

@@ -19,10 +19,12 @@ from mentorship.checkins.access import (
 )
 from mentorship.checkins.actions import ActionItemActions
 from mentorship.checkins.pulse import pulse_aggregates, support_requests
+from mentorship.checkins.slots import Person, Slot, find_slot
 from mentorship.events.describe import describe_as
 from mentorship.events.services import record
 from mentorship.lib.dates import date_range, out_of_range
 from mentorship.lib.i18n import _
+from mentorship.lib.zones import stamp, zone_name
 from mentorship.models import (
     ActionItem,
     AgendaItem,
@@ -51,6 +53,7 @@ __all__ = [
     "CheckinView",
     "next_by_cadence",
     "open_action_items",
+    "planning_people",
     "pulse_aggregates",
     "support_requests",
     "upcoming_and_past",
@@ -76,6 +79,7 @@ for _type, _line in {
     describe_as(_type, _line)
 UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
 MAX_TEXT = 5000
+LEAD = timedelta(hours=12)  # the default time leaves everyone half a day's notice
 
 
 async def upcoming_and_past(
@@ -118,6 +122,12 @@ def next_by_cadence(relationship: Relationship, last: datetime | None, now: date
     if paused_until and when.date() < paused_until:
         when = datetime.combine(paused_until, when.timetz())
     return when
+
+
+def planning_people(access: Access) -> list[Person]:
+    """The members as the planner reads them: mentors first (their day and midday anchor the search)."""
+    first = sorted(access.people, key=lambda mp: mp[0].role is not MemberRole.MENTOR)
+    return [Person(profile.user.name, zone_name(profile.timezone)) for _m, profile in first]
 
 
 def _paused_until(relationship: Relationship) -> date | None:
@@ -221,6 +231,17 @@ class CheckinService(ActionItemActions):
         )
         return next_by_cadence(relationship, await self.session.scalar(query), now)
 
+    async def default_slot(self, access: Access) -> Slot:
+        """The next check-in's default: on its cadence date or after, inside everyone's working hours."""
+        due = await self.next_time(access.relationship)
+        people = planning_people(access)
+        if not people:  # everyone left: the cadence alone decides
+            return Slot(due)
+        not_before = datetime.now(UTC) + LEAD
+        if paused_until := _paused_until(access.relationship):
+            not_before = max(not_before, datetime.combine(paused_until, time(0), tzinfo=UTC))
+        return find_slot(people, people[0].local(due).date(), not_before=not_before)
+
     async def schedule(
         self,
         user: User,
@@ -233,7 +254,7 @@ class CheckinService(ActionItemActions):
         access = await self.access(user, relationship_id, write=True)
         relationship = access.relationship
         if when is None:
-            when = await self.next_time(relationship)
+            when = (await self.default_slot(access)).start
         else:
             if relationship.status in (RelationshipStatus.COMPLETED, RelationshipStatus.ENDED):
                 raise CheckinInvalid(
@@ -278,7 +299,7 @@ class CheckinService(ActionItemActions):
                 other.user_id,
                 "checkin",
                 _("{name} planned a check-in for {day}.").format(
-                    name=user.name, day=checkin.scheduled_at.strftime("%Y-%m-%d %H:%M UTC")
+                    name=user.name, day=stamp(checkin.scheduled_at)
                 ),
                 f"/checkins/{checkin.id}",
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from tests.checkins.conftest import Pair
 from tests.helpers import post_form, send_json
@@ -64,8 +64,11 @@ async def test_schedule_by_cadence_follows_the_last_checkin(pair: Pair) -> None:
 
     nxt = (await send_json(mentor, "POST", base, {})).json()
 
-    gap = datetime.fromisoformat(nxt["scheduled_at"]) - datetime.fromisoformat(first["scheduled_at"])
-    assert gap == timedelta(days=14)
+    # The cadence sets the day; the hour is the first in both working days (both people are in UTC).
+    due = datetime.fromisoformat(first["scheduled_at"]).date() + timedelta(days=14)
+    while due.weekday() >= 5:
+        due += timedelta(days=1)
+    assert datetime.fromisoformat(nxt["scheduled_at"]) == datetime.combine(due, time(9), tzinfo=UTC)
 
 
 async def test_form_schedules_records_entries_and_marks_held(pair: Pair) -> None:
