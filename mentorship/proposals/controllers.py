@@ -191,6 +191,8 @@ class ProposalController(Controller):
         """Ask a suggested mentor."""
         form = await request.form()
         message = str(form.get("message", ""))
+        # Whatever goes wrong, the page comes back with what was typed.
+        typed = {"mentor": str(form.get("mentor", "")), "message": message}
         try:
             mentor = UUID(str(form.get("mentor", "")))
             created = await proposals.request(
@@ -202,16 +204,20 @@ class ProposalController(Controller):
                 settings.load_threshold,
             )
         except RequestInvalid as exc:
-            typed = {"mentor": str(form.get("mentor", "")), "message": message}
             return await _suggestions_page(request, proposals, settings, typed, exc.errors)
         except (ValueError, ProposalNotFound):
-            flash(request, _("Choose a mentor from the suggestions."), "error")
-            return Redirect("/suggestions", status_code=303)
+            refused = {"mentor": _("Choose a mentor from the suggestions.")}
+            return await _suggestions_page(request, proposals, settings, typed, refused)
         except ProposalConflict as exc:
-            flash(request, str(exc), "error")
-            return Redirect("/suggestions", status_code=303)
+            refused = {"mentor": str(exc)}
+            return await _suggestions_page(request, proposals, settings, typed, refused, status_code=409)
         flash(request, _("Your request is sent. You will hear back here."), "success")
         return Redirect(f"/proposals/{created.id}", status_code=303)
+
+    @get("/requests", name="requests:address")
+    async def request_address(self) -> Redirect:
+        """The request form's address opened or reloaded: back to the suggestions (never a 405)."""
+        return Redirect("/suggestions", status_code=303)
 
 
 async def _suggestions_page(
@@ -220,17 +226,21 @@ async def _suggestions_page(
     settings: Settings,
     typed: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
+    status_code: int = 400,
 ) -> Response[Any]:
-    """The suggestions page; after a refused request, with its errors and what was typed (a 400)."""
+    """The suggestions page; after a refused request, with its errors and what was typed."""
     me = await proposals.profile_of(_me(request))
     if me is None:
         return Redirect("/profile/edit/roles")
+    mentor = await proposals.my_mentor(me) if me.is_mentee else None
     found = (
         await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
-        if me.is_mentee
+        if me.is_mentee and mentor is None
         else []
     )
     views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
+    asked = (typed or {}).get("mentor", "")
+    asked_shown = any(str(s.profile.id) == asked for s, _view in views)
     peers = [
         (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
         for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
@@ -243,9 +253,13 @@ async def _suggestions_page(
             "peers": peers,
             "limit": settings.max_pending_requests,
             "options": options,
+            "my_mentor": mentor,
+            # A refused request for a mentor no longer suggested is shown, with its message, on its own.
+            "asked_shown": asked_shown,
+            "asked_name": "" if asked_shown or not errors else await proposals.mentor_name(asked),
             "typed": typed or {},
             "errors": errors or {},
             "message_limit": MESSAGE_LIMIT,
         },
-        status_code=400 if errors else 200,
+        status_code=status_code if errors else 200,
     )

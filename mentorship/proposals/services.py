@@ -39,6 +39,7 @@ from mentorship.models import (
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
+from mentorship.rounds.pool import Parting, parted_pairs
 
 T = TypeVar("T")
 
@@ -80,6 +81,14 @@ class Answer:
     relationship_id: UUID | None
 
 
+@dataclass(frozen=True)
+class Mentoring:
+    """A mentee's relationship with their mentor now."""
+
+    relationship_id: UUID
+    mentor_name: str
+
+
 async def _retrying(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> T:
     """Run an answer's transaction, again when it lost to a concurrent one; a 409 when it keeps losing."""
     try:
@@ -105,6 +114,29 @@ class ProposalService:
         return (
             await self.session.execute(select(Profile).where(Profile.user_id == user.id))
         ).scalar_one_or_none()
+
+    async def my_mentor(self, mentee: Profile) -> Mentoring | None:
+        """The relationship in which this person has their mentor now, if any."""
+        relationship_id = await mentoring_of(self.session, mentee.id)
+        if relationship_id is None:
+            return None
+        mentor = await self.session.scalar(
+            select(Profile)
+            .join(RelationshipMember, RelationshipMember.profile_id == Profile.id)
+            .where(
+                RelationshipMember.relationship_id == relationship_id,
+                RelationshipMember.role == MemberRole.MENTOR,
+            )
+        )
+        return Mentoring(relationship_id, mentor.user.name if mentor is not None else "")
+
+    async def mentor_name(self, profile_id: str) -> str:
+        """The name of the mentor with this profile id as a form sent it; empty when there is none."""
+        try:
+            mentor = await self.session.get(Profile, UUID(profile_id))
+        except ValueError:
+            return ""
+        return mentor.user.name if mentor is not None and mentor.is_mentor else ""
 
     async def mine(self, user: User) -> list[Proposal]:
         """Published proposals and requests I am in, newest first."""
@@ -448,14 +480,9 @@ class ProposalService:
                     limit=limit
                 )
             )
-        slot = await self.session.scalar(
-            select(func.count())
-            .select_from(ActiveSlot)
-            .where(
-                ActiveSlot.profile_id == mentee_id,
-                ActiveSlot.kind == Kind.TRADITIONAL,
-                ActiveSlot.role == MemberRole.MENTEE,
-            )
+        slot = await mentoring_of(self.session, mentee_id)
+        parted = (await parted_pairs(self.session, {mentee_id, mentor_id})).get(
+            frozenset((mentee_id, mentor_id))
         )
         duplicate = await self.session.scalar(
             select(func.count())
@@ -473,7 +500,9 @@ class ProposalService:
         mentor = await self.session.get(Profile, mentor_id)
         assert mentor is not None
         problem = None
-        if slot:
+        if parted is not None:
+            problem = _parted_problem(parted, mentor.user.name)
+        elif slot:
             problem = _("You already have an active mentor.")
         elif duplicate:
             problem = _("You already have an open request or proposal with this mentor.")
@@ -537,6 +566,31 @@ class ProposalService:
         record(self.session, "request.withdrawn", "proposal", proposal.id, user.id)
         await self.session.commit()
         return proposal
+
+
+async def mentoring_of(session: AsyncSession, mentee_id: UUID) -> UUID | None:
+    """The relationship in which this person has their mentor now (one at a time), if any."""
+    return await session.scalar(
+        select(ActiveSlot.relationship_id).where(
+            ActiveSlot.profile_id == mentee_id,
+            ActiveSlot.kind == Kind.TRADITIONAL,
+            ActiveSlot.role == MemberRole.MENTEE,
+        )
+    )
+
+
+def _parted_problem(parted: Parting, name: str) -> str:
+    """Why a mentee may not ask this mentor, the way rounds never propose them again."""
+    if parted is Parting.TOGETHER:
+        return _("You and {name} are already in a mentoring relationship.").format(name=name)
+    if parted is Parting.BEFORE:
+        return _(
+            "You and {name} were in a mentoring relationship before, and people are not paired twice. "
+            "Ask another mentor."
+        ).format(name=name)
+    return _("A pairing of you and {name} was declined, so it is not made again. Ask another mentor.").format(
+        name=name
+    )
 
 
 async def group_minimum(session: AsyncSession, proposal: Proposal) -> int:
@@ -609,4 +663,5 @@ __all__ = [
     "ProposalNotFound",
     "ProposalService",
     "expire_and_remind",
+    "mentoring_of",
 ]

@@ -10,12 +10,14 @@ from typing import Any
 from uuid import UUID
 
 import anyio.to_thread
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.models import Kind, Profile, Proposal, ProposalMember, ProposalStatus
+from mentorship.proposals.services import mentoring_of
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
-from mentorship.rounds.pool import _row, build_pool, profile_id_of, row_id
+from mentorship.rounds.pool import Pool, _row, build_pool, parted_pairs, profile_id_of, row_id
 
 # Fitted models by the mentors they were fitted on: a cache, rebuilt whenever a mentor changes.
 _CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
@@ -47,49 +49,73 @@ def _fitted(key: tuple[Any, ...], frame: Any) -> Any:
     return matcher
 
 
-async def suggest_for(
-    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
-) -> list[MentorSuggestion]:
-    """The ``n`` best mentors with a free place for this person, best first (overloaded mentors left out)."""
+async def _mentors(
+    session: AsyncSession, mentee: Profile, load_threshold: float
+) -> tuple[Pool, pd.DataFrame]:
+    """The traditional pool (without this person) and its mentors' rows: who has a free place now."""
     busy = await overloaded(session, load_threshold, date.today())
     pool = await build_pool(
-        session, Kind.TRADITIONAL, date.today(), excluded_profiles={profile.id}, overloaded=busy
+        session, Kind.TRADITIONAL, date.today(), excluded_profiles={mentee.id}, overloaded=busy
     )
-    mentors = pool.frame[pool.frame["role"] == "mentor"].reset_index(drop=True)
-    if mentors.empty:
-        return []
-    asked = set(
-        (
-            await session.execute(
-                select(ProposalMember.profile_id)
-                .join(Proposal, Proposal.id == ProposalMember.proposal_id)
-                .where(
-                    Proposal.status == ProposalStatus.OPEN,
-                    Proposal.id.in_(
-                        select(ProposalMember.proposal_id).where(ProposalMember.profile_id == profile.id)
-                    ),
-                )
-            )
-        ).scalars()
-    )
+    return pool, pool.frame[pool.frame["role"] == "mentor"].reset_index(drop=True)
+
+
+async def _ranked(session: AsyncSession, mentee: Profile, mentors: pd.DataFrame, n: int) -> list[Any]:
+    """The engine's ``n`` best of these mentors for this mentee, from the model fitted on them."""
     newest = await session.scalar(select(func.max(Profile.updated_at)).where(Profile.is_mentor))
     key = (tuple(mentors["id"]), tuple(mentors["capacity"]), newest)
-    person = _row(row_id("mentee", profile.id), "mentee", profile, Kind.TRADITIONAL, 0)
+    person = _row(row_id("mentee", mentee.id), "mentee", mentee, Kind.TRADITIONAL, 0)
 
     def run() -> list[Any]:
         from matching import suggest_mentors
 
-        return suggest_mentors(_fitted(key, mentors), person, n + len(asked))
+        return suggest_mentors(_fitted(key, mentors), person, n)
 
-    found = await anyio.to_thread.run_sync(run)
-    result = []
-    for suggestion in found:
-        mentor_id: UUID = profile_id_of(suggestion.mentor_id)
-        if mentor_id in asked:
-            continue
-        reasons = [part.strip() for part in suggestion.reasons.split(";") if part.strip()]
-        result.append(MentorSuggestion(pool.profiles[suggestion.mentor_id], float(suggestion.score), reasons))
-    return result[:n]
+    return await anyio.to_thread.run_sync(run)
+
+
+def _suggestion(profile: Profile, found: Any) -> MentorSuggestion:
+    reasons = [part.strip() for part in found.reasons.split(";") if part.strip()]
+    return MentorSuggestion(profile, float(found.score), reasons)
+
+
+async def _not_again(session: AsyncSession, mentee: Profile, pool: Pool) -> set[UUID]:
+    """Mentors this person has asked now, or must not be paired with again (the rounds' rule)."""
+    asked = (
+        await session.execute(
+            select(ProposalMember.profile_id)
+            .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+            .where(
+                Proposal.status == ProposalStatus.OPEN,
+                Proposal.id.in_(
+                    select(ProposalMember.proposal_id).where(ProposalMember.profile_id == mentee.id)
+                ),
+            )
+        )
+    ).scalars()
+    people = {mentee.id, *(profile.id for profile in pool.profiles.values())}
+    parted = [pair for pair in await parted_pairs(session, people) if mentee.id in pair]
+    return {*asked, *(other for pair in parted for other in pair)} - {mentee.id}
+
+
+async def suggest_for(
+    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
+) -> list[MentorSuggestion]:
+    """The ``n`` best mentors with a free place for this person, best first; none while they have one.
+
+    Overloaded mentors are left out, and so are mentors this person was paired with or declined
+    (or who declined them), as rounds never propose those pairs again.
+    """
+    if await mentoring_of(session, profile.id) is not None:
+        return []
+    pool, mentors = await _mentors(session, profile, load_threshold)
+    if mentors.empty:
+        return []
+    skip = await _not_again(session, profile, pool)
+    found = await _ranked(session, profile, mentors, n + len(skip))
+    return [
+        _suggestion(pool.profiles[s.mentor_id], s) for s in found if profile_id_of(s.mentor_id) not in skip
+    ][:n]
 
 
 async def suggest_peers_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:

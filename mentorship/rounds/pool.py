@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from enum import IntEnum
 from typing import Any
 from uuid import UUID
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, exists, not_, select
+from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.models import (
     ActiveSlot,
@@ -20,6 +22,10 @@ from mentorship.models import (
     Proposal,
     ProposalMember,
     ProposalStatus,
+    Relationship,
+    RelationshipMember,
+    RelationshipStatus,
+    Response,
     TopicDirection,
     User,
 )
@@ -89,6 +95,66 @@ async def pending_mentor_places(session: AsyncSession, kind: Kind) -> dict[UUID,
     for profile_id, _proposal in rows.all():
         held[profile_id] = held.get(profile_id, 0) + 1
     return held
+
+
+class Parting(IntEnum):
+    """Why two people are never proposed to each other again (the higher, the more it says)."""
+
+    DECLINED = 1  # one of them declined a proposal or request the other was in
+    BEFORE = 2  # they were in a relationship that has ended
+    TOGETHER = 3  # they are in a relationship now
+
+
+async def parted_pairs(session: AsyncSession, people: Collection[UUID]) -> dict[frozenset[UUID], Parting]:
+    """Pairs among ``people`` never to propose again: in a relationship once, or one declined the other."""
+    people = set(people)
+    parted: dict[frozenset[UUID], Parting] = {}
+    if not people:
+        return parted
+    groups = [*await _relationships_of(session, people), *await _declines_of(session, people)]
+    for members in groups:
+        for a, why in members.items():
+            for b in members:
+                pair = frozenset((a, b))
+                if why is not None and a != b and why > parted.get(pair, 0):
+                    parted[pair] = why
+    return parted
+
+
+async def _relationships_of(session: AsyncSession, people: set[UUID]) -> list[dict[UUID, Parting | None]]:
+    """The members of each relationship these people were in: together now, or before."""
+    rows = await session.execute(
+        select(RelationshipMember.relationship_id, RelationshipMember.profile_id, Relationship.status)
+        .join(Relationship, Relationship.id == RelationshipMember.relationship_id)
+        .where(RelationshipMember.profile_id.in_(people))
+    )
+    groups: dict[UUID, dict[UUID, Parting | None]] = {}
+    for relationship_id, profile_id, status in rows.all():
+        now = status in (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
+        groups.setdefault(relationship_id, {})[profile_id] = Parting.TOGETHER if now else Parting.BEFORE
+    return list(groups.values())
+
+
+async def _declines_of(session: AsyncSession, people: set[UUID]) -> list[dict[UUID, Parting | None]]:
+    """The members of each declined proposal these people were in; who declined parts from the others."""
+    other = aliased(ProposalMember)
+    someone_declined = exists().where(other.proposal_id == Proposal.id, other.response == Response.DECLINED)
+    rows = await session.execute(
+        select(
+            ProposalMember.proposal_id, ProposalMember.profile_id, ProposalMember.response, Proposal.status
+        )
+        .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+        .where(
+            ProposalMember.profile_id.in_(people),
+            or_(Proposal.status == ProposalStatus.DECLINED, someone_declined),
+        )
+    )
+    groups: dict[UUID, dict[UUID, Parting | None]] = {}
+    for proposal_id, profile_id, response, status in rows.all():
+        # A declined proposal parts all its people; a group that went on parts only who left it.
+        said_no = status is ProposalStatus.DECLINED or response is Response.DECLINED
+        groups.setdefault(proposal_id, {})[profile_id] = Parting.DECLINED if said_no else None
+    return list(groups.values())
 
 
 def _chose(kind: Kind) -> ColumnElement[bool]:

@@ -25,7 +25,6 @@ from mentorship.models import (
     ProposalMember,
     ProposalSource,
     ProposalStatus,
-    RelationshipMember,
     Round,
     RoundStatus,
     User,
@@ -37,6 +36,7 @@ from mentorship.rounds.pool import (
     AUDIT_COLUMNS,
     Pool,
     build_pool,
+    parted_pairs,
     pending_mentor_places,
     profile_id_of,
     row_id,
@@ -462,28 +462,9 @@ async def _exclusion_rows(session: AsyncSession, pairs: list[list[str]]) -> list
 
 
 async def _past_pairs(session: AsyncSession, pool: Pool) -> list[tuple[str, str]]:
-    """Pairs never to propose again: people who were in a relationship, or one of whom declined the other."""
-    people = {profile.id for profile in pool.profiles.values()}
-    if not people:
-        return []
-    together: set[frozenset[UUID]] = set()
-    groups = await session.execute(
-        select(RelationshipMember.relationship_id, RelationshipMember.profile_id).where(
-            RelationshipMember.profile_id.in_(people)
-        )
-    )
-    declined = await session.execute(
-        select(ProposalMember.proposal_id, ProposalMember.profile_id)
-        .join(Proposal, Proposal.id == ProposalMember.proposal_id)
-        .where(Proposal.status == ProposalStatus.DECLINED, ProposalMember.profile_id.in_(people))
-    )
-    members: dict[UUID, set[UUID]] = {}
-    for key, profile_id in [*groups.all(), *declined.all()]:
-        members.setdefault(key, set()).add(profile_id)
-    for group in members.values():
-        together |= {frozenset((a, b)) for a in group for b in group if a != b}
+    """The engine's rows for the pairs never to propose again (see :func:`parted_pairs`)."""
     rows = []
-    for pair in together:
+    for pair in await parted_pairs(session, {profile.id for profile in pool.profiles.values()}):
         a, b = tuple(pair)
         for mentee, mentor in ((a, b), (b, a)):
             if pool.kind is Kind.PEER:
