@@ -147,6 +147,7 @@ class _PriceCheck:
     bound among the mentors whose price fell, and rescan only rows whose ``u_i`` fell below
     it. The first round's rescan scores at most ``first_budget`` clusters a row: its prices
     come from top-score lists and are far from the optimum's, so exhaustive search waits.
+    ``glanced`` says whether the last call's rescan was so limited (its bounds may be loose).
     """
 
     def __init__(
@@ -159,6 +160,7 @@ class _PriceCheck:
         self.ref_round = np.zeros(n, dtype=np.int64)
         self.history: list[FloatArray] = []
         self.rescanned = 0
+        self.glanced = False
 
     def __call__(
         self, prices: FloatArray, u: FloatArray, *, scan: bool = True
@@ -174,6 +176,7 @@ class _PriceCheck:
         for past in np.unique(self.ref_round[np.isfinite(self.ref)]):
             found.append(self._since(int(past), prices, u, outside))
         rescan = np.flatnonzero(outside > u + _TOL)
+        self.glanced = bool(scan and len(rescan)) and not self.history
         if scan and len(rescan):
             r, m, s, best = self._rescan(rescan, prices, u)
             found.append((r, m, s))
@@ -241,6 +244,18 @@ class _PriceCheck:
             rows, u[rows] - self.margin, prices, keep=self.keep, cap=self.lists.tail[rows], budget=budget
         )
         return r, m, s, left
+
+
+def _priced(
+    check: _PriceCheck, edges: _EdgeSet, capacity: IntArray, prices: FloatArray, u: FloatArray
+) -> tuple[int, FloatArray, float]:
+    """Price every pair and add the improving ones to the edges: how many, the edges' slack, the bound."""
+    (rows, mentors, scores), reach = check(prices, u, scan=True)
+    added = edges.add(rows, mentors, scores)
+    reduced = edges.scores - prices[edges.mentors]
+    _raise_to(reach, edges.rows, reduced)
+    bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
+    return added, u[edges.rows] - reduced, bound
 
 
 def _flow_round(
@@ -329,24 +344,19 @@ def solve_traditional(
         rounds += 1
         timings["solve" if rounds == 1 else "certify"] += time.perf_counter() - started
         started = time.perf_counter()
-        (new_r, new_m, new_s), reach = check(prices, u, scan=True)
-        reduced = edges.scores - prices[edges.mentors]
-        _raise_to(reach, edges.rows, reduced)
-        slack = u[edges.rows] - reduced
-        bound = float(np.maximum(reach, 0).sum() + (capacity * prices).sum())
+        added, slack, bound = _priced(check, edges, capacity, prices, u)
         total = float(own.sum())
-        waking = ~active & (slack < -_TOL)
-        added = edges.add(new_r, new_m, new_s)
-        timings["rescanned"] = float(check.rescanned)
         done = bound - total <= tolerance * max(abs(bound), 1.0)
+        waking = ~active & (slack[: len(active)] < -_TOL)
+        if not (done or added or waking.any()) and check.glanced:
+            # The first rescan saw a few clusters a row: finding nothing there proves nothing.
+            added, slack, bound = _priced(check, edges, capacity, prices, u)
+            done = bound - total <= tolerance * max(abs(bound), 1.0)
+        timings["rescanned"] = float(check.rescanned)
         if done or not (added or waking.any()) or rounds >= max_rounds:
             timings["certify"] += time.perf_counter() - started
             return Assignment(assigned, own, prices, total, max(bound, total), rounds, timings)
-        if added:
-            # New pairs join the flow only as near-tight as the pool's (the others wait there).
-            slack = np.concatenate(
-                [slack, u[edges.rows[-added:]] - (edges.scores[-added:] - prices[edges.mentors[-added:]])]
-            )
+        # New pairs join the flow only as near-tight as the pool's (the others wait there).
         active = (slack < flow_slack) | (assigned[edges.rows] == edges.mentors)
         timings["certify"] += time.perf_counter() - started
         started = time.perf_counter()

@@ -48,6 +48,7 @@ from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
+from mentorship.proposals.suggestions import load_engine_in_background
 from mentorship.relationships.api import DashboardApiController, RelationshipApiController
 from mentorship.relationships.controllers import DashboardController, RelationshipController
 from mentorship.rounds.api import RoundApiController
@@ -164,4 +165,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
 def create_app_from_env() -> Litestar:
     """Factory for uvicorn workers: settings come from the environment."""
+    # Served, not in tests: the first "Find a mentor now" must not wait seconds for the engine to load.
+    load_engine_in_background()
     return create_app(Settings.from_env())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -32,6 +33,12 @@ class MentorSuggestion:
     profile: Profile
     score: float
     reasons: list[str]
+
+
+def load_engine_in_background() -> None:
+    """Import the matching engine (seconds of scikit-learn) beside the server, not in a first click."""
+    loading = threading.Thread(target=importlib.import_module, args=("matching",), daemon=True)
+    loading.start()
 
 
 def _fitted(key: tuple[Any, ...], frame: Any) -> Any:
