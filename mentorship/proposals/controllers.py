@@ -27,7 +27,7 @@ from mentorship.proposals.services import (
     ProposalService,
     RequestInvalid,
 )
-from mentorship.proposals.suggestions import suggest_for, suggest_peers_for
+from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_for, suggest_peers_for
 
 
 async def provide_proposals(db_session: NamedDependency[AsyncSession]) -> ProposalService:
@@ -102,6 +102,7 @@ class ProposalController(Controller):
         request: Request[Any, Any, Any],
         proposal_id: FromPath[UUID],
         proposals: NamedDependency[ProposalService],
+        settings: NamedDependency[Settings],
     ) -> Template:
         """One proposal with the other people's public profiles and the reasons."""
         user = _me(request)
@@ -109,8 +110,16 @@ class ProposalController(Controller):
             proposal = await proposals.get(user, proposal_id)
         except ProposalNotFound as exc:
             raise NotFoundException() from exc
-        item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(user))
-        return Template("proposals/detail.html", context={"item": item, "options": options})
+        people = await proposals.people(proposal)
+        item = describe(proposal, people, await proposals.profile_of(user))
+        return Template(
+            "proposals/detail.html",
+            context={
+                "item": item,
+                "options": options,
+                "request_fit": await _request_fit(proposals, item, people, settings.load_threshold),
+            },
+        )
 
     @post("/proposals/{proposal_id:uuid}/accept", name="proposals:accept", status_code=303)
     async def accept(
@@ -121,6 +130,24 @@ class ProposalController(Controller):
     ) -> Response[Any]:
         """Say yes."""
         return await self._answer(request, proposals, proposal_id, True)
+
+    @get("/proposals/{proposal_id:uuid}/decline", name="proposals:decline-page")
+    async def decline_page(
+        self,
+        request: Request[Any, Any, Any],
+        proposal_id: FromPath[UUID],
+        proposals: NamedDependency[ProposalService],
+    ) -> Response[Any]:
+        """Decline asked once more: it is for good, so this page says so above the real form."""
+        user = _me(request)
+        try:
+            proposal = await proposals.get(user, proposal_id)
+        except ProposalNotFound as exc:
+            raise NotFoundException() from exc
+        item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(user))
+        if not item["can_answer"]:
+            return Redirect(f"/proposals/{proposal_id}", status_code=303)
+        return Template("proposals/decline.html", context={"item": item})
 
     @post("/proposals/{proposal_id:uuid}/decline", name="proposals:decline", status_code=303)
     async def decline(
@@ -218,6 +245,17 @@ class ProposalController(Controller):
     async def request_address(self) -> Redirect:
         """The request form's address opened or reloaded: back to the suggestions (never a 405)."""
         return Redirect("/suggestions", status_code=303)
+
+
+async def _request_fit(
+    proposals: ProposalService, item: dict[str, Any], people: dict[UUID, Profile], load_threshold: float
+) -> MentorSuggestion | None:
+    """For the mentor a request was sent to: how the mentee who asked fits them, when the engine can say."""
+    proposal, mine = item["proposal"], item["mine"]
+    if proposal.source is not ProposalSource.REQUEST or mine is None or mine.role is not MemberRole.MENTOR:
+        return None
+    mentee = next(m for m in proposal.members if m.role is MemberRole.MENTEE)
+    return await fit_of(proposals.session, people[mentee.profile_id], people[mine.profile_id], load_threshold)
 
 
 async def _suggestions_page(

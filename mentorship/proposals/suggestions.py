@@ -125,6 +125,21 @@ async def suggest_for(
     ][:n]
 
 
+async def fit_of(
+    session: AsyncSession, mentee: Profile, mentor: Profile, load_threshold: float = DEFAULT_THRESHOLD
+) -> MentorSuggestion | None:
+    """How well a mentor fits a mentee in the suggestions' model; None when the engine sees no fit."""
+    _pool, mentors = await _mentors(session, mentee, load_threshold)
+    mine = row_id("mentor", mentor.id)
+    if mine not in set(mentors["id"]):
+        # Scored among the mentors with room: a mentor whose places are held (often by this very
+        # request) is not one of them.
+        extra = pd.DataFrame([_row(mine, "mentor", mentor, Kind.TRADITIONAL, 1)], columns=mentors.columns)
+        mentors = extra if mentors.empty else pd.concat([mentors, extra], ignore_index=True)
+    found = await _ranked(session, mentee, mentors, len(mentors))
+    return next((_suggestion(mentor, s) for s in found if s.mentor_id == mine), None)
+
+
 async def suggest_peers_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:
     """The ``n`` people who chose peer mentoring and fit this person best (each can teach the other)."""
     pool = await build_pool(session, Kind.PEER, date.today())
