@@ -17,13 +17,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
 from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
+from mentorship.lib.confirm import confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import GoalStatus, User
 from mentorship.profiles import options
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.goals import parse_goal, parse_note
-from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
+from mentorship.relationships.lifecycle import (
+    ending,
+    parse_cadence,
+    parse_pause,
+    parse_reason,
+    parse_reflection,
+)
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipConflict,
@@ -34,7 +41,7 @@ from mentorship.relationships.services import (
 )
 
 Action = Callable[[dict[str, Any]], Awaitable[Any]]
-FORMS = ("goals", "pause", "resume", "cadence", "end", "rematch")
+FORMS = ("goals", "pause", "resume", "cadence", "rematch")
 
 
 async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
@@ -275,6 +282,41 @@ class RelationshipController(Controller):
             _("The check-in rhythm is saved."),
         )
 
+    @get("/relationships/{relationship_id:uuid}/end", name="relationships:end-confirm")
+    async def confirm_end(
+        self,
+        request: Request[Any, Any, Any],
+        relationship_id: FromPath[UUID],
+        relationships: NamedDependency[RelationshipService],
+    ) -> Response[Any]:
+        """Say what ending early does and ask why, with the form that ends it."""
+        return await self._ending(request, relationships, relationship_id, {}, {})
+
+    async def _ending(
+        self,
+        request: Request[Any, Any, Any],
+        relationships: RelationshipService,
+        relationship_id: UUID,
+        errors: dict[str, str],
+        values: dict[str, Any],
+    ) -> Response[Any]:
+        try:
+            page = await relationships.page(_me(request), relationship_id)
+        except RelationshipNotFound as exc:
+            raise NotFoundException() from exc
+        if not page.live:
+            flash(request, _("This relationship has already closed."), "info")
+            return Redirect(f"/relationships/{relationship_id}", status_code=303)
+        names = [profile.user.name for _member, profile in page.item.people]
+        confirmation = ending(relationship_id, names, by_member=page.me is not None)
+        return confirmation_page(
+            confirmation,
+            "relationships/end.html",
+            status_code=400 if errors else 200,
+            errors=errors,
+            values=values,
+        )
+
     @post("/relationships/{relationship_id:uuid}/end", name="relationships:end", status_code=303)
     async def end(
         self,
@@ -282,13 +324,17 @@ class RelationshipController(Controller):
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
-        """End early, with a reason for the coordinators."""
-        user = _me(request)
+        """End early, with a reason for the coordinators (asked again with the error when missing)."""
+        values = _form(await request.form())
+        try:
+            reason = parse_reason(values)
+        except RelationshipInvalid as exc:
+            return await self._ending(request, relationships, relationship_id, exc.errors, values)
         return await self._act(
             request,
             relationships,
             relationship_id,
-            lambda form: relationships.end(user, relationship_id, parse_reason(form)),
+            lambda _form: relationships.end(_me(request), relationship_id, reason),
             _("The relationship has ended. Your reason goes to the coordinators only."),
         )
 

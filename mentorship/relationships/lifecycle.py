@@ -16,6 +16,7 @@ from uuid import UUID
 from sqlalchemy import delete, select, update
 
 from mentorship.events.services import record
+from mentorship.lib.confirm import Confirmation
 from mentorship.lib.db import lock_in_order
 from mentorship.lib.i18n import _
 from mentorship.models import (
@@ -101,6 +102,37 @@ def parse_reason(data: Mapping[str, Any]) -> str:
     if len(reason) > 2000:
         raise RelationshipInvalid({"reason": _("Keep the reason under 2000 characters.")})
     return reason
+
+
+def names_together(names: list[str]) -> str:
+    """'Ana', 'Ana and Ben', 'Ana, Ben and Cy'."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{some} and {last}").format(some=", ".join(names[:-1]), last=names[-1])
+
+
+def ending(relationship_id: UUID, names: list[str], by_member: bool) -> Confirmation:
+    """What ending a relationship early does, said before it is done."""
+    if by_member:
+        told, reason = _("the others in it are told"), _("Your reason goes to the coordinators only.")
+    else:
+        told, reason = _("everyone in it is told"), _("The reason stays with the coordinators.")
+    return Confirmation(
+        title=_("End this relationship early?"),
+        effects=(
+            _("It ends now: check-ins and reminders stop, and {told}.").format(told=told),
+            _("Their places are freed: each of them can be matched with someone new."),
+            # A round leaves out every pair that was ever in a relationship together, ended or not.
+            _("Matching rounds will not propose {names} to each other again.").format(
+                names=names_together(names)
+            ),
+            reason,
+        ),
+        action=f"/relationships/{relationship_id}/end",
+        button=_("End the relationship"),
+        cancel=f"/relationships/{relationship_id}",
+        danger=True,
+    )
 
 
 class LifecycleActions(Access):
