@@ -16,10 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
 from mentorship.config import Settings
 from mentorship.jobs import enqueue
+from mentorship.lib.confirm import confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import Kind, RoundStatus, User
-from mentorship.rounds.preview import preview_context
+from mentorship.rounds.preview import discarding, preview_context, publishing
 from mentorship.rounds.services import RoundError, RoundNotFound, RoundService, parse_options
 
 
@@ -202,6 +203,22 @@ class RoundController(Controller):
         await self._act(request, moving, _("Moved to the other group."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
+    @get("/{round_id:uuid}/publish", name="rounds:publish-confirm")
+    async def confirm_publish(
+        self,
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+        settings: NamedDependency[Settings],
+    ) -> Response[Any]:
+        """Say how many proposals go to how many people, with the form that publishes them."""
+        found = await self._round(rounds, round_id)
+        if found.status is not RoundStatus.READY:
+            flash(request, _("Only a finished, unpublished round can be published."), "info")
+            return Redirect(f"/rounds/{round_id}", status_code=303)
+        proposals = await rounds.proposals(round_id)
+        return confirmation_page(publishing(found, proposals, settings.proposal_expiry_days))
+
     @post("/{round_id:uuid}/publish", name="rounds:publish", status_code=303)
     async def publish(
         self,
@@ -221,6 +238,17 @@ class RoundController(Controller):
             return Redirect(f"/rounds/{round_id}", status_code=303)
         flash(request, _("Published: {count} proposals sent.").format(count=opened), "success")
         return Redirect(f"/rounds/{round_id}", status_code=303)
+
+    @get("/{round_id:uuid}/discard", name="rounds:discard-confirm")
+    async def confirm_discard(
+        self, request: Request[Any, Any, Any], round_id: FromPath[UUID], rounds: NamedDependency[RoundService]
+    ) -> Response[Any]:
+        """Say what discarding deletes, with the form that discards."""
+        found = await self._round(rounds, round_id)
+        if found.status in (RoundStatus.PUBLISHED, RoundStatus.DISCARDED):
+            flash(request, _("A published or discarded round cannot be discarded."), "info")
+            return Redirect(f"/rounds/{round_id}", status_code=303)
+        return confirmation_page(discarding(found, len(await rounds.proposals(round_id))))
 
     @post("/{round_id:uuid}/discard", name="rounds:discard", status_code=303)
     async def discard(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from mentorship.lib.i18n import _
+from mentorship.lib.confirm import Confirmation
+from mentorship.lib.i18n import _, ngettext
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
 from mentorship.rounds.engine import histogram, reason_key
 from mentorship.rounds.pool import profile_id_of, row_id
@@ -62,6 +63,49 @@ def quality_words(numbers: dict[str, Any]) -> str:
     if gap < NEGLIGIBLE_GAP:
         return _("Within 0.1% of the best possible.")
     return _("Within {percent} of the best possible.").format(percent=f"{gap:.1%}")
+
+
+def publishing(found: Round, proposals: list[Proposal], expiry_days: int) -> Confirmation:
+    """What publishing does, in the preview's own figures (and everyone it would tell)."""
+    count = figures(found, proposals)["proposals"]
+    # Mentors are told too, once however many proposals they are in.
+    told = len({m.profile_id for p in proposals if p.status is not ProposalStatus.REMOVED for m in p.members})
+    proposals_words = ngettext("{n} proposal", "{n} proposals", count).format(n=count)
+    people = ngettext("{n} person", "{n} people", told).format(n=told)
+    effects = [
+        _("{proposals} will be sent to {people}: each of them is told and has {days} days to answer.").format(
+            proposals=proposals_words, people=people, days=expiry_days
+        )
+    ]
+    if found.kind is Kind.TRADITIONAL:
+        effects.append(_("A proposal whose mentor has filled their places since the run is held back."))
+    effects.append(_("Once published, the round can no longer be edited or discarded."))
+    return Confirmation(
+        title=_("Publish this round?"),
+        effects=tuple(effects),
+        action=f"/rounds/{found.id}/publish",
+        button=_("Publish {proposals}").format(proposals=proposals_words),
+        cancel=f"/rounds/{found.id}",
+    )
+
+
+def discarding(found: Round, proposals: int) -> Confirmation:
+    """What discarding an unpublished round does."""
+    return Confirmation(
+        title=_("Discard this round?"),
+        effects=(
+            ngettext(
+                "Its {n} draft proposal is deleted; nobody in it was told about it.",
+                "Its {n} draft proposals are deleted; nobody in them was told about them.",
+                proposals,
+            ).format(n=proposals),
+            _("You can still start a new round with the same options (“Re-run with other options”)."),
+        ),
+        action=f"/rounds/{found.id}/discard",
+        button=_("Discard the round"),
+        cancel=f"/rounds/{found.id}",
+        danger=True,
+    )
 
 
 def histogram_labels(bins: int) -> list[str]:

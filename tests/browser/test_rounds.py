@@ -102,6 +102,11 @@ def test_round_preview_remove_publish_then_both_accept(
     # Every figure follows the removal, and Publish sends what the figures say.
     expect(page.locator('[data-figure="proposals"]')).to_have_text(str(count - 1))
     expect(page.get_by_text(re.compile("^After your changes:"))).to_be_visible()
+    page.get_by_role("link", name=f"Publish {count - 1} proposals").click()
+    # Publishing is asked once more, in the preview's figures; nothing is sent before the confirmation.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish this round?")
+    sent = re.compile(rf"^{count - 1} proposals will be sent to \d+ people")
+    expect(page.get_by_text(sent)).to_be_visible()
     page.get_by_role("button", name=f"Publish {count - 1} proposals").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("published")
     expect(page.get_by_text(f"Published: {count - 1} proposals sent.")).to_be_visible()
