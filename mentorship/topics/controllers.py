@@ -14,9 +14,11 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
+from mentorship.lib.confirm import Confirmation, confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.htmx import page_or_fragment
-from mentorship.lib.i18n import _
+from mentorship.lib.i18n import _, ngettext
+from mentorship.models import Topic
 from mentorship.topics.catalog import CATEGORY_LABELS
 from mentorship.topics.curation import (
     STATUSES,
@@ -24,6 +26,7 @@ from mentorship.topics.curation import (
     TopicCuration,
     TopicInvalid,
     TopicNotFound,
+    TopicRow,
     parse_topic_form,
     topic_as_form_values,
 )
@@ -114,6 +117,13 @@ class TopicController(Controller):
         flash(request, _("Saved “{label}”.").format(label=values["label"].strip()), "success")
         return Redirect("/topics", status_code=303)
 
+    @get("/{topic_id:uuid}/retire", name="topics:retire-confirm")
+    async def confirm_retire(
+        self, topic_id: FromPath[UUID], curation: NamedDependency[TopicCuration]
+    ) -> Template:
+        """Say what retiring a topic changes, with the form that retires it."""
+        return confirmation_page(retirement(await self._call(curation.row, topic_id)))
+
     @post("/{topic_id:uuid}/retire", name="topics:retire", status_code=303)
     async def retire(
         self,
@@ -149,6 +159,26 @@ class TopicController(Controller):
         topic = await self._call(curation.adopt, topic_id)
         flash(request, _("“{label}” is now suggested to everyone.").format(label=topic.label), "success")
         return Redirect("/topics?status=free", status_code=303)
+
+    @get("/{topic_id:uuid}/merge", name="topics:merge-confirm")
+    async def confirm_merge(
+        self,
+        request: Request[Any, Any, Any],
+        topic_id: FromPath[UUID],
+        curation: NamedDependency[TopicCuration],
+        target: FromQuery[str] = "",
+    ) -> Response[Any]:
+        """Say what merging into the chosen topic does, with the form that merges."""
+        source = await self._call(curation.row, topic_id)
+        try:
+            into = await curation.get(UUID(target))
+        except (ValueError, TopicNotFound):
+            into = None
+        if into is None or into.id == topic_id:
+            label = source.topic.label
+            flash(request, _("Choose the topic to merge “{label}” into.").format(label=label), "error")
+            return Redirect("/topics?status=free", status_code=303)
+        return confirmation_page(merging(source, into))
 
     @post("/{topic_id:uuid}/merge", name="topics:merge", status_code=303)
     async def merge(
@@ -200,3 +230,53 @@ class TopicController(Controller):
                 "text_limit": TEXT_LIMIT,
             },
         )
+
+
+def retirement(row: TopicRow) -> Confirmation:
+    """What retiring a topic changes, and for how many people."""
+    label = row.topic.label
+    kept = (
+        ngettext(
+            "The {n} person who chose it keeps it on their profile.",
+            "The {n} people who chose it keep it on their profiles.",
+            row.people,
+        ).format(n=row.people)
+        if row.people
+        else _("Nobody has chosen it yet.")
+    )
+    return Confirmation(
+        title=_("Retire “{label}”?").format(label=label),
+        effects=(
+            _("“{label}” is no longer suggested when people name what they offer and seek.").format(
+                label=label
+            ),
+            kept,
+        ),
+        undo=_("You can restore it from the retired topics."),
+        action=f"/topics/{row.topic.id}/retire",
+        button=_("Retire “{label}”").format(label=label),
+        cancel="/topics",
+    )
+
+
+def merging(row: TopicRow, into: Topic) -> Confirmation:
+    """What merging a topic into another does, for how many people."""
+    source, target = row.topic.label, into.label
+    return Confirmation(
+        title=_("Merge “{source}” into “{target}”?").format(source=source, target=target),
+        effects=(
+            ngettext(
+                "The {n} person who chose “{source}” gets “{target}” instead.",
+                "The {n} people who chose “{source}” get “{target}” instead.",
+                row.people,
+            ).format(n=row.people, source=source, target=target),
+            _("“{source}” becomes another name for “{target}”, and is deleted as a topic of its own.").format(
+                source=source, target=target
+            ),
+        ),
+        action=f"/topics/{row.topic.id}/merge",
+        button=_("Merge into “{target}”").format(target=target),
+        cancel="/topics?status=free",
+        danger=True,
+        fields={"target": str(into.id)},
+    )

@@ -146,8 +146,17 @@ class TopicCuration:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def rows(self, status: str = "curated", q: str = "") -> list[TopicRow]:
-        """Topics with their usage, filtered by status and a search over names."""
+    async def row(self, topic_id: UUID) -> TopicRow:
+        """One topic with its usage, or :class:`TopicNotFound`."""
+        found = await self.rows("all", topic_id=topic_id)
+        if not found:
+            raise TopicNotFound(topic_id)
+        return found[0]
+
+    async def rows(
+        self, status: str = "curated", q: str = "", topic_id: UUID | None = None
+    ) -> list[TopicRow]:
+        """Topics with their usage, filtered by status and a search over names (or one topic)."""
         offers = func.sum(case((ProfileTopic.direction == TopicDirection.OFFERS, 1), else_=0))
         seeks = func.sum(case((ProfileTopic.direction == TopicDirection.SEEKS, 1), else_=0))
         usage = (
@@ -164,6 +173,8 @@ class TopicCuration:
             query = query.where(~Topic.curated, ~Topic.retired)
         elif status == "retired":
             query = query.where(Topic.retired)
+        if topic_id is not None:
+            query = query.where(Topic.id == topic_id)
         if q:
             needle = f"%{q.lower()}%"
             query = query.where(
