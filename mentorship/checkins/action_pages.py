@@ -8,6 +8,7 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
@@ -15,6 +16,7 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.checkins.deps import form_of, guarded, me, provide_checkins
 from mentorship.checkins.schemas import parse_day
 from mentorship.checkins.services import CheckinInvalid, CheckinService
+from mentorship.lib.confirm import Confirmation, confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import ActionItem
@@ -62,10 +64,7 @@ class ActionItemController(Controller):
         flash(request, _("Marked done.") if done else _("Open again."), "success")
         return Redirect(back_to(values.get("back"), item), status_code=303)
 
-    @get(
-        ["/action-items/{action_item_id:uuid}/done", "/action-items/{action_item_id:uuid}/delete"],
-        name="action-items:form-addresses",
-    )
+    @get("/action-items/{action_item_id:uuid}/done", name="action-items:form-addresses")
     async def form_address(
         self,
         request: Request[Any, Any, Any],
@@ -126,6 +125,22 @@ class ActionItemController(Controller):
         flash(request, _("The action item is saved."), "success")
         return Redirect(back_to(values.get("back"), item), status_code=303)
 
+    @get("/action-items/{action_item_id:uuid}/delete", name="action-items:delete-confirm")
+    async def confirm_delete(
+        self,
+        request: Request[Any, Any, Any],
+        action_item_id: FromPath[UUID],
+        checkins: NamedDependency[CheckinService],
+        back: FromQuery[str] = "",
+    ) -> Template:
+        """Say that deleting cannot be undone, with the form that deletes (for who may delete only)."""
+        item, access = await guarded(checkins.action_item(me(request), action_item_id, write=True))
+        if not await checkins.may_delete_action(me(request), item, access):
+            raise PermissionDeniedException(
+                _("Only whoever added an action item, or owns it, can delete it.")
+            )
+        return confirmation_page(deletion(item, back_to(back, item)))
+
     @post("/action-items/{action_item_id:uuid}/delete", name="action-items:delete", status_code=303)
     async def delete(
         self,
@@ -140,3 +155,20 @@ class ActionItemController(Controller):
         await guarded(checkins.delete_action_item(me(request), action_item_id))
         flash(request, _("The action item is deleted."), "success")
         return Redirect(back, status_code=303)
+
+
+def deletion(item: ActionItem, back: str) -> Confirmation:
+    """What deleting an action item does."""
+    text = item.text if len(item.text) <= 80 else item.text[:79] + "…"
+    return Confirmation(
+        title=_("Delete the action item “{text}”?").format(text=text),
+        effects=(
+            _("It disappears from the relationship and from every check-in agenda."),
+            _("The history keeps a line saying that it was deleted."),
+        ),
+        action=f"/action-items/{item.id}/delete",
+        button=_("Delete the action item"),
+        cancel=back,
+        danger=True,
+        fields={"back": back},
+    )

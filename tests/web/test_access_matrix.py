@@ -105,8 +105,9 @@ def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     if "{notification_id" in path:
         return {302, 303} if persona == "mentee" else {404}
     if "{action_item_id" in path and persona in {"mentee", "mentor", "coordinator"}:
-        # Only whoever added or owns an action item deletes it (this one has neither); only members edit.
-        if method == "DELETE" or (method == "POST" and path.endswith("/delete")):
+        # Only whoever added or owns an action item deletes it (this one has neither), or is asked to
+        # confirm deleting it; only members edit.
+        if method == "DELETE" or path.endswith("/delete"):
             return {403}
         if path.endswith("/edit") and method == "GET" and persona == "coordinator":
             return {403}
