@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -328,14 +328,57 @@ class GroupMatcher(BaseEstimator):  # type: ignore[misc]
         others = size[mentors] - own
         return np.where(others > 0, dots / np.maximum(others, 1), 0.0)
 
+    def describe_group(
+        self, member_ids: Sequence[str], mentor_id: str, exclude: IntArray | None = None
+    ) -> Group:
+        """Score and explain one group as :meth:`match` does, for groups changed by hand.
+
+        Parameters
+        ----------
+        member_ids : sequence of str
+            Ids of group mentees in the fitted table.
+        mentor_id : str
+            Id of a group mentor in the fitted table.
+        exclude : ndarray of int, shape (n_pairs, 2), optional
+            (mentee table row, mentor table row) pairs never to put together.
+
+        Returns
+        -------
+        Group
+            ``group_id`` is empty; ``scores`` holds ``-inf`` for a member whom a hard constraint
+            (language, time zone, minimum score, ``exclude``) keeps from this mentor.
+        """
+        check_is_fitted(self, "clusters_")
+        ids = self.table_.ids
+        mentee_at = {str(ids[row]): i for i, row in enumerate(self.mentees_)}
+        mentor_at = {str(ids[row]): i for i, row in enumerate(self.mentors_)}
+        members = np.array([mentee_at[str(m)] for m in member_ids], dtype=np.int64)
+        mentor = mentor_at[str(mentor_id)]
+        scores = self.scorer(exclude).pairs(members, np.full(len(members), mentor, dtype=np.int64))
+        words, text = self._text_features()
+        cohesion = group_cohesion(self.similarity_[members], np.zeros(len(members), dtype=np.int64))
+        return Group(
+            group_id="",
+            mentor_row=int(self.mentors_[mentor]),
+            mentor_id=str(mentor_id),
+            member_rows=self.mentees_[members],
+            member_ids=[str(m) for m in member_ids],
+            scores=scores,
+            cohesion=float(cohesion[0]) if len(members) else 0.0,
+            reasons=self._group_reasons(members, mentor, words, text),
+        )
+
+    def _text_features(self) -> tuple[list[str], sp.csr_matrix]:
+        """The goal words and the mentees' text features, which group reasons name."""
+        names = self.vectorizer_.half_feature_names().astype(str)
+        is_text = np.char.startswith(names, "text:")
+        return [w[5:] for w in names[is_text]], self.needs_[:, np.flatnonzero(is_text)].tocsr()
+
     def _result(
         self, scorer: PairScorer, mentor_of: IntArray, trad_total: float, bound: float
     ) -> GroupResult:
         table = self.table_
-        names = self.vectorizer_.half_feature_names().astype(str)
-        is_text = np.char.startswith(names, "text:")
-        words = [w[5:] for w in names[is_text]]
-        text = self.needs_[:, np.flatnonzero(is_text)].tocsr()
+        words, text = self._text_features()
         groups = []
         flat_reasons: list[str] = []
         order = np.flatnonzero(mentor_of >= 0)

@@ -29,6 +29,8 @@ class Unit:
     score: float
     reasons: list[str]
     group: str = ""
+    # A group's score is the mean of each member's own fit with the mentor, kept here.
+    member_scores: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -156,28 +158,34 @@ def _peer(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
     )
 
 
-def _group(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
+def _group_matcher(pool: Pool, options: dict[str, Any]) -> Any:
     from matching import GroupMatcher
 
-    progress("vectorize", 0.05)
-    matcher = GroupMatcher(
+    return GroupMatcher(
         min_size=int(options.get("group_min") or 3),
         max_size=int(options.get("group_max") or 6),
         min_score=float(options.get("min_score") or 0.0),
         max_hours_apart=options.get("max_hours_apart"),
     ).fit(pool.frame)
+
+
+def _group_unit(group: Any) -> Unit:
+    return Unit(
+        group.mentor_id,
+        list(group.member_ids),
+        float(np.mean(group.scores)) if len(group.scores) else 0.0,
+        _split(group.reasons),
+        group.group_id,
+        [float(score) for score in group.scores],
+    )
+
+
+def _group(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
+    progress("vectorize", 0.05)
+    matcher = _group_matcher(pool, options)
     index = {str(rid): i for i, rid in enumerate(matcher.table_.ids)}
     result = matcher.match(_exclusions(pool, options, index), progress=lambda stage: progress(stage, 0.5))
-    units = [
-        Unit(
-            group.mentor_id,
-            list(group.member_ids),
-            float(np.mean(group.scores)),
-            _split(group.reasons),
-            group.group_id,
-        )
-        for group in result.groups
-    ]
+    units = [_group_unit(group) for group in result.groups]
     return Outcome(
         units,
         list(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)),
@@ -186,6 +194,18 @@ def _group(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
         bool(result.is_optimal()),
         {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
     )
+
+
+def score_groups(pool: Pool, options: dict[str, Any], groups: list[tuple[str, list[str]]]) -> list[Unit]:
+    """Groups changed by hand, each scored and explained as the round's run would (CPU-bound).
+
+    A member whom a hard constraint keeps from the mentor (language, time zone, minimum score, an
+    earlier relationship or decline) gets ``-inf`` in ``member_scores``.
+    """
+    matcher = _group_matcher(pool, options)
+    index = {str(rid): i for i, rid in enumerate(matcher.table_.ids)}
+    exclude = _exclusions(pool, options, index)
+    return [_group_unit(matcher.describe_group(members, mentor, exclude)) for mentor, members in groups]
 
 
 def histogram(scores: list[float]) -> list[int]:

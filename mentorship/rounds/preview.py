@@ -203,10 +203,14 @@ def _row(found: Round, proposal: Proposal, kept: list[Proposal], name: Any, room
             # A group may grow to the largest size, and no further than its mentor has places for.
             if room(other_mentor) > 0 and len(_seekers(other)) < int(options.get("group_max", 6)):
                 targets.append({"id": other.id, "label": f"{other.group_label} · {name(other_mentor)}"})
+    fits = (found.summary or {}).get("member_fit", {})
     return {
         "proposal": proposal,
         "mentor": (mentor, name(mentor)) if mentor else None,
-        "members": [(m.profile_id, name(m.profile_id), m.response.value) for m in seekers],
+        # (profile id, name, answer, own fit with the mentor: groups only, None for older rounds)
+        "members": [
+            (m.profile_id, name(m.profile_id), m.response.value, fits.get(str(m.profile_id))) for m in seekers
+        ],
         "removed": removed,
         "alternatives": alternatives,
         "targets": targets,

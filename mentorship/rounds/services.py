@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ from mentorship.rounds.pool import (
     profile_id_of,
     row_id,
 )
+from mentorship.rounds.regroup import member_fits, round_pool
 
 logger = logging.getLogger("mentorship.rounds")
 PROGRESS_EVERY = 0.5
@@ -252,10 +254,22 @@ class RoundService:
         room = found.summary.get("capacity", {}).get(row_id("mentor", mentor), 0)
         if sizes[1] + 1 > min(largest, room):
             raise RoundError(_("That group is full."))
+        # Both groups are scored again as they will be: the mover with the new mentor, the reasons anew.
+        units = await self._score_groups(
+            found,
+            [
+                (_mentor_of(source), [p for p in _mentees_of(source) if p != person_id]),
+                (mentor, [*_mentees_of(target), person_id]),
+            ],
+        )
         source.members.remove(member)
         # The member's row belongs to the source proposal (unique per proposal): delete it, add a new one.
         await self.session.flush()
         target.members.append(ProposalMember(profile_id=person_id, role=MemberRole.MENTEE))
+        for proposal, unit in zip((source, target), units, strict=True):
+            proposal.score, proposal.reasons = unit.score, unit.reasons
+        fits = found.summary.get("member_fit", {}) | member_fits(units)
+        found.summary = {**found.summary, "member_fit": fits}
         record(
             self.session,
             "round.member_moved",
@@ -268,6 +282,29 @@ class RoundService:
         )
         await self.session.commit()
         return target
+
+    async def _score_groups(self, found: Round, groups: list[tuple[UUID, list[UUID]]]) -> list[engine.Unit]:
+        """Groups (mentor, mentees) scored by the engine over the round's people; refused if one cannot be."""
+        pool = await round_pool(self.session, found)
+        never = [
+            *await _exclusion_rows(self.session, found.options.get("exclude", [])),
+            *await _past_pairs(self.session, pool),
+        ]
+        rows = [(row_id("mentor", m), [row_id("mentee", p) for p in people]) for m, people in groups]
+        units = await anyio.to_thread.run_sync(
+            engine.score_groups, pool, {**found.options, "exclude_rows": never}, rows
+        )
+        for unit in units:
+            for rid, score in zip(unit.members, unit.member_scores, strict=True):
+                if not math.isfinite(score):
+                    raise RoundError(
+                        _(
+                            "{name} cannot be in that group: its mentor shares no language with them, lives "
+                            "too many hours away, fits under the round's minimum score, or the two were "
+                            "matched or declined each other before."
+                        ).format(name=pool.names.get(rid, "?"))
+                    )
+        return units
 
     async def _proposal(self, round_id: UUID, proposal_id: UUID) -> Proposal:
         proposal = (
@@ -580,9 +617,18 @@ def summarise(pool: Pool, outcome: engine.Outcome) -> dict[str, Any]:
         "capacity": dict(pool.free_capacity),
         "mentor_load": {rid: load.get(rid, 0) for rid in pool.free_capacity},
         "alternatives": {rid: [list(a) for a in alts] for rid, alts in outcome.alternatives.items()},
+        "member_fit": member_fits(outcome.units),
         "audit": audit_rows(frame, matched, score_of),
         "seconds": outcome.seconds,
     }
+
+
+def _mentor_of(proposal: Proposal) -> UUID:
+    return next(m.profile_id for m in proposal.members if m.role is MemberRole.MENTOR)
+
+
+def _mentees_of(proposal: Proposal) -> list[UUID]:
+    return [m.profile_id for m in proposal.members if m.role is MemberRole.MENTEE]
 
 
 SMALL_GROUP = 5

@@ -93,3 +93,31 @@ def test_cohesion_helpers_have_known_values() -> None:
 
     assert group_cohesion(x, np.array([0, 0, 1, 1])).tolist() == [1.0, 1.0]
     assert random_cohesion(x) == pytest.approx(2 / 6)
+
+
+def test_a_group_described_again_scores_and_explains_as_the_match_did() -> None:
+    matcher = GroupMatcher().fit(group_community(300, seed=4))
+    result = matcher.match()
+
+    for group in result.groups[:10]:
+        again = matcher.describe_group(group.member_ids, group.mentor_id)
+
+        assert again.scores.tolist() == pytest.approx(group.scores.tolist())
+        assert again.reasons == group.reasons
+        assert again.cohesion == pytest.approx(group.cohesion)
+
+
+def test_a_described_group_marks_a_member_the_constraints_keep_from_its_mentor() -> None:
+    rows = [
+        person("a", "mentee", kinds="group", seeks="python"),
+        person("b", "mentee", kinds="group", seeks="python"),
+        person("c", "mentee", kinds="group", seeks="python", languages="ja"),
+        person("r", "mentor", kinds="group", offers="python", capacity="6"),
+    ]
+    matcher = GroupMatcher(min_size=2).fit(pd.DataFrame(rows))
+    excluded = np.array([[0, 3]])
+
+    group = matcher.describe_group(["a", "b", "c"], "r", exclude=excluded)
+
+    assert np.isneginf(group.scores[0]) and np.isfinite(group.scores[1]) and np.isneginf(group.scores[2])
+    assert "members share: python (3 of 3)" in group.reasons
