@@ -122,10 +122,11 @@ def ending(relationship_id: UUID, names: list[str], by_member: bool) -> Confirma
         effects=(
             _("It ends now: check-ins and reminders stop, and {told}.").format(told=told),
             _("Their places are freed: each of them can be matched with someone new."),
-            # A round leaves out every pair that was ever in a relationship together, ended or not.
-            _("Matching rounds will not propose {names} to each other again.").format(
-                names=names_together(names)
-            ),
+            # Rounds, suggestions and requests leave out every pair that was ever in a relationship.
+            _(
+                "{names} will not be paired again: no matching round proposes them to each other, "
+                "and they are not suggested to each other."
+            ).format(names=names_together(names)),
             reason,
         ),
         action=f"/relationships/{relationship_id}/end",

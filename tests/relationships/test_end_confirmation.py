@@ -33,7 +33,7 @@ async def test_end_asks_first_and_says_the_pair_is_not_proposed_again(
     assert 'name="reason"' not in page.text
     assert asked.status_code == 200
     assert "End this relationship early?" in shown
-    assert "Matching rounds will not propose Mia Mentor and Ana to each other again." in shown
+    assert "Mia Mentor and Ana will not be paired again: no matching round proposes them" in shown
     assert "This cannot be undone." in shown
     assert f'action="/relationships/{rid}/end"' in asked.text and 'name="reason"' in asked.text
     assert f'href="/relationships/{rid}"' in asked.text  # Cancel
