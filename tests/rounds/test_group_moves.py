@@ -145,7 +145,7 @@ def shown_fits(page: str) -> dict[str, tuple[str, str]]:
         for person, fit in re.findall(
             r'data-member="([^"]+)"[^>]*>[^<]*<span class="member-fit[^"]*"[^>]*>([^<]*)<', row
         ):
-            found[person] = (mentor.group(1).strip() if mentor else "", fit.strip())
+            found[person] = (mentor.group(1).strip() if mentor else "", " ".join(fit.split()))
     return found
 
 
