@@ -8,6 +8,8 @@ UV_VERSION := 0.13.8
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
+# pytest processes (pytest-xdist): each has its own databases and live servers; 0 runs in one process.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install test-tools run test lint pytest browser screenshots bench-matching bench-rounds clean messages
@@ -56,7 +58,7 @@ lint: install ## ruff (lint + format check), mypy strict, import contracts
 	$(BIN)/lint-imports
 
 pytest: test-tools browser ## Only the pytest suite (both databases, browser tests included)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test: install browser lint pytest ## Everything CI runs: lint, types, contracts, all tests
 
