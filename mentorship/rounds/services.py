@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
+from mentorship.lib.zones import stamp
 from mentorship.models import (
     Kind,
     MemberRole,
@@ -411,7 +412,7 @@ class RoundService:
                     profiles[member.profile_id].user_id,
                     "proposal",
                     _("You have a new {kind} mentoring proposal. Please answer by {day}.").format(
-                        kind=_(found.kind.value), day=expires.date().isoformat()
+                        kind=_(found.kind.value), day=stamp(expires)
                     ),
                     f"/proposals/{proposal.id}",
                 )
