@@ -278,8 +278,16 @@ class LifecycleActions(Access):
         )
         await self.tell(relationship, user, _("Your mentoring relationship has ended."))
         if me is not None:
+            ids = [member.profile_id for member in relationship.members]
+            names = (
+                await self.session.execute(
+                    select(User.name).join(Profile, Profile.user_id == User.id).where(Profile.id.in_(ids))
+                )
+            ).scalars()
             await self.tell_coordinators(
-                _("A mentoring relationship ended early; the reason is on its page."),
+                _("The mentoring of {names} ended early; the reason is on its page.").format(
+                    names=names_together(sorted(names))
+                ),
                 f"/relationships/{relationship_id}",
             )
         await self.session.commit()

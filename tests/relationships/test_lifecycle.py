@@ -164,7 +164,10 @@ async def test_ending_early_keeps_the_reason_for_coordinators_and_frees_both_peo
     assert "We clash" not in ana_page.text
     assert coordinator_api["end_reason"] == "We clash on every call"
     assert "We clash on every call" in coordinator_page.text
-    assert any("ended early" in str(n) for n in coordinator_notes)
+    # The note names the people and links to the relationship.
+    ended_note = next(n for n in coordinator_notes if "ended early" in n["text"])
+    assert "Ana" in ended_note["text"] and "Mia" in ended_note["text"]
+    assert ended_note["link"] == f"/relationships/{rid}"
     assert slots == 0 and events == 1
     assert await mentee_load(quiet, "mia@example.org") == 1
     # Mia can take a new mentee; Ana is back in the next round's pool.
