@@ -622,23 +622,3 @@ def score_all(scorer: PairScorer, block: int = 1024) -> FloatArray:
         out[rows] = scores
     scorer.pairs_scored += n * m
     return out
-
-
-def dense_lists(scores: FloatArray, per_row: int) -> CandidateLists:
-    """Each mentee's ``per_row`` best eligible mentors from a full score matrix; the next best is the tail."""
-    n, m = scores.shape
-    k = min(per_row, m)
-    if k < m:
-        top = np.argpartition(scores, m - k - 1, axis=1)
-        tail = scores[np.arange(n), top[:, m - k - 1]]
-        top = top[:, m - k :]
-    else:
-        top, tail = np.broadcast_to(np.arange(m), (n, m)), np.full(n, -np.inf)
-    rows = np.repeat(np.arange(n, dtype=np.int64), top.shape[1])
-    mentors = top.ravel().astype(np.int64)
-    values = scores[rows, mentors]
-    ok = np.isfinite(values)
-    rows, mentors, values = rows[ok], mentors[ok], values[ok]
-    order = np.argsort(row_major_key(rows, values))
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
-    return CandidateLists(indptr, mentors[order], values[order], tail, n * m)

@@ -314,45 +314,6 @@ def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt
     return ok
 
 
-def _block_top(
-    scorer: PairScorer, scores: Any, rows: IntArray, keep: int
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """The best ``keep`` eligible columns of each row of a raw score block, and the next best raw score.
-
-    Only entries above a sampled floor are checked against the constraints; rows with too
-    few eligible entries above it are checked in full.
-    """
-    n = scores.shape[1]
-    if keep >= n - 1:
-        floor = -np.inf
-    else:
-        sample = scores[:: max(1, len(rows) // 32)]
-        depth = min(3 * keep, n - 1)
-        floor = float(np.quantile(-np.partition(-sample, depth, axis=1)[:, depth], 0.2))
-    i, j = np.nonzero(scores > floor) if np.isfinite(floor) else np.nonzero(np.ones(scores.shape, dtype=bool))
-    ok = _eligible(scorer, rows[i], j, n)
-    i, j = i[ok], j[ok]
-    finite = np.isfinite(scores[i, j])
-    i, j = i[finite], j[finite]
-    counts = np.bincount(i, minlength=len(rows))
-    short = np.flatnonzero(counts <= keep) if np.isfinite(floor) else np.zeros(0, np.int64)
-    if len(short):
-        si, sj = np.nonzero(np.ones((len(short), n), dtype=bool))
-        ok = _eligible(scorer, rows[short[si]], sj, n) & np.isfinite(scores[short[si], sj])
-        drop = np.isin(i, short)
-        i = np.concatenate([i[~drop], short[si[ok]]])
-        j = np.concatenate([j[~drop], sj[ok]])
-    values = scores[i, j]
-    order = np.lexsort((j, -values, i))
-    i, j, values = i[order], j[order], values[order]
-    rank = np.arange(len(i)) - np.searchsorted(i, i)
-    tail = np.full(len(rows), -np.inf)
-    nxt = rank == keep
-    tail[i[nxt]] = values[nxt]
-    kept = rank < keep
-    return rows[i[kept]], j[kept].astype(np.int64), tail
-
-
 def scan_lists(
     scorer: PairScorer, right: FloatArray, size: int, *, block: int = 1024, seed: int = 0
 ) -> CandidateLists:

@@ -19,11 +19,6 @@ def normalise_email(value: str) -> str:
     return value.strip().lower()
 
 
-def clean_text(value: str) -> str:
-    """Drop NUL characters, which no database text column accepts."""
-    return value.replace("\x00", "")
-
-
 def email_error(value: str) -> str | None:
     """Why an email address is not acceptable, or None."""
     if not value:
@@ -74,13 +69,6 @@ def signup_form(data: dict[str, str]) -> FormResult:
     elif data.get("password_confirm", password) != password:
         result.errors["password_confirm"] = _("The two passwords do not match.")
     return result
-
-
-class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
-    """Credentials for signing in through the API."""
-
-    email: str = msgspec.field()
-    password: str = msgspec.field()
 
 
 class UserView(msgspec.Struct):

@@ -372,7 +372,7 @@ class RoundService:
         await self.session.commit()
         return found
 
-    async def publish(self, round_id: UUID, by: User, expiry_days: int, base_url: str = "") -> int:
+    async def publish(self, round_id: UUID, by: User, expiry_days: int) -> int:
         """Make a round's proposals visible and notify everyone in them; return how many were opened.
 
         Capacity and other rounds may have moved since the run: proposals whose people are no
