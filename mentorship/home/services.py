@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from babel import Locale
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.home.schemas import CommunitySummary, Count, TopicDemand
+from mentorship.lib.i18n import language_name
 from mentorship.models import Kind, Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 
 REGION_LABELS = {
@@ -22,12 +22,6 @@ REGION_LABELS = {
     "Indian": "Indian Ocean",
     "Pacific": "Oceania",
 }
-
-
-def language_name(code: str, locale: str = "en") -> str:
-    """A language's name for display, falling back to its code."""
-    name = Locale.parse(locale).languages.get(code)
-    return str(name) if name else code
 
 
 def region_of(timezone: str) -> str:

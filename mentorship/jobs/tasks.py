@@ -22,13 +22,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar, cast
 
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from saq.job import Job
 from saq.types import Context
 
 TASKS: list[str] = [
     "mentorship.jobs.tasks.ping",
     "mentorship.rounds.tasks.run_round",
-    "mentorship.rounds.tasks.expire_proposals",
+    "mentorship.proposals.tasks.expire_proposals",
     "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
     "mentorship.accounts.tasks.purge_expired",
@@ -39,7 +40,7 @@ TASKS: list[str] = [
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.
 PERIODIC: dict[str, str] = {
     # Expire unanswered proposals and remind people a day before.
-    "mentorship.rounds.tasks.expire_proposals": "*/10 * * * *",
+    "mentorship.proposals.tasks.expire_proposals": "*/10 * * * *",
     # Send the emails of notifications whose first attempt did not go out, and failed ones whose retry is due.
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.
@@ -62,6 +63,13 @@ class JobDefaults:
     retry_delay: float = 5.0
     retry_backoff: bool | float = 300.0
     ttl: int = 24 * 3600
+
+
+def database(ctx: Context) -> SQLAlchemyAsyncConfig:
+    """The database config the worker put in the job context."""
+    found: Any = ctx.get("db_config")
+    assert isinstance(found, SQLAlchemyAsyncConfig)
+    return found
 
 
 def task(**defaults: Any) -> Callable[[F], F]:

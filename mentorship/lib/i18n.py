@@ -6,6 +6,8 @@ import gettext as _gettext
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "messages"
 
@@ -27,3 +29,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 _ = gettext
+
+
+def language_name(code: str, locale: str = "en") -> str:
+    """A language's name for display, falling back to its code."""
+    name = Locale.parse(locale).languages.get(code)
+    return str(name) if name else code

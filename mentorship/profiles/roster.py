@@ -18,11 +18,10 @@ from mentorship.accounts.admin import CoordinatorRoles, RoleRefused
 from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
 from mentorship.accounts.deps import provide_accounts
 from mentorship.accounts.services import AccountError, AccountService
-from mentorship.home.services import language_name
 from mentorship.lib.confirm import Confirmation, confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.htmx import page_or_fragment
-from mentorship.lib.i18n import _
+from mentorship.lib.i18n import _, language_name
 from mentorship.models import User
 from mentorship.profiles import options
 from mentorship.profiles.deps import provide_profiles
