@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +42,7 @@ def suggest_mentors(
     n: int = 5,
     *,
     load: npt.ArrayLike | None = None,
+    among: Sequence[str] | None = None,
 ) -> list[Suggestion]:
     """Return the ``n`` best mentors for one person, honouring the hard constraints.
 
@@ -56,6 +57,8 @@ def suggest_mentors(
         How many mentors.
     load : array-like of int, shape (n_mentors,), optional
         Current mentees of each fitted mentor; full mentors are skipped.
+    among : sequence of str, optional
+        Only these mentor ids are considered (to score and explain one known pair cheaply).
 
     Returns
     -------
@@ -77,6 +80,8 @@ def suggest_mentors(
         ok &= ~(apart > matcher.max_hours_apart)
     if load is not None:
         ok &= np.asarray(load) < table.capacity[mentors]
+    if among is not None:
+        ok &= np.isin(table.ids[mentors], np.asarray(list(among), dtype=object))
     candidates = np.flatnonzero(ok)
     best = candidates[np.lexsort((candidates, -scores[candidates]))][:n]
     languages = [[c for c in one.languages[0] if c in table.languages[mentors[j]]] for j in best]

@@ -67,7 +67,9 @@ async def _mentors(
     return pool, pool.frame[pool.frame["role"] == "mentor"].reset_index(drop=True)
 
 
-async def _ranked(session: AsyncSession, mentee: Profile, mentors: pd.DataFrame, n: int) -> list[Any]:
+async def _ranked(
+    session: AsyncSession, mentee: Profile, mentors: pd.DataFrame, n: int, among: list[str] | None = None
+) -> list[Any]:
     """The engine's ``n`` best of these mentors for this mentee, from the model fitted on them."""
     newest = await session.scalar(select(func.max(Profile.updated_at)).where(Profile.is_mentor))
     key = (tuple(mentors["id"]), tuple(mentors["capacity"]), newest)
@@ -76,7 +78,7 @@ async def _ranked(session: AsyncSession, mentee: Profile, mentors: pd.DataFrame,
     def run() -> list[Any]:
         from matching import suggest_mentors
 
-        return suggest_mentors(_fitted(key, mentors), person, n)
+        return suggest_mentors(_fitted(key, mentors), person, n, among=among)
 
     return await anyio.to_thread.run_sync(run)
 
@@ -136,8 +138,8 @@ async def fit_of(
         # request) is not one of them.
         extra = pd.DataFrame([_row(mine, "mentor", mentor, Kind.TRADITIONAL, 1)], columns=mentors.columns)
         mentors = extra if mentors.empty else pd.concat([mentors, extra], ignore_index=True)
-    found = await _ranked(session, mentee, mentors, len(mentors))
-    return next((_suggestion(mentor, s) for s in found if s.mentor_id == mine), None)
+    found = await _ranked(session, mentee, mentors, 1, among=[mine])
+    return _suggestion(mentor, found[0]) if found else None
 
 
 async def suggest_peers_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:

@@ -74,6 +74,18 @@ def test_suggestions_rank_mentors_and_skip_full_ones(small_table: pd.DataFrame) 
     assert [s.mentor_id for s in busy] == ["eve"]
 
 
+def test_one_known_pair_is_scored_and_explained_as_in_the_ranking(small_table: pd.DataFrame) -> None:
+    matcher = MentorMatcher().fit(small_table)
+    newcomer = person("new", "mentee", seeks="python", goals="data analysis")
+    ranked = {s.mentor_id: s for s in suggest_mentors(matcher, newcomer, n=10)}
+
+    only = suggest_mentors(matcher, newcomer, n=1, among=["eve"])
+
+    assert [s.mentor_id for s in only] == ["eve"]
+    assert only[0].score == ranked["eve"].score and only[0].reasons == ranked["eve"].reasons
+    assert suggest_mentors(matcher, newcomer, n=1, among=["nobody"]) == []
+
+
 def test_synthetic_community_is_seeded_and_valid() -> None:
     a, b = synthetic_community(40, seed=3), synthetic_community(40, seed=3)
 
