@@ -5,18 +5,23 @@ Fit a :class:`MentorMatcher` on a participants table (see :mod:`matching.table`)
 :func:`suggest_mentors` for instant suggestions for one person. :class:`PeerMatcher` and
 :class:`GroupMatcher` form peer pairs and groups the same way; :func:`audit` reports on
 fairness by attribute and :func:`max_min_fair` lifts the worst-off group.
+:class:`SolvedCommunity` keeps a solved community optimal as people are added, edited
+(:data:`ACTIONS`) or removed; :data:`COLUMNS` names the participants table's columns.
 """
 
 from matching.candidates import Constraints
 from matching.fairness import AuditReport, FairnessTradeoff, audit, max_min_fair
 from matching.group import Group, GroupMatcher, GroupResult
+from matching.incremental import ACTIONS, SolvedCommunity
 from matching.model import MatchResult, MentorMatcher
 from matching.peer import PeerMatcher, PeerResult
 from matching.suggest import Suggestion, suggest_mentors, suggest_peers
-from matching.table import ParticipantTable, TableError, parse_participants
+from matching.table import COLUMNS, ParticipantTable, TableError, parse_participants, shown
 from matching.vectorize import ProfileVectorizer
 
 __all__ = [
+    "ACTIONS",
+    "COLUMNS",
     "AuditReport",
     "Constraints",
     "FairnessTradeoff",
@@ -29,11 +34,13 @@ __all__ = [
     "PeerMatcher",
     "PeerResult",
     "ProfileVectorizer",
+    "SolvedCommunity",
     "Suggestion",
     "TableError",
     "audit",
     "max_min_fair",
     "parse_participants",
+    "shown",
     "suggest_mentors",
     "suggest_peers",
 ]
