@@ -37,6 +37,7 @@ from mentorship.lib.apidocs import LocalSwaggerRenderPlugin
 from mentorship.lib.errors import http_exception_handler, internal_error_handler
 from mentorship.lib.head import head_as_get
 from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
+from mentorship.lib.i18n import locale_middleware
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
 from mentorship.notifications.api import NotificationApiController
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         plugins=[SQLAlchemyPlugin(config=db_config), HTMXPlugin(), build_jobs_plugin(settings, db_config)],
         middleware=[
             security_headers_middleware,
+            locale_middleware,
             malformed_address_middleware,
             session_config.middleware,
             user_middleware(db_config),

@@ -13,7 +13,7 @@ from litestar.template.config import TemplateConfig
 from mentorship import __version__
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.lib.flash import get_flashes
-from mentorship.lib.i18n import translations
+from mentorship.lib.i18n import ACTIVE, gettext, ngettext
 from mentorship.lib.zones import shown, stamps_shown, zone, zone_name
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -28,7 +28,9 @@ def build_environment(settings: Settings) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
+    # Callables, not one catalog: each page is translated into its own reader's language.
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["page_language"] = ACTIVE.get
     env.globals["debug"] = settings.debug
     env.globals["static"] = static_url
     env.filters["thousands"] = _thousands
