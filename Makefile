@@ -28,7 +28,7 @@ $(BOOTSTRAP):
 	@touch $@
 
 # The compiled kernels are cached at install; a change to their source compiles them again here.
-$(VENV)/.installed: $(BOOTSTRAP) pyproject.toml uv.lock matching/kernels.py matching/augment.py
+$(VENV)/.installed: $(BOOTSTRAP) pyproject.toml uv.lock matching/scoring/kernels.py matching/solvers/augment.py matching/warm.py
 	UV_PYTHON=$(BIN)/python $(UV) sync --frozen --quiet
 	$(BIN)/python -m matching.warm
 	@touch $@

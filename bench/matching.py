@@ -32,12 +32,12 @@ def _peak_gb() -> float:
 
 def run_engine(path: Path, out: Path, fast: bool) -> dict[str, Any]:
     """The command's path: read, vectorize, candidates, solve, certify, explain, write."""
-    from matching import MentorMatcher, kernels
+    from matching import MentorMatcher, warm
     from mentorship.match.csvio import read_participants, write_result
 
     # Loading the compiled kernel is a once-per-process cost, like an import: reported apart.
     started = time.perf_counter()
-    kernels.load()
+    warm.load()
     load = time.perf_counter() - started
     started = time.perf_counter()
     table = read_participants(path)
@@ -121,7 +121,7 @@ def run_incremental(size: int, seed: int) -> dict[str, Any]:
     """Solve a community in batch, then time one change and a hundred, each re-certified."""
     import pandas as pd
 
-    from matching.incremental import SolvedCommunity
+    from matching.kinds.incremental import SolvedCommunity
     from matching.synthetic import synthetic_community
 
     frame = synthetic_community(size + 400, seed=seed)

@@ -34,7 +34,7 @@ def _cpu() -> float:
 
 def run_peer(size: int, seed: int) -> dict[str, Any]:
     from matching import PeerMatcher, parse_participants
-    from matching.synthetic_kinds import peer_community
+    from matching.synthetic.kinds import peer_community
 
     table = parse_participants(peer_community(size, seed=seed))
     started, cpu = time.perf_counter(), _cpu()
@@ -55,7 +55,7 @@ def run_peer(size: int, seed: int) -> dict[str, Any]:
 
 def run_group(size: int, seed: int) -> dict[str, Any]:
     from matching import GroupMatcher, parse_participants
-    from matching.synthetic_kinds import group_community
+    from matching.synthetic.kinds import group_community
 
     table = parse_participants(group_community(size, seed=seed))
     started, cpu = time.perf_counter(), _cpu()

@@ -9,15 +9,16 @@ fairness by attribute and :func:`max_min_fair` lifts the worst-off group.
 (:data:`ACTIONS`) or removed; :data:`COLUMNS` names the participants table's columns.
 """
 
-from matching.candidates import Constraints
-from matching.fairness import AuditReport, FairnessTradeoff, audit, max_min_fair
-from matching.group import Group, GroupMatcher, GroupResult
-from matching.incremental import ACTIONS, SolvedCommunity
-from matching.model import MatchResult, MentorMatcher
-from matching.peer import PeerMatcher, PeerResult
-from matching.suggest import Suggestion, suggest_mentors, suggest_peers
-from matching.table import COLUMNS, ParticipantTable, TableError, parse_participants, shown
-from matching.vectorize import ProfileVectorizer
+from matching.kinds.fair import FairnessTradeoff, max_min_fair
+from matching.kinds.group import Group, GroupMatcher, GroupResult
+from matching.kinds.incremental import ACTIONS, SolvedCommunity
+from matching.kinds.peer import PeerMatcher, PeerResult
+from matching.kinds.suggest import Suggestion, suggest_mentors, suggest_peers
+from matching.kinds.traditional import MatchResult, MentorMatcher
+from matching.reports.audit import AuditReport, audit
+from matching.scoring.candidates import Constraints
+from matching.scoring.vectorize import ProfileVectorizer
+from matching.table.participants import COLUMNS, ParticipantTable, TableError, parse_participants, shown
 
 __all__ = [
     "ACTIONS",

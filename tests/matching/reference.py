@@ -6,7 +6,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
-from matching.candidates import PairScorer
+from matching.scoring.candidates import PairScorer
 
 
 def dense_scores(scorer: PairScorer) -> npt.NDArray[np.float64]:

@@ -3,7 +3,7 @@ import numpy.typing as npt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.flow import FlowSolution, resolve_assignment, solve_assignment
+from matching.solvers.flow import FlowSolution, resolve_assignment, solve_assignment
 from tests.matching.reference import exact_total
 
 IntArray = npt.NDArray[np.int64]

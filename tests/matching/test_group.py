@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching import GroupMatcher
-from matching.group import group_cohesion, random_cohesion
-from matching.synthetic_kinds import group_community
+from matching.kinds.group import group_cohesion, random_cohesion
+from matching.synthetic.kinds import group_community
 
 from .conftest import person
 

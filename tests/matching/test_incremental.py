@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.incremental import SolvedCommunity
+from matching.kinds.incremental import SolvedCommunity
 from matching.synthetic import synthetic_community
 from tests.matching.conftest import person
 

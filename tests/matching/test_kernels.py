@@ -5,7 +5,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.model import MentorMatcher
+from matching.kinds.traditional import MentorMatcher
 from tests.matching.reference import dense_scores
 from tests.matching.test_traditional import communities
 
@@ -88,7 +88,7 @@ def test_a_cluster_bound_plus_a_per_row_base_prunes_without_losing_pairs() -> No
 
 
 def test_every_search_uses_the_one_signature_the_install_step_compiles() -> None:
-    from matching import kernels
+    from matching.scoring import kernels
     from matching.synthetic import synthetic_community
 
     kernels.load()
@@ -106,7 +106,7 @@ def test_every_search_uses_the_one_signature_the_install_step_compiles() -> None
 def test_each_mentor_keeps_its_best_entries_and_the_earlier_of_equal_ones(
     mentors: list[int], limits: list[int], values: list[float]
 ) -> None:
-    from matching.kernels import mentor_tops
+    from matching.scoring.kernels import mentor_tops
 
     m = np.array(mentors, dtype=np.int64)
     s = np.array(values[: len(mentors)])
@@ -123,7 +123,7 @@ def test_each_mentor_keeps_its_best_entries_and_the_earlier_of_equal_ones(
 def test_mentor_side_lists_are_each_mentors_best_eligible_mentees(
     data: tuple[pd.DataFrame, np.ndarray], hours: float | None, keep: int
 ) -> None:
-    from matching.candidates import mentor_lists
+    from matching.scoring.candidates import mentor_lists
 
     frame, exclude = data
     scorer = MentorMatcher(max_hours_apart=hours, cluster_size=2).fit(frame).scorer(exclude)

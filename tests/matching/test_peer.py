@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching import PeerMatcher
-from matching.pairing import Edges, solve_pairs
-from matching.synthetic_kinds import peer_community
+from matching.solvers.pairing import Edges, solve_pairs
+from matching.synthetic.kinds import peer_community
 
 from .conftest import person
 

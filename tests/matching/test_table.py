@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from matching.table import TableError, hours_apart, parse_participants, parse_timezone
+from matching.table.participants import TableError, hours_apart, parse_participants, parse_timezone
 
 
 def test_valid_table_parses_lists_and_capacities(small_table: pd.DataFrame) -> None:

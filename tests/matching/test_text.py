@@ -1,4 +1,4 @@
-from matching.text import join_words, normalize_tag, normalize_tags, split_list
+from matching.table.text import join_words, normalize_tag, normalize_tags, split_list
 
 
 def test_tags_fold_case_spacing_and_punctuation() -> None:

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.candidates import CandidateLists
-from matching.model import MentorMatcher
-from matching.traditional import solve_traditional
+from matching.kinds.traditional import MentorMatcher
+from matching.scoring.candidates import CandidateLists
+from matching.solvers.traditional import solve_traditional
 from tests.matching.reference import dense_scores, exact_total
 
 TOPICS = ["python", "design", "rust", "writing", "testing", "devops"]

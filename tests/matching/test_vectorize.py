@@ -6,7 +6,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.utils import estimator_checks as checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from matching.vectorize import ProfileVectorizer
+from matching.scoring.vectorize import ProfileVectorizer
 
 
 @parametrize_with_checks([ProfileVectorizer()])

@@ -16,8 +16,7 @@ import numba as nb
 import numpy as np
 import numpy.typing as npt
 
-from matching import augment
-from matching.languages import WordArray
+from matching.scoring.languages import WordArray
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -303,4 +302,3 @@ def load() -> None:
         words, words, i64, i64, f64, f64, -1.0, 1e-300, i64, 1,
     )  # fmt: skip
     mentor_tops(i64, f64, i64)
-    augment.load()

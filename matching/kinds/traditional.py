@@ -13,13 +13,31 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer, best_lists, mentor_lists, score_all
-from matching.clusters import MentorClusters
-from matching.explain import explain_idle_mentor, explain_pairs, explain_unmatched_mentees, shared_languages
-from matching.languages import share_language
-from matching.table import ParticipantTable, as_table, hours_apart
-from matching.traditional import Assignment, Certified, dense_candidates, solve_dense, solve_traditional
-from matching.vectorize import ProfileVectorizer
+from matching.reports.explain import (
+    explain_idle_mentor,
+    explain_pairs,
+    explain_unmatched_mentees,
+    shared_languages,
+)
+from matching.scoring.candidates import (
+    CandidateLists,
+    Constraints,
+    PairScorer,
+    best_lists,
+    mentor_lists,
+    score_all,
+)
+from matching.scoring.clusters import MentorClusters
+from matching.scoring.languages import share_language
+from matching.scoring.vectorize import ProfileVectorizer
+from matching.solvers.traditional import (
+    Assignment,
+    Certified,
+    dense_candidates,
+    solve_dense,
+    solve_traditional,
+)
+from matching.table.participants import ParticipantTable, as_table, hours_apart
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

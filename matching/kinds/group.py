@@ -2,7 +2,7 @@
 
 Each group mentor leads at most one group of at most ``capacity`` (and ``max_size``)
 mentees. The engine starts from the optimal capacitated assignment of mentees to
-mentors (certified, see :mod:`matching.traditional`): its total bounds the mentor fit
+mentors (certified, see :mod:`matching.solvers.traditional`): its total bounds the mentor fit
 of every grouping. Mentors whose groups would be smaller than ``min_size`` are closed,
 the open ones kept at ``min_size`` or more by a bonus on their first places, and a few
 rounds of min-cost flow add ``cohesion_weight`` times each mentee's mean need
@@ -25,14 +25,14 @@ from ortools.graph.python import min_cost_flow
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import Constraints, PairScorer, retrieve
-from matching.clusters import MentorClusters
-from matching.explain import explain_pairs, shared_languages
-from matching.flow import COST_SCALE, FlowError
-from matching.table import ParticipantTable, as_table, hours_apart
-from matching.text import join_words
-from matching.traditional import Certified, initial_edges, solve_traditional
-from matching.vectorize import ProfileVectorizer
+from matching.reports.explain import explain_pairs, shared_languages
+from matching.scoring.candidates import Constraints, PairScorer, retrieve
+from matching.scoring.clusters import MentorClusters
+from matching.scoring.vectorize import ProfileVectorizer
+from matching.solvers.flow import COST_SCALE, FlowError
+from matching.solvers.traditional import Certified, initial_edges, solve_traditional
+from matching.table.participants import ParticipantTable, as_table, hours_apart
+from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

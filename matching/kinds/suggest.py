@@ -9,10 +9,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from matching.explain import explain_pairs
-from matching.model import MentorMatcher
-from matching.peer import PeerMatcher, explain_peer_pairs
-from matching.table import hours_apart, parse_participants
+from matching.kinds.peer import PeerMatcher, explain_peer_pairs
+from matching.kinds.traditional import MentorMatcher
+from matching.reports.explain import explain_pairs
+from matching.table.participants import hours_apart, parse_participants
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from matching.text import normalize_tags, split_list
+from matching.table.text import normalize_tags, split_list
 
 COLUMNS = (
     "id",

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from matching.candidates import CandidateLists, PairScorer, row_major_key
-from matching.flow import COST_SCALE, FlowSolution, resolve_assignment, solve_assignment
-from matching.kernels import mentor_tops
+from matching.scoring.candidates import CandidateLists, PairScorer, row_major_key
+from matching.scoring.kernels import mentor_tops
+from matching.solvers.flow import COST_SCALE, FlowSolution, resolve_assignment, solve_assignment
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

@@ -12,7 +12,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from matching.table import ParticipantTable, as_table
+from matching.table.participants import ParticipantTable, as_table
 
 Table: TypeAlias = pd.DataFrame | ParticipantTable
 _TOKENS = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#]+\b"

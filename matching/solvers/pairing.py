@@ -24,8 +24,8 @@ import rustworkx as rx
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, reverse_cuthill_mckee
 
-from matching.flow import COST_SCALE, solve_assignment
-from matching.traditional import Certified
+from matching.solvers.flow import COST_SCALE, solve_assignment
+from matching.solvers.traditional import Certified
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

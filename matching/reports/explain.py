@@ -6,8 +6,8 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.table import ParticipantTable
-from matching.text import join_words
+from matching.table.participants import ParticipantTable
+from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 

@@ -29,12 +29,12 @@ import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
 
-from matching.candidates import CandidateLists
-from matching.flow import COST_SCALE
-from matching.model import MatchResult, MentorMatcher
-from matching.table import ParticipantTable, hours_apart, parse_participants
-from matching.traditional import Certified
-from matching.vectorize import ProfileVectorizer, vectorizer_from_state, vectorizer_state
+from matching.kinds.traditional import MatchResult, MentorMatcher
+from matching.scoring.candidates import CandidateLists
+from matching.scoring.vectorize import ProfileVectorizer, vectorizer_from_state, vectorizer_state
+from matching.solvers.flow import COST_SCALE
+from matching.solvers.traditional import Certified
+from matching.table.participants import ParticipantTable, hours_apart, parse_participants
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

@@ -20,10 +20,10 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.clusters import MentorClusters
-from matching.kernels import best_pairs
-from matching.languages import language_words, share_language, share_language_pairs
-from matching.table import hours_apart
+from matching.scoring.clusters import MentorClusters
+from matching.scoring.kernels import best_pairs
+from matching.scoring.languages import language_words, share_language, share_language_pairs
+from matching.table.participants import hours_apart
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -25,15 +25,15 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from matching.candidates import CandidateLists, Constraints, PairScorer
-from matching.clusters import MentorClusters
-from matching.explain import shared_languages
-from matching.languages import share_language, share_language_pairs
-from matching.pairing import NEAR, Edges, solve_pairs
-from matching.table import ParticipantTable, as_table, hours_apart
-from matching.text import join_words
-from matching.traditional import Certified
-from matching.vectorize import ProfileVectorizer
+from matching.reports.explain import shared_languages
+from matching.scoring.candidates import CandidateLists, Constraints, PairScorer
+from matching.scoring.clusters import MentorClusters
+from matching.scoring.languages import share_language, share_language_pairs
+from matching.scoring.vectorize import ProfileVectorizer
+from matching.solvers.pairing import NEAR, Edges, solve_pairs
+from matching.solvers.traditional import Certified
+from matching.table.participants import ParticipantTable, as_table, hours_apart
+from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

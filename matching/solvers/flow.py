@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 from ortools.graph.python import min_cost_flow
 
-from matching.augment import repair
+from matching.solvers.augment import repair
 
 IntArray = npt.NDArray[np.int64]
 #: Scores are multiplied by this and rounded, so the flow is exact and deterministic.

@@ -1,0 +1,10 @@
+"""Scoring: how well two people fit, and the search for each person's best candidates.
+
+:mod:`~matching.scoring.vectorize` turns profiles into need and offer vectors (topics,
+goal words, time zone) whose dot product is the score; :mod:`~matching.scoring.languages`
+holds spoken languages as bit masks; :mod:`~matching.scoring.clusters` bounds whole
+blocks of mentors so they can be skipped unscored; :mod:`~matching.scoring.candidates`
+scores pairs under the hard constraints (:class:`~matching.scoring.candidates.PairScorer`)
+and keeps each person's exact top candidates. The compiled inner loops live apart in
+:mod:`~matching.scoring.kernels` (numba, cached on disk by ``python -m matching.warm``).
+"""
