@@ -13,30 +13,25 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 import scipy.sparse as sp
 from ortools.graph.python import min_cost_flow
-from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from matching.kinds.base import BaseMatcher, Progress
 from matching.reports.explain import explain_pairs, shared_languages
-from matching.scoring.candidates import Constraints, PairScorer, retrieve
-from matching.scoring.clusters import MentorClusters
-from matching.scoring.vectorize import ProfileVectorizer
+from matching.scoring.candidates import PairScorer, retrieve
 from matching.solvers.flow import COST_SCALE, FlowError
 from matching.solvers.traditional import Certified, initial_edges, solve_traditional
-from matching.table.participants import ParticipantTable, as_table, hours_apart
+from matching.table.participants import hours_apart
 from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-Progress = Callable[[str], None]
 OPEN_AT = 1
 
 
@@ -129,7 +124,7 @@ class GroupResult(Certified):
         return self.cohesion / self.random_cohesion if self.random_cohesion > 0 else float("inf")
 
 
-class GroupMatcher(BaseEstimator):  # type: ignore[misc]
+class GroupMatcher(BaseMatcher):
     """Form groups of mentees with similar needs and give each a mentor who fits them.
 
     Parameters
@@ -177,77 +172,37 @@ class GroupMatcher(BaseEstimator):  # type: ignore[misc]
         cluster_size: int = 16,
         seed: int = 0,
     ) -> None:
-        self.topic_weight = topic_weight
-        self.text_weight = text_weight
-        self.timezone_weight = timezone_weight
+        super().__init__(
+            topic_weight=topic_weight,
+            text_weight=text_weight,
+            timezone_weight=timezone_weight,
+            min_score=min_score,
+            max_hours_apart=max_hours_apart,
+            seed=seed,
+        )
         self.min_size = min_size
         self.max_size = max_size
         self.cohesion_weight = cohesion_weight
         self.rounds = rounds
-        self.min_score = min_score
-        self.max_hours_apart = max_hours_apart
         self.list_size = list_size
         self.top_k = top_k
         self.cluster_size = cluster_size
-        self.seed = seed
 
-    def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> GroupMatcher:
-        """Parse the table, fit the vectorizer and cluster the group mentors.
-
-        Parameters
-        ----------
-        participants : pandas.DataFrame or ParticipantTable
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self : GroupMatcher
-        """
+    def _check_params(self) -> None:
         if not 1 <= self.min_size <= self.max_size:
             raise ValueError(f"group sizes must satisfy 1 <= min <= max, got {self.min_size}-{self.max_size}")
-        started = time.perf_counter()
-        self.table_ = as_table(participants)
-        self.vectorizer_ = ProfileVectorizer(
-            topic_weight=self.topic_weight, text_weight=self.text_weight, timezone_weight=self.timezone_weight
-        ).fit(self.table_)
+
+    def _fit_sides(self, needs: sp.csr_matrix, offers: sp.csr_matrix) -> None:
+        """Group mentees against group mentors, with the mentors clustered for bounds."""
         self.mentees_ = self.table_.positions("mentee", "group").astype(np.int64)
         self.mentors_ = self.table_.positions("mentor", "group").astype(np.int64)
-        self.needs_ = self.vectorizer_.transform_needs(self.table_)[self.mentees_]
-        self.offers_ = self.vectorizer_.transform_offers(self.table_)[self.mentors_]
+        self.needs_ = needs[self.mentees_]
+        self.offers_ = offers[self.mentors_]
         self.similarity_ = self.needs_[:, : self.needs_.shape[1] - 3].tocsr()
-        self.clusters_ = MentorClusters(
-            self.offers_, self.table_.language_matrix[self.mentors_], size=self.cluster_size, seed=self.seed
-        )
-        self.timings_ = {"vectorize": time.perf_counter() - started}
-        return self
+        self.clusters_ = self._clusters(self.offers_, self.mentors_, self.cluster_size)
 
-    def scorer(self, exclude: IntArray | None = None) -> PairScorer:
-        """A :class:`PairScorer` of the group mentees against the group mentors."""
-        check_is_fitted(self, "clusters_")
-        table = self.table_
-        return PairScorer(
-            self.needs_,
-            self.offers_,
-            table.language_matrix[self.mentees_],
-            table.language_matrix[self.mentors_],
-            table.tz_hours[self.mentees_],
-            table.tz_hours[self.mentors_],
-            self.mentees_,
-            self.mentors_,
-            Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude)),
-            self.clusters_,
-        )
-
-    def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
-        if exclude is None or len(exclude) == 0:
-            return None
-        mentee_at = np.full(len(self.table_), -1, dtype=np.int64)
-        mentor_at = np.full(len(self.table_), -1, dtype=np.int64)
-        mentee_at[self.mentees_] = np.arange(len(self.mentees_))
-        mentor_at[self.mentors_] = np.arange(len(self.mentors_))
-        pairs = np.column_stack([mentee_at[exclude[:, 0]], mentor_at[exclude[:, 1]]])
-        return pairs[(pairs >= 0).all(axis=1)]
+    def _sides(self) -> tuple[sp.csr_matrix, sp.csr_matrix, IntArray, IntArray]:
+        return self.needs_, self.offers_, self.mentees_, self.mentors_
 
     def group_capacity(self) -> IntArray:
         """Largest group per mentor: ``min(capacity, max_size)``, or 0 below ``min_size``."""
@@ -408,7 +363,7 @@ class GroupMatcher(BaseEstimator):  # type: ignore[misc]
                     mentor_row=int(self.mentors_[mentor]),
                     mentor_id=str(table.ids[self.mentors_[mentor]]),
                     member_rows=self.mentees_[members],
-                    member_ids=[str(v) for v in table.ids[self.mentees_[members]]],
+                    member_ids=self._ids(self.mentees_[members]),
                     scores=fit[idx],
                     cohesion=float(cohesion[number - 1]),
                     reasons=why,
@@ -421,14 +376,14 @@ class GroupMatcher(BaseEstimator):  # type: ignore[misc]
         return GroupResult(
             groups=groups,
             group_ids=group_of,
-            mentor_ids=[str(v) for v in table.ids[r_rows]],
-            mentee_ids=[str(v) for v in table.ids[e_rows]],
+            mentor_ids=self._ids(r_rows),
+            mentee_ids=self._ids(e_rows),
             mentor_rows=r_rows,
             mentee_rows=e_rows,
             scores=fit,
             reasons=flat_reasons,
             unmatched_rows=self.mentees_[lonely],
-            unmatched_ids=[str(v) for v in table.ids[self.mentees_[lonely]]],
+            unmatched_ids=self._ids(self.mentees_[lonely]),
             unmatched_reasons=self._unmatched(scorer, lonely),
             total=float(fit.sum()),
             upper_bound=max(bound, float(fit.sum())),
@@ -490,13 +445,6 @@ class GroupMatcher(BaseEstimator):  # type: ignore[misc]
                     f"every group that fits them is full or too small to open (best fit {top:.2f})"
                 )
         return reasons
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.target_tags.required = False
-        return tags
 
 
 def _with_assignment(

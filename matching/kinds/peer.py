@@ -14,30 +14,23 @@ bounds and hard constraints apply unchanged.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
 
+from matching.kinds.base import BaseMatcher, Progress
 from matching.reports.explain import shared_languages
-from matching.scoring.candidates import CandidateLists, Constraints, PairScorer
-from matching.scoring.clusters import MentorClusters
+from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.scoring.languages import share_language, share_language_pairs
-from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.pairing import NEAR, Edges, solve_pairs
 from matching.solvers.traditional import Certified
-from matching.table.participants import ParticipantTable, as_table, hours_apart
+from matching.table.participants import hours_apart
 from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -92,7 +85,7 @@ def peer_features(
     return left, right
 
 
-class PeerMatcher(BaseEstimator):  # type: ignore[misc]
+class PeerMatcher(BaseMatcher):
     """Pair the mentees who chose peer mentoring, maximising the total symmetric score.
 
     Parameters
@@ -148,84 +141,39 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         block_size: int = 3000,
         seed: int = 0,
     ) -> None:
-        self.topic_weight = topic_weight
-        self.text_weight = text_weight
-        self.timezone_weight = timezone_weight
+        super().__init__(
+            topic_weight=topic_weight,
+            text_weight=text_weight,
+            timezone_weight=timezone_weight,
+            min_score=min_score,
+            max_hours_apart=max_hours_apart,
+            seed=seed,
+        )
         self.cross_weight = cross_weight
         self.goals_weight = goals_weight
         self.experience_weight = experience_weight
-        self.min_score = min_score
-        self.max_hours_apart = max_hours_apart
         self.exact_limit = exact_limit
         self.list_size = list_size
         self.top_k = top_k
         self.block_size = block_size
-        self.seed = seed
 
-    def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> PeerMatcher:
-        """Parse the table, fit the vectorizer and build the peer features.
-
-        Parameters
-        ----------
-        participants : pandas.DataFrame or ParticipantTable
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self : PeerMatcher
-        """
-        started = time.perf_counter()
-        self.table_ = as_table(participants)
-        self.vectorizer_ = ProfileVectorizer(
-            topic_weight=self.topic_weight, text_weight=self.text_weight, timezone_weight=self.timezone_weight
-        ).fit(self.table_)
+    def _fit_sides(self, needs: sp.csr_matrix, offers: sp.csr_matrix) -> None:
+        """The peers against themselves, by the features whose products are the peer scores."""
         self.peers_ = self.table_.positions("mentee", "peer").astype(np.int64)
-        needs = self.vectorizer_.transform_needs(self.table_)[self.peers_]
-        offers = self.vectorizer_.transform_offers(self.table_)[self.peers_]
-        self.needs_, self.offers_ = needs, offers
+        self.needs_, self.offers_ = needs[self.peers_], offers[self.peers_]
         self.left_, self.right_ = peer_features(
-            needs, offers, self.cross_weight, self.goals_weight, self.experience_weight
+            self.needs_, self.offers_, self.cross_weight, self.goals_weight, self.experience_weight
         )
-        languages = self.table_.language_matrix[self.peers_]
         # Peers are scored in full symmetric tiles, not by cluster bounds: one cluster, no k-means.
-        self.clusters_ = MentorClusters(self.right_, languages, size=max(1, len(self.peers_)), seed=self.seed)
-        self.timings_ = {"vectorize": time.perf_counter() - started}
-        return self
+        self.clusters_ = self._clusters(self.right_, self.peers_, max(1, len(self.peers_)))
 
-    def scorer(self, exclude: IntArray | None = None) -> PairScorer:
-        """A :class:`PairScorer` of peers against peers (either order of a pair scores the same).
-
-        Parameters
-        ----------
-        exclude : ndarray of int, shape (n_pairs, 2), optional
-            Pairs of table rows never to propose, in either order.
-        """
-        check_is_fitted(self, "clusters_")
-        table, peers = self.table_, self.peers_
-        languages, hours = table.language_matrix[peers], table.tz_hours[peers]
-        constraints = Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude))
-        return PairScorer(
-            self.left_,
-            self.right_,
-            languages,
-            languages,
-            hours,
-            hours,
-            peers,
-            peers,
-            constraints,
-            self.clusters_,
-        )
+    def _sides(self) -> tuple[sp.csr_matrix, sp.csr_matrix, IntArray, IntArray]:
+        return self.left_, self.right_, self.peers_, self.peers_
 
     def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
-        if exclude is None or len(exclude) == 0:
-            return None
-        at = np.full(len(self.table_), -1, dtype=np.int64)
-        at[self.peers_] = np.arange(len(self.peers_))
-        pairs = at[np.asarray(exclude, dtype=np.int64)]
-        pairs = pairs[(pairs >= 0).all(axis=1)]
-        return np.concatenate([pairs, pairs[:, ::-1]])
+        """Excluded pairs as peer positions, in both orders."""
+        pairs = super()._local_pairs(exclude)
+        return None if pairs is None else np.concatenate([pairs, pairs[:, ::-1]])
 
     def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> PeerResult:
         """Propose peer pairs maximising the total score, with an upper bound on the optimum.
@@ -271,7 +219,7 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
     def _result(
         self, scorer: PairScorer, lists: CandidateLists, mate: IntArray, score: FloatArray
     ) -> PeerResult:
-        table, peers = self.table_, self.peers_
+        peers = self.peers_
         first = np.flatnonzero((mate >= 0) & (np.arange(len(mate)) < mate))
         a_rows, b_rows = peers[first], peers[mate[first]]
         lonely = np.flatnonzero(mate < 0)
@@ -279,25 +227,18 @@ class PeerMatcher(BaseEstimator):  # type: ignore[misc]
         return PeerResult(
             first_rows=a_rows,
             second_rows=b_rows,
-            first_ids=[str(x) for x in table.ids[a_rows]],
-            second_ids=[str(x) for x in table.ids[b_rows]],
+            first_ids=self._ids(a_rows),
+            second_ids=self._ids(b_rows),
             scores=score[first],
             reasons=explain_peer_pairs(self, first, mate[first]),
             unmatched_rows=peers[lonely],
-            unmatched_ids=[str(x) for x in table.ids[peers[lonely]]],
+            unmatched_ids=self._ids(peers[lonely]),
             unmatched_reasons=_unmatched_reasons(scorer, lonely, best[lonely], mate, self.min_score),
             total=0.0,
             upper_bound=0.0,
             exact=False,
             pairs_scored=0,
         )
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.target_tags.required = False
-        return tags
 
 
 def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+import scipy.sparse as sp
 
+from matching.kinds.base import BaseMatcher, Progress
 from matching.reports.explain import (
     explain_idle_mentor,
     explain_pairs,
@@ -21,13 +18,11 @@ from matching.reports.explain import (
 )
 from matching.scoring.candidates import (
     CandidateLists,
-    Constraints,
     PairScorer,
     best_lists,
     mentor_lists,
     score_all,
 )
-from matching.scoring.clusters import MentorClusters
 from matching.scoring.languages import share_language
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.traditional import (
@@ -37,11 +32,10 @@ from matching.solvers.traditional import (
     solve_dense,
     solve_traditional,
 )
-from matching.table.participants import ParticipantTable, as_table, hours_apart
+from matching.table.participants import ParticipantTable, hours_apart
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -94,7 +88,7 @@ class MatchResult(Certified):
     prices: FloatArray = field(default_factory=lambda: np.zeros(0))
 
 
-class MentorMatcher(BaseEstimator):  # type: ignore[misc]
+class MentorMatcher(BaseMatcher):
     """Score mentee-mentor pairs and propose a provably optimal capacitated assignment.
 
     Parameters
@@ -158,90 +152,45 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         seed: int = 0,
         vectorizer: ProfileVectorizer | None = None,
     ) -> None:
-        self.topic_weight = topic_weight
-        self.text_weight = text_weight
-        self.timezone_weight = timezone_weight
-        self.min_score = min_score
-        self.max_hours_apart = max_hours_apart
+        super().__init__(
+            topic_weight=topic_weight,
+            text_weight=text_weight,
+            timezone_weight=timezone_weight,
+            min_score=min_score,
+            max_hours_apart=max_hours_apart,
+            seed=seed,
+        )
         self.list_size = list_size
         self.top_k = top_k
         self.cluster_size = cluster_size
         self.fast = fast
         self.dense_limit = dense_limit
         self.mentor_side_limit = mentor_side_limit
-        self.seed = seed
         self.vectorizer = vectorizer
 
-    def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> MentorMatcher:
-        """Parse the table, fit the vectorizer and cluster the mentors.
-
-        Parameters
-        ----------
-        participants : pandas.DataFrame or ParticipantTable
-            The participants table (see :mod:`matching.table`).
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self : MentorMatcher
-        """
-        started = time.perf_counter()
-        self.table_ = as_table(participants)
-        self.mentees_ = self.table_.positions("mentee").astype(np.int64)
-        self.mentors_ = self.table_.positions("mentor").astype(np.int64)
-        if self.vectorizer is not None:
-            self.vectorizer_ = self.vectorizer
-            needs = self.vectorizer_.transform_needs(self.table_)
-            offers = self.vectorizer_.transform_offers(self.table_)
-        else:
+    def _fit_features(self, table: ParticipantTable) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The given vectorizer's features (kept as is), or a new one's, fitted reading each text once."""
+        if self.vectorizer is None:
             self.vectorizer_ = ProfileVectorizer(
                 topic_weight=self.topic_weight,
                 text_weight=self.text_weight,
                 timezone_weight=self.timezone_weight,
             )
-            needs, offers = self.vectorizer_.fit_transform_blocks(self.table_)
+            return self.vectorizer_.fit_transform_blocks(table)
+        self.vectorizer_ = self.vectorizer
+        return self.vectorizer_.transform_needs(table), self.vectorizer_.transform_offers(table)
+
+    def _fit_sides(self, needs: sp.csr_matrix, offers: sp.csr_matrix) -> None:
+        """Traditional mentees against mentors, with the mentors clustered for bounds."""
+        self.mentees_ = self.table_.positions("mentee").astype(np.int64)
+        self.mentors_ = self.table_.positions("mentor").astype(np.int64)
         self.needs_ = needs[self.mentees_]
         self.offers_ = offers[self.mentors_]
         size = self.cluster_size or (8 if len(self.mentors_) < 2_500 else 16)
-        self.clusters_ = MentorClusters(
-            self.offers_, self.table_.language_matrix[self.mentors_], size=size, seed=self.seed
-        )
-        self.timings_ = {"vectorize": time.perf_counter() - started}
-        return self
+        self.clusters_ = self._clusters(self.offers_, self.mentors_, size)
 
-    def scorer(self, exclude: IntArray | None = None) -> PairScorer:
-        """A :class:`PairScorer` over the fitted mentees and mentors.
-
-        Parameters
-        ----------
-        exclude : ndarray of int, shape (n_pairs, 2), optional
-            (mentee table row, mentor table row) pairs never to propose.
-        """
-        check_is_fitted(self, "clusters_")
-        table = self.table_
-        return PairScorer(
-            self.needs_,
-            self.offers_,
-            table.language_matrix[self.mentees_],
-            table.language_matrix[self.mentors_],
-            table.tz_hours[self.mentees_],
-            table.tz_hours[self.mentors_],
-            self.mentees_,
-            self.mentors_,
-            Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude)),
-            self.clusters_,
-        )
-
-    def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
-        if exclude is None or len(exclude) == 0:
-            return None
-        mentee_at = np.full(len(self.table_), -1, dtype=np.int64)
-        mentor_at = np.full(len(self.table_), -1, dtype=np.int64)
-        mentee_at[self.mentees_] = np.arange(len(self.mentees_))
-        mentor_at[self.mentors_] = np.arange(len(self.mentors_))
-        pairs = np.column_stack([mentee_at[exclude[:, 0]], mentor_at[exclude[:, 1]]])
-        return pairs[(pairs >= 0).all(axis=1)]
+    def _sides(self) -> tuple[sp.csr_matrix, sp.csr_matrix, IntArray, IntArray]:
+        return self.needs_, self.offers_, self.mentees_, self.mentors_
 
     def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> MatchResult:
         """Propose the optimal traditional assignment and prove it.
@@ -326,12 +275,12 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
         return MatchResult(
             mentee_rows=e_rows,
             mentor_rows=r_rows,
-            mentee_ids=[str(x) for x in table.ids[e_rows]],
-            mentor_ids=[str(x) for x in table.ids[r_rows]],
+            mentee_ids=self._ids(e_rows),
+            mentor_ids=self._ids(r_rows),
             scores=scores[matched],
             reasons=reasons,
             unmatched_rows=self.mentees_[lonely],
-            unmatched_ids=[str(x) for x in table.ids[self.mentees_[lonely]]],
+            unmatched_ids=self._ids(self.mentees_[lonely]),
             unmatched_reasons=unmatched,
             idle_mentor_rows=self.mentors_[idle],
             idle_mentor_reasons=idle_reasons,
@@ -340,13 +289,6 @@ class MentorMatcher(BaseEstimator):  # type: ignore[misc]
             rounds=0,
             pairs_scored=0,
         )
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.target_tags.required = False
-        return tags
 
 
 def _any_shared(scorer: PairScorer, rows: IntArray, *, with_hours: bool) -> npt.NDArray[np.bool_]:
