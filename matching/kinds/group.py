@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
-from ortools.graph.python import min_cost_flow
 from sklearn.utils.validation import check_is_fitted
 
 from matching.kinds.base import BaseMatcher, Progress
 from matching.reports.explain import explain_pairs, shared_languages
 from matching.scoring.candidates import PairScorer, retrieve
-from matching.solvers.flow import COST_SCALE, FlowError
+from matching.solvers.grouping import solve_groups, with_assignment
 from matching.solvers.traditional import Certified, initial_edges, solve_traditional
 from matching.table.participants import hours_apart
 from matching.table.text import join_words
@@ -235,7 +234,7 @@ class GroupMatcher(BaseMatcher):
         optimum = solve_traditional(scorer, lists, capacity, top_k=self.top_k)
         timings["traditional"] = time.perf_counter() - started
         started = time.perf_counter()
-        rows, mentors, scores = _with_assignment(
+        rows, mentors, scores = with_assignment(
             *initial_edges(lists, capacity, self.top_k), optimum.mentor_of, optimum.scores
         )
         mentor_of = self._group(rows, mentors, scores, optimum.mentor_of, capacity)
@@ -255,7 +254,7 @@ class GroupMatcher(BaseMatcher):
         is_open = np.bincount(mentor_of[mentor_of >= 0], minlength=len(capacity)) >= OPEN_AT
         for step in range(self.rounds + 3):
             bonus = self.cohesion_weight * self._mean_similarity(rows, mentors, mentor_of)
-            mentor_of = _solve_groups(
+            mentor_of = solve_groups(
                 len(start), rows, mentors, scores + bonus, capacity * is_open, self.min_size
             )
             load = np.bincount(mentor_of[mentor_of >= 0], minlength=len(capacity))
@@ -447,18 +446,6 @@ class GroupMatcher(BaseMatcher):
         return reasons
 
 
-def _with_assignment(
-    rows: IntArray, mentors: IntArray, scores: FloatArray, mentor_of: IntArray, own: FloatArray
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """The candidate edges plus every pair of an assignment (the price check may have found them)."""
-    matched = np.flatnonzero(mentor_of >= 0)
-    rows = np.concatenate([rows, matched])
-    mentors = np.concatenate([mentors, mentor_of[matched]])
-    scores = np.concatenate([scores, own[matched]])
-    _, first = np.unique(rows * (int(mentors.max(initial=0)) + 1) + mentors, return_index=True)
-    return rows[first], mentors[first], scores[first]
-
-
 def group_cohesion(x: sp.csr_matrix, labels: IntArray) -> FloatArray:
     """Mean similarity of two members, per group (``labels``: group of each row, 0..k-1)."""
     k = int(labels.max()) + 1 if len(labels) else 0
@@ -477,37 +464,3 @@ def random_cohesion(x: sp.csr_matrix) -> float:
     Every pair of rows is equally likely to share a random group, whatever the sizes.
     """
     return float(group_cohesion(x, np.zeros(x.shape[0], dtype=np.int64))[0]) if x.shape[0] > 1 else 0.0
-
-
-def _solve_groups(
-    n: int, rows: IntArray, mentors: IntArray, scores: FloatArray, capacity: IntArray, min_size: int
-) -> IntArray:
-    """Max-weight assignment where each open mentor's first ``min_size`` places carry a large bonus."""
-    m = len(capacity)
-    source, sink = n + m, n + m + 1
-    flow = min_cost_flow.SimpleMinCostFlow()
-    active = np.unique(rows)
-    zeros = np.zeros(len(active), dtype=np.int64)
-    flow.add_arcs_with_capacity_and_unit_cost(np.full(len(active), source), active, zeros + 1, zeros)
-    usable = capacity[mentors] > 0
-    first = flow.num_arcs()
-    weight = np.rint(scores[usable] * COST_SCALE).astype(np.int64)
-    flow.add_arcs_with_capacity_and_unit_cost(
-        rows[usable], mentors[usable] + n, np.ones(int(usable.sum()), np.int64), -weight
-    )
-    heads = np.arange(m, dtype=np.int64) + n
-    base = np.minimum(capacity, min_size)
-    flow.add_arcs_with_capacity_and_unit_cost(
-        heads, np.full(m, sink), base, np.full(m, -COST_SCALE, np.int64)
-    )
-    flow.add_arcs_with_capacity_and_unit_cost(heads, np.full(m, sink), capacity - base, np.zeros(m, np.int64))
-    flow.add_arc_with_capacity_and_unit_cost(source, sink, len(active), 0)
-    supplies = np.zeros(n + m + 2, dtype=np.int64)
-    supplies[source], supplies[sink] = len(active), -len(active)
-    flow.set_nodes_supplies(np.arange(len(supplies)), supplies)
-    if flow.solve() != flow.OPTIMAL:
-        raise FlowError("group flow did not solve")
-    used = flow.flows(np.arange(first, first + int(usable.sum()))) > 0
-    mentor_of = np.full(n, -1, dtype=np.int64)
-    mentor_of[rows[usable][used]] = mentors[usable][used]
-    return mentor_of

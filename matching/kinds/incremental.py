@@ -29,16 +29,16 @@ import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
 
+from matching.kinds.incremental_state import community_from_state, community_state
 from matching.kinds.traditional import MatchResult, MentorMatcher
 from matching.scoring.candidates import CandidateLists
-from matching.scoring.vectorize import ProfileVectorizer, vectorizer_from_state, vectorizer_state
+from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.flow import COST_SCALE
 from matching.solvers.traditional import Certified
 from matching.table.participants import ParticipantTable, hours_apart, parse_participants
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-FORMAT = "mentorship.solved-community/1"
 ACTIONS = ("add", "edit", "remove")
 _INF = 1 << 62
 _DENSE_CELLS = 120_000_000
@@ -290,35 +290,12 @@ class SolvedCommunity(Certified):
 
     def to_dict(self) -> dict[str, Any]:
         """The whole state as JSON-friendly data; :meth:`from_dict` restores it exactly."""
-        matched = np.flatnonzero(self.mentor_of >= 0)
-        live = np.flatnonzero(self.mentors.active)
-        return {
-            "format": FORMAT,
-            "params": dict(self.params),
-            "vectorizer": vectorizer_state(self.vectorizer),
-            "participants": list(self.records.values()),
-            "excluded": sorted([a, b] for a, b in self.excluded),
-            "assignment": {self.mentees.ids[k]: self.mentors.ids[self.mentor_of[k]] for k in matched},
-            "prices": {self.mentors.ids[j]: int(self.prices[j]) for j in live},
-            "slack": self.slack,
-            "total": self.total,
-            "upper_bound": self.upper_bound,
-        }
+        return community_state(self)
 
     @classmethod
     def from_dict(cls, state: Mapping[str, Any]) -> SolvedCommunity:
         """Restore a community saved with :meth:`to_dict`."""
-        if state.get("format") != FORMAT:
-            raise ValueError(f"not a solved community state (format {state.get('format')!r})")
-        return cls(
-            vectorizer_from_state(state["vectorizer"]),
-            state["params"],
-            state["participants"],
-            state["assignment"],
-            state["prices"],
-            [tuple(p) for p in state["excluded"]],
-            state.get("slack", 0.0),
-        )
+        return community_from_state(cls, state)
 
     # -- results --------------------------------------------------------------------------
 

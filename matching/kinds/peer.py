@@ -23,8 +23,8 @@ import scipy.sparse as sp
 from matching.kinds.base import BaseMatcher, Progress
 from matching.reports.explain import shared_languages
 from matching.scoring.candidates import CandidateLists, PairScorer
-from matching.scoring.languages import share_language, share_language_pairs
-from matching.solvers.pairing import NEAR, Edges, solve_pairs
+from matching.solvers.pairing import Edges, solve_pairs
+from matching.solvers.peer_search import Pricing, scan_lists
 from matching.solvers.traditional import Certified
 from matching.table.participants import hours_apart
 from matching.table.text import join_words
@@ -203,7 +203,7 @@ class PeerMatcher(BaseMatcher):
         rank = np.arange(len(lists.rows)) - lists.indptr[lists.rows]
         top = rank < self.top_k
         first = Edges.from_pairs(lists.rows[top], lists.mentors[top], lists.scores[top])
-        price = None if exact else _Pricing(scorer, right, lists.tail)
+        price = None if exact else Pricing(scorer, right, lists.tail)
         pairing = solve_pairs(
             n, candidates, lists.tail, first=first, price=price, exact=exact, block_size=self.block_size
         )
@@ -239,145 +239,6 @@ class PeerMatcher(BaseMatcher):
             exact=False,
             pairs_scored=0,
         )
-
-
-def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:
-    """Language, self, time-zone and exclusion constraints of the pairs ``(rows[k], cols[k])``."""
-    words = scorer.mentee_words
-    ok = share_language_pairs(words[rows], words[cols])
-    ok &= rows != cols
-    limit = scorer.constraints.max_hours_apart
-    if limit is not None:
-        ok &= ~(hours_apart(scorer.mentee_hours[rows], scorer.mentor_hours[cols]) > limit)
-    exclude = scorer.constraints.exclude
-    if exclude is not None and len(exclude):
-        ok &= ~np.isin(rows * n + cols, exclude[:, 0] * n + exclude[:, 1])
-    return ok
-
-
-def scan_lists(
-    scorer: PairScorer, right: FloatArray, size: int, *, block: int = 1024, seed: int = 0
-) -> CandidateLists:
-    """Each peer's best ``size`` eligible partners over *all* peers, and a bound on the rest.
-
-    The score is symmetric, so each tile of ``block x block`` pairs at or above the diagonal
-    is scored once and serves both its rows and its columns. Each row keeps the eligible
-    entries above a floor estimated from a sample of columns (about three times ``size``
-    reach it); its ``tail`` is the larger of that floor and the best entry it did not keep.
-
-    Parameters
-    ----------
-    scorer : PairScorer
-        Peers against peers.
-    right : ndarray of float64, shape (n_peers, n_features)
-        The dense right features.
-    size : int
-        List length.
-    block : int, default=1024
-        Tile side.
-    seed : int, default=0
-        Seed of the column sample.
-    """
-    n = scorer.needs.shape[0]
-    keep = min(size, max(n - 1, 0))
-    left = scorer.needs
-    floor = _row_floors(scorer, right, keep, seed) if keep < n - 1 else np.full(n, -np.inf)
-    found: list[tuple[IntArray, IntArray, FloatArray]] = [
-        (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    ]
-    least = max(scorer.constraints.min_score, 0.0)
-    for start in range(0, n, block):
-        rows = np.arange(start, min(n, start + block), dtype=np.int64)
-        dense = left[rows].toarray()
-        for other in range(start, n, block):
-            cols = np.arange(other, min(n, other + block), dtype=np.int64)
-            tile = dense @ right[cols].T
-            # Rows keep what beats their floor; columns (the mirrored tile) what beats theirs.
-            i, j = np.nonzero(tile > np.maximum(floor[rows], least)[:, None])
-            sides = [(rows[i], cols[j], tile[i, j])]
-            if other != start:
-                i, j = np.nonzero(tile > np.maximum(floor[cols], least)[None, :])
-                sides.append((cols[j], rows[i], tile[i, j]))
-            for a, b, value in sides:
-                ok = _eligible(scorer, a, b, n) & (value > 0) & (value >= scorer.constraints.min_score)
-                found.append((a[ok], b[ok], value[ok]))
-    scorer.pairs_scored += n * n
-    rows, cols, values = (np.concatenate(p) for p in zip(*found, strict=True))
-    order = np.lexsort((cols, -values, rows))
-    rows, cols, values = rows[order], cols[order], values[order]
-    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
-    tail = np.where(np.isfinite(floor), np.maximum(floor, 0.0) + 1e-9, -np.inf)
-    nxt = rank == keep
-    tail[rows[nxt]] = np.maximum(tail[rows[nxt]], values[nxt] + 1e-9)
-    kept = rank < keep
-    rows, cols, values = rows[kept], cols[kept], values[kept]
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
-    return CandidateLists(indptr, cols, values, tail, scorer.pairs_scored)
-
-
-def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> FloatArray:
-    """Per row, a score about ``3 * keep`` eligible partners reach, from a sample of columns."""
-    n = scorer.needs.shape[0]
-    sample = np.sort(np.random.default_rng(seed).choice(n, size=min(n, 1024), replace=False))
-    depth = min(len(sample) - 1, max(1, int(3 * keep * len(sample) / n)))
-    floors = np.full(n, -np.inf)
-    for start in range(0, n, 2048):
-        rows = np.arange(start, min(n, start + 2048), dtype=np.int64)
-        scores = scorer.needs[rows].toarray() @ right[sample].T
-        # Only the language and self rules here: the floor is an estimate, the tail stays a bound anyway.
-        speaks = share_language(scorer.mentee_words[rows], scorer.mentee_words[sample])
-        scores[~speaks | (rows[:, None] == sample[None, :])] = -np.inf
-        floors[rows] = -np.partition(-scores, depth, axis=1)[:, depth]
-    # A row with too few eligible sampled partners keeps everything eligible.
-    return np.where(np.isfinite(floors), floors, -np.inf)
-
-
-class _Pricing:
-    """Pairs outside the candidates that violate (or nearly) ``y_a + y_b >= s_ab``, scoring few pairs.
-
-    A pair missing from both lists scores at most ``tail`` of each end. Rows with
-    ``tail_i - y_i > theta`` are scored against everyone; the others only against the
-    peers with ``y_j < theta`` (for the rest ``y_i + y_j >= tail_i``). ``theta`` is chosen to
-    score the fewest pairs.
-    """
-
-    def __init__(self, scorer: PairScorer, right: FloatArray, tail: FloatArray) -> None:
-        self.scorer, self.right, self.tail = scorer, right, tail
-
-    def __call__(self, y: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
-        n = len(y)
-        slack = self.tail - y
-        if n == 0 or not np.isfinite(slack).any():
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-        thetas = np.unique(np.quantile(y, np.linspace(0, 1, 101)))
-        cost = [(slack > t).sum() + (y < t).sum() for t in thetas]
-        theta = float(thetas[int(np.argmin(cost))])
-        full = np.flatnonzero(slack > theta)
-        low = np.flatnonzero(y < theta)
-        found: list[tuple[IntArray, IntArray, FloatArray]] = []
-        for rows, cols in ((full, np.arange(n)), (np.arange(n), low)):
-            if len(rows) and len(cols):
-                found.append(self._violations(rows.astype(np.int64), cols.astype(np.int64), y))
-        a = np.concatenate([f[0] for f in found]) if found else np.zeros(0, np.int64)
-        b = np.concatenate([f[1] for f in found]) if found else np.zeros(0, np.int64)
-        s = np.concatenate([f[2] for f in found]) if found else np.zeros(0)
-        return a, b, s
-
-    def _violations(
-        self, rows: IntArray, cols: IntArray, y: FloatArray
-    ) -> tuple[IntArray, IntArray, FloatArray]:
-        parts = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
-        step = max(1, 8_000_000 // max(1, len(cols)))
-        right_t = self.right.T if len(cols) == len(y) else self.right[cols].T
-        n, least = len(y), self.scorer.constraints.min_score
-        for start in range(0, len(rows), step):
-            part = rows[start : start + step]
-            scores = self.scorer.needs[part].toarray() @ right_t
-            i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] - NEAR)
-            a, b, value = part[i], cols[j], scores[i, j]
-            ok = _eligible(self.scorer, a, b, n) & (value > 0) & (value >= least)
-            parts.append((a[ok], b[ok], value[ok]))
-        return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
 
 
 def _unmatched_reasons(
