@@ -28,6 +28,7 @@ from mentorship.checkins.personal import CalendarController, WellbeingController
 from mentorship.checkins.template_pages import TemplateController
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.engine.suggest import load_engine_in_background
 from mentorship.events.api import EventApiController
 from mentorship.events.controllers import EventController
 from mentorship.health.controllers import HealthController
@@ -49,7 +50,6 @@ from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
-from mentorship.proposals.suggestions import load_engine_in_background
 from mentorship.relationships.api import DashboardApiController, RelationshipApiController
 from mentorship.relationships.controllers import DashboardController, RelationshipController
 from mentorship.rounds.api import RoundApiController

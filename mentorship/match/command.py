@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from mentorship.match.kinds import fairness, parse_group_size, run_match
+from mentorship.match.kinds import fairness, parse_group_size
 from mentorship.match.options import FiniteFloat
 
 _STAGES = ("read", "vectorize", "candidates", "solve", "explain", "write")
@@ -168,6 +168,7 @@ def _match(
     state: Path | None,
 ) -> None:
     """Read, match, audit and write; an InputError stops it before anything is written."""
+    from mentorship.engine.kinds import run_kind
     from mentorship.match.csvio import (
         InputError,
         check_writable,
@@ -190,7 +191,7 @@ def _match(
         for column in (*audit_by, *([max_min] if max_min else [])):
             if column not in table.frame.columns:
                 raise InputError(input_csv, f"no column {column!r} to audit by")
-        matcher, result = run_match(kind, table, pairs, options=options, progress=stages)
+        matcher, result = run_kind(kind, table, pairs, options=options, progress=stages)
         stages.timings.update(matcher.timings_)
         solved = result
         result, fairness_lines, extra = fairness(table, matcher, result, audit_by, max_min)
@@ -211,10 +212,10 @@ def _match(
 
 
 def _save_state(path: Path, matcher: Any, result: Any, pairs: Any) -> None:
-    from matching.incremental import SolvedCommunity
+    from mentorship.engine.batch import solved_community
     from mentorship.match.csvio import write_state
 
-    write_state(path, SolvedCommunity.from_match(matcher, result, pairs))
+    write_state(path, solved_community(matcher, result, pairs))
 
 
 def _update(previous: Path, changes_csv: Path, output: Path | None, fmt: str, state: Path | None) -> None:

@@ -10,20 +10,23 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
 
-from matching import GroupResult, MatchResult, ParticipantTable, PeerResult, TableError, parse_participants
-from matching.table import shown
+from mentorship.engine.batch import (
+    ACTIONS,
+    AnyResult,
+    ParticipantTable,
+    SolvedCommunity,
+    TableError,
+    kind_notes,
+    parse_participants,
+    result_rows,
+    shown,
+)
 from mentorship.lib.spreadsheet import safe_cell
-from mentorship.match.kinds import kind_notes, result_rows
-
-if TYPE_CHECKING:
-    from matching.incremental import SolvedCommunity
-
-AnyResult = MatchResult | PeerResult | GroupResult
 
 OUTPUT_COLUMNS = ("kind", "group", "mentor_id", "mentee_id", "score", "reasons")
 
@@ -227,9 +230,7 @@ def write_result(
 
 
 def read_state(path: Path) -> SolvedCommunity:
-    """Read a solved community saved with ``--state`` (see :class:`matching.incremental.SolvedCommunity`)."""
-    from matching.incremental import SolvedCommunity
-
+    """Read a solved community saved with ``--state`` (see :class:`matching.SolvedCommunity`)."""
     try:
         with path.open(encoding="utf-8") as handle:
             document = json.load(handle)
@@ -256,8 +257,6 @@ def read_changes(path: Path, community: SolvedCommunity) -> pd.DataFrame:
     ``action`` is ``add``, ``edit`` or ``remove`` (only ``id`` needed); empty means edit a
     known id, add a new one. Every problem is reported with its line and column.
     """
-    from matching.incremental import ACTIONS
-
     frame = read_csv(path)
     if "id" not in frame.columns:
         raise InputError(path, "missing required column 'id'", column="id")

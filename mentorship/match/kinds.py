@@ -1,19 +1,15 @@
-"""The three kinds of `mentorship match` (traditional, group, peer), the fairness audit and its rows."""
+"""The kinds' options of `mentorship match`, its fairness audit and max-min mode, and their lines."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
-    import numpy as np
-
-    from matching import AuditReport, FairnessTradeoff, GroupResult, MatchResult, ParticipantTable, PeerResult
-
-    AnyResult = MatchResult | PeerResult | GroupResult
+    from mentorship.engine.batch import AnyResult, AuditReport, FairnessTradeoff, ParticipantTable
 
 _SIZE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 
@@ -30,75 +26,6 @@ def parse_group_size(ctx: click.Context, param: click.Parameter, value: str | No
     if not 1 <= low <= high:
         raise click.BadParameter(f"sizes must satisfy 1 <= MIN <= MAX, got {value!r}")
     return low, high
-
-
-def run_match(
-    kind: str,
-    table: ParticipantTable,
-    pairs: np.ndarray[Any, Any] | None,
-    *,
-    options: dict[str, Any],
-    progress: Callable[[str], None],
-) -> tuple[Any, AnyResult]:
-    """Fit the matcher of ``kind`` and match; returns the fitted matcher and its result."""
-    from matching import GroupMatcher, MentorMatcher, PeerMatcher
-
-    common = {k: options[k] for k in ("min_score", "max_hours_apart", "seed")}
-    matcher: Any
-    if kind == "peer":
-        matcher = PeerMatcher(**common)
-    elif kind == "group":
-        low, high = options.get("group_size") or (3, 6)
-        matcher = GroupMatcher(min_size=low, max_size=high, **common)
-    else:
-        matcher = MentorMatcher(fast=options["fast"], **common)
-    matcher.fit(table)
-    progress("vectorize")
-    return matcher, matcher.match(pairs, progress=progress)
-
-
-def result_rows(result: AnyResult) -> Iterator[tuple[str, str, str, str, float, str]]:
-    """Output rows: kind, group, mentor_id (empty for peer), mentee_id, score, reasons."""
-    from matching import GroupResult, PeerResult
-
-    if isinstance(result, PeerResult):
-        for k, (a, b, score, why) in enumerate(
-            zip(result.first_ids, result.second_ids, result.scores, result.reasons, strict=True), start=1
-        ):
-            yield "peer", f"p{k}", "", a, float(score), why
-            yield "peer", f"p{k}", "", b, float(score), why
-    elif isinstance(result, GroupResult):
-        for group, mentor, mentee, score, why in zip(
-            result.group_ids, result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-        ):
-            yield "group", group, mentor, mentee, float(score), why
-    else:
-        for mentor, mentee, score, why in zip(
-            result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-        ):
-            yield "traditional", "", mentor, mentee, float(score), why
-
-
-def kind_notes(result: AnyResult) -> list[str]:
-    """Summary lines particular to group and peer results."""
-    from matching import GroupResult, PeerResult
-
-    if isinstance(result, PeerResult):
-        how = (
-            "exact blossom over every eligible pair" if result.exact else "bound from the fractional matching"
-        )
-        return [f"peer pairs: {len(result.scores)}; unmatched peers: {len(result.unmatched_ids)} ({how})"]
-    if isinstance(result, GroupResult):
-        sizes = [len(g.member_ids) for g in result.groups]
-        return [
-            f"groups: {len(result.groups)} (sizes {min(sizes, default=0)}-{max(sizes, default=0)}), "
-            f"{sum(sizes)} mentees",
-            f"cohesion: {result.cohesion:.3f} vs {result.random_cohesion:.3f} for random groups "
-            f"({result.cohesion_ratio:.1f}x)",
-            f"mentor fit: {result.total:.6f} = {result.fit_ratio:.4f} of the traditional optimum "
-            f"{result.traditional_total:.6f}",
-        ]
-    return []
 
 
 def audit_lines(report: AuditReport) -> list[str]:
@@ -143,19 +70,20 @@ def fairness(
     max_min: str | None,
 ) -> tuple[AnyResult, list[str], dict[str, Any]]:
     """Run the max-min mode (traditional) and the audit; returns the result to write, lines and JSON data."""
-    from matching import MentorMatcher, audit, max_min_fair
+    from mentorship.engine import batch
 
     lines: list[str] = []
     data: dict[str, Any] = {}
     if max_min is not None:
-        if not isinstance(matcher, MentorMatcher):
-            raise click.UsageError("--max-min works with --kind traditional")
-        trade = max_min_fair(matcher, max_min, base=result)  # type: ignore[arg-type]
+        try:
+            trade = batch.max_min(matcher, max_min, result)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
         result = trade.result
         lines += tradeoff_lines(trade)
         data["max_min"] = trade.to_dict()
     if audit_by:
-        report = audit(table, result, list(audit_by))
+        report = batch.audit(table, result, audit_by)
         lines += audit_lines(report)
         data["audit"] = report.to_dict()
     return result, lines, data

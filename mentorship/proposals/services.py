@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from mentorship.engine.parted import Parting, parted_pairs
 from mentorship.events.services import record
 from mentorship.lib.db import Contended, lock_in_order, retrying
 from mentorship.lib.i18n import _
@@ -39,7 +40,6 @@ from mentorship.models import (
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
-from mentorship.rounds.pool import Parting, parted_pairs
 
 T = TypeVar("T")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from mentorship.engine.outcome import histogram
+from mentorship.engine.reasons import reason_key
+from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.lib.confirm import Confirmation
 from mentorship.lib.i18n import _, ngettext
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
-from mentorship.rounds.engine import histogram, reason_key
-from mentorship.rounds.pool import profile_id_of, row_id
 from mentorship.rounds.services import RoundService
 
 # Below this relative gap a total is as good as the best possible, for a person reading it.
@@ -123,6 +124,39 @@ def group_reasons(unmatched: list[tuple[str, str]]) -> list[dict[str, Any]]:
     return [{"reason": key, "people": sorted(people, key=lambda p: p["name"])} for key, people in ordered]
 
 
+def fairness_audit(summary: dict[str, Any]) -> dict[str, Any] | None:
+    """The run's fairness report with each flagged gap in words; None for rounds run before it was kept."""
+    report = summary.get("audit")
+    if not isinstance(report, dict):
+        return None
+    attributes = []
+    for attribute in report.get("attributes", []):
+        worst = {d["worst"] for d in attribute["disparities"]}
+        attributes.append(
+            {
+                "name": attribute["attribute"].replace("_", " ").capitalize(),
+                "groups": [g | {"flagged": g["value"] in worst} for g in attribute["groups"]],
+                "flags": [_flag(d) for d in attribute["disparities"]],
+            }
+        )
+    return {
+        "attributes": attributes,
+        "min_group_size": report["min_group_size"],
+        "rate_points": round(report["max_rate_gap"] * 100),
+        "score_percent": f"{report['max_score_gap']:.0%}",
+    }
+
+
+def _flag(disparity: dict[str, Any]) -> str:
+    if disparity["metric"] == "match_rate":
+        return _("“{worst}” is matched {points} points less often than “{best}”.").format(
+            worst=disparity["worst"], best=disparity["best"], points=round(disparity["gap"] * 100)
+        )
+    return _("“{worst}” gets pairings scoring {percent} lower than “{best}”.").format(
+        worst=disparity["worst"], best=disparity["best"], percent=f"{disparity['gap']:.0%}"
+    )
+
+
 async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
     """Everything the round page renders."""
     summary = found.summary or {}
@@ -149,7 +183,7 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
             used[mentor_id] = used.get(mentor_id, 0) + len(_seekers(proposal))
 
     def room(mentor_id: UUID) -> int:
-        return int(capacity.get(row_id("mentor", mentor_id), 0)) - used.get(mentor_id, 0)
+        return int(capacity.get(mentor_row(mentor_id), 0)) - used.get(mentor_id, 0)
 
     rows = [_row(found, p, kept, name, room) for p in proposals]
     numbers = figures(found, proposals)
@@ -174,6 +208,7 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
         "loads": _loads(found, capacity, people, used, name),
         "unmatched": unmatched,
         "reason_groups": group_reasons(unmatched),
+        "audit": fairness_audit(summary),
         "histogram": {"labels": histogram_labels(len(numbers["histogram"])), "values": numbers["histogram"]},
         "others": others,
     }
@@ -187,7 +222,7 @@ def _row(found: Round, proposal: Proposal, kept: list[Proposal], name: Any, room
     alternatives = []
     if found.kind is Kind.TRADITIONAL and mentor is not None and not removed and len(seekers) == 1:
         for rid, score, _reasons in found.summary.get("alternatives", {}).get(
-            row_id("mentee", seekers[0].profile_id), []
+            mentee_row(seekers[0].profile_id), []
         ):
             candidate = profile_id_of(rid)
             # Only mentors with a free place in this round: anyone else would be refused.

@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from mentorship.engine.outcome import Unit
+from mentorship.engine.pool import Pool
+from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row, profile_id_of, row_id
+from mentorship.engine.table import participant, participants
 from mentorship.models import MemberRole, Profile, Proposal, ProposalMember, Round
-from mentorship.rounds.engine import Unit
-from mentorship.rounds.pool import AUDIT_COLUMNS, COLUMNS, Pool, _row, profile_id_of, row_id
 
 
 async def round_pool(session: AsyncSession, found: Round) -> Pool:
@@ -39,15 +40,14 @@ async def round_pool(session: AsyncSession, found: Round) -> Pool:
     ordered = sorted(found_profiles.scalars(), key=lambda p: (p.created_at, p.id))
     rows: list[dict[str, Any]] = []
     profiles: dict[str, Profile] = {}
-    for role, wanted in (("mentee", seekers), ("mentor", mentors)):
+    for role, wanted in ((MENTEE, seekers), (MENTOR, mentors)):
         for profile in (p for p in ordered if p.id in wanted):
             rid = row_id(role, profile.id)
-            rows.append(_row(rid, role, profile, found.kind, capacity.get(rid, 0)))
+            rows.append(participant(role, profile, found.kind, capacity.get(rid, 0)))
             profiles[rid] = profile
-    self_pairs = [(row_id("mentee", p), row_id("mentor", p)) for p in seekers & mentors]
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, *AUDIT_COLUMNS]).fillna("")
+    self_pairs = [(mentee_row(p), mentor_row(p)) for p in seekers & mentors]
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    return Pool(found.kind, frame, profiles, names, self_pairs, capacity)
+    return Pool(found.kind, participants(rows), profiles, names, self_pairs, capacity)
 
 
 def member_fits(units: Iterable[Unit]) -> dict[str, float]:

@@ -16,6 +16,12 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from mentorship.engine import run as engine
+from mentorship.engine.outcome import Outcome, Unit, histogram
+from mentorship.engine.parted import never_rows
+from mentorship.engine.pool import Pool, build_pool, pending_mentor_places
+from mentorship.engine.reasons import reason_counts
+from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
 from mentorship.lib.zones import stamp
@@ -33,16 +39,6 @@ from mentorship.models import (
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
-from mentorship.rounds import engine
-from mentorship.rounds.pool import (
-    AUDIT_COLUMNS,
-    Pool,
-    build_pool,
-    parted_pairs,
-    pending_mentor_places,
-    profile_id_of,
-    row_id,
-)
 from mentorship.rounds.regroup import member_fits, round_pool
 
 logger = logging.getLogger("mentorship.rounds")
@@ -206,12 +202,12 @@ class RoundService:
         if proposal.kind is not Kind.TRADITIONAL or proposal.status is not ProposalStatus.DRAFT:
             raise RoundError(_("Only a traditional proposal in the round can get another mentor."))
         mentee = next(m for m in proposal.members if m.role is MemberRole.MENTEE)
-        options = found.summary.get("alternatives", {}).get(row_id("mentee", mentee.profile_id), [])
+        options = found.summary.get("alternatives", {}).get(mentee_row(mentee.profile_id), [])
         chosen = next((o for o in options if profile_id_of(o[0]) == mentor_id), None)
         if chosen is None:
             # Only mentors the engine scored for this mentee: they share a language and respect the limits.
             raise RoundError(_("That mentor is not one of the fitting alternatives for this mentee."))
-        room = found.summary.get("capacity", {}).get(row_id("mentor", mentor_id), 0)
+        room = found.summary.get("capacity", {}).get(mentor_row(mentor_id), 0)
         used = await self._mentor_use(round_id, mentor_id)
         if used >= room:
             raise RoundError(_("That mentor has no free place left in this round."))
@@ -252,7 +248,7 @@ class RoundService:
         if sizes[0] - 1 < smallest:
             raise RoundError(_("That group would be smaller than {n} people.").format(n=smallest))
         mentor = next(m.profile_id for m in target.members if m.role is MemberRole.MENTOR)
-        room = found.summary.get("capacity", {}).get(row_id("mentor", mentor), 0)
+        room = found.summary.get("capacity", {}).get(mentor_row(mentor), 0)
         if sizes[1] + 1 > min(largest, room):
             raise RoundError(_("That group is full."))
         # Both groups are scored again as they will be: the mover with the new mentor, the reasons anew.
@@ -284,14 +280,11 @@ class RoundService:
         await self.session.commit()
         return target
 
-    async def _score_groups(self, found: Round, groups: list[tuple[UUID, list[UUID]]]) -> list[engine.Unit]:
+    async def _score_groups(self, found: Round, groups: list[tuple[UUID, list[UUID]]]) -> list[Unit]:
         """Groups (mentor, mentees) scored by the engine over the round's people; refused if one cannot be."""
         pool = await round_pool(self.session, found)
-        never = [
-            *await _exclusion_rows(self.session, found.options.get("exclude", [])),
-            *await _past_pairs(self.session, pool),
-        ]
-        rows = [(row_id("mentor", m), [row_id("mentee", p) for p in people]) for m, people in groups]
+        never = await never_rows(self.session, pool, found.options.get("exclude", []))
+        rows = [(mentor_row(m), [mentee_row(p) for p in people]) for m, people in groups]
         units = await anyio.to_thread.run_sync(
             engine.score_groups, pool, {**found.options, "exclude_rows": never}, rows
         )
@@ -353,11 +346,8 @@ class RoundService:
             raise RoundError(_("Someone in it is already in another proposal of this round."))
         mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
         if mentor is not None and proposal.kind is Kind.TRADITIONAL:
-            room = (
-                (await self.get(round_id))
-                .summary.get("capacity", {})
-                .get(row_id("mentor", mentor.profile_id), 0)
-            )
+            capacity = (await self.get(round_id)).summary.get("capacity", {})
+            room = capacity.get(mentor_row(mentor.profile_id), 0)
             if await self._mentor_use(round_id, mentor.profile_id) >= room:
                 raise RoundError(_("The mentor has no free place left in this round."))
 
@@ -466,10 +456,7 @@ async def execute_round(
         # Burnout protection: mentors above the load threshold get no new proposals.
         busy = await overloaded(session, load_threshold, today or date.today())
         pool = await build_pool(session, kind, today or date.today(), overloaded=busy)
-        options["exclude_rows"] = [
-            *await _exclusion_rows(session, options.get("exclude", [])),
-            *await _past_pairs(session, pool),
-        ]
+        options["exclude_rows"] = await never_rows(session, pool, options.get("exclude", []))
     latest: dict[str, Any] = {"stage": "pool", "fraction": 0.05}
 
     def progress(stage: str, fraction: float) -> None:
@@ -486,30 +473,6 @@ async def execute_round(
     finally:
         writer.cancel()
     await _store(config, round_id, pool, outcome)
-
-
-async def _exclusion_rows(session: AsyncSession, pairs: list[list[str]]) -> list[tuple[str, str]]:
-    emails = {email for pair in pairs for email in pair}
-    if not emails:
-        return []
-    found = await session.execute(
-        select(User.email, Profile.id).join(Profile, Profile.user_id == User.id).where(User.email.in_(emails))
-    )
-    ids: dict[str, UUID] = {row[0]: row[1] for row in found.all()}
-    return [(row_id("mentee", ids[a]), row_id("mentor", ids[b])) for a, b in pairs if a in ids and b in ids]
-
-
-async def _past_pairs(session: AsyncSession, pool: Pool) -> list[tuple[str, str]]:
-    """The engine's rows for the pairs never to propose again (see :func:`parted_pairs`)."""
-    rows = []
-    for pair in await parted_pairs(session, {profile.id for profile in pool.profiles.values()}):
-        a, b = tuple(pair)
-        for mentee, mentor in ((a, b), (b, a)):
-            if pool.kind is Kind.PEER:
-                rows.append((row_id("mentee", mentee), row_id("mentee", mentor)))
-            else:
-                rows.append((row_id("mentee", mentee), row_id("mentor", mentor)))
-    return rows
 
 
 async def _write_progress(config: SQLAlchemyAsyncConfig, round_id: UUID, latest: dict[str, Any]) -> None:
@@ -544,7 +507,7 @@ async def _fail(config: SQLAlchemyAsyncConfig, round_id: UUID, exc: Exception) -
         await session.commit()
 
 
-async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outcome: engine.Outcome) -> None:
+async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outcome: Outcome) -> None:
     """Save the outcome as draft proposals with the round's summary."""
     async with config.get_session() as session:
         found = await session.get(Round, round_id)
@@ -591,16 +554,14 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
         await session.commit()
 
 
-def summarise(pool: Pool, outcome: engine.Outcome) -> dict[str, Any]:
+def summarise(pool: Pool, outcome: Outcome) -> dict[str, Any]:
     """The figures a coordinator previews, as JSON-friendly data."""
     scores = [unit.score for unit in outcome.units]
     load: dict[str, int] = {}
     for unit in outcome.units:
         if unit.mentor:
             load[unit.mentor] = load.get(unit.mentor, 0) + len(unit.members)
-    frame = pool.frame
     matched = {rid for unit in outcome.units for rid in unit.members}
-    score_of = {rid: unit.score for unit in outcome.units for rid in unit.members}
     return {
         "pool": {"mentees": pool.mentees, "mentors": pool.mentors},
         "proposals": len(outcome.units),
@@ -610,16 +571,17 @@ def summarise(pool: Pool, outcome: engine.Outcome) -> dict[str, Any]:
         "relative_gap": outcome.relative_gap,
         "proved_optimal": outcome.proved_optimal,
         "mean_score": sum(scores) / len(scores) if scores else 0.0,
-        "histogram": engine.histogram(scores),
+        "histogram": histogram(scores),
         "unmatched": [
             {"profile_id": str(profile_id_of(rid)), "reason": reason} for rid, reason in outcome.unmatched
         ],
-        "unmatched_reasons": engine.reason_counts(outcome.unmatched),
+        "unmatched_reasons": reason_counts(outcome.unmatched),
         "capacity": dict(pool.free_capacity),
         "mentor_load": {rid: load.get(rid, 0) for rid in pool.free_capacity},
         "alternatives": {rid: [list(a) for a in alts] for rid, alts in outcome.alternatives.items()},
         "member_fit": member_fits(outcome.units),
-        "audit": audit_rows(frame, matched, score_of),
+        # The library's own fairness report, the one `mentorship match --audit-by` writes.
+        "audit": outcome.audit,
         "seconds": outcome.seconds,
     }
 
@@ -630,41 +592,3 @@ def _mentor_of(proposal: Proposal) -> UUID:
 
 def _mentees_of(proposal: Proposal) -> list[UUID]:
     return [m.profile_id for m in proposal.members if m.role is MemberRole.MENTEE]
-
-
-SMALL_GROUP = 5
-DISPARITY_POINTS = 10.0
-
-
-def audit_rows(frame: Any, matched: set[str], score_of: dict[str, float]) -> list[dict[str, Any]]:
-    """Match rate and mean score per group of each opt-in attribute; groups under five suppressed."""
-    seekers = frame[frame["role"] == "mentee"] if len(frame) else frame
-    rows: list[dict[str, Any]] = []
-    for column in AUDIT_COLUMNS:
-        if column not in seekers or not (seekers[column] != "").any():
-            continue
-        groups: list[dict[str, Any]] = []
-        for value, members in seekers[seekers[column] != ""].groupby(column):
-            ids = list(members["id"])
-            hit = [rid for rid in ids if rid in matched]
-            if len(ids) < SMALL_GROUP:
-                groups.append({"value": str(value), "people": None, "suppressed": True})
-                continue
-            groups.append(
-                {
-                    "value": str(value),
-                    "people": len(ids),
-                    "suppressed": False,
-                    "match_rate": len(hit) / len(ids),
-                    "mean_score": sum(score_of[r] for r in hit) / len(hit) if hit else 0.0,
-                }
-            )
-        shown = [g for g in groups if not g["suppressed"]]
-        rates: list[float] = [float(g["match_rate"]) for g in shown]
-        gap = (max(rates) - min(rates)) * 100 if len(rates) > 1 else 0.0
-        for group in shown:
-            group["flagged"] = gap > DISPARITY_POINTS and group["match_rate"] == min(rates)
-        rows.append(
-            {"attribute": column, "groups": groups, "gap_points": gap, "flagged": gap > DISPARITY_POINTS}
-        )
-    return rows

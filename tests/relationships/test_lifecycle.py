@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.engine.pool import build_pool
 from mentorship.models import ActiveSlot, Event, Kind, Profile, User
 from mentorship.relationships.access import resume_due
-from mentorship.rounds.pool import build_pool
 from tests.helpers import post_form, send_json
 from tests.relationships.conftest import db_value, start
 

@@ -16,8 +16,8 @@ from litestar.testing import AsyncTestClient
 from mentorship.app import create_app
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.engine.pool import build_pool
 from mentorship.models import Kind
-from mentorship.rounds.pool import build_pool
 from tests.factories import PASSWORD, create_user
 from tests.helpers import login, post_form
 from tests.rounds.conftest import run_round

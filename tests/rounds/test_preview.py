@@ -211,6 +211,30 @@ async def test_unmatched_people_are_grouped_by_reason(quiet: Settings, coordinat
     assert len(detail["round"]["summary"]["unmatched"]) == 2
 
 
+async def test_the_fairness_audit_shows_the_librarys_report_with_the_gaps_in_words(
+    quiet: Settings, coordinator: Client
+) -> None:
+    await create_user(quiet, "coordinator@example.org", name="Coordinator", coordinator=True)
+    await create_user(quiet, "mia@example.org", name="Mia Mentor", profile=mentor(5, ["bots"], ["en"]))
+    # Five from Europe who share the mentor's language, five from Asia who do not, three unsaid.
+    for k in range(13):
+        region = "Europe" if k < 5 else "Asia" if k < 10 else ""
+        language = "hi" if region == "Asia" else "en"
+        shared = {"fairness_attributes": {"region": region}} if region else {}
+        profile = mentee(["bots"], [language], **shared)
+        await create_user(quiet, f"p{k}@example.org", name=f"P{k}", profile=profile)
+    path, detail = await start(coordinator, quiet, kind="traditional")
+
+    page = html.unescape((await coordinator.get(path)).text)
+    section = page.split('id="audit-title"', 1)[1].split("</section>", 1)[0]
+
+    report = detail["round"]["summary"]["audit"]
+    assert [a["attribute"] for a in report["attributes"]] == ["region"]
+    assert "Lower quartile" in section and "(blank)" in section and "fewer than 5: not described" in section
+    assert re.search(r"“Asia” is matched \d+ points less often than “Europe”\.", section)
+    assert re.search(r'class="flagged"><th scope="row">Asia<', section)
+
+
 async def test_gap_is_said_in_words_with_the_figures_in_details(quiet: Settings, coordinator: Client) -> None:
     await community(quiet)
     path, detail = await start(coordinator, quiet, kind="traditional")

@@ -6,7 +6,6 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from mentorship.config import Settings
-from mentorship.rounds.services import audit_rows
 from tests.factories import PASSWORD, create_user
 from tests.helpers import login, post_form, send_json
 from tests.rounds.conftest import mentee, mentor
@@ -64,32 +63,6 @@ async def test_suggestions_requests_limit_and_withdrawal(quiet: Settings, client
     assert accepted.status_code == 200 and accepted.json()["relationship_id"]
     assert mine == {"Mia": "withdrawn", "Max": "accepted", "Cy": "withdrawn"}
     assert after.status_code == 409 and "already have an active mentor" in after.json()["detail"]
-
-
-def test_audit_rows_known_answers_and_small_groups_suppressed() -> None:
-    import pandas as pd
-
-    rows = []
-    for i in range(10):
-        rows.append({"id": f"a{i}", "role": "mentee", "region": "Africa", "gender": ""})
-    for i in range(6):
-        rows.append({"id": f"e{i}", "role": "mentee", "region": "Europe", "gender": ""})
-    for i in range(3):
-        rows.append({"id": f"s{i}", "role": "mentee", "region": "Oceania", "gender": ""})
-    rows.append({"id": "m0", "role": "mentor", "region": "Europe", "gender": ""})
-    frame = pd.DataFrame(rows).assign(first_language="")
-    matched = {f"a{i}" for i in range(5)} | {f"e{i}" for i in range(6)} | {"s0"}
-    scores = dict.fromkeys(matched, 0.5) | {"e0": 0.8}
-
-    (region,) = audit_rows(frame, matched, scores)
-    groups = {g["value"]: g for g in region["groups"]}
-
-    assert region["attribute"] == "region"
-    assert groups["Africa"]["people"] == 10 and groups["Africa"]["match_rate"] == 0.5
-    assert groups["Europe"]["match_rate"] == 1.0 and abs(groups["Europe"]["mean_score"] - 0.55) < 1e-9
-    assert groups["Oceania"]["suppressed"] is True and groups["Oceania"]["people"] is None
-    assert region["gap_points"] == 50.0 and region["flagged"] is True
-    assert groups["Africa"]["flagged"] is True and groups["Europe"]["flagged"] is False
 
 
 async def test_people_who_chose_peer_mentoring_also_see_fitting_peers(

@@ -1,0 +1,150 @@
+"""Who a round may match: the people of a kind with room, as the engine's participants table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pandas as pd
+from sqlalchemy import ColumnElement, String, and_, cast, exists, not_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row
+from mentorship.engine.table import participant, participants
+from mentorship.models import (
+    ActiveSlot,
+    Kind,
+    MemberRole,
+    Profile,
+    Proposal,
+    ProposalMember,
+    ProposalStatus,
+    User,
+)
+
+PENDING = (ProposalStatus.OPEN,)
+
+
+@dataclass
+class Pool:
+    """The people of one round, their table rows and the pairs the engine must never propose."""
+
+    kind: Kind
+    frame: pd.DataFrame
+    profiles: dict[str, Profile]
+    names: dict[str, str]
+    # Someone both mentor and mentee has two rows, never to be matched with each other.
+    self_pairs: list[tuple[str, str]] = field(default_factory=list)
+    free_capacity: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def mentees(self) -> int:
+        """How many people seek a mentor (or a peer) in this pool."""
+        return int((self.frame["role"] == MENTEE).sum()) if len(self.frame) else 0
+
+    @property
+    def mentors(self) -> int:
+        """How many mentors are in this pool."""
+        return int((self.frame["role"] == MENTOR).sum()) if len(self.frame) else 0
+
+
+def _has_slot(kind: Kind, role: MemberRole) -> ColumnElement[bool]:
+    return exists().where(
+        ActiveSlot.profile_id == Profile.id, ActiveSlot.kind == kind, ActiveSlot.role == role
+    )
+
+
+def _pending(kind: Kind, role: MemberRole) -> ColumnElement[bool]:
+    return exists().where(
+        ProposalMember.profile_id == Profile.id,
+        ProposalMember.role == role,
+        ProposalMember.proposal_id == Proposal.id,
+        Proposal.kind == kind,
+        Proposal.status.in_(PENDING),
+    )
+
+
+async def pending_mentor_places(session: AsyncSession, kind: Kind) -> dict[UUID, int]:
+    """Places each mentor has promised in open proposals and requests of a kind (not yet accepted)."""
+    rows = await session.execute(
+        select(ProposalMember.profile_id, Proposal.id)
+        .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+        .where(ProposalMember.role == MemberRole.MENTOR, Proposal.kind == kind, Proposal.status.in_(PENDING))
+    )
+    held: dict[UUID, int] = {}
+    for profile_id, _proposal in rows.all():
+        held[profile_id] = held.get(profile_id, 0) + 1
+    return held
+
+
+def _chose(kind: Kind) -> ColumnElement[bool]:
+    # kinds is a JSON list: a LIKE on its text works on both SQLite and PostgreSQL.
+    return cast(Profile.kinds, String).like(f'%"{kind.value}"%')
+
+
+async def build_pool(
+    session: AsyncSession,
+    kind: Kind,
+    today: date,
+    *,
+    excluded_profiles: set[UUID] | None = None,
+    overloaded: set[UUID] | None = None,
+) -> Pool:
+    """Everyone who wants this kind, is not away, has room and is not already matched for it."""
+    excluded_profiles = excluded_profiles or set()
+    overloaded = overloaded or set()
+    base = (
+        select(Profile)
+        .join(User, User.id == Profile.user_id)
+        .where(User.is_active, _chose(kind))
+        .options(selectinload(Profile.topics), selectinload(Profile.languages))
+        .order_by(Profile.created_at, Profile.id)
+    )
+    seeker_role = MemberRole.PEER if kind is Kind.PEER else MemberRole.MENTEE
+    seekers = (
+        await session.execute(
+            base.where(
+                Profile.is_mentee, not_(_has_slot(kind, seeker_role)), not_(_pending(kind, seeker_role))
+            )
+        )
+    ).scalars()
+    people: list[dict[str, Any]] = []
+    profiles: dict[str, Profile] = {}
+    for profile in seekers:
+        if profile.id in excluded_profiles:
+            continue
+        people.append(participant(MENTEE, profile, kind, 0))
+        profiles[mentee_row(profile.id)] = profile
+    free: dict[str, int] = {}
+    self_pairs: list[tuple[str, str]] = []
+    if kind is not Kind.PEER:
+        held = await pending_mentor_places(session, kind)
+        mentors = (
+            await session.execute(
+                base.where(Profile.is_mentor, Profile.capacity > 0, not_(Profile.away_on(today))).where(
+                    and_(Profile.mentee_load < Profile.capacity)
+                    if kind is Kind.TRADITIONAL
+                    else not_(_has_slot(kind, MemberRole.MENTOR))
+                )
+            )
+        ).scalars()
+        for profile in mentors:
+            if profile.id in excluded_profiles or profile.id in overloaded:
+                continue
+            if kind is Kind.TRADITIONAL:
+                room = profile.capacity - profile.mentee_load - held.get(profile.id, 0)
+            else:
+                room = profile.capacity if held.get(profile.id, 0) == 0 else 0
+            if room <= 0:
+                continue
+            rid = mentor_row(profile.id)
+            people.append(participant(MENTOR, profile, kind, room))
+            profiles[rid] = profile
+            free[rid] = room
+            if mentee_row(profile.id) in profiles:
+                self_pairs.append((mentee_row(profile.id), rid))
+    names = {rid: profile.user.name for rid, profile in profiles.items()}
+    return Pool(kind, participants(people), profiles, names, self_pairs, free)

@@ -1,0 +1,150 @@
+"""Run a round's kind over its pool and turn the library's answer into an :class:`Outcome`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from mentorship.engine.audit import audit_data, shared_columns
+from mentorship.engine.kinds import matcher, positions, run_kind
+from mentorship.engine.outcome import Outcome, Unit
+from mentorship.engine.pool import Pool
+from mentorship.engine.reasons import split
+from mentorship.engine.rows import MENTEE, same_person
+from mentorship.models import Kind
+
+Progress = Callable[[str, float], None]
+Alternative = tuple[str, float, list[str]]
+ALTERNATIVES = 4
+# Offering alternatives costs one suggestion query per mentee: worth it for rounds people edit by hand.
+ALTERNATIVES_UP_TO = 5_000
+# How far along each stage the library reports is, per kind (other stages count as halfway).
+FRACTIONS = {
+    Kind.TRADITIONAL: {"vectorize": 0.1, "candidates": 0.3, "solve": 0.55, "certify": 0.75, "explain": 0.9},
+    Kind.PEER: {
+        "vectorize": 0.1,
+        "candidates": 0.3,
+        "relax": 0.5,
+        "blossom": 0.6,
+        "round": 0.7,
+        "improve": 0.8,
+        "explain": 0.9,
+    },
+    Kind.GROUP: {"vectorize": 0.1},
+}
+
+
+def engine_options(options: dict[str, Any]) -> dict[str, Any]:
+    """A round's stored options as the kind dispatcher takes them."""
+    return {
+        "min_score": options.get("min_score"),
+        "max_hours_apart": options.get("max_hours_apart"),
+        "group_size": (int(options.get("group_min") or 3), int(options.get("group_max") or 6)),
+    }
+
+
+def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
+    """Match a pool with the round's options (CPU-bound: call it from a worker thread).
+
+    ``options["exclude_rows"]`` holds the (seeker row, mentor or peer row) pairs never to propose.
+    """
+    from matching import parse_participants
+
+    if pool.mentees == 0 or (pool.kind is not Kind.PEER and pool.mentors == 0):
+        who = [(rid, _nobody_reason(pool)) for rid in pool.frame.loc[pool.frame["role"] == MENTEE, "id"]]
+        return Outcome([], who, 0.0, 0.0, True, {})
+    progress("vectorize", 0.05)
+    fractions = FRACTIONS[pool.kind]
+    table = parse_participants(pool.frame)
+    never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
+    fitted, result = run_kind(
+        pool.kind.value,
+        table,
+        never,
+        options=engine_options(options),
+        progress=lambda stage: progress(stage, fractions.get(stage, 0.5)),
+    )
+    outcome = Outcome(
+        _units(pool.kind, result),
+        list(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)),
+        float(result.total),
+        float(result.upper_bound),
+        bool(result.is_optimal()),
+        {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
+        audit=audit_data(table, result, shared_columns(pool.frame)),
+    )
+    if pool.kind is Kind.TRADITIONAL and pool.mentees <= ALTERNATIVES_UP_TO:
+        progress("alternatives", 0.95)
+        outcome.alternatives = _alternatives(pool, fitted, options)
+    return outcome
+
+
+def _nobody_reason(pool: Pool) -> str:
+    if pool.kind is Kind.PEER:
+        return "no one else chose peer mentoring"
+    return "no mentor with free capacity chose this kind of mentoring"
+
+
+def _units(kind: Kind, result: Any) -> list[Unit]:
+    if kind is Kind.GROUP:
+        return [_group_unit(group) for group in result.groups]
+    if kind is Kind.PEER:
+        return [
+            Unit(None, [first, second], float(score), split(reasons))
+            for first, second, score, reasons in zip(
+                result.first_ids, result.second_ids, result.scores, result.reasons, strict=True
+            )
+        ]
+    return [
+        Unit(mentor, [mentee], float(score), split(reasons))
+        for mentee, mentor, score, reasons in zip(
+            result.mentee_ids, result.mentor_ids, result.scores, result.reasons, strict=True
+        )
+    ]
+
+
+def _alternatives(pool: Pool, fitted: Any, options: dict[str, Any]) -> dict[str, list[Alternative]]:
+    """For each mentee, the mentors that fit best after their own match: the preview's swaps."""
+    from matching import suggest_mentors
+
+    rows = pool.frame.set_index("id")
+    banned: dict[str, set[str]] = {}
+    for mentee, mentor in options.get("exclude_rows", []):
+        banned.setdefault(mentee, set()).add(mentor)
+    found: dict[str, list[Alternative]] = {}
+    for rid in pool.frame.loc[pool.frame["role"] == MENTEE, "id"]:
+        person = rows.loc[rid].to_dict() | {"id": rid}
+        never = banned.get(rid, set())
+        found[rid] = [
+            (s.mentor_id, float(s.score), split(s.reasons))
+            for s in suggest_mentors(fitted, person, ALTERNATIVES + 1 + len(never))
+            if not same_person(s.mentor_id, rid) and s.mentor_id not in never
+        ][:ALTERNATIVES]
+    return found
+
+
+def _group_unit(group: Any) -> Unit:
+    return Unit(
+        group.mentor_id,
+        list(group.member_ids),
+        float(np.mean(group.scores)) if len(group.scores) else 0.0,
+        split(group.reasons),
+        group.group_id,
+        [float(score) for score in group.scores],
+    )
+
+
+def score_groups(pool: Pool, options: dict[str, Any], groups: list[tuple[str, list[str]]]) -> list[Unit]:
+    """Groups changed by hand, each scored and explained as the round's run would (CPU-bound).
+
+    A member whom a hard constraint keeps from the mentor (language, time zone, minimum score, an
+    earlier relationship or decline) gets ``-inf`` in ``member_scores``.
+    """
+    from matching import parse_participants
+
+    table = parse_participants(pool.frame)
+    fitted = matcher(Kind.GROUP.value, engine_options(options)).fit(table)
+    never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
+    return [_group_unit(fitted.describe_group(members, mentor, never)) for mentor, members in groups]
