@@ -68,6 +68,7 @@ screenshots: test-tools browser ## Every page of the three journeys at 1280 and 
 bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, gaps
 	$(BIN)/python -m bench.matching $(BENCH_ARGS)
 	$(BIN)/python -m bench.peer_group $(filter --quick,$(BENCH_ARGS))
+	$(BIN)/python -m bench.text_model $(filter --quick,$(BENCH_ARGS))
 
 bench-rounds: install ## Round over the demo data while pages load: wall time, p50/p95 vs idle (BENCH_ARGS="--size 2000")
 	$(BIN)/python -m bench.round_latency $(BENCH_ARGS)
