@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -9,13 +10,13 @@ import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from matching.scoring.text_features import TextVectorizer
+from matching.scoring.words import NGRAM_LANGUAGES
 from matching.table.participants import ParticipantTable, as_table
 
 Table: TypeAlias = pd.DataFrame | ParticipantTable
-_TOKENS = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#]+\b"
 
 
 def _topic_matrix(tags: list[tuple[str, ...]], index: dict[str, int], weight: float) -> sp.csr_matrix:
@@ -47,7 +48,8 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     The dot product of one person's *needs* row and another's *offers* row is the
     match score: ``topic_weight`` times the cosine of sought and offered topics, plus
-    ``text_weight`` times the TF-IDF cosine of goals against experience, plus
+    ``text_weight`` times the TF-IDF cosine of goals against experience (terms in any
+    script and language, see :class:`~matching.scoring.text_features.TextVectorizer`), plus
     ``timezone_weight`` times a time-zone closeness in [0, 1]. With the default weights
     the score lies in [0, 1]. Every feature but the time-zone ones is non-negative.
 
@@ -60,15 +62,32 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     timezone_weight : float, default=0.10
         Weight of time-zone closeness: full when zero hours apart, none at twelve.
     min_df : int, default=1
-        Ignore words in fewer documents than this.
+        Ignore terms in fewer texts than this.
     max_features : int or None, default=None
-        Keep only the most frequent words.
+        Keep only the most frequent terms.
+    language : {"detect", "first"}, default="detect"
+        Read each text in the language whose function words it uses most, or in the
+        writer's first listed language.
+    stop_words : bool, default=True
+        Drop the function words of each text's language.
+    stem : bool, default=True
+        Stem words with Snowball where it has a stemmer for the language.
+    ngrams : {"unstemmed", "all", "none"} or tuple of str, default=NGRAM_LANGUAGES
+        Which words also give character n-grams within the word: those of languages with
+        no stemmer (Japanese, Chinese ...) and of the inflection-rich languages named (see
+        :class:`~matching.scoring.text_features.TextVectorizer`); "unstemmed", "all" or "none".
+    ngram_range : tuple of int, default=(2, 3)
+        Lengths of those n-grams.
+    max_df : float, default=0.5
+        Ignore terms in more than this share of one language's texts.
+    min_language_docs : int, default=20
+        Apply ``max_df`` only to languages with at least this many texts.
 
     Attributes
     ----------
     topics_ : ndarray of str
         The topic vocabulary (normalised tags).
-    tfidf_ : sklearn.feature_extraction.text.TfidfVectorizer
+    text_ : TextVectorizer
         Fitted on goals and experience together.
     n_half_ : int
         Width of the needs block (and of the offers block).
@@ -82,12 +101,26 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         timezone_weight: float = 0.10,
         min_df: int = 1,
         max_features: int | None = None,
+        language: str = "detect",
+        stop_words: bool = True,
+        stem: bool = True,
+        ngrams: str | tuple[str, ...] = NGRAM_LANGUAGES,
+        ngram_range: tuple[int, int] = (2, 3),
+        max_df: float = 0.5,
+        min_language_docs: int = 20,
     ) -> None:
         self.topic_weight = topic_weight
         self.text_weight = text_weight
         self.timezone_weight = timezone_weight
         self.min_df = min_df
         self.max_features = max_features
+        self.language = language
+        self.stop_words = stop_words
+        self.stem = stem
+        self.ngrams = ngrams
+        self.ngram_range = ngram_range
+        self.max_df = max_df
+        self.min_language_docs = min_language_docs
 
     def fit(self, X: Table, y: object = None) -> ProfileVectorizer:  # noqa: N803
         """Learn the topic vocabulary and the TF-IDF weights.
@@ -108,30 +141,31 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return self
 
     def _fit_text(self, table: ParticipantTable) -> sp.csr_matrix | None:
-        """Learn topics and TF-IDF weights (on every non-empty goal and experience); their rows, if any."""
+        """Learn topics and text terms (on every non-empty goal and experience); their rows, if any."""
         self.topics_ = np.array(
             sorted({t for tags in (*table.offers, *table.seeks) for t in tags}), dtype=object
         )
-        self.tfidf_ = TfidfVectorizer(
-            stop_words="english",
-            sublinear_tf=True,
+        self.text_ = TextVectorizer(
+            language=self.language,
+            stop_words=self.stop_words,
+            stem=self.stem,
+            ngrams=self.ngrams,
+            ngram_range=self.ngram_range,
             min_df=self.min_df,
+            max_df=self.max_df,
+            min_language_docs=self.min_language_docs,
             max_features=self.max_features,
-            token_pattern=_TOKENS,
-            dtype=np.float64,
         )
-        corpus = [text for text in (*table.goals, *table.experience) if text]
-        fitted: sp.csr_matrix | None = None
-        try:
-            if corpus:
-                fitted = sp.csr_matrix(self.tfidf_.fit_transform(corpus))
-            else:
-                self.tfidf_.fit(["placeholder"])
-        except ValueError:  # only stop words: keep an empty-ish vocabulary
-            self.tfidf_.fit(["placeholder"])
+        corpus = [
+            (text, langs)
+            for texts in (table.goals, table.experience)
+            for text, langs in zip(texts, table.languages, strict=True)
+            if text
+        ]
+        fitted = self.text_.fit_transform(corpus)
         self._topic_index = {t: k for k, t in enumerate(self.topics_)}
-        self.n_half_ = len(self.topics_) + len(self.tfidf_.vocabulary_) + 3
-        return fitted
+        self.n_half_ = len(self.topics_) + len(self.text_.vocabulary_) + 3
+        return fitted if corpus else None
 
     def fit_transform_blocks(self, X: Table) -> tuple[sp.csr_matrix, sp.csr_matrix]:  # noqa: N803
         """Fit, then return the needs and offers blocks of the same table, reading each text once.
@@ -155,19 +189,21 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         )
         texts = sp.csr_matrix(place @ fitted)
         return (
-            self._block(table.seeks, table.goals, table.tz_hours, texts[:n]),
-            self._block(table.offers, table.experience, table.tz_hours, texts[n:]),
+            self._block(table.seeks, table.goals, table.languages, table.tz_hours, texts[:n]),
+            self._block(table.offers, table.experience, table.languages, table.tz_hours, texts[n:]),
         )
 
     def _block(
         self,
         tags: list[tuple[str, ...]],
         texts: list[str],
+        languages: list[tuple[str, ...]],
         hours: npt.NDArray[np.float64],
         tfidf: sp.csr_matrix | None = None,
     ) -> sp.csr_matrix:
-        check_is_fitted(self, "tfidf_")
-        text = (self.tfidf_.transform(texts) if tfidf is None else tfidf) * np.sqrt(self.text_weight)
+        check_is_fitted(self, "text_")
+        rows = self.text_.transform(zip(texts, languages, strict=True)) if tfidf is None else tfidf
+        text = rows * np.sqrt(self.text_weight)
         parts = [
             _topic_matrix(tags, self._topic_index, self.topic_weight),
             text,
@@ -187,7 +223,7 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         scipy.sparse.csr_matrix of shape (n_rows, n_half_)
         """
         table = as_table(X)
-        return self._block(table.seeks, table.goals, table.tz_hours)
+        return self._block(table.seeks, table.goals, table.languages, table.tz_hours)
 
     def transform_offers(self, X: Table) -> sp.csr_matrix:  # noqa: N803
         """Return the offers block: ``offers`` topics, ``experience`` text and time zone.
@@ -201,7 +237,7 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         scipy.sparse.csr_matrix of shape (n_rows, n_half_)
         """
         table = as_table(X)
-        return self._block(table.offers, table.experience, table.tz_hours)
+        return self._block(table.offers, table.experience, table.languages, table.tz_hours)
 
     def transform(self, X: Table) -> sp.csr_matrix:  # noqa: N803
         """Return ``[needs | offers]`` for every row.
@@ -218,15 +254,60 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return sp.hstack([self.transform_needs(table), self.transform_offers(table)], format="csr")
 
     def half_feature_names(self) -> npt.NDArray[np.object_]:
-        """Names of the columns of one block: ``topic:...``, ``text:...``, ``tz:...``."""
-        check_is_fitted(self, "tfidf_")
-        words = self.tfidf_.get_feature_names_out()
+        """Names of the columns of one block: ``topic:...``, ``text:...``, ``gram:...``, ``tz:...``.
+
+        A stem is named ``text:`` and its most frequent written word (case-folded), a
+        character n-gram ``gram:`` and the n-gram; :meth:`surface_words` gives the words
+        each person wrote.
+        """
+        check_is_fitted(self, "text_")
+        kinds = np.where(self.text_.is_gram_, "gram", "text")
         return np.array(
             [f"topic:{t}" for t in self.topics_]
-            + [f"text:{w}" for w in words]
+            + [f"{kind}:{label}" for kind, label in zip(kinds, self.text_.labels_, strict=True)]
             + ["tz:bias", "tz:cos", "tz:sin"],
             dtype=object,
         )
+
+    def surface_words(
+        self,
+        X: Table,  # noqa: N803
+        row: int,
+        side: str,
+        features: Iterable[int],
+    ) -> dict[int, list[str]]:
+        """The words one person wrote, exactly as written, behind each text feature of a block.
+
+        For a pair, call it for the mentee's ``"needs"`` row and the mentor's ``"offers"``
+        row with the columns their product shares: each side's words for each feature.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or ParticipantTable
+            The table the person is in.
+        row : int
+            The person's position in ``X``.
+        side : {"needs", "offers"}
+            Read their goals (needs) or their experience (offers).
+        features : iterable of int
+            Columns of one block (:meth:`half_feature_names`); others than ``text:`` and
+            ``gram:`` ones are ignored.
+
+        Returns
+        -------
+        dict of int to list of str
+            Each of ``features`` the person's text gives, and its distinct written words
+            in the order written (for a ``gram:`` feature, the words containing it).
+        """
+        check_is_fitted(self, "text_")
+        if side not in {"needs", "offers"}:
+            raise ValueError(f"side must be 'needs' or 'offers', not {side!r}")
+        table = as_table(X)
+        text = (table.goals if side == "needs" else table.experience)[row]
+        offset = len(self.topics_)
+        columns = [c - offset for c in features if 0 <= c - offset < len(self.text_.vocabulary_)]
+        found = self.text_.surface_words(text, table.languages[row], columns)
+        return {column + offset: words for column, words in found.items()}
 
     def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
         """Names of the output columns, prefixed ``needs__`` or ``offers__``.
@@ -255,31 +336,22 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
 
 def vectorizer_state(vectorizer: ProfileVectorizer) -> dict[str, Any]:
-    """A fitted vectorizer as plain JSON-friendly data (parameters, topics, words and their IDF)."""
-    check_is_fitted(vectorizer, "tfidf_")
-    vocabulary = vectorizer.tfidf_.vocabulary_
+    """A fitted vectorizer as plain JSON-friendly data (parameters, topics, text terms and their IDF)."""
+    check_is_fitted(vectorizer, "text_")
     return {
         "params": vectorizer.get_params(),
         "topics": [str(t) for t in vectorizer.topics_],
-        "words": sorted(vocabulary, key=vocabulary.__getitem__),
-        "idf": [float(x) for x in vectorizer.tfidf_.idf_],
+        "text": vectorizer.text_.state(),
     }
 
 
 def vectorizer_from_state(state: dict[str, Any]) -> ProfileVectorizer:
     """Rebuild a fitted vectorizer from :func:`vectorizer_state`; it transforms exactly as before."""
-    vectorizer = ProfileVectorizer(**state["params"])
+    params = dict(state["params"])
+    params["ngram_range"] = tuple(params["ngram_range"])
+    vectorizer = ProfileVectorizer(**params)
     vectorizer.topics_ = np.array(state["topics"], dtype=object)
     vectorizer._topic_index = {t: k for k, t in enumerate(vectorizer.topics_)}
-    tfidf = TfidfVectorizer(
-        stop_words="english",
-        sublinear_tf=True,
-        token_pattern=_TOKENS,
-        dtype=np.float64,
-        vocabulary={w: k for k, w in enumerate(state["words"])},
-    )
-    tfidf.fit(["placeholder"])
-    tfidf.idf_ = np.asarray(state["idf"], dtype=np.float64)
-    vectorizer.tfidf_ = tfidf
-    vectorizer.n_half_ = len(vectorizer.topics_) + len(state["words"]) + 3
+    vectorizer.text_ = TextVectorizer.from_state(state["text"])
+    vectorizer.n_half_ = len(vectorizer.topics_) + len(vectorizer.text_.vocabulary_) + 3
     return vectorizer

@@ -1,8 +1,9 @@
-"""Normalisation of topic tags and ``;``-separated lists."""
+"""Normalisation of topic tags and ``;``-separated lists, and words as people wrote them in any script."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 #: A small table of common spellings that mean the same topic.
@@ -103,3 +104,41 @@ def join_words(words: Iterable[str], limit: int = 3) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _marks() -> str:
+    """Combining marks (vowel signs, diacritics) of the scripts that write words with them, and ZW(N)J."""
+    spans = (range(0x0300, 0x2000), range(0x20D0, 0x2100), range(0xFE20, 0xFE30))
+    marks = [chr(c) for span in spans for c in span if unicodedata.category(chr(c)) in {"Mn", "Mc", "Me"}]
+    return re.escape("".join(marks)) + "\u200c\u200d"
+
+
+_HIRAGANA = "\u3041-\u309f"
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Python's \w stops at combining marks (a Devanagari vowel sign splits a word), so they are added.
+_LETTERS = rf"(?:[^\W_{_HIRAGANA}{_KATAKANA}{_HAN}]|[{_marks()}])+"
+_WORDS = re.compile(rf"[{_HIRAGANA}]+|[{_KATAKANA}]+|[{_HAN}]+|{_LETTERS}(?:[-'’]{_LETTERS})*")
+#: Characters that join the parts of one written word: ``edit-a-thons``, ``l'édition``.
+WORD_JOINERS = re.compile(r"[-'’]")
+
+
+def split_words(text: str) -> list[str]:
+    """Split ``text`` into words exactly as written, in any script.
+
+    A word is a run of letters, digits and combining marks; hyphens and apostrophes
+    inside it are kept (``edit-a-thons``, ``l'édition``). Japanese and Chinese, written
+    without spaces, are cut where the script changes (kanji, hiragana, katakana), so
+    ``記念物の写真`` gives ``記念物``, ``の`` and ``写真``.
+
+    Parameters
+    ----------
+    text : str
+        Free text; anything else counts as empty.
+
+    Returns
+    -------
+    list of str
+        The words in order, case and accents kept.
+    """
+    return _WORDS.findall(text) if isinstance(text, str) else []

@@ -67,7 +67,7 @@ def test_fit_is_deterministic_and_clone_is_unfitted(small_table: pd.DataFrame) -
     b = ProfileVectorizer().fit(small_table).transform(small_table)
 
     assert (a != b).nnz == 0
-    assert not hasattr(clone(ProfileVectorizer().fit(small_table)), "tfidf_")
+    assert not hasattr(clone(ProfileVectorizer().fit(small_table)), "text_")
 
 
 @pytest.mark.parametrize(
