@@ -18,7 +18,7 @@ from litestar.stores.registry import StoreRegistry
 
 from mentorship import __version__
 from mentorship.accounts.api import AuthApiController
-from mentorship.accounts.auth import user_middleware
+from mentorship.accounts.auth import provide_me, user_middleware
 from mentorship.accounts.controllers import AccountController
 from mentorship.accounts.sessions import RotatingSessionConfig
 from mentorship.checkins.action_pages import ActionItemController
@@ -35,7 +35,12 @@ from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
 from mentorship.jobs.config import build_jobs_plugin
 from mentorship.lib.apidocs import LocalSwaggerRenderPlugin
-from mentorship.lib.errors import http_exception_handler, internal_error_handler
+from mentorship.lib.errors import (
+    DomainError,
+    domain_error_handler,
+    http_exception_handler,
+    internal_error_handler,
+)
 from mentorship.lib.head import head_as_get
 from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
 from mentorship.lib.i18n import locale_middleware
@@ -145,6 +150,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         exception_handlers={
             HTTPException: http_exception_handler,
+            # The domain's refusals (not found, forbidden, conflict, invalid) map to HTTP here, once.
+            DomainError: domain_error_handler,
             RecursionError: recursion_error_handler,
             Exception: internal_error_handler,
         },
@@ -156,7 +163,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             root={"level": settings.log_level, "handlers": ["queue_listener"]},
             configure_root_logger=True,
         ),
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            # The signed-in user, once for every handler: `me: NamedDependency[User]`.
+            "me": Provide(provide_me, sync_to_thread=False),
+        },
         debug=False,
     )
     app.state.settings = settings

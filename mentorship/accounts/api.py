@@ -11,8 +11,7 @@ from litestar.exceptions import ClientException, NotAuthorizedException, TooMany
 from litestar.params import JSONBody
 
 from mentorship.accounts.auth import PUBLIC, SIGNED_IN, current_user, signed_in
-from mentorship.accounts.controllers import client_address, device_cookies, sign_in
-from mentorship.accounts.deps import provide_accounts
+from mentorship.accounts.deps import client_address, device_cookies, provide_accounts, sign_in
 from mentorship.accounts.devices import DEVICE_COOKIE, known_device
 from mentorship.accounts.schemas import UserView, normalise_email
 from mentorship.accounts.services import AccountError, AccountService

@@ -7,6 +7,7 @@ from typing import Any, cast
 from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
@@ -90,6 +91,14 @@ def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:
     """The signed-in user, or None."""
     user = connection.scope.get("user")
     return user if isinstance(user, User) else None
+
+
+def provide_me(request: Request[Any, Any, Any]) -> User:
+    """Dependency: the signed-in user, for handlers behind a signed-in or coordinator guard."""
+    user = current_user(request)
+    if user is None:
+        raise NotAuthorizedException(_("Please sign in to continue."))
+    return user
 
 
 def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
@@ -16,36 +15,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.auth import (
     DEBUG,
     PUBLIC,
-    SESSION_GENERATION_KEY,
-    SESSION_USER_KEY,
     SIGNED_IN,
     current_user,
     debug_only,
     signed_in,
 )
-from mentorship.accounts.deps import provide_accounts, provide_signups
-from mentorship.accounts.devices import DEVICE_COOKIE, device_cookie, known_device
+from mentorship.accounts.deps import (
+    client_address,
+    device_cookies,
+    provide_accounts,
+    provide_signups,
+    sign_in,
+)
+from mentorship.accounts.devices import DEVICE_COOKIE, known_device
 from mentorship.accounts.schemas import email_error, normalise_email, password_error, signup_form
 from mentorship.accounts.services import AccountError, AccountService
-from mentorship.accounts.sessions import rotate_session
 from mentorship.accounts.signups import SignupService, link_invalid
-from mentorship.config import Settings
 from mentorship.jobs import enqueue
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import OutboxMessage, User
+from mentorship.models import OutboxMessage
 
 Form = URLEncodedBody[dict[str, str]]
-
-
-def client_address(request: Request[Any, Any, Any]) -> str:
-    """The caller's address (uvicorn applies X-Forwarded-For from MENTORSHIP_TRUSTED_PROXIES only)."""
-    return request.client.host if request.client else "unknown"
-
-
-def device_cookies(settings: Settings, user: User, device: str | None) -> list[Cookie]:
-    """A device cookie for a browser that signed in to this account for the first time."""
-    return [] if device is not None else [device_cookie(settings, user.email)]
 
 
 def safe_next(target: str | None) -> str:
@@ -53,14 +44,6 @@ def safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//"):
         return target
     return "/"
-
-
-def sign_in(request: Request[Any, Any, Any], user: User, generation: int | None = None) -> None:
-    """Start a signed-in session with a fresh id, valid until the user's next password change."""
-    generation = user.session_generation if generation is None else generation
-    request.session.clear()
-    request.set_session({SESSION_USER_KEY: str(user.id), SESSION_GENERATION_KEY: generation})
-    rotate_session(request)
 
 
 class AccountController(Controller):

@@ -8,23 +8,27 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.errors import Forbidden, Invalid, NotFound
+from mentorship.lib.i18n import _
 from mentorship.models import Profile, Relationship, RelationshipMember, User
 
 
-class CheckinNotFound(LookupError):
+class CheckinNotFound(NotFound):
     """No such relationship, check-in or action item that this person may see."""
 
 
-class CheckinForbidden(PermissionError):
+class CheckinForbidden(Forbidden):
     """Coordinators may read a relationship's shared records but not write in them."""
 
+    def detail(self) -> str:
+        """The same words for every refused change (the arguments are ids, for logs)."""
+        return _("Only the people in this relationship can change it.")
 
-class CheckinInvalid(ValueError):
+
+class CheckinInvalid(Invalid):
     """The submitted values have field errors."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+    summary = "Invalid values"
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,14 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from mentorship.accounts.auth import SIGNED_IN, signed_in
-from mentorship.checkins.deps import form_of, guarded, me, provide_checkins
+from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
+from mentorship.checkins.deps import form_of, provide_checkins
 from mentorship.checkins.schemas import parse_day
 from mentorship.checkins.services import CheckinInvalid, CheckinService
 from mentorship.lib.confirm import Confirmation, confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import ActionItem
+from mentorship.models import ActionItem, User
 
 # Only our own pages that show action items: never an outside address (no open redirect).
 BACK = re.compile(r"^/(checkins|relationships)/[0-9a-f-]{36}(/checkins)?$")
@@ -53,6 +53,7 @@ class ActionItemController(Controller):
     @post("/action-items/{action_item_id:uuid}/done", name="action-items:done", status_code=303)
     async def done(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -60,19 +61,20 @@ class ActionItemController(Controller):
         """Tick an action item off, or open it again, and go back to the page it was shown on."""
         values = await form_of(request)
         done = values.get("done", "1") != "0"
-        item = await guarded(checkins.set_action_done(me(request), action_item_id, done))
+        item = await checkins.set_action_done(me, action_item_id, done)
         flash(request, _("Marked done.") if done else _("Open again."), "success")
         return Redirect(back_to(values.get("back"), item), status_code=303)
 
     @get("/action-items/{action_item_id:uuid}/done", name="action-items:form-addresses")
     async def form_address(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Redirect:
         """A form's address opened or reloaded: to the action item's page (never a 405)."""
-        item, _access = await guarded(checkins.action_item(me(request), action_item_id))
+        item, _access = await checkins.action_item(me, action_item_id)
         return Redirect(back_to(None, item), status_code=303)
 
     @get("/action-items/{action_item_id:uuid}/edit", name="action-items:edit-form")
@@ -94,20 +96,21 @@ class ActionItemController(Controller):
         values: dict[str, str],
         errors: dict[str, str],
     ) -> Template:
-        item, access = await guarded(checkins.action_item(me(request), action_item_id, write=True))
+        item, access = await checkins.action_item(provide_me(request), action_item_id, write=True)
         context = {
             "item": item,
             "access": access,
             "back": back_to(values.get("back"), item),
             "values": values,
             "errors": errors,
-            "may_delete": await checkins.may_delete_action(me(request), item, access),
+            "may_delete": await checkins.may_delete_action(provide_me(request), item, access),
         }
         return Template("checkins/action_item.html", context=context, status_code=400 if errors else 200)
 
     @post("/action-items/{action_item_id:uuid}/edit", name="action-items:edit", status_code=303)
     async def edit(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -116,9 +119,7 @@ class ActionItemController(Controller):
         values = await form_of(request)
         try:
             owner, due = _owner(values.get("owner_id", "")), parse_day(values.get("due_on", ""))
-            item = await guarded(
-                checkins.edit_action_item(me(request), action_item_id, values.get("text", ""), owner, due)
-            )
+            item = await checkins.edit_action_item(me, action_item_id, values.get("text", ""), owner, due)
         except CheckinInvalid as exc:
             await checkins.session.rollback()
             return await self._page(request, checkins, action_item_id, values, exc.errors)
@@ -128,14 +129,15 @@ class ActionItemController(Controller):
     @get("/action-items/{action_item_id:uuid}/delete", name="action-items:delete-confirm")
     async def confirm_delete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
         back: FromQuery[str] = "",
     ) -> Template:
         """Say that deleting cannot be undone, with the form that deletes (for who may delete only)."""
-        item, access = await guarded(checkins.action_item(me(request), action_item_id, write=True))
-        if not await checkins.may_delete_action(me(request), item, access):
+        item, access = await checkins.action_item(me, action_item_id, write=True)
+        if not await checkins.may_delete_action(me, item, access):
             raise PermissionDeniedException(
                 _("Only whoever added an action item, or owns it, can delete it.")
             )
@@ -144,15 +146,16 @@ class ActionItemController(Controller):
     @post("/action-items/{action_item_id:uuid}/delete", name="action-items:delete", status_code=303)
     async def delete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Response[Any]:
         """Delete an action item I added or own, and go back to the page it was shown on."""
         values = await form_of(request)
-        item, _access = await guarded(checkins.action_item(me(request), action_item_id, write=True))
+        item, _access = await checkins.action_item(me, action_item_id, write=True)
         back = back_to(values.get("back"), item)
-        await guarded(checkins.delete_action_item(me(request), action_item_id))
+        await checkins.delete_action_item(me, action_item_id)
         flash(request, _("The action item is deleted."), "success")
         return Redirect(back, status_code=303)
 

@@ -12,22 +12,21 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.services import record
+from mentorship.lib.errors import Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import CheckinTemplate, TemplateKind, User
 
 MAX_SECTIONS = 20
 
 
-class TemplateNotFound(LookupError):
+class TemplateNotFound(NotFound):
     """No template with that id."""
 
 
-class TemplateInvalid(ValueError):
+class TemplateInvalid(Invalid):
     """The submitted template has field errors."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+    summary = "Invalid values"
 
 
 @dataclass(frozen=True)

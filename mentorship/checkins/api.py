@@ -9,22 +9,29 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.checkins.agendas import (
     TemplateInvalid,
-    TemplateNotFound,
     TemplateService,
     parse_template_form,
 )
-from mentorship.checkins.deps import guarded, me, provide_checkins, provide_templates
+from mentorship.checkins.deps import provide_checkins, provide_templates
 from mentorship.checkins.pulse import answer_pulse, my_answers
 from mentorship.checkins.schemas import check_in_range
 from mentorship.checkins.services import CheckinInvalid, CheckinService, CheckinView
-from mentorship.models import ActionItem, AgendaItem, Checkin, CheckinStatus, CheckinTemplate, PulseAnswer
+from mentorship.models import (
+    ActionItem,
+    AgendaItem,
+    Checkin,
+    CheckinStatus,
+    CheckinTemplate,
+    PulseAnswer,
+    User,
+)
 
 Text = Annotated[str, msgspec.Meta(max_length=5000)]
 Score = Annotated[int, msgspec.Meta(ge=1, le=5)]
@@ -271,17 +278,19 @@ class CheckinApiController(Controller):
     @get("/relationships/{relationship_id:uuid}/checkins", name="api:checkins")
     async def list_checkins(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> list[CheckinOut]:
         """A relationship's check-ins, upcoming first (soonest first), then the rest (newest first)."""
-        _access, upcoming, past = await guarded(checkins.list_for(me(request), relationship_id))
+        _access, upcoming, past = await checkins.list_for(me, relationship_id)
         return [checkin_out(c) for c in [*upcoming, *past]]
 
     @post("/relationships/{relationship_id:uuid}/checkins", name="api:checkins:create", status_code=201)
     async def create(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[CheckinIn],
@@ -291,144 +300,130 @@ class CheckinApiController(Controller):
         when = data.scheduled_at
         if when is not None and when.tzinfo is None:
             raise ValidationException("scheduled_at needs a time zone offset")
-        try:
-            check_in_range(when, "scheduled_at")
-            call = checkins.schedule(
-                me(request), relationship_id, when, data.template_id, data.duration_minutes
-            )
-            return checkin_out(await guarded(call))
-        except CheckinInvalid as exc:
-            await checkins.session.rollback()
-            raise invalid(exc) from exc
+        check_in_range(when, "scheduled_at")
+        call = checkins.schedule(me, relationship_id, when, data.template_id, data.duration_minutes)
+        return checkin_out(await call)
 
     @get("/checkins/{checkin_id:uuid}", name="api:checkins:detail")
     async def detail(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> CheckinDetailOut:
         """A check-in with its agenda (carried-forward action items included) and records."""
-        return detail_out(await guarded(checkins.view(me(request), checkin_id)))
+        return detail_out(await checkins.view(me, checkin_id))
 
     @patch("/checkins/{checkin_id:uuid}", name="api:checkins:update")
     async def update(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         data: JSONBody[CheckinPatch],
         checkins: NamedDependency[CheckinService],
     ) -> CheckinDetailOut:
         """Record, reschedule (a new `scheduled_at`) or mark a check-in (members only)."""
-        user = me(request)
-        try:
-            check_in_range(data.scheduled_at, "scheduled_at")
-            if data.scheduled_at is not None:
-                if data.scheduled_at.tzinfo is None:
-                    raise CheckinInvalid({"scheduled_at": "Give a time zone offset."})
-                await guarded(checkins.reschedule(user, checkin_id, data.scheduled_at))
-            if data.entries is not None or data.notes is not None or data.private_note is not None:
-                call = checkins.record(
-                    user, checkin_id, entries=data.entries, notes=data.notes, private_note=data.private_note
-                )
-                await guarded(call)
-            if data.status is not None:
-                await guarded(checkins.set_status(user, checkin_id, CheckinStatus(data.status)))
-        except CheckinInvalid as exc:
-            await checkins.session.rollback()
-            raise invalid(exc) from exc
-        return detail_out(await guarded(checkins.view(user, checkin_id)))
+        user = me
+        check_in_range(data.scheduled_at, "scheduled_at")
+        if data.scheduled_at is not None:
+            if data.scheduled_at.tzinfo is None:
+                raise CheckinInvalid({"scheduled_at": "Give a time zone offset."})
+            await checkins.reschedule(user, checkin_id, data.scheduled_at)
+        if data.entries is not None or data.notes is not None or data.private_note is not None:
+            call = checkins.record(
+                user, checkin_id, entries=data.entries, notes=data.notes, private_note=data.private_note
+            )
+            await call
+        if data.status is not None:
+            await checkins.set_status(user, checkin_id, CheckinStatus(data.status))
+        return detail_out(await checkins.view(user, checkin_id))
 
     @post("/checkins/{checkin_id:uuid}/agenda", name="api:checkins:agenda", status_code=201)
     async def add_agenda(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         data: JSONBody[AgendaIn],
         checkins: NamedDependency[CheckinService],
     ) -> AgendaItemOut:
         """Add a point to a check-in's agenda (members only)."""
-        try:
-            return _agenda_out(
-                await guarded(checkins.add_agenda_item(me(request), checkin_id, data.text, data.section))
-            )
-        except CheckinInvalid as exc:
-            raise invalid(exc) from exc
+        return _agenda_out(await checkins.add_agenda_item(me, checkin_id, data.text, data.section))
 
     @get("/relationships/{relationship_id:uuid}/action-items", name="api:action-items")
     async def list_actions(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> list[ActionItemOut]:
         """A relationship's action items, open ones first."""
-        return [action_out(a) for a in await guarded(checkins.action_items(me(request), relationship_id))]
+        return [action_out(a) for a in await checkins.action_items(me, relationship_id)]
 
     @post(
         "/relationships/{relationship_id:uuid}/action-items", name="api:action-items:create", status_code=201
     )
     async def create_action(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[ActionItemIn],
         checkins: NamedDependency[CheckinService],
     ) -> ActionItemOut:
         """Add an action item; the owner must be a member (members only)."""
-        try:
-            check_in_range(data.due_on, "due_on")
-            call = checkins.add_action_item(
-                me(request), relationship_id, data.text, data.owner_id, data.due_on, data.checkin_id
-            )
-            return action_out(await guarded(call))
-        except CheckinInvalid as exc:
-            raise invalid(exc) from exc
+        check_in_range(data.due_on, "due_on")
+        call = checkins.add_action_item(
+            me, relationship_id, data.text, data.owner_id, data.due_on, data.checkin_id
+        )
+        return action_out(await call)
 
     @post("/action-items/{action_item_id:uuid}/done", name="api:action-items:done", status_code=200)
     async def done(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         data: JSONBody[DoneIn],
         checkins: NamedDependency[CheckinService],
     ) -> ActionItemOut:
         """Tick an action item off (or `{"done": false}` to open it again)."""
-        return action_out(await guarded(checkins.set_action_done(me(request), action_item_id, data.done)))
+        return action_out(await checkins.set_action_done(me, action_item_id, data.done))
 
     @patch("/action-items/{action_item_id:uuid}", name="api:action-items:update")
     async def update_action(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         data: JSONBody[ActionItemPatch],
         checkins: NamedDependency[CheckinService],
     ) -> ActionItemOut:
         """Change an action item's text, owner or due date, or tick it off (members only)."""
-        user = me(request)
-        item, _access = await guarded(checkins.action_item(user, action_item_id, write=True))
+        user = me
+        item, _access = await checkins.action_item(user, action_item_id, write=True)
         text = item.text if data.text is msgspec.UNSET else data.text
         owner = item.owner_id if data.owner_id is msgspec.UNSET else data.owner_id
         due = item.due_on if data.due_on is msgspec.UNSET else data.due_on
-        try:
-            check_in_range(due, "due_on")
-            item = await guarded(checkins.edit_action_item(user, action_item_id, text, owner, due))
-        except CheckinInvalid as exc:
-            await checkins.session.rollback()
-            raise invalid(exc) from exc
+        check_in_range(due, "due_on")
+        item = await checkins.edit_action_item(user, action_item_id, text, owner, due)
         if data.done is not msgspec.UNSET:
-            item = await guarded(checkins.set_action_done(user, action_item_id, data.done))
+            item = await checkins.set_action_done(user, action_item_id, data.done)
         return action_out(item)
 
     @delete("/action-items/{action_item_id:uuid}", name="api:action-items:delete", status_code=204)
     async def delete_action(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> None:
         """Delete an action item: only the one who added it or its owner."""
-        await guarded(checkins.delete_action_item(me(request), action_item_id))
+        await checkins.delete_action_item(me, action_item_id)
 
 
 class TemplateApiController(Controller):
@@ -446,34 +441,26 @@ class TemplateApiController(Controller):
     @post("/", name="api:checkin-templates:create", guards=[coordinator], opt=COORDINATOR, status_code=201)
     async def create(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[TemplateIn],
         templates: NamedDependency[TemplateService],
     ) -> TemplateOut:
         """Add a template (coordinators)."""
-        try:
-            return template_out(
-                await templates.create(parse_template_form(msgspec.to_builtins(data)), me(request))
-            )
-        except TemplateInvalid as exc:
-            raise invalid(exc) from exc
+        return template_out(await templates.create(parse_template_form(msgspec.to_builtins(data)), me))
 
     @patch("/{template_id:uuid}", name="api:checkin-templates:update", guards=[coordinator], opt=COORDINATOR)
     async def update(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         template_id: FromPath[UUID],
         data: JSONBody[TemplateIn],
         templates: NamedDependency[TemplateService],
     ) -> TemplateOut:
         """Save a new version of a template (coordinators); check-ins keep the version they used."""
-        try:
-            form = parse_template_form(msgspec.to_builtins(data))
-            return template_out(await templates.update(template_id, form, me(request)))
-        except TemplateNotFound as exc:
-            raise NotFoundException() from exc
-        except TemplateInvalid as exc:
-            raise invalid(exc) from exc
+        form = parse_template_form(msgspec.to_builtins(data))
+        return template_out(await templates.update(template_id, form, me))
 
     @post(
         "/{template_id:uuid}/retire",
@@ -483,15 +470,13 @@ class TemplateApiController(Controller):
     )
     async def retire(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         template_id: FromPath[UUID],
         templates: NamedDependency[TemplateService],
     ) -> TemplateOut:
         """Stop offering a template (coordinators)."""
-        try:
-            return template_out(await templates.set_retired(template_id, True, me(request)))
-        except TemplateNotFound as exc:
-            raise NotFoundException() from exc
+        return template_out(await templates.set_retired(template_id, True, me))
 
 
 class PulseApiController(Controller):
@@ -504,30 +489,30 @@ class PulseApiController(Controller):
 
     @get("/", name="api:pulse")
     async def mine(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
     ) -> list[PulseOut]:
         """My answers, oldest first."""
-        return [pulse_out(p) for p in await my_answers(db_session, me(request))]
+        return [pulse_out(p) for p in await my_answers(db_session, me)]
 
     @post("/", name="api:pulse:answer", status_code=201)
     async def answer(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[PulseIn],
         db_session: NamedDependency[AsyncSession],
     ) -> PulseOut:
         """Answer the pulse (for one of my check-ins, or on its own)."""
-        try:
-            call = answer_pulse(
-                db_session,
-                me(request),
-                data.checkin_id,
-                energy=data.energy,
-                workload=data.workload,
-                stress=data.stress,
-                wants_support=data.wants_support,
-            )
-            return pulse_out(await guarded(call))
-        except CheckinInvalid as exc:
-            await db_session.rollback()
-            raise invalid(exc) from exc
+        call = answer_pulse(
+            db_session,
+            me,
+            data.checkin_id,
+            energy=data.energy,
+            workload=data.workload,
+            stress=data.stress,
+            wants_support=data.wants_support,
+        )
+        return pulse_out(await call)

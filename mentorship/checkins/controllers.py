@@ -12,10 +12,10 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from mentorship.accounts.auth import SIGNED_IN, signed_in
+from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.checkins.access import Access
 from mentorship.checkins.agendas import TemplateService
-from mentorship.checkins.deps import form_of, guarded, me, provide_checkins
+from mentorship.checkins.deps import form_of, provide_checkins
 from mentorship.checkins.ical import checkin_ics
 from mentorship.checkins.pulse import answer_pulse
 from mentorship.checkins.schemas import Clock, parse_day, parse_score, parse_when
@@ -25,7 +25,7 @@ from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.lib.zones import zone, zone_name
-from mentorship.models import CheckinStatus
+from mentorship.models import CheckinStatus, User
 
 FORMS = ("record", "agenda", "actions", "status", "reschedule", "pulse")
 
@@ -91,7 +91,7 @@ class CheckinController(Controller):
         values: dict[str, str],
         errors: dict[str, str],
     ) -> Template:
-        access, upcoming, past = await guarded(checkins.list_for(me(request), relationship_id))
+        access, upcoming, past = await checkins.list_for(provide_me(request), relationship_id)
         clock = Clock(zone(access.me.timezone if access.me else None))
         templates = await TemplateService(checkins.session).current()
         suggested = await checkins.suggested_template(relationship_id)
@@ -113,20 +113,23 @@ class CheckinController(Controller):
                 "clock": clock,
                 "values": values,
                 "errors": errors,
-                "open_actions": await checkins.action_items(me(request), relationship_id, include_done=False),
+                "open_actions": await checkins.action_items(
+                    provide_me(request), relationship_id, include_done=False
+                ),
             },
         )
 
     @post("/relationships/{relationship_id:uuid}/checkins", name="checkins:create", status_code=303)
     async def create(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Response[Any]:
         """Schedule a check-in at a chosen time, or the next one by cadence."""
         values = await form_of(request)
-        access = await guarded(checkins.access(me(request), relationship_id, write=True))
+        access = await checkins.access(me, relationship_id, write=True)
         tz = zone(access.me.timezone if access.me else None)
         try:
             template_id = UUID(values["template_id"]) if values.get("template_id") else None
@@ -135,7 +138,7 @@ class CheckinController(Controller):
                 template_id = suggested.id if suggested else None
             duration = int(values.get("duration_minutes") or 45)
             when = None if values.get("by_cadence") else parse_when(values.get("when", ""), tz)
-            checkin = await checkins.schedule(me(request), relationship_id, when, template_id, duration)
+            checkin = await checkins.schedule(me, relationship_id, when, template_id, duration)
         except ValueError as exc:
             await checkins.session.rollback()
             errors = exc.errors if isinstance(exc, CheckinInvalid) else {"when": _("Check the values.")}
@@ -159,12 +162,13 @@ class CheckinController(Controller):
     )
     async def form_address(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Redirect:
         """A form's address opened or reloaded: back to the check-in it belongs to (never a 405)."""
-        await guarded(checkins.view(me(request), checkin_id))
+        await checkins.view(me, checkin_id)
         return Redirect(f"/checkins/{checkin_id}", status_code=303)
 
     async def _detail(
@@ -176,7 +180,7 @@ class CheckinController(Controller):
         values: dict[str, dict[str, str]] | None = None,
     ) -> Template:
         """The check-in page; errors and typed values are keyed by form, so each stays with its own."""
-        view = await guarded(checkins.view(me(request), checkin_id))
+        view = await checkins.view(provide_me(request), checkin_id)
         clock = Clock(zone(view.access.me.timezone if view.access.me else None))
         context = {"view": view, "c": view.checkin, "clock": clock, "errors": errors, "values": values or {}}
         return Template("checkins/detail.html", status_code=400 if errors else 200, context=context)
@@ -192,7 +196,7 @@ class CheckinController(Controller):
     ) -> Response[Any]:
         values = await form_of(request)
         try:
-            await guarded(change(values))
+            await change(values)
         except CheckinInvalid as exc:
             await checkins.session.rollback()
             return await self._detail(request, checkins, checkin_id, {form: exc.errors}, {form: values})
@@ -200,19 +204,20 @@ class CheckinController(Controller):
         return Redirect(f"/checkins/{checkin_id}", status_code=303)
 
     async def _tz(self, request: Request[Any, Any, Any], checkins: CheckinService, checkin_id: UUID) -> Any:
-        view = await guarded(checkins.view(me(request), checkin_id))
+        view = await checkins.view(provide_me(request), checkin_id)
         return zone(view.access.me.timezone if view.access.me else None)
 
     @get("/checkins/{checkin_id:uuid}/calendar.ics", name="checkins:ics")
     async def ics(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
         settings: NamedDependency[Settings],
     ) -> Response[bytes]:
         """The check-in as a calendar file."""
-        view = await guarded(checkins.view(me(request), checkin_id))
+        view = await checkins.view(me, checkin_id)
         body = await checkin_ics(checkins.session, view.checkin, settings.base_url)
         headers = {"content-disposition": f'attachment; filename="checkin-{checkin_id}.ics"'}
         return Response(body, media_type="text/calendar", headers=headers)
@@ -220,6 +225,7 @@ class CheckinController(Controller):
     @post("/checkins/{checkin_id:uuid}/agenda", name="checkins:agenda", status_code=303)
     async def add_agenda(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -227,15 +233,14 @@ class CheckinController(Controller):
         """Add a point to prepare the check-in."""
 
         async def change(v: dict[str, str]) -> Any:
-            return await checkins.add_agenda_item(
-                me(request), checkin_id, v.get("text", ""), v.get("section", "")
-            )
+            return await checkins.add_agenda_item(me, checkin_id, v.get("text", ""), v.get("section", ""))
 
         return await self._change(request, checkins, checkin_id, "agenda", change, _("Added to the agenda."))
 
     @post("/checkins/{checkin_id:uuid}/record", name="checkins:record", status_code=303)
     async def record(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -247,7 +252,7 @@ class CheckinController(Controller):
                 key.removeprefix("entry-"): text for key, text in v.items() if key.startswith("entry-")
             }
             return await checkins.record(
-                me(request),
+                me,
                 checkin_id,
                 entries=entries,
                 notes=v.get("notes"),
@@ -260,6 +265,7 @@ class CheckinController(Controller):
     @post("/checkins/{checkin_id:uuid}/status", name="checkins:status", status_code=303)
     async def status(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -270,13 +276,14 @@ class CheckinController(Controller):
             status = next((s for s in CheckinStatus if s.value == v.get("status")), None)
             if status is None:
                 raise CheckinInvalid({"status": _("Choose held, missed or cancelled.")})
-            return await checkins.set_status(me(request), checkin_id, status)
+            return await checkins.set_status(me, checkin_id, status)
 
         return await self._change(request, checkins, checkin_id, "status", change, _("Updated."))
 
     @post("/checkins/{checkin_id:uuid}/reschedule", name="checkins:reschedule", status_code=303)
     async def reschedule(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -288,7 +295,7 @@ class CheckinController(Controller):
             when = parse_when(v.get("when", ""), tz)
             if when is None:
                 raise CheckinInvalid({"when": _("Choose the new date and time.")})
-            return await checkins.reschedule(me(request), checkin_id, when)
+            return await checkins.reschedule(me, checkin_id, when)
 
         return await self._change(
             request, checkins, checkin_id, "reschedule", change, _("The check-in is moved.")
@@ -297,12 +304,13 @@ class CheckinController(Controller):
     @post("/checkins/{checkin_id:uuid}/actions", name="checkins:actions", status_code=303)
     async def add_action(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Response[Any]:
         """Add an action item with an owner and a due date."""
-        view = await guarded(checkins.view(me(request), checkin_id))
+        view = await checkins.view(me, checkin_id)
         relationship_id = view.checkin.relationship_id
 
         async def change(v: dict[str, str]) -> Any:
@@ -312,7 +320,7 @@ class CheckinController(Controller):
                 raise CheckinInvalid({"owner_id": _("Choose who will do it.")}) from exc
             due = parse_day(v.get("due_on", ""))
             return await checkins.add_action_item(
-                me(request), relationship_id, v.get("text", ""), owner, due, checkin_id
+                me, relationship_id, v.get("text", ""), owner, due, checkin_id
             )
 
         return await self._change(request, checkins, checkin_id, "actions", change, _("Action item added."))
@@ -320,6 +328,7 @@ class CheckinController(Controller):
     @post("/checkins/{checkin_id:uuid}/pulse", name="checkins:pulse", status_code=303)
     async def pulse(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
@@ -329,7 +338,7 @@ class CheckinController(Controller):
         async def change(v: dict[str, str]) -> Any:
             return await answer_pulse(
                 checkins.session,
-                me(request),
+                me,
                 checkin_id,
                 energy=parse_score(v.get("energy", ""), "energy"),
                 workload=parse_score(v.get("workload", ""), "workload"),

@@ -14,12 +14,12 @@ from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, PUBLIC, SIGNED_IN, coordinator, signed_in
-from mentorship.checkins.deps import me
 from mentorship.checkins.ical import active_feed, feed_ics, feed_owner, regenerate_feed, revoke_feeds
 from mentorship.checkins.pulse import MIN_GROUP, my_answers, pulse_aggregates, support_requests, trend_svg
 from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
+from mentorship.models import User
 
 AGGREGATE_WINDOW = timedelta(days=90)
 
@@ -31,10 +31,13 @@ class WellbeingController(Controller):
 
     @get("/me/wellbeing", name="wellbeing:mine", guards=[signed_in], opt=SIGNED_IN)
     async def mine(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
     ) -> Template:
         """My own answers over time: a chart and a table (nobody else sees these)."""
-        answers = await my_answers(db_session, me(request))
+        answers = await my_answers(db_session, me)
         chart = Markup(trend_svg(answers)) if answers else ""  # noqa: S704  (numbers and escaped text only)
         return Template("checkins/wellbeing.html", context={"answers": answers, "chart": chart})
 
@@ -59,31 +62,38 @@ class CalendarController(Controller):
     @get("/me/calendar", name="calendar:mine", guards=[signed_in], opt=SIGNED_IN)
     async def mine(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
     ) -> Template:
         """Show my feed URL to copy, with buttons to make a new one or switch it off."""
-        feed = await active_feed(db_session, me(request).id)
+        feed = await active_feed(db_session, me.id)
         base = settings.link_base(str(request.base_url))
         url = f"{base}/calendar/{feed.token}.ics" if feed else ""
         return Template("checkins/calendar.html", context={"feed": feed, "url": url})
 
     @post("/me/calendar", name="calendar:regenerate", guards=[signed_in], opt=SIGNED_IN, status_code=303)
     async def regenerate(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
     ) -> Redirect:
         """Make a new secret URL; the old one stops working."""
-        await regenerate_feed(db_session, me(request).id)
+        await regenerate_feed(db_session, me.id)
         flash(request, _("Your calendar link is ready. Any earlier link no longer works."), "success")
         return Redirect("/me/calendar", status_code=303)
 
     @post("/me/calendar/revoke", name="calendar:revoke", guards=[signed_in], opt=SIGNED_IN, status_code=303)
     async def revoke(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
     ) -> Redirect:
         """Switch my calendar link off."""
-        await revoke_feeds(db_session, me(request).id)
+        await revoke_feeds(db_session, me.id)
         await db_session.commit()
         flash(request, _("Your calendar link is switched off."), "success")
         return Redirect("/me/calendar", status_code=303)

@@ -7,22 +7,20 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.checkins.agendas import (
     TemplateInvalid,
-    TemplateNotFound,
     TemplateService,
     parse_template_form,
     template_form_values,
 )
-from mentorship.checkins.deps import form_of, me, provide_templates
+from mentorship.checkins.deps import form_of, provide_templates
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import CheckinTemplate, TemplateKind
+from mentorship.models import CheckinTemplate, TemplateKind, User
 
 KIND_LABELS = {
     TemplateKind.FIRST: "First meeting",
@@ -55,12 +53,15 @@ class TemplateController(Controller):
 
     @post("/", name="checkin-templates:create", status_code=303)
     async def create(
-        self, request: Request[Any, Any, Any], templates: NamedDependency[TemplateService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        templates: NamedDependency[TemplateService],
     ) -> Response[Any]:
         """Add a template."""
         values = await form_of(request)
         try:
-            template = await templates.create(parse_template_form(values), me(request))
+            template = await templates.create(parse_template_form(values), me)
         except TemplateInvalid as exc:
             return self._form(None, values, exc.errors, status_code=400)
         flash(request, _("“{title}” is ready to use.").format(title=template.title), "success")
@@ -71,22 +72,23 @@ class TemplateController(Controller):
         self, template_id: FromPath[UUID], templates: NamedDependency[TemplateService]
     ) -> Template:
         """A template's form, with its earlier versions."""
-        template = await self._get(templates, template_id)
+        template = await templates.get(template_id)
         versions = await templates.versions(template.key)
         return self._form(template, template_form_values(template), {}, versions=versions)
 
     @post("/{template_id:uuid}", name="checkin-templates:update", status_code=303)
     async def update(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         template_id: FromPath[UUID],
         templates: NamedDependency[TemplateService],
     ) -> Response[Any]:
         """Save an edit as a new version."""
-        template = await self._get(templates, template_id)
+        template = await templates.get(template_id)
         values = await form_of(request)
         try:
-            saved = await templates.update(template_id, parse_template_form(values), me(request))
+            saved = await templates.update(template_id, parse_template_form(values), me)
         except TemplateInvalid as exc:
             return self._form(template, values, exc.errors, status_code=400)
         flash(request, _("Saved as version {n}.").format(n=saved.version), "success")
@@ -95,35 +97,30 @@ class TemplateController(Controller):
     @post("/{template_id:uuid}/retire", name="checkin-templates:retire", status_code=303)
     async def retire(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         template_id: FromPath[UUID],
         templates: NamedDependency[TemplateService],
     ) -> Response[Any]:
         """Stop offering a template; check-ins that used it keep it."""
-        await self._get(templates, template_id)
-        template = await templates.set_retired(template_id, True, me(request))
+        await templates.get(template_id)
+        template = await templates.set_retired(template_id, True, me)
         flash(request, _("“{title}” is retired.").format(title=template.title), "success")
         return Redirect("/checkin-templates", status_code=303)
 
     @post("/{template_id:uuid}/restore", name="checkin-templates:restore", status_code=303)
     async def restore(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         template_id: FromPath[UUID],
         templates: NamedDependency[TemplateService],
     ) -> Response[Any]:
         """Offer a retired template again."""
-        await self._get(templates, template_id)
-        template = await templates.set_retired(template_id, False, me(request))
+        await templates.get(template_id)
+        template = await templates.set_retired(template_id, False, me)
         flash(request, _("“{title}” is offered again.").format(title=template.title), "success")
         return Redirect("/checkin-templates", status_code=303)
-
-    @staticmethod
-    async def _get(templates: TemplateService, template_id: UUID) -> CheckinTemplate:
-        try:
-            return await templates.get(template_id)
-        except TemplateNotFound as exc:
-            raise NotFoundException() from exc
 
     @staticmethod
     def _form(

@@ -6,7 +6,13 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
+from litestar.exceptions import (
+    HTTPException,
+    NotAuthorizedException,
+    NotFoundException,
+    PermissionDeniedException,
+    ValidationException,
+)
 from litestar.exceptions.responses import create_exception_response
 from litestar.response import Template
 from litestar.response.base import ASGIResponse
@@ -14,6 +20,62 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from mentorship.lib.i18n import _
+
+
+class DomainError(Exception):
+    """A refusal the domain explains in words; the app factory maps each kind to one HTTP status."""
+
+    status_code = 400
+    summary = "Invalid request"
+    errors: dict[str, str] = {}  # by field; when set, the API answers 400 naming each field
+
+    def detail(self) -> str | None:
+        """What the person reads; None leaves the status's own words."""
+        return str(self) if self.args else None
+
+
+class NotFound(DomainError, LookupError):
+    """No such row that this person may see (someone else's looks missing): 404."""
+
+    def __init__(self, *args: object, detail: str | None = None) -> None:
+        super().__init__(*args)
+        self._detail = detail
+
+    def detail(self) -> str | None:
+        """Ids in the arguments are for logs; only an explicit detail reaches the person."""
+        return self._detail
+
+
+class Forbidden(DomainError, PermissionError):
+    """The person may see this but not do it; the message says why: 403."""
+
+
+class Conflict(DomainError):
+    """The change does not fit the current state; the message says why: 409."""
+
+    status_code = 409
+
+
+class Invalid(DomainError, ValueError):
+    """Submitted values with mistakes, by field, in plain words: 400 naming each field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def as_http(exc: DomainError) -> HTTPException:
+    """The HTTP answer for a domain refusal: the one mapping from the domain's words to statuses."""
+    detail = exc.detail() or ""
+    if exc.errors:
+        extra = [{"key": key, "message": message} for key, message in exc.errors.items()]
+        return ValidationException(exc.summary, extra=extra)
+    if isinstance(exc, NotFound):
+        return NotFoundException(detail=detail)
+    if isinstance(exc, Forbidden):
+        return PermissionDeniedException(detail=detail)
+    return HTTPException(status_code=exc.status_code, detail=detail)
+
 
 TITLES = {
     400: "That request could not be understood",
@@ -79,6 +141,11 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
     title = _(TITLES.get(status, "Something went wrong"))
     detail = exc.detail if isinstance(exc, PermissionDeniedException | HTTPException) and status < 500 else ""
     return _page(request, {"status_code": status, "title": title, "detail": detail}, status)
+
+
+def domain_error_handler(request: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
+    """Answer a domain refusal as its HTTP error, a page for browsers and JSON for the API."""
+    return http_exception_handler(request, as_http(exc))
 
 
 def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

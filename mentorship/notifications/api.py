@@ -13,8 +13,8 @@ from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
-from mentorship.models import Notification
-from mentorship.notifications.deps import me, provide_notifications
+from mentorship.models import Notification, User
+from mentorship.notifications.deps import provide_notifications
 from mentorship.notifications.services import TYPES, NotificationService
 
 
@@ -93,6 +93,7 @@ class NotificationApiController(Controller):
     @get("/notifications", name="api:notifications")
     async def list_notifications(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         notifications: NamedDependency[NotificationService],
         unread: FromQuery[bool] = False,
@@ -100,7 +101,7 @@ class NotificationApiController(Controller):
         per_page: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
     ) -> NotificationList:
         """My notifications, newest first (only unread ones with `unread=true`)."""
-        result = await notifications.page(me(request).id, page=page, per_page=per_page, unread_only=unread)
+        result = await notifications.page(me.id, page=page, per_page=per_page, unread_only=unread)
         return NotificationList(
             items=[_out(note) for note in result.items],
             total=result.total,
@@ -112,25 +113,30 @@ class NotificationApiController(Controller):
     @post("/notifications/read", name="api:notifications:read", status_code=200)
     async def mark_read(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[MarkRead],
         notifications: NamedDependency[NotificationService],
     ) -> MarkedRead:
         """Mark the listed notifications read, or all of mine with `{"all": true}`."""
-        user_id = me(request).id
+        user_id = me.id
         marked = await notifications.mark_read(user_id, None if data.all else data.ids)
         return MarkedRead(marked=marked, unread=await notifications.unread_count(user_id))
 
     @get("/me/notification-preferences", name="api:notification-preferences")
     async def preferences(
-        self, request: Request[Any, Any, Any], notifications: NamedDependency[NotificationService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        notifications: NamedDependency[NotificationService],
     ) -> EmailPreferences:
         """Which emails I get."""
-        return EmailPreferences(email=await notifications.email_choices(me(request).id), types=TYPES)
+        return EmailPreferences(email=await notifications.email_choices(me.id), types=TYPES)
 
     @put("/me/notification-preferences", name="api:notification-preferences:update")
     async def update_preferences(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[EmailPreferencesIn],
         notifications: NamedDependency[NotificationService],
@@ -142,5 +148,5 @@ class NotificationApiController(Controller):
                 "Unknown notification type",
                 extra=[{"key": key, "message": "unknown type"} for key in unknown],
             )
-        saved = await notifications.set_email_choices(me(request).id, data.email)
+        saved = await notifications.set_email_choices(me.id, data.email)
         return EmailPreferences(email=saved, types=TYPES)

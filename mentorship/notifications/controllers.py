@@ -7,7 +7,6 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -16,8 +15,9 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.lib.flash import flash
 from mentorship.lib.htmx import is_fragment_request, page_or_fragment
 from mentorship.lib.i18n import _
-from mentorship.notifications.deps import me, provide_notifications
-from mentorship.notifications.services import TYPES, NotificationNotFound, NotificationService
+from mentorship.models import User
+from mentorship.notifications.deps import provide_notifications
+from mentorship.notifications.services import TYPES, NotificationService
 
 
 def safe_link(link: str) -> str:
@@ -36,12 +36,13 @@ class NotificationController(Controller):
     @get("/notifications", name="notifications")
     async def index(
         self,
+        me: NamedDependency[User],
         request: HTMXRequest,
         notifications: NamedDependency[NotificationService],
         page: FromQuery[int] = 1,
     ) -> Template:
         """My notifications, newest first, or the list alone when htmx pages through it."""
-        result = await notifications.page(me(request).id, page=page)
+        result = await notifications.page(me.id, page=page)
         return page_or_fragment(
             request, "notifications/index.html", "notifications/_list.html", result=result, types=TYPES
         )
@@ -49,23 +50,24 @@ class NotificationController(Controller):
     @get("/notifications/{notification_id:uuid}", name="notifications:open")
     async def open(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         notification_id: FromPath[UUID],
         notifications: NamedDependency[NotificationService],
     ) -> Redirect:
         """Mark a notification read and go to its object."""
-        try:
-            note = await notifications.open(me(request).id, notification_id)
-        except NotificationNotFound as exc:
-            raise NotFoundException() from exc
+        note = await notifications.open(me.id, notification_id)
         return Redirect(safe_link(note.link))
 
     @post("/notifications/read", name="notifications:read-all", status_code=303)
     async def read_all(
-        self, request: HTMXRequest, notifications: NamedDependency[NotificationService]
+        self,
+        me: NamedDependency[User],
+        request: HTMXRequest,
+        notifications: NamedDependency[NotificationService],
     ) -> Response[Any]:
         """Mark all my notifications read."""
-        user = me(request)
+        user = me
         await notifications.mark_read(user.id)
         if is_fragment_request(request):
             result = await notifications.page(user.id)
@@ -75,19 +77,25 @@ class NotificationController(Controller):
 
     @get("/account/notifications", name="notifications:preferences")
     async def preferences(
-        self, request: Request[Any, Any, Any], notifications: NamedDependency[NotificationService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        notifications: NamedDependency[NotificationService],
     ) -> Template:
         """Which emails I get, one checkbox per kind of notification."""
-        choices = await notifications.email_choices(me(request).id)
+        choices = await notifications.email_choices(me.id)
         return Template("notifications/preferences.html", context={"choices": choices, "types": TYPES})
 
     @post("/account/notifications", name="notifications:preferences:save", status_code=303)
     async def save_preferences(
-        self, request: Request[Any, Any, Any], notifications: NamedDependency[NotificationService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        notifications: NamedDependency[NotificationService],
     ) -> Redirect:
         """Save the checkboxes: a box left unticked switches that email off."""
         form = await request.form()
         chosen = set(form.getall("email")) if "email" in form else set()
-        await notifications.set_email_choices(me(request).id, {t: t in chosen for t in TYPES})
+        await notifications.set_email_choices(me.id, {t: t in chosen for t in TYPES})
         flash(request, _("Your email choices are saved."), "success")
         return Redirect("/account/notifications", status_code=303)

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.errors import NotFound
 from mentorship.models import Notification, User
 
 # The notification types, with what each person can switch off for email (all on by default).
@@ -84,7 +85,7 @@ def wants_email(stored: Mapping[str, Any] | None, type_: str) -> bool:
     return bool((stored or {}).get(type_, True))
 
 
-class NotificationNotFound(Exception):
+class NotificationNotFound(NotFound):
     """No such notification for this person (someone else's looks the same as a missing one)."""
 
 

@@ -13,7 +13,8 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.accounts.deps import provide_accounts
 from mentorship.accounts.services import AccountService
 from mentorship.lib.i18n import _
-from mentorship.privacy.deps import delete_confirmed, me, provide_account_data
+from mentorship.models import User
+from mentorship.privacy.deps import delete_confirmed, provide_account_data
 from mentorship.privacy.schemas import AccountExport, DeleteIn
 from mentorship.privacy.services import AccountDataService
 
@@ -29,21 +30,25 @@ class AccountDataApiController(Controller):
 
     @get("/export", name="api:account:export")
     async def export(
-        self, request: Request[Any, Any, Any], account_data: NamedDependency[AccountDataService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        account_data: NamedDependency[AccountDataService],
     ) -> AccountExport:
         """Everything I wrote or that is about me and that I may see (format version 1, see the README)."""
-        return await account_data.export(me(request))
+        return await account_data.export(me)
 
     @post("/delete", name="api:account:delete", status_code=204)
     async def delete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[DeleteIn],
         account_data: NamedDependency[AccountDataService],
         accounts: NamedDependency[AccountService],
     ) -> None:
         """Delete my account (confirm with my password): my relationships end, my requests are withdrawn."""
-        if not await accounts.password_matches(me(request).id, data.password):
+        if not await accounts.password_matches(me.id, data.password):
             message = _("Your password is not correct.")
             raise ValidationException(message, extra=[{"key": "password", "message": message}])
         await delete_confirmed(request, account_data)

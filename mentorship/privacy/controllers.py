@@ -12,7 +12,8 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.accounts.deps import provide_accounts
 from mentorship.accounts.services import AccountService
 from mentorship.lib.i18n import _
-from mentorship.privacy.deps import delete_confirmed, me, provide_account_data
+from mentorship.models import User
+from mentorship.privacy.deps import delete_confirmed, provide_account_data
 from mentorship.privacy.services import AccountDataService
 
 EXPORT_HEADERS = {"content-disposition": 'attachment; filename="my-mentorship-data.json"'}
@@ -33,21 +34,25 @@ class AccountDataController(Controller):
 
     @get("/account/export", name="account:export")
     async def export(
-        self, request: Request[Any, Any, Any], account_data: NamedDependency[AccountDataService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        account_data: NamedDependency[AccountDataService],
     ) -> Response[Any]:
         """All my data as a JSON file."""
-        return Response(content=await account_data.export(me(request)), headers=EXPORT_HEADERS)
+        return Response(content=await account_data.export(me), headers=EXPORT_HEADERS)
 
     @post("/account/delete", name="account:delete", status_code=303)
     async def delete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         account_data: NamedDependency[AccountDataService],
         accounts: NamedDependency[AccountService],
     ) -> Response[Any]:
         """Delete my account after confirming the password."""
         form = await request.form()
-        if not await accounts.password_matches(me(request).id, str(form.get("password", ""))):
+        if not await accounts.password_matches(me.id, str(form.get("password", ""))):
             return Template(
                 "accounts/data.html", context={"error": _("Your password is not correct.")}, status_code=400
             )

@@ -9,10 +9,8 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ClientException
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import current_user
-from mentorship.models import User
+from mentorship.accounts.auth import provide_me
 from mentorship.privacy.services import AccountDataService
-from mentorship.relationships.access import RelationshipConflict
 
 
 class Conflict(ClientException):
@@ -26,17 +24,7 @@ async def provide_account_data(db_session: NamedDependency[AsyncSession]) -> Acc
     return AccountDataService(db_session)
 
 
-def me(request: Request[Any, Any, Any]) -> User:
-    """The signed-in user (routes here are guarded)."""
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
 async def delete_confirmed(request: Request[Any, Any, Any], account_data: AccountDataService) -> None:
     """Delete the signed-in account and sign this client out; a race is a 409 with nothing changed."""
-    try:
-        await account_data.delete(me(request).id)
-    except RelationshipConflict as exc:
-        raise Conflict(str(exc)) from exc
+    await account_data.delete(provide_me(request).id)
     request.clear_session()

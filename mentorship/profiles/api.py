@@ -12,11 +12,11 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException, PermissionDeniedException, ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.models import User
 from mentorship.profiles.deps import provide_profiles
 from mentorship.profiles.schemas import PARSERS, FormData
-from mentorship.profiles.services import ProfileNotFound, ProfileService, RosterFilters
+from mentorship.profiles.services import ProfileService, RosterFilters
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 
 Text = Annotated[str, msgspec.Meta(max_length=4000)]
@@ -132,10 +132,13 @@ class ProfileApiController(Controller):
 
     @get("/mine", name="api:profile:mine", guards=[signed_in], opt=SIGNED_IN)
     async def mine(
-        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        profiles: NamedDependency[ProfileService],
     ) -> ProfileView:
         """My own profile, private parts included (404 before I start one)."""
-        user = _user(request)
+        user = me
         profile = await profiles.own(user.id)
         if profile is None:
             raise NotFoundException("You have not started your profile yet.")
@@ -144,30 +147,26 @@ class ProfileApiController(Controller):
     @get("/{profile_id:uuid}", name="api:profile", guards=[signed_in], opt=SIGNED_IN)
     async def get_profile(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         profile_id: FromPath[UUID],
         profiles: NamedDependency[ProfileService],
     ) -> ProfileView:
         """A profile as the caller may see it; someone else's private profile is a 404."""
-        try:
-            return await profiles.view(_user(request), profile_id)
-        except ProfileNotFound as exc:
-            raise NotFoundException() from exc
+        return await profiles.view(me, profile_id)
 
     @patch("/{profile_id:uuid}", name="api:profile:update", guards=[signed_in], opt=SIGNED_IN)
     async def update_profile(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         profile_id: FromPath[UUID],
         data: JSONBody[ProfilePatch],
         profiles: NamedDependency[ProfileService],
     ) -> ProfileView:
         """Change my own profile; errors name the failing field."""
-        user = _user(request)
-        try:
-            current = await profiles.view(user, profile_id)
-        except ProfileNotFound as exc:
-            raise NotFoundException() from exc
+        user = me
+        current = await profiles.view(user, profile_id)
         if current.audience != Audience.OWNER:
             raise PermissionDeniedException("Only the owner can change a profile.")
         given = {k for k, v in msgspec.structs.asdict(data).items() if v is not None}
@@ -182,9 +181,3 @@ class ProfileApiController(Controller):
             raise ValidationException("Invalid profile", extra=errors)
         saved = await profiles.save(user.id, values)
         return profile_view(saved, user, Audience.OWNER)
-
-
-def _user(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user

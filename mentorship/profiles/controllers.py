@@ -11,7 +11,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import User
@@ -19,15 +19,8 @@ from mentorship.profiles import options
 from mentorship.profiles.deps import provide_profiles
 from mentorship.profiles.formvalues import from_submission, from_view
 from mentorship.profiles.schemas import PARSERS, STEP_SLUGS, STEPS
-from mentorship.profiles.services import ProfileNotFound, ProfileService, completeness
+from mentorship.profiles.services import ProfileService, completeness
 from mentorship.profiles.views import Audience, profile_view
-
-
-def me(request: Request[Any, Any, Any]) -> User:
-    """The signed-in user (routes here are guarded)."""
-    user = current_user(request)
-    assert user is not None
-    return user
 
 
 def next_step(slug: str, is_mentor: bool) -> str | None:
@@ -48,10 +41,13 @@ class ProfileController(Controller):
 
     @get("/profile", name="profile")
     async def mine(
-        self, request: Request[Any, Any, Any], profiles: NamedDependency[ProfileService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        profiles: NamedDependency[ProfileService],
     ) -> Response[Any]:
         """My profile, its completeness, and who can see what."""
-        user = me(request)
+        user = me
         profile = await profiles.own(user.id)
         if profile is None:
             return Redirect("/profile/edit/roles")
@@ -72,19 +68,27 @@ class ProfileController(Controller):
 
     @get("/profile/edit/{step:str}", name="profile:step")
     async def edit_step(
-        self, request: Request[Any, Any, Any], step: FromPath[str], profiles: NamedDependency[ProfileService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        step: FromPath[str],
+        profiles: NamedDependency[ProfileService],
     ) -> Template:
         """One step of the profile form, filled with what is saved."""
         if step not in PARSERS:
             raise NotFoundException()
-        user = me(request)
+        user = me
         profile = await profiles.own(user.id)
         values = from_view(profile_view(profile, user, Audience.OWNER) if profile else None)
         return await self._render_step(profiles, step, values, {}, profile.is_mentor if profile else True)
 
     @post("/profile/edit/{step:str}", name="profile:step:save", status_code=303)
     async def save_step(
-        self, request: Request[Any, Any, Any], step: FromPath[str], profiles: NamedDependency[ProfileService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        step: FromPath[str],
+        profiles: NamedDependency[ProfileService],
     ) -> Response[Any]:
         """Validate and save one step, then go to the next."""
         if step not in PARSERS:
@@ -92,7 +96,7 @@ class ProfileController(Controller):
         form = await request.form()
         data = {key: form.getall(key) for key in form}
         result = PARSERS[step](data)
-        user = me(request)
+        user = me
         if result.errors:
             # The steps shown around the error are this person's: a mentee never sees mentor-only ones.
             saved = await profiles.own(user.id)
@@ -136,13 +140,11 @@ class ProfileController(Controller):
     @get("/profiles/{profile_id:uuid}", name="profiles:detail")
     async def detail(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         profile_id: FromPath[UUID],
         profiles: NamedDependency[ProfileService],
     ) -> Template:
         """Someone's profile, as much of it as the viewer may see (404 when nothing)."""
-        try:
-            view = await profiles.view(me(request), profile_id)
-        except ProfileNotFound as exc:
-            raise NotFoundException() from exc
+        view = await profiles.view(me, profile_id)
         return Template("profiles/detail.html", context={"view": view, "options": options})

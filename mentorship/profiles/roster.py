@@ -15,7 +15,7 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.admin import CoordinatorRoles, RoleRefused
-from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
+from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.accounts.deps import provide_accounts
 from mentorship.accounts.services import AccountError, AccountService
 from mentorship.lib.confirm import Confirmation, confirmation_page
@@ -31,12 +31,6 @@ from mentorship.profiles.services import ProfileService, RosterFilters
 async def provide_roles(db_session: NamedDependency[AsyncSession]) -> CoordinatorRoles:
     """Who coordinates, on the request's database session."""
     return CoordinatorRoles(db_session)
-
-
-def _me(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
 
 
 class RosterController(Controller):
@@ -118,35 +112,37 @@ class RosterController(Controller):
     @get("/{user_id:uuid}/demote", name="roster:demote-confirm")
     async def confirm_demote(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         user_id: FromPath[UUID],
         roles: NamedDependency[CoordinatorRoles],
     ) -> Response[Any]:
         """Say what removing this coordinator's role means, or why it cannot be removed."""
         try:
-            user, refusal = await roles.demotion(user_id, _me(request))
+            user, refusal = await roles.demotion(user_id, me)
         except AccountError as exc:
             raise NotFoundException(exc.message) from exc
         if refusal:
             flash(request, refusal, "error")
             return Redirect("/roster", status_code=303)
-        return confirmation_page(demotion(user, _me(request)))
+        return confirmation_page(demotion(user, me))
 
     @post("/{user_id:uuid}/demote", name="roster:demote", status_code=303)
     async def demote(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         user_id: FromPath[UUID],
         roles: NamedDependency[CoordinatorRoles],
     ) -> Response[Any]:
         """Remove a coordinator's role (refused for the last coordinator: 409)."""
         try:
-            user = await roles.demote(user_id, _me(request))
+            user = await roles.demote(user_id, me)
         except AccountError as exc:
             raise NotFoundException(exc.message) from exc
         except RoleRefused as exc:
             raise HTTPException(detail=str(exc), status_code=409) from exc
-        if user.id == _me(request).id:
+        if user.id == me.id:
             flash(request, _("You are no longer a coordinator."), "success")
             return Redirect("/", status_code=303)
         flash(request, _("{name} is no longer a coordinator.").format(name=user.name), "success")

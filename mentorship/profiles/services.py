@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.lib.db import merge_children
+from mentorship.lib.errors import NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import (
     Profile,
@@ -42,7 +43,7 @@ def _topic_key(link: ProfileTopic) -> tuple[UUID, TopicDirection]:
     return link.topic.id, link.direction
 
 
-class ProfileNotFound(Exception):
+class ProfileNotFound(NotFound):
     """The profile does not exist, or the viewer may not know that it does."""
 
 

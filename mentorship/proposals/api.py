@@ -9,20 +9,17 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import ClientException, NotFoundException, ValidationException
+from litestar.exceptions import ClientException
 from litestar.params import FromPath, JSONBody
 
-from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
 from mentorship.models import Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
-from mentorship.proposals.controllers import provide_proposals
+from mentorship.proposals.deps import provide_proposals
 from mentorship.proposals.services import (
     MESSAGE_LIMIT,
-    ProposalConflict,
-    ProposalNotFound,
     ProposalService,
-    RequestInvalid,
 )
 from mentorship.proposals.suggestions import MentorSuggestion, suggest_for, suggest_peers_for
 
@@ -84,12 +81,6 @@ class Conflict(ClientException):
     status_code = 409
 
 
-def _user(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
 async def _out(
     proposals: ProposalService, user: User, proposal: Proposal, relationship_id: UUID | None = None
 ) -> ProposalOut:
@@ -130,25 +121,26 @@ class ProposalApiController(Controller):
 
     @get("/proposals", name="api:proposals")
     async def mine(
-        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        proposals: NamedDependency[ProposalService],
     ) -> list[ProposalOut]:
         """My published proposals and requests, newest first."""
-        user = _user(request)
+        user = me
         return [await _out(proposals, user, p) for p in await proposals.mine(user)]
 
     @get("/proposals/{proposal_id:uuid}", name="api:proposal")
     async def detail(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposal_id: FromPath[UUID],
         proposals: NamedDependency[ProposalService],
     ) -> ProposalOut:
         """One of my proposals (a 404 for anyone not in it)."""
-        user = _user(request)
-        try:
-            return await _out(proposals, user, await proposals.get(user, proposal_id))
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
+        user = me
+        return await _out(proposals, user, await proposals.get(user, proposal_id))
 
     @post("/proposals/{proposal_id:uuid}/accept", name="api:proposal:accept", status_code=200)
     async def accept(
@@ -179,55 +171,44 @@ class ProposalApiController(Controller):
         accept: bool,
         reason: str,
     ) -> ProposalOut:
-        user = _user(request)
-        try:
-            answer = await proposals.respond(user, proposal_id, accept, reason)
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
-        except ProposalConflict as exc:
-            raise Conflict(str(exc)) from exc
+        user = provide_me(request)
+        answer = await proposals.respond(user, proposal_id, accept, reason)
         proposal = await proposals.get(user, proposal_id)
         return await _out(proposals, user, proposal, answer.relationship_id)
 
     @post("/requests", name="api:requests:create", status_code=201)
     async def request_mentor(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         data: JSONBody[RequestIn],
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
     ) -> ProposalOut:
         """Ask a mentor directly (at most a few requests pending at once)."""
-        user = _user(request)
-        try:
-            created = await proposals.request(
-                user,
-                data.mentor_profile_id,
-                data.message,
-                settings.max_pending_requests,
-                settings.proposal_expiry_days,
-                settings.load_threshold,
-            )
-        except RequestInvalid as exc:
-            extra = [{"key": key, "message": message} for key, message in exc.errors.items()]
-            raise ValidationException("Invalid request", extra=extra) from exc
-        except ProposalNotFound as exc:
-            raise NotFoundException("No mentor with that profile id.") from exc
-        except ProposalConflict as exc:
-            raise Conflict(str(exc)) from exc
+        user = me
+        created = await proposals.request(
+            user,
+            data.mentor_profile_id,
+            data.message,
+            settings.max_pending_requests,
+            settings.proposal_expiry_days,
+            settings.load_threshold,
+        )
         return await _out(proposals, user, await proposals.get(user, created.id))
 
     @get("/suggestions", name="api:suggestions")
     async def suggestions(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
     ) -> list[SuggestionOut]:
         """The mentors with a free place who fit me best right now, then peers if I chose peer mentoring."""
-        me = await proposals.profile_of(_user(request))
-        if me is None or not me.is_mentee:
+        profile = await proposals.profile_of(me)
+        if profile is None or not profile.is_mentee:
             return []
-        mentors = await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
-        peers = await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else []
+        mentors = await suggest_for(proposals.session, profile, load_threshold=settings.load_threshold)
+        peers = await suggest_peers_for(proposals.session, profile) if "peer" in profile.kinds else []
         return [_suggestion(s, "mentor") for s in mentors] + [_suggestion(s, "peer") for s in peers]

@@ -7,12 +7,10 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import SIGNED_IN, current_user, signed_in
+from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
@@ -20,6 +18,7 @@ from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatu
 from mentorship.models import Response as Answer
 from mentorship.profiles import options
 from mentorship.profiles.views import Audience, profile_view
+from mentorship.proposals.deps import provide_proposals
 from mentorship.proposals.services import (
     MESSAGE_LIMIT,
     ProposalConflict,
@@ -28,17 +27,6 @@ from mentorship.proposals.services import (
     RequestInvalid,
 )
 from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_for, suggest_peers_for
-
-
-async def provide_proposals(db_session: NamedDependency[AsyncSession]) -> ProposalService:
-    """The proposal service on the request's database session."""
-    return ProposalService(db_session)
-
-
-def _me(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
 
 
 def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> dict[str, Any]:
@@ -85,31 +73,31 @@ class ProposalController(Controller):
 
     @get("/proposals", name="proposals")
     async def index(
-        self, request: Request[Any, Any, Any], proposals: NamedDependency[ProposalService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        proposals: NamedDependency[ProposalService],
     ) -> Template:
         """My proposals and requests: open ones first."""
-        user = _me(request)
-        me = await proposals.profile_of(user)
+        profile = await proposals.profile_of(me)
         items = []
-        for proposal in await proposals.mine(user):
-            items.append(describe(proposal, await proposals.people(proposal), me))
+        for proposal in await proposals.mine(me):
+            items.append(describe(proposal, await proposals.people(proposal), profile))
         items.sort(key=lambda item: item["proposal"].status is not ProposalStatus.OPEN)
-        return Template("proposals/index.html", context={"items": items, "has_profile": me is not None})
+        return Template("proposals/index.html", context={"items": items, "has_profile": profile is not None})
 
     @get("/proposals/{proposal_id:uuid}", name="proposals:detail")
     async def detail(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposal_id: FromPath[UUID],
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
     ) -> Template:
         """One proposal with the other people's public profiles and the reasons."""
-        user = _me(request)
-        try:
-            proposal = await proposals.get(user, proposal_id)
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
+        user = me
+        proposal = await proposals.get(user, proposal_id)
         people = await proposals.people(proposal)
         item = describe(proposal, people, await proposals.profile_of(user))
         return Template(
@@ -134,16 +122,14 @@ class ProposalController(Controller):
     @get("/proposals/{proposal_id:uuid}/decline", name="proposals:decline-page")
     async def decline_page(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposal_id: FromPath[UUID],
         proposals: NamedDependency[ProposalService],
     ) -> Response[Any]:
         """Decline asked once more: it is for good, so this page says so above the real form."""
-        user = _me(request)
-        try:
-            proposal = await proposals.get(user, proposal_id)
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
+        user = me
+        proposal = await proposals.get(user, proposal_id)
         item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(user))
         if not item["can_answer"]:
             return Redirect(f"/proposals/{proposal_id}", status_code=303)
@@ -164,9 +150,7 @@ class ProposalController(Controller):
     ) -> Response[Any]:
         reason = str((await request.form()).get("reason", ""))
         try:
-            answer = await proposals.respond(_me(request), proposal_id, accept, reason)
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
+            answer = await proposals.respond(provide_me(request), proposal_id, accept, reason)
         except ProposalConflict as exc:
             flash(request, str(exc), "error")
             return Redirect(f"/proposals/{proposal_id}", status_code=303)
@@ -183,15 +167,14 @@ class ProposalController(Controller):
     @post("/proposals/{proposal_id:uuid}/withdraw", name="proposals:withdraw", status_code=303)
     async def withdraw(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposal_id: FromPath[UUID],
         proposals: NamedDependency[ProposalService],
     ) -> Response[Any]:
         """Take back my request."""
         try:
-            await proposals.withdraw(_me(request), proposal_id)
-        except ProposalNotFound as exc:
-            raise NotFoundException() from exc
+            await proposals.withdraw(me, proposal_id)
         except ProposalConflict as exc:
             flash(request, str(exc), "error")
             return Redirect(f"/proposals/{proposal_id}", status_code=303)
@@ -211,6 +194,7 @@ class ProposalController(Controller):
     @post("/requests", name="requests:create", status_code=303)
     async def request_mentor(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
@@ -223,7 +207,7 @@ class ProposalController(Controller):
         try:
             mentor = UUID(str(form.get("mentor", "")))
             created = await proposals.request(
-                _me(request),
+                me,
                 mentor,
                 message,
                 settings.max_pending_requests,
@@ -267,7 +251,7 @@ async def _suggestions_page(
     status_code: int = 400,
 ) -> Response[Any]:
     """The suggestions page; after a refused request, with its errors and what was typed."""
-    me = await proposals.profile_of(_me(request))
+    me = await proposals.profile_of(provide_me(request))
     if me is None:
         return Redirect("/profile/edit/roles")
     mentor = await proposals.my_mentor(me) if me.is_mentee else None

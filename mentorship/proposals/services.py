@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 from mentorship.engine.parted import Parting, parted_pairs
 from mentorship.events.services import record
 from mentorship.lib.db import Contended, lock_in_order, retrying
+from mentorship.lib.errors import Conflict, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import (
     ActiveSlot,
@@ -44,23 +45,19 @@ from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
 T = TypeVar("T")
 
 
-class ProposalNotFound(LookupError):
+class ProposalNotFound(NotFound):
     """No proposal with that id that this person is part of."""
 
 
-class ProposalConflict(Exception):
+class ProposalConflict(Conflict):
     """The answer cannot be taken; the message says why, in plain words."""
 
 
 MESSAGE_LIMIT = 2000
 
 
-class RequestInvalid(ValueError):
+class RequestInvalid(Invalid):
     """The submitted request has field errors."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
 
 
 def clean_message(message: str) -> str:
@@ -447,7 +444,7 @@ class ProposalService:
             raise ProposalConflict(_("You cannot ask yourself."))
         mentor = await self.session.get(Profile, mentor_profile_id)
         if mentor is None or not mentor.is_mentor:
-            raise ProposalNotFound(mentor_profile_id)
+            raise ProposalNotFound(mentor_profile_id, detail="No mentor with that profile id.")
         mentee_id = mentee.id
         await self.session.commit()
         return await _retrying(

@@ -10,29 +10,26 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.services import record
+from mentorship.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import Profile, Relationship, RelationshipMember, RelationshipStatus, User
 from mentorship.notifications.services import notify
 
 
-class RelationshipNotFound(LookupError):
+class RelationshipNotFound(NotFound):
     """No relationship with that id that this person may see (someone else's looks missing)."""
 
 
-class RelationshipForbidden(PermissionError):
+class RelationshipForbidden(Forbidden):
     """A coordinator may see the relationship but not do this; the message says why."""
 
 
-class RelationshipConflict(Exception):
+class RelationshipConflict(Conflict):
     """The change cannot be made in the relationship's current state; the message says why."""
 
 
-class RelationshipInvalid(ValueError):
+class RelationshipInvalid(Invalid):
     """A form or body with mistakes, by field, in plain words."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
 
 
 def clean(text: str, limit: int) -> str:

@@ -13,25 +13,20 @@ from litestar.exceptions import (
     ClientException,
     NotFoundException,
     PermissionDeniedException,
-    ValidationException,
 )
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.config import Settings
 from mentorship.models import Goal, GoalNote, RelationshipStatus, User
-from mentorship.relationships.controllers import provide_relationships
 from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.deps import provide_relationships
 from mentorship.relationships.goals import parse_goal, parse_note
 from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
-    RelationshipConflict,
-    RelationshipForbidden,
-    RelationshipInvalid,
     RelationshipItem,
-    RelationshipNotFound,
     RelationshipPage,
     RelationshipService,
 )
@@ -140,12 +135,6 @@ class Conflict(ClientException):
     status_code = 409
 
 
-def _user(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
 def _members(item: RelationshipItem) -> list[MemberOut]:
     return [MemberOut(p.id, p.user.name, m.role.value) for m, p in item.people]
 
@@ -184,34 +173,13 @@ def _full(page: RelationshipPage) -> RelationshipOut:
 async def _run(
     relationships: RelationshipService, user: User, relationship_id: UUID, work: Any
 ) -> RelationshipOut:
-    """Run a change and answer with the relationship as it is now; errors become 400, 403, 404, 409."""
-    try:
-        done = await work
-        out = _full(await relationships.page(user, relationship_id))
-    except RelationshipNotFound as exc:
-        raise NotFoundException() from exc
-    except RelationshipForbidden as exc:
-        raise PermissionDeniedException(str(exc)) from exc
-    except RelationshipInvalid as exc:
-        await relationships.session.rollback()
-        raise ValidationException(
-            "Invalid request", extra=[{"key": k, "message": m} for k, m in exc.errors.items()]
-        ) from exc
-    except RelationshipConflict as exc:
-        raise Conflict(str(exc)) from exc
+    """Run a change and answer with the relationship as it is now (refusals map to HTTP in the app)."""
+    done = await work
+    out = _full(await relationships.page(user, relationship_id))
     if isinstance(done, (Goal, GoalNote)):
         goal_id = done.id if isinstance(done, Goal) else done.goal_id
         out.changed_goal = next((g for g in out.goals or [] if g.id == goal_id), None)
     return out
-
-
-def _parsed(parse: Any, *args: Any) -> Any:
-    try:
-        return parse(*args)
-    except RelationshipInvalid as exc:
-        raise ValidationException(
-            "Invalid request", extra=[{"key": k, "message": m} for k, m in exc.errors.items()]
-        ) from exc
 
 
 class RelationshipApiController(Controller):
@@ -226,13 +194,14 @@ class RelationshipApiController(Controller):
     @get("/", name="api:relationships")
     async def list_relationships(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationships: NamedDependency[RelationshipService],
         listing: Annotated[Literal["mine", "all"], QueryParameter(name="scope")] = "mine",
         status: FromQuery[Literal["active", "paused", "completed", "ended"] | None] = None,
     ) -> list[RelationshipOut]:
         """My relationships; coordinators may ask for all of them with scope=all."""
-        user = _user(request)
+        user = me
         if listing == "all":
             if not user.is_coordinator:
                 raise PermissionDeniedException("Only coordinators can list every relationship.")
@@ -248,24 +217,26 @@ class RelationshipApiController(Controller):
     @get("/{relationship_id:uuid}", name="api:relationships:detail")
     async def detail(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """One relationship with goals, the next check-in and reflections."""
-        return await _run(relationships, _user(request), relationship_id, _noop())
+        return await _run(relationships, me, relationship_id, _noop())
 
     @post("/{relationship_id:uuid}/goals", name="api:relationships:goal_add", status_code=201)
     async def add_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[GoalIn],
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Agree a new goal."""
-        form = _parsed(parse_goal, msgspec.structs.asdict(data))
-        user = _user(request)
+        form = parse_goal(msgspec.structs.asdict(data))
+        user = me
         out = await _run(
             relationships, user, relationship_id, relationships.add_goal(user, relationship_id, form)
         )
@@ -275,6 +246,7 @@ class RelationshipApiController(Controller):
     @patch("/{relationship_id:uuid}/goals/{goal_id:uuid}", name="api:relationships:goal_update")
     async def update_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         goal_id: FromPath[UUID],
@@ -282,8 +254,8 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Change a goal's title, description or status."""
-        form = _parsed(parse_goal, msgspec.structs.asdict(data))
-        user = _user(request)
+        form = parse_goal(msgspec.structs.asdict(data))
+        user = me
         work = relationships.update_goal(user, relationship_id, goal_id, form)
         out = await _run(relationships, user, relationship_id, work)
         assert out.changed_goal is not None
@@ -294,13 +266,14 @@ class RelationshipApiController(Controller):
     )
     async def delete_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         goal_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> None:
         """Remove a goal agreed by mistake."""
-        user = _user(request)
+        user = me
         await _run(
             relationships, user, relationship_id, relationships.delete_goal(user, relationship_id, goal_id)
         )
@@ -312,6 +285,7 @@ class RelationshipApiController(Controller):
     )
     async def add_note(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         goal_id: FromPath[UUID],
@@ -319,8 +293,8 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Write a progress note on a goal."""
-        text = _parsed(parse_note, {"text": data.text})
-        user = _user(request)
+        text = parse_note({"text": data.text})
+        user = me
         work = relationships.add_note(user, relationship_id, goal_id, text)
         out = await _run(relationships, user, relationship_id, work)
         assert out.changed_goal is not None
@@ -329,14 +303,15 @@ class RelationshipApiController(Controller):
     @post("/{relationship_id:uuid}/pause", name="api:relationships:pause", status_code=200)
     async def pause(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[PauseIn],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Pause until a day (no reminders meanwhile; it resumes by itself)."""
-        until = _parsed(parse_pause, {"until": data.until.isoformat()}, datetime.now(UTC).date())
-        user = _user(request)
+        until = parse_pause({"until": data.until.isoformat()}, datetime.now(UTC).date())
+        user = me
         return await _run(
             relationships, user, relationship_id, relationships.pause(user, relationship_id, until)
         )
@@ -344,25 +319,27 @@ class RelationshipApiController(Controller):
     @post("/{relationship_id:uuid}/resume", name="api:relationships:resume", status_code=200)
     async def resume(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Resume now."""
-        user = _user(request)
+        user = me
         return await _run(relationships, user, relationship_id, relationships.resume(user, relationship_id))
 
     @post("/{relationship_id:uuid}/cadence", name="api:relationships:cadence", status_code=200)
     async def cadence(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[CadenceIn],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Set the days between check-ins (7 to 90)."""
-        days = _parsed(parse_cadence, {"days": str(data.days)})
-        user = _user(request)
+        days = parse_cadence({"days": str(data.days)})
+        user = me
         return await _run(
             relationships, user, relationship_id, relationships.set_cadence(user, relationship_id, days)
         )
@@ -370,30 +347,32 @@ class RelationshipApiController(Controller):
     @post("/{relationship_id:uuid}/complete", name="api:relationships:complete", status_code=200)
     async def complete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[CompleteIn],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Complete with my reflection (or add mine after the other side completed)."""
-        text, after = _parsed(
-            parse_reflection, {"reflection": data.reflection, "self_assessment": data.self_assessment or {}}
+        text, after = parse_reflection(
+            {"reflection": data.reflection, "self_assessment": data.self_assessment or {}}
         )
-        user = _user(request)
+        user = me
         work = relationships.complete(user, relationship_id, text, after)
         return await _run(relationships, user, relationship_id, work)
 
     @post("/{relationship_id:uuid}/end", name="api:relationships:end", status_code=200)
     async def end(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         data: JSONBody[EndIn],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """End early with a reason for the coordinators (members and coordinators)."""
-        reason = _parsed(parse_reason, {"reason": data.reason})
-        user = _user(request)
+        reason = parse_reason({"reason": data.reason})
+        user = me
         return await _run(
             relationships, user, relationship_id, relationships.end(user, relationship_id, reason)
         )
@@ -401,12 +380,13 @@ class RelationshipApiController(Controller):
     @post("/{relationship_id:uuid}/rematch", name="api:relationships:rematch", status_code=200)
     async def rematch(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Ask the coordinators for a different match."""
-        user = _user(request)
+        user = me
         return await _run(relationships, user, relationship_id, relationships.rematch(user, relationship_id))
 
 
@@ -448,13 +428,14 @@ class DashboardApiController(Controller):
     @get("/api/v1/me/load", name="api:me:load", guards=[signed_in], opt=SIGNED_IN)
     async def my_load(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
     ) -> LoadOut:
         """My mentor load with its terms; 404 when I do not mentor."""
         service = RelationshipService(db_session)
-        profile = await service.profile_of(_user(request))
+        profile = await service.profile_of(me)
         load = await own_load(db_session, profile)
         if load is None:
             raise NotFoundException("You do not mentor anyone.")

@@ -9,12 +9,12 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, current_user, signed_in
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, provide_me, signed_in
 from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
 from mentorship.lib.confirm import confirmation_page
@@ -23,6 +23,7 @@ from mentorship.lib.i18n import _
 from mentorship.models import GoalStatus, User
 from mentorship.profiles import options
 from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.deps import provide_relationships
 from mentorship.relationships.goals import parse_goal, parse_note
 from mentorship.relationships.lifecycle import (
     ending,
@@ -34,25 +35,12 @@ from mentorship.relationships.lifecycle import (
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipConflict,
-    RelationshipForbidden,
     RelationshipInvalid,
-    RelationshipNotFound,
     RelationshipService,
 )
 
 Action = Callable[[dict[str, Any]], Awaitable[Any]]
 FORMS = ("goals", "pause", "resume", "cadence", "rematch")
-
-
-async def provide_relationships(db_session: NamedDependency[AsyncSession]) -> RelationshipService:
-    """The relationship service on the request's database session."""
-    return RelationshipService(db_session)
-
-
-def _me(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
 
 
 def _form(raw: Any) -> dict[str, Any]:
@@ -70,12 +58,13 @@ class RelationshipController(Controller):
     @get("/relationships", name="relationships")
     async def index(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationships: NamedDependency[RelationshipService],
         settings: NamedDependency[Settings],
     ) -> Template:
         """My relationships, and my load when I mentor."""
-        user = _me(request)
+        user = me
         profile = await relationships.profile_of(user)
         load = await own_load(relationships.session, profile)
         context = {
@@ -105,15 +94,13 @@ class RelationshipController(Controller):
     )
     async def form_address(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Redirect:
         """A form's address opened or reloaded: back to the relationship page (never a 405)."""
-        try:
-            await relationships.page(_me(request), relationship_id)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
+        await relationships.page(me, relationship_id)
         return Redirect(f"/relationships/{relationship_id}", status_code=303)
 
     async def _page(
@@ -125,18 +112,15 @@ class RelationshipController(Controller):
         values: dict[str, Any] | None = None,
         status_code: int = 200,
     ) -> Template:
-        try:
-            page = await relationships.page(_me(request), relationship_id)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
+        page = await relationships.page(provide_me(request), relationship_id)
         actions = CheckinService(relationships.session)
-        access = await actions.access(_me(request), relationship_id)
-        items = await actions.action_items(_me(request), relationship_id)
+        access = await actions.access(provide_me(request), relationship_id)
+        items = await actions.action_items(provide_me(request), relationship_id)
         context = {
             "page": page,
             "access": access,
             "action_items": items,
-            "deletable": await actions.deletable_actions(_me(request), access, items),
+            "deletable": await actions.deletable_actions(provide_me(request), access, items),
             "errors": errors or {},
             "values": values or {},
             "statuses": [s.value for s in GoalStatus],
@@ -157,10 +141,6 @@ class RelationshipController(Controller):
         values = _form(await request.form())
         try:
             await action(values)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
-        except RelationshipForbidden as exc:
-            raise PermissionDeniedException(str(exc)) from exc
         except RelationshipInvalid as exc:
             await relationships.session.rollback()
             return await self._page(request, relationships, relationship_id, exc.errors, values, 400)
@@ -173,12 +153,13 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/goals", name="relationships:goal_add", status_code=303)
     async def add_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Agree a new goal."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -194,13 +175,14 @@ class RelationshipController(Controller):
     )
     async def edit_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         goal_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Change a goal's title, description or status."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -216,13 +198,14 @@ class RelationshipController(Controller):
     )
     async def note_goal(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         goal_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Write a progress note on a goal."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -234,12 +217,13 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/pause", name="relationships:pause", status_code=303)
     async def pause(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Pause until a date."""
-        user, today = _me(request), datetime.now(UTC).date()
+        user, today = me, datetime.now(UTC).date()
         return await self._act(
             request,
             relationships,
@@ -251,12 +235,13 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/resume", name="relationships:resume", status_code=303)
     async def resume(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Resume now."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -268,12 +253,13 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/cadence", name="relationships:cadence", status_code=303)
     async def cadence(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Agree a new check-in rhythm."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -300,10 +286,7 @@ class RelationshipController(Controller):
         errors: dict[str, str],
         values: dict[str, Any],
     ) -> Response[Any]:
-        try:
-            page = await relationships.page(_me(request), relationship_id)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
+        page = await relationships.page(provide_me(request), relationship_id)
         if not page.live:
             flash(request, _("This relationship has already closed."), "info")
             return Redirect(f"/relationships/{relationship_id}", status_code=303)
@@ -320,6 +303,7 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/end", name="relationships:end", status_code=303)
     async def end(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
@@ -334,19 +318,20 @@ class RelationshipController(Controller):
             request,
             relationships,
             relationship_id,
-            lambda _form: relationships.end(_me(request), relationship_id, reason),
+            lambda _form: relationships.end(me, relationship_id, reason),
             _("The relationship has ended. Your reason goes to the coordinators only."),
         )
 
     @post("/relationships/{relationship_id:uuid}/rematch", name="relationships:rematch", status_code=303)
     async def rematch(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Ask the coordinators for a different match."""
-        user = _me(request)
+        user = me
         return await self._act(
             request,
             relationships,
@@ -374,11 +359,8 @@ class RelationshipController(Controller):
         values: dict[str, Any],
         status_code: int = 200,
     ) -> Template:
-        user = _me(request)
-        try:
-            page = await relationships.page(user, relationship_id)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
+        user = provide_me(request)
+        page = await relationships.page(user, relationship_id)
         if not page.can_reflect:
             raise NotFoundException()
         profile = await relationships.profile_of(user)
@@ -395,6 +377,7 @@ class RelationshipController(Controller):
     @post("/relationships/{relationship_id:uuid}/complete", name="relationships:complete", status_code=303)
     async def complete(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
@@ -403,9 +386,7 @@ class RelationshipController(Controller):
         values = _form(await request.form())
         try:
             text, after = parse_reflection(values)
-            await relationships.complete(_me(request), relationship_id, text, after)
-        except RelationshipNotFound as exc:
-            raise NotFoundException() from exc
+            await relationships.complete(me, relationship_id, text, after)
         except RelationshipInvalid as exc:
             return await self._closing(request, relationships, relationship_id, exc.errors, values, 400)
         except RelationshipConflict as exc:
@@ -417,12 +398,13 @@ class RelationshipController(Controller):
     @get("/me/load", name="me:load")
     async def my_load(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationships: NamedDependency[RelationshipService],
         settings: NamedDependency[Settings],
     ) -> Template:
         """My mentor load, its terms, and an invitation to rest when it is high."""
-        profile = await relationships.profile_of(_me(request))
+        profile = await relationships.profile_of(me)
         load = await own_load(relationships.session, profile)
         return Template(
             "relationships/load.html", context={"load": load, "threshold": settings.load_threshold}

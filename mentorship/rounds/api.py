@@ -9,15 +9,15 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 
 from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
 from mentorship.config import Settings
-from mentorship.models import MemberRole, Proposal, Round
-from mentorship.rounds.controllers import provide_rounds, start_round
+from mentorship.models import MemberRole, Proposal, Round, User
+from mentorship.rounds.deps import provide_rounds, start_round
 from mentorship.rounds.preview import figures
-from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
+from mentorship.rounds.services import RoundService
 
 Email = Annotated[str, msgspec.Meta(max_length=320)]
 
@@ -136,10 +136,14 @@ class RoundApiController(Controller):
 
     @post("/", name="api:rounds:create", status_code=202)
     async def create(
-        self, request: Request[Any, Any, Any], data: JSONBody[RoundIn], rounds: NamedDependency[RoundService]
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[RoundIn],
+        rounds: NamedDependency[RoundService],
+        me: NamedDependency[User],
     ) -> RoundOut:
         """Start a round in the background; poll it for progress."""
-        started = await start_round(request, rounds, msgspec.structs.asdict(data))
+        started = await start_round(request, rounds, me, msgspec.structs.asdict(data))
         if isinstance(started, dict):
             raise ValidationException(
                 "Invalid round", extra=[{"key": k, "message": v} for k, v in started.items()]
@@ -149,7 +153,7 @@ class RoundApiController(Controller):
     @get("/{round_id:uuid}", name="api:round")
     async def detail(self, round_id: FromPath[UUID], rounds: NamedDependency[RoundService]) -> RoundDetail:
         """A round, its summary and its proposals."""
-        found = await self._get(rounds, round_id)
+        found = await rounds.get(round_id)
         proposals = await rounds.proposals(round_id)
         return RoundDetail(
             round_out(found), await proposals_out(rounds, proposals), figures(found, proposals)
@@ -166,12 +170,8 @@ class RoundApiController(Controller):
         """Open the round's proposals to the people in them."""
         user = current_user(request)
         assert user is not None
-        await self._get(rounds, round_id)
-        try:
-            return Published(await rounds.publish(round_id, user, settings.proposal_expiry_days))
-        except RoundError as exc:
-            await rounds.session.rollback()
-            raise ValidationException(str(exc), extra=[{"key": "status", "message": str(exc)}]) from exc
+        await rounds.get(round_id)
+        return Published(await rounds.publish(round_id, user, settings.proposal_expiry_days))
 
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/remove", name="api:round:remove", status_code=200)
     async def remove(
@@ -184,17 +184,5 @@ class RoundApiController(Controller):
         """Take a proposal out of an unpublished round."""
         user = current_user(request)
         assert user is not None
-        try:
-            proposal = await rounds.remove(round_id, proposal_id, user)
-        except RoundNotFound as exc:
-            raise NotFoundException() from exc
-        except RoundError as exc:
-            raise ValidationException(str(exc), extra=[{"key": "status", "message": str(exc)}]) from exc
+        proposal = await rounds.remove(round_id, proposal_id, user)
         return (await proposals_out(rounds, [proposal]))[0]
-
-    @staticmethod
-    async def _get(rounds: RoundService, round_id: UUID) -> Round:
-        try:
-            return await rounds.get(round_id)
-        except RoundNotFound as exc:
-            raise NotFoundException() from exc

@@ -7,42 +7,19 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
+from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.config import Settings
-from mentorship.jobs import enqueue
 from mentorship.lib.confirm import confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import Kind, RoundStatus, User
+from mentorship.rounds.deps import provide_rounds, start_round
 from mentorship.rounds.preview import discarding, preview_context, publishing
-from mentorship.rounds.services import RoundError, RoundNotFound, RoundService, parse_options
-
-
-async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundService:
-    """The round service on the request's database session."""
-    return RoundService(db_session)
-
-
-def _me(request: Request[Any, Any, Any]) -> User:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
-async def start_round(request: Request[Any, Any, Any], rounds: RoundService, data: dict[str, Any]) -> Any:
-    """Validate options, store the round and queue its job; return the round or the form errors."""
-    options, errors = parse_options(data)
-    if options is None:
-        return errors
-    created = await rounds.create(options, _me(request))
-    await enqueue(request.app, "run_round", key=f"round:{created.id}", round_id=str(created.id))
-    return created
+from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
 
 
 async def _rounds_page(
@@ -92,12 +69,15 @@ class RoundController(Controller):
 
     @post("/", name="rounds:create", status_code=303)
     async def create(
-        self, request: Request[Any, Any, Any], rounds: NamedDependency[RoundService]
+        self,
+        request: Request[Any, Any, Any],
+        rounds: NamedDependency[RoundService],
+        me: NamedDependency[User],
     ) -> Response[Any]:
         """Start a round in the background."""
         form = await request.form()
         data = {key: form.get(key) for key in form}
-        started = await start_round(request, rounds, data)
+        started = await start_round(request, rounds, me, data)
         if isinstance(started, dict):
             return await _rounds_page(rounds, data, errors=started)
         return Redirect(f"/rounds/{started.id}", status_code=303)
@@ -129,7 +109,7 @@ class RoundController(Controller):
         settings: NamedDependency[Settings],
     ) -> Template:
         """Progress while it runs; then the preview to edit and publish."""
-        found = await self._round(rounds, round_id)
+        found = await rounds.get(round_id)
         context = await preview_context(rounds, found)
         if request.htmx and request.query_params.get("part") == "progress":
             if found.status in (RoundStatus.QUEUED, RoundStatus.RUNNING):
@@ -143,30 +123,33 @@ class RoundController(Controller):
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/remove", name="rounds:remove", status_code=303)
     async def remove(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         round_id: FromPath[UUID],
         proposal_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
     ) -> Response[Any]:
         """Take one pairing out before publishing."""
-        await self._act(request, rounds.remove(round_id, proposal_id, _me(request)), _("Pairing removed."))
+        await self._act(request, rounds.remove(round_id, proposal_id, me), _("Pairing removed."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/restore", name="rounds:restore", status_code=303)
     async def restore(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         round_id: FromPath[UUID],
         proposal_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
     ) -> Response[Any]:
         """Put a removed pairing back."""
-        await self._act(request, rounds.restore(round_id, proposal_id, _me(request)), _("Pairing restored."))
+        await self._act(request, rounds.restore(round_id, proposal_id, me), _("Pairing restored."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/swap", name="rounds:swap", status_code=303)
     async def swap(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         round_id: FromPath[UUID],
         proposal_id: FromPath[UUID],
@@ -179,14 +162,13 @@ class RoundController(Controller):
         except ValueError:
             flash(request, _("Choose the mentor to swap in."), "error")
             return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
-        await self._act(
-            request, rounds.swap(round_id, proposal_id, mentor, _me(request)), _("Mentor changed.")
-        )
+        await self._act(request, rounds.swap(round_id, proposal_id, mentor, me), _("Mentor changed."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/move", name="rounds:move", status_code=303)
     async def move(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         round_id: FromPath[UUID],
         proposal_id: FromPath[UUID],
@@ -199,7 +181,7 @@ class RoundController(Controller):
         except ValueError:
             flash(request, _("Choose who moves and the group they move to."), "error")
             return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
-        moving = rounds.move(round_id, proposal_id, person, target, _me(request))
+        moving = rounds.move(round_id, proposal_id, person, target, me)
         await self._act(request, moving, _("Moved to the other group."))
         return Redirect(f"/rounds/{round_id}#proposals", status_code=303)
 
@@ -212,7 +194,7 @@ class RoundController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[Any]:
         """Say how many proposals go to how many people, with the form that publishes them."""
-        found = await self._round(rounds, round_id)
+        found = await rounds.get(round_id)
         if found.status is not RoundStatus.READY:
             flash(request, _("Only a finished, unpublished round can be published."), "info")
             return Redirect(f"/rounds/{round_id}", status_code=303)
@@ -222,6 +204,7 @@ class RoundController(Controller):
     @post("/{round_id:uuid}/publish", name="rounds:publish", status_code=303)
     async def publish(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         round_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
@@ -229,9 +212,7 @@ class RoundController(Controller):
     ) -> Response[Any]:
         """Open the proposals to the people in them."""
         try:
-            opened = await rounds.publish(round_id, _me(request), settings.proposal_expiry_days)
-        except RoundNotFound as exc:
-            raise NotFoundException() from exc
+            opened = await rounds.publish(round_id, me, settings.proposal_expiry_days)
         except RoundError as exc:
             await rounds.session.rollback()
             flash(request, str(exc), "error")
@@ -244,7 +225,7 @@ class RoundController(Controller):
         self, request: Request[Any, Any, Any], round_id: FromPath[UUID], rounds: NamedDependency[RoundService]
     ) -> Response[Any]:
         """Say what discarding deletes, with the form that discards."""
-        found = await self._round(rounds, round_id)
+        found = await rounds.get(round_id)
         if found.status in (RoundStatus.PUBLISHED, RoundStatus.DISCARDED):
             flash(request, _("A published or discarded round cannot be discarded."), "info")
             return Redirect(f"/rounds/{round_id}", status_code=303)
@@ -252,25 +233,20 @@ class RoundController(Controller):
 
     @post("/{round_id:uuid}/discard", name="rounds:discard", status_code=303)
     async def discard(
-        self, request: Request[Any, Any, Any], round_id: FromPath[UUID], rounds: NamedDependency[RoundService]
+        self,
+        me: NamedDependency[User],
+        request: Request[Any, Any, Any],
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
     ) -> Response[Any]:
         """Drop an unpublished round."""
-        await self._act(request, rounds.discard(round_id, _me(request)), _("Round discarded."))
+        await self._act(request, rounds.discard(round_id, me), _("Round discarded."))
         return Redirect("/rounds", status_code=303)
-
-    @staticmethod
-    async def _round(rounds: RoundService, round_id: UUID) -> Any:
-        try:
-            return await rounds.get(round_id)
-        except RoundNotFound as exc:
-            raise NotFoundException() from exc
 
     @staticmethod
     async def _act(request: Request[Any, Any, Any], action: Any, done: str) -> None:
         try:
             await action
-        except RoundNotFound as exc:
-            raise NotFoundException() from exc
         except RoundError as exc:
             flash(request, str(exc), "error")
             return

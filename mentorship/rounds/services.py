@@ -23,6 +23,7 @@ from mentorship.engine.pool import Pool, build_pool, pending_mentor_places
 from mentorship.engine.reasons import reason_counts
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.events.services import record
+from mentorship.lib.errors import DomainError, NotFound
 from mentorship.lib.i18n import _
 from mentorship.lib.zones import stamp
 from mentorship.models import (
@@ -45,11 +46,17 @@ logger = logging.getLogger("mentorship.rounds")
 PROGRESS_EVERY = 0.5
 
 
-class RoundError(Exception):
+class RoundError(DomainError):
     """A round cannot do what was asked; the message says why, in words for the coordinator."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        # The API names the round's status as the field at fault, with the message as its summary.
+        self.errors = {"status": message}
+        self.summary = message
 
-class RoundNotFound(LookupError):
+
+class RoundNotFound(NotFound):
     """No round with that id."""
 
 

@@ -8,13 +8,13 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get, patch, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException, ValidationException
+from litestar.exceptions import ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.models import Topic
-from mentorship.topics.controllers import provide_curation
-from mentorship.topics.curation import TopicCuration, TopicInvalid, TopicNotFound, TopicRow, parse_topic_form
+from mentorship.topics.curation import TopicCuration, TopicInvalid, TopicRow, parse_topic_form
+from mentorship.topics.deps import provide_curation
 
 Name = Annotated[str, msgspec.Meta(max_length=120)]
 
@@ -97,22 +97,14 @@ class TopicApiController(Controller):
     @post("/", name="api:topics:create", guards=[coordinator], opt=COORDINATOR, status_code=201)
     async def create(self, data: JSONBody[TopicIn], curation: NamedDependency[TopicCuration]) -> TopicOut:
         """Add a curated topic (coordinators)."""
-        try:
-            return _out(await curation.create(parse_topic_form(msgspec.structs.asdict(data))))
-        except TopicInvalid as exc:
-            raise _invalid(exc) from exc
+        return _out(await curation.create(parse_topic_form(msgspec.structs.asdict(data))))
 
     @patch("/{topic_id:uuid}", name="api:topics:update", guards=[coordinator], opt=COORDINATOR)
     async def update(
         self, topic_id: FromPath[UUID], data: JSONBody[TopicIn], curation: NamedDependency[TopicCuration]
     ) -> TopicOut:
         """Rename a topic or change its other names (coordinators)."""
-        try:
-            return _out(await curation.update(topic_id, parse_topic_form(msgspec.structs.asdict(data))))
-        except TopicNotFound as exc:
-            raise NotFoundException() from exc
-        except TopicInvalid as exc:
-            raise _invalid(exc) from exc
+        return _out(await curation.update(topic_id, parse_topic_form(msgspec.structs.asdict(data))))
 
     @post(
         "/{topic_id:uuid}/state",
@@ -125,14 +117,11 @@ class TopicApiController(Controller):
         self, topic_id: FromPath[UUID], data: JSONBody[TopicState], curation: NamedDependency[TopicCuration]
     ) -> TopicOut:
         """Retire, restore or adopt a topic (coordinators)."""
-        try:
-            topic = await curation.get(topic_id)
-            if data.curated:
-                topic = await curation.adopt(topic_id)
-            if data.retired is not None:
-                topic = await curation.set_retired(topic_id, data.retired)
-        except TopicNotFound as exc:
-            raise NotFoundException() from exc
+        topic = await curation.get(topic_id)
+        if data.curated:
+            topic = await curation.adopt(topic_id)
+        if data.retired is not None:
+            topic = await curation.set_retired(topic_id, data.retired)
         return _out(topic)
 
     @post(
@@ -146,9 +135,4 @@ class TopicApiController(Controller):
         self, topic_id: FromPath[UUID], data: JSONBody[MergeIn], curation: NamedDependency[TopicCuration]
     ) -> TopicOut:
         """Fold this topic into another; people keep their choice and its names become aliases."""
-        try:
-            return _out(await curation.merge(topic_id, data.into))
-        except TopicNotFound as exc:
-            raise NotFoundException() from exc
-        except TopicInvalid as exc:
-            raise _invalid(exc) from exc
+        return _out(await curation.merge(topic_id, data.into))

@@ -7,11 +7,9 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.lib.confirm import Confirmation, confirmation_page
@@ -30,11 +28,7 @@ from mentorship.topics.curation import (
     parse_topic_form,
     topic_as_form_values,
 )
-
-
-async def provide_curation(db_session: NamedDependency[AsyncSession]) -> TopicCuration:
-    """The curation service on the request's database session."""
-    return TopicCuration(db_session)
+from mentorship.topics.deps import provide_curation
 
 
 def _form_dict(form: Any) -> dict[str, str]:
@@ -94,7 +88,7 @@ class TopicController(Controller):
     @get("/{topic_id:uuid}/edit", name="topics:edit")
     async def edit(self, topic_id: FromPath[UUID], curation: NamedDependency[TopicCuration]) -> Template:
         """A topic's edit form."""
-        topic = await self._get(curation, topic_id)
+        topic = await curation.get(topic_id)
         return self._form(topic, topic_as_form_values(topic), {})
 
     @post("/{topic_id:uuid}", name="topics:update", status_code=303)
@@ -105,7 +99,7 @@ class TopicController(Controller):
         curation: NamedDependency[TopicCuration],
     ) -> Response[Any]:
         """Save a topic's names."""
-        topic = await self._get(curation, topic_id)
+        topic = await curation.get(topic_id)
         # The form is shown again after a rollback has expired the row: keep what it needs.
         shown = {"id": topic.id, "label": topic.label}
         values = _form_dict(await request.form())
@@ -122,7 +116,7 @@ class TopicController(Controller):
         self, topic_id: FromPath[UUID], curation: NamedDependency[TopicCuration]
     ) -> Template:
         """Say what retiring a topic changes, with the form that retires it."""
-        return confirmation_page(retirement(await self._call(curation.row, topic_id)))
+        return confirmation_page(retirement(await curation.row(topic_id)))
 
     @post("/{topic_id:uuid}/retire", name="topics:retire", status_code=303)
     async def retire(
@@ -132,7 +126,7 @@ class TopicController(Controller):
         curation: NamedDependency[TopicCuration],
     ) -> Response[Any]:
         """Stop suggesting a topic; people who chose it keep it."""
-        topic = await self._call(curation.set_retired, topic_id, True)
+        topic = await curation.set_retired(topic_id, True)
         flash(request, _("“{label}” is retired.").format(label=topic.label), "success")
         return Redirect("/topics?status=retired", status_code=303)
 
@@ -144,7 +138,7 @@ class TopicController(Controller):
         curation: NamedDependency[TopicCuration],
     ) -> Response[Any]:
         """Suggest a retired topic again."""
-        topic = await self._call(curation.set_retired, topic_id, False)
+        topic = await curation.set_retired(topic_id, False)
         flash(request, _("“{label}” is back on the list.").format(label=topic.label), "success")
         return Redirect("/topics", status_code=303)
 
@@ -156,7 +150,7 @@ class TopicController(Controller):
         curation: NamedDependency[TopicCuration],
     ) -> Response[Any]:
         """Put a free tag on the curated list."""
-        topic = await self._call(curation.adopt, topic_id)
+        topic = await curation.adopt(topic_id)
         flash(request, _("“{label}” is now suggested to everyone.").format(label=topic.label), "success")
         return Redirect("/topics?status=free", status_code=303)
 
@@ -169,7 +163,7 @@ class TopicController(Controller):
         target: FromQuery[str] = "",
     ) -> Response[Any]:
         """Say what merging into the chosen topic does, with the form that merges."""
-        source = await self._call(curation.row, topic_id)
+        source = await curation.row(topic_id)
         try:
             into = await curation.get(UUID(target))
         except (ValueError, TopicNotFound):
@@ -188,7 +182,7 @@ class TopicController(Controller):
         curation: NamedDependency[TopicCuration],
     ) -> Response[Any]:
         """Fold a duplicate or a free tag into a curated topic."""
-        source = await self._get(curation, topic_id)
+        source = await curation.get(topic_id)
         label = source.label
         target = str((await request.form()).get("target", ""))
         try:
@@ -202,20 +196,6 @@ class TopicController(Controller):
             "success",
         )
         return Redirect("/topics", status_code=303)
-
-    @staticmethod
-    async def _get(curation: TopicCuration, topic_id: UUID) -> Any:
-        try:
-            return await curation.get(topic_id)
-        except TopicNotFound as exc:
-            raise NotFoundException() from exc
-
-    @staticmethod
-    async def _call(method: Any, *args: Any) -> Any:
-        try:
-            return await method(*args)
-        except TopicNotFound as exc:
-            raise NotFoundException() from exc
 
     @staticmethod
     def _form(topic: Any, values: dict[str, str], errors: dict[str, str], status_code: int = 200) -> Template:

@@ -11,6 +11,7 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.errors import Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import ProfileTopic, Topic, TopicDirection
 from mentorship.topics.catalog import CATEGORY_LABELS, LANGUAGES, normalise_tag, resolve_topic
@@ -21,16 +22,14 @@ MAX_TRANSLATIONS = 50
 TEXT_LIMIT = 4000  # the other names or translations as typed in the form, one field each
 
 
-class TopicNotFound(LookupError):
+class TopicNotFound(NotFound):
     """No topic with that id."""
 
 
-class TopicInvalid(ValueError):
+class TopicInvalid(Invalid):
     """The submitted topic has field errors."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+    summary = "Invalid topic"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,30 @@
+"""Dependency providers and the request helper the rounds pages and API share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentorship.jobs import enqueue
+from mentorship.models import User
+from mentorship.rounds.services import RoundService, parse_options
+
+
+async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundService:
+    """The round service on the request's database session."""
+    return RoundService(db_session)
+
+
+async def start_round(
+    request: Request[Any, Any, Any], rounds: RoundService, me: User, data: dict[str, Any]
+) -> Any:
+    """Validate options, store the round and queue its job; return the round or the form errors."""
+    options, errors = parse_options(data)
+    if options is None:
+        return errors
+    created = await rounds.create(options, me)
+    await enqueue(request.app, "run_round", key=f"round:{created.id}", round_id=str(created.id))
+    return created
