@@ -23,7 +23,7 @@ from mentorship.models import Goal, GoalNote, RelationshipStatus, User
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.deps import provide_relationships
 from mentorship.relationships.goals import parse_goal, parse_note
-from mentorship.relationships.lifecycle import parse_cadence, parse_pause, parse_reason, parse_reflection
+from mentorship.relationships.lifecycle import check_cadence, parse_pause, parse_reason, parse_reflection
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipItem,
@@ -113,7 +113,7 @@ class PauseIn(msgspec.Struct, forbid_unknown_fields=True):
 class CadenceIn(msgspec.Struct, forbid_unknown_fields=True):
     """Days between check-ins."""
 
-    days: Annotated[int, msgspec.Meta(ge=1, le=365)]
+    days: int  # checked by lifecycle.check_cadence, the rule the form uses too
 
 
 class CompleteIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -338,7 +338,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Set the days between check-ins (7 to 90)."""
-        days = parse_cadence({"days": str(data.days)})
+        days = check_cadence(data.days)
         user = me
         return await _run(
             relationships, user, relationship_id, relationships.set_cadence(user, relationship_id, days)

@@ -57,18 +57,18 @@ def parse_pause(data: Mapping[str, Any], today: date) -> date:
     return until
 
 
+def check_cadence(days: int) -> int:
+    """The one cadence rule, for forms and the API alike: weekly to quarterly."""
+    if not MIN_CADENCE <= days <= MAX_CADENCE:
+        message = _("Enter a number of days from {low} to {high}.").format(low=MIN_CADENCE, high=MAX_CADENCE)
+        raise RelationshipInvalid({"days": message})
+    return days
+
+
 def parse_cadence(data: Mapping[str, Any]) -> int:
-    """Days between check-ins."""
+    """Days between check-ins, as typed in the form."""
     raw = str(data.get("days") or "").strip()
-    if not raw.isdigit() or not MIN_CADENCE <= int(raw) <= MAX_CADENCE:
-        raise RelationshipInvalid(
-            {
-                "days": _("Enter a number of days from {low} to {high}.").format(
-                    low=MIN_CADENCE, high=MAX_CADENCE
-                )
-            }
-        )
-    return int(raw)
+    return check_cadence(int(raw) if raw.isdigit() else 0)
 
 
 def parse_reflection(data: Mapping[str, Any]) -> tuple[str, dict[str, int] | None]:
