@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -123,3 +124,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if browser:
         others = [item for item in items if not item.nodeid.startswith("tests/browser/")]
         items[:] = others + browser
+
+
+@pytest.fixture
+def quiet(settings: Settings) -> Settings:
+    """Settings whose app runs no job worker."""
+    return dataclasses.replace(settings, in_process_worker=False)
+
+
+@pytest.fixture
+async def clients(quiet: Settings) -> AsyncIterator[dict[str, AsyncTestClient[Litestar]]]:
+    """A client per person, none signed in, each on its own app (asyncpg connections belong to one loop).
+
+    Feature conftests may give their own (relationships' sign everyone in).
+    """
+    opened: dict[str, AsyncTestClient[Litestar]] = {}
+    for who in ("coordinator", "ana", "ben", "cy", "mia", "max"):
+        client = AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local")
+        opened[who] = await client.__aenter__()
+    yield opened
+    for client in opened.values():
+        await client.__aexit__(None, None, None)

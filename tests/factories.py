@@ -64,3 +64,30 @@ async def create_topic(settings: Settings, label: str, *, curated: bool = True) 
         session.expunge_all()
     await config.get_engine().dispose()
     return topic
+
+
+# Profile payloads for create_user(profile=...): a traditional mentor or mentee with topics and languages.
+def mentor(
+    capacity: int, offers: list[str], languages: list[str], tz: str = "Europe/Berlin"
+) -> dict[str, Any]:
+    return {
+        "is_mentor": True,
+        "capacity": capacity,
+        "kinds": ["traditional"],
+        "experience": "I organise " + " and ".join(offers),
+        "languages": languages,
+        "timezone": tz,
+        "offers": offers,
+    }
+
+
+def mentee(seeks: list[str], languages: list[str], tz: str = "Europe/Madrid", **extra: Any) -> dict[str, Any]:
+    return {
+        "is_mentee": True,
+        "kinds": ["traditional"],
+        "goals": "I want to learn " + " and ".join(seeks),
+        "languages": languages,
+        "timezone": tz,
+        "seeks": seeks,
+        **extra,
+    }

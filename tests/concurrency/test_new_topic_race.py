@@ -13,8 +13,7 @@ from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Topic
 from mentorship.topics.catalog import normalise_tag
 from tests.concurrency.conftest import Server, signed_in
-from tests.factories import create_user
-from tests.rounds.conftest import mentee
+from tests.factories import create_user, mentee
 
 pytestmark = pytest.mark.slow
 

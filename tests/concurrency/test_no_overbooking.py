@@ -28,8 +28,7 @@ from mentorship.models import (
     User,
 )
 from tests.concurrency.conftest import Server, signed_in
-from tests.factories import create_user
-from tests.rounds.conftest import mentee, mentor
+from tests.factories import create_user, mentee, mentor
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from mentorship.config import Settings
 from mentorship.models import Proposal
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import Client, login, send_json
-from tests.rounds.conftest import mentee, mentor
 
 
 async def test_the_answer_by_time_reads_on_each_persons_clock(settings: Settings, client: Client) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from mentorship.config import Settings
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentor
 from tests.helpers import Client, login, post_form, send_json
 from tests.proposals.test_request_message import ana_and_mia
-from tests.rounds.conftest import mentor
 
 
 async def request_to_mia(settings: Settings, client: Client) -> str:

@@ -9,9 +9,8 @@ from sqlalchemy import func, select
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Proposal
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import Client, login, post_form, send_json
-from tests.rounds.conftest import mentee, mentor
 
 TOO_LONG = "x" * 2001
 

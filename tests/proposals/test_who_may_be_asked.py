@@ -20,9 +20,8 @@ from mentorship.models import (
     Response,
     User,
 )
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import Client, login, post_form, send_json
-from tests.rounds.conftest import mentee, mentor
 
 
 async def community(settings: Settings, client: Client) -> dict[str, str]:

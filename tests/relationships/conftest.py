@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator
 from typing import Any
 from uuid import UUID
@@ -21,12 +20,6 @@ from tests.factories import PASSWORD, create_user
 from tests.helpers import login
 
 PEOPLE = ("coordinator", "mia", "ana", "ben", "out")
-
-
-@pytest.fixture
-def quiet(settings: Settings) -> Settings:
-    """Settings whose app runs no job worker."""
-    return dataclasses.replace(settings, in_process_worker=False)
 
 
 @pytest.fixture

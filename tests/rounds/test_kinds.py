@@ -143,7 +143,7 @@ async def run_two(settings: Settings) -> list[list[tuple[str, str]]]:
         RelationshipMember,
         RelationshipStatus,
     )
-    from tests.rounds.conftest import mentee, mentor
+    from tests.factories import mentee, mentor
 
     ana = await create_user(settings, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es"]))
     mia = await create_user(

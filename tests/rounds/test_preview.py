@@ -13,9 +13,9 @@ from litestar.testing import AsyncTestClient
 
 from mentorship.app import create_app
 from mentorship.config import Settings
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form
-from tests.rounds.conftest import community, mentee, mentor, run_round
+from tests.rounds.conftest import community, run_round
 
 Client = AsyncTestClient[Litestar]
 

@@ -40,8 +40,7 @@ from mentorship.models import (
     User,
 )
 from mentorship.rounds.services import RoundOptions, RoundService, execute_round
-from tests.factories import create_user
-from tests.rounds.conftest import mentee, mentor
+from tests.factories import create_user, mentee, mentor
 
 TOPICS = ["editathons", "bots", "translation", "wikidata", "glam"]
 

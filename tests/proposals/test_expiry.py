@@ -20,8 +20,7 @@ from mentorship.models import (
     ProposalStatus,
 )
 from mentorship.proposals.services import expire_and_remind
-from tests.factories import create_user
-from tests.rounds.conftest import mentee, mentor
+from tests.factories import create_user, mentee, mentor
 
 
 async def test_reminder_then_expiry_and_the_request_slot_comes_back(settings: Settings) -> None:

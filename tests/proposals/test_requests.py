@@ -6,9 +6,8 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from mentorship.config import Settings
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form, send_json
-from tests.rounds.conftest import mentee, mentor
 
 Clients = dict[str, AsyncTestClient[Litestar]]
 
