@@ -46,8 +46,8 @@ def run_peer(size: int, seed: int) -> dict[str, Any]:
         "stages": matcher.timings_ | result.timings,
         "total": result.total,
         "bound": result.upper_bound,
-        "exact": result.exact,
-        "pairs": len(result.scores),
+        "exact": result.details["exact"],
+        "pairs": len(result.units),
         "unmatched": len(result.unmatched_ids),
         "peak_gb": _peak_gb(),
     }
@@ -61,7 +61,7 @@ def run_group(size: int, seed: int) -> dict[str, Any]:
     started, cpu = time.perf_counter(), _cpu()
     matcher = GroupMatcher(seed=seed).fit(table)
     result = matcher.match()
-    sizes = [len(g.member_ids) for g in result.groups]
+    sizes = [len(g.members) for g in result.units]
     return {
         "seconds": time.perf_counter() - started,
         "cpu": _cpu() - cpu,
@@ -70,10 +70,10 @@ def run_group(size: int, seed: int) -> dict[str, Any]:
         "sizes": [min(sizes, default=0), max(sizes, default=0)],
         "grouped": sum(sizes),
         "unmatched": len(result.unmatched_ids),
-        "cohesion": result.cohesion,
-        "random": result.random_cohesion,
+        "cohesion": result.details["cohesion"],
+        "random": result.details["random_cohesion"],
         "fit": result.total,
-        "traditional": result.traditional_total,
+        "traditional": result.details["traditional_total"],
         "bound": result.upper_bound,
         "peak_gb": _peak_gb(),
     }

@@ -26,7 +26,7 @@ import scipy.sparse as sp
 import stopwordsiso
 from scipy.sparse.csgraph import maximum_flow
 
-from matching import COLUMNS, MentorMatcher
+from matching import COLUMNS, MentorMatcher, sentence
 from matching.synthetic import synthetic_community
 from matching.synthetic.multilingual import LANGUAGES, THEMES, multilingual_community
 
@@ -128,7 +128,7 @@ def bench_community(n_mentees: int, seed: int) -> None:
     mentor_at = {int(row): k for k, row in enumerate(community.mentors)}
     pairs = [
         (position[int(a)], mentor_at[int(b)])
-        for a, b in zip(result.mentee_rows, result.mentor_rows, strict=True)
+        for a, b in zip(result.member_rows, result.mentor_rows, strict=True)
     ]
     matched = np.zeros(len(community.mentees), dtype=bool)
     themed = np.zeros(len(community.mentees), dtype=bool)
@@ -169,7 +169,8 @@ def bench_community(n_mentees: int, seed: int) -> None:
         f"{min(flow, matched.sum()) / matched.sum():>9.1%}{themed.sum() / min(flow, matched.sum()):>9.2f}"
         f"{random_share(community, everyone):>8.1%}  (ceiling here: one joint flow, achievable)"
     )
-    report_reasons(community, result.mentee_rows, result.mentor_rows, result.reasons, seed)
+    words = [sentence(unit.reasons) for unit in result.units]
+    report_reasons(community, result.member_rows, result.mentor_rows, words, seed)
 
 
 def report_reasons(
@@ -235,7 +236,7 @@ def bench_english(n_mentees: int, seed: int) -> None:
     frame = synthetic_community(n_mentees, seed=seed)
     result = MentorMatcher().fit(frame[list(COLUMNS)]).match()
     field = frame["field"].to_numpy()
-    same = field[result.mentee_rows] == field[result.mentor_rows]
+    same = field[result.member_rows] == field[result.mentor_rows]
     print(
         f"\n== English planted-topic accuracy: synthetic_community({n_mentees:,}, seed={seed}), "
         "topic tags and\n  text as bench.matching uses them (no other benchmark reports an accuracy):"

@@ -3,7 +3,11 @@
 Fit a :class:`MentorMatcher` on a participants table (see :mod:`matching.table`), call
 :meth:`MentorMatcher.match` for a provably optimal traditional assignment, and
 :func:`suggest_mentors` for instant suggestions for one person. :class:`PeerMatcher` and
-:class:`GroupMatcher` form peer pairs and groups the same way; :func:`audit` reports on
+:class:`GroupMatcher` form peer pairs and groups the same way. Every kind returns one
+:class:`Matching` (units of a mentor or none and their members, who is left out and why, the
+certificate); a :class:`Reason` is data, a code with what it names (the codes are listed in
+:mod:`matching.reports.reason`), and :func:`sentence` says reasons in plain English for the
+command line; :func:`audit` reports on
 fairness by attribute and :func:`max_min_fair` lifts the worst-off group.
 :class:`SolvedCommunity` keeps a solved community optimal as people are added, edited
 (:data:`ACTIONS`) or removed; :data:`COLUMNS` names the participants table's columns.
@@ -18,37 +22,45 @@ and fair matching), :mod:`matching.reports` (reasons and the fairness audit),
 """
 
 from matching.kinds.fair import FairnessTradeoff, max_min_fair
-from matching.kinds.group import Group, GroupMatcher, GroupResult
+from matching.kinds.group import GroupMatcher
 from matching.kinds.incremental import ACTIONS, SolvedCommunity
-from matching.kinds.peer import PeerMatcher, PeerResult
+from matching.kinds.peer import PeerMatcher
+from matching.kinds.result import Details, Left, Matching, Member, Unit
 from matching.kinds.suggest import Suggestion, suggest_mentors, suggest_peers
-from matching.kinds.traditional import MatchResult, MentorMatcher
+from matching.kinds.traditional import MentorMatcher
 from matching.reports.audit import AuditReport, audit
+from matching.reports.reason import CODES, Reason, Reasons
+from matching.reports.words import sentence
 from matching.scoring.candidates import Constraints
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.table import COLUMNS, ParticipantTable, TableError, parse_participants, shown
 
 __all__ = [
     "ACTIONS",
+    "CODES",
     "COLUMNS",
     "AuditReport",
     "Constraints",
+    "Details",
     "FairnessTradeoff",
-    "Group",
     "GroupMatcher",
-    "GroupResult",
-    "MatchResult",
+    "Left",
+    "Matching",
+    "Member",
     "MentorMatcher",
     "ParticipantTable",
     "PeerMatcher",
-    "PeerResult",
     "ProfileVectorizer",
+    "Reason",
+    "Reasons",
     "SolvedCommunity",
     "Suggestion",
     "TableError",
+    "Unit",
     "audit",
     "max_min_fair",
     "parse_participants",
+    "sentence",
     "shown",
     "suggest_mentors",
     "suggest_peers",

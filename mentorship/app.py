@@ -44,6 +44,7 @@ from mentorship.lib.errors import (
 from mentorship.lib.head import head_as_get
 from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
 from mentorship.lib.i18n import locale_middleware
+from mentorship.lib.reasons import use_topic_labels
 from mentorship.lib.security import security_headers_middleware
 from mentorship.models import StoreItem
 from mentorship.notifications.api import NotificationApiController
@@ -61,6 +62,7 @@ from mentorship.rounds.api import RoundApiController
 from mentorship.rounds.controllers import RoundController
 from mentorship.templating import build_template_config
 from mentorship.topics.api import TopicApiController
+from mentorship.topics.catalog import topic_label
 from mentorship.topics.controllers import TopicController
 
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -71,6 +73,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     db_config = build_sqlalchemy_config(settings)
     template_config = build_template_config(settings)
+    # Reasons name topics by the catalog's label in the reader's language.
+    use_topic_labels(topic_label)
 
     def store_factory(name: str) -> SQLAlchemyStore[Any]:
         return SQLAlchemyStore(db_config, model=StoreItem, namespace=name)

@@ -14,6 +14,7 @@ from mentorship import __version__
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.lib.flash import get_flashes
 from mentorship.lib.i18n import ACTIVE, gettext, ngettext
+from mentorship.lib.reasons import reason_text, reasons_text
 from mentorship.lib.zones import shown, stamps_shown, zone, zone_name
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -36,6 +37,9 @@ def build_environment(settings: Settings) -> Environment:
     env.filters["thousands"] = _thousands
     env.filters["local"] = _local
     env.filters["local_stamps"] = _local_stamps
+    # Stored reasons (data) in the reader's language: `p.reasons | reasons` gives one string each.
+    env.filters["reasons"] = reasons_text
+    env.filters["reason"] = reason_text
     env.globals["viewer_zone"] = _viewer_zone
     env.globals["zone_name"] = zone_name
     return env

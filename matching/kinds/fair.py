@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from matching.kinds.traditional import MatchResult, MentorMatcher
+from matching.kinds.result import Matching
+from matching.kinds.traditional import MentorMatcher
 from matching.reports.audit import attribute_values
 from matching.scoring.candidates import retrieve
 from matching.solvers.flow import COST_SCALE, solve_assignment
@@ -38,7 +39,7 @@ class FairnessTradeoff:
         Their mean score per person (unmatched counting 0).
     means_before, means_after : dict of str to float
         Every unsuppressed group's mean score per person.
-    result : MatchResult
+    result : Matching
         The fair assignment.
     """
 
@@ -52,7 +53,7 @@ class FairnessTradeoff:
     worst_mean_after: float
     means_before: dict[str, float]
     means_after: dict[str, float]
-    result: MatchResult
+    result: Matching
 
     @property
     def cost(self) -> float:
@@ -82,7 +83,7 @@ def max_min_fair(
     matcher: MentorMatcher,
     attribute: str,
     *,
-    base: MatchResult | None = None,
+    base: Matching | None = None,
     exclude: IntArray | None = None,
     rounds: int = 12,
     step: float = 0.5,
@@ -101,7 +102,7 @@ def max_min_fair(
         A fitted matcher.
     attribute : str
         The column whose groups to balance.
-    base : MatchResult, optional
+    base : Matching, optional
         The unconstrained optimum (computed if not given).
     exclude : ndarray of int, shape (n_pairs, 2), optional
     rounds : int, default=12
@@ -125,14 +126,14 @@ def max_min_fair(
     rows, mentors, scores = initial_edges(lists, capacity, matcher.top_k)
     at = np.full(len(table), -1, dtype=np.int64)
     at[matcher.mentors_] = np.arange(len(matcher.mentors_))
-    local = np.searchsorted(mentees, base.mentee_rows)
+    local = np.searchsorted(mentees, base.member_rows)
     rows = np.concatenate([rows, local])
     mentors = np.concatenate([mentors, at[base.mentor_rows]])
-    scores = np.concatenate([scores, base.scores])
+    scores = np.concatenate([scores, base.member_scores])
     _, first = np.unique(rows * max(1, len(capacity)) + mentors, return_index=True)
     rows, mentors, scores = rows[first], mentors[first], scores[first]
     before = np.zeros(len(mentees))
-    before[local] = base.scores
+    before[local] = base.member_scores
     means_before = _group_means(labels, names_list, before, shown)
     best_plan, best_min = before, min(means_before.values(), default=0.0)
     best_mentor = np.full(len(mentees), -1, dtype=np.int64)

@@ -12,9 +12,7 @@ similarity to the group's current members to the score, pulling similar mentees 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -22,105 +20,18 @@ import scipy.sparse as sp
 from sklearn.utils.validation import check_is_fitted
 
 from matching.kinds.base import BaseMatcher, Progress
+from matching.kinds.result import Details, Left, Matching, Member, Unit
 from matching.reports.explain import explain_pairs, shared_languages
+from matching.reports.explain_kinds import explain_group, explain_unmatched_group
+from matching.reports.reason import Reasons
 from matching.scoring.candidates import PairScorer, retrieve
 from matching.solvers.grouping import solve_groups, with_assignment
-from matching.solvers.traditional import Certified, initial_edges, solve_traditional
+from matching.solvers.traditional import initial_edges, solve_traditional
 from matching.table.participants import hours_apart
-from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 OPEN_AT = 1
-
-
-@dataclass
-class Group:
-    """One group: its mentor, members and why they belong together.
-
-    Attributes
-    ----------
-    group_id : str
-        ``g1``, ``g2``, ... in the order of the mentors in the table.
-    mentor_row : int
-    mentor_id : str
-    member_rows : ndarray of int
-    member_ids : list of str
-    scores : ndarray of float
-        Each member's fit with the mentor.
-    cohesion : float
-        Mean need similarity of two members.
-    reasons : str
-        What the members share and what the mentor offers them.
-    """
-
-    group_id: str
-    mentor_row: int
-    mentor_id: str
-    member_rows: IntArray
-    member_ids: list[str]
-    scores: FloatArray
-    cohesion: float
-    reasons: str
-
-
-@dataclass
-class GroupResult(Certified):
-    """Proposed groups with the mentor fit, its bound, and cohesion against random groups.
-
-    Attributes
-    ----------
-    groups : list of Group
-    group_ids, mentor_ids, mentee_ids : list of str
-        One entry per member (flat, for tables).
-    mentor_rows, mentee_rows : ndarray of int
-    scores : ndarray of float
-        Mentor fit per member.
-    reasons : list of str
-        Per member: the group's reasons and the member's own fit with the mentor.
-    unmatched_rows : ndarray of int
-    unmatched_ids, unmatched_reasons : list of str
-    total : float
-        Mentor fit: the sum of the members' scores with their mentor.
-    upper_bound : float
-        Certified bound on the optimal traditional assignment with the same capacities,
-        which bounds the fit of every grouping.
-    traditional_total : float
-        The optimal traditional assignment's total (its ``fit_ratio`` denominator).
-    cohesion : float
-        Mean, over grouped mentees, of their mean need similarity to the other members.
-    random_cohesion : float
-        The same for random groups of the same sizes (its exact expectation).
-    timings : dict of str to float
-    """
-
-    groups: list[Group]
-    group_ids: list[str]
-    mentor_ids: list[str]
-    mentee_ids: list[str]
-    mentor_rows: IntArray
-    mentee_rows: IntArray
-    scores: FloatArray
-    reasons: list[str]
-    unmatched_rows: IntArray
-    unmatched_ids: list[str]
-    unmatched_reasons: list[str]
-    total: float
-    upper_bound: float
-    traditional_total: float
-    cohesion: float
-    random_cohesion: float
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def fit_ratio(self) -> float:
-        """Mentor fit against the optimal traditional assignment (at most 1)."""
-        return self.total / self.traditional_total if self.traditional_total > 0 else 1.0
-
-    @property
-    def cohesion_ratio(self) -> float:
-        """Cohesion against random groups of the same sizes."""
-        return self.cohesion / self.random_cohesion if self.random_cohesion > 0 else float("inf")
 
 
 class GroupMatcher(BaseMatcher):
@@ -208,7 +119,7 @@ class GroupMatcher(BaseMatcher):
         capacity = np.minimum(self.table_.capacity[self.mentors_], self.max_size)
         return np.where(capacity >= self.min_size, capacity, 0).astype(np.int64)
 
-    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> GroupResult:
+    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> Matching:
         """Form the groups.
 
         Parameters
@@ -220,7 +131,16 @@ class GroupMatcher(BaseMatcher):
 
         Returns
         -------
-        GroupResult
+        Matching
+            One unit per group (``g1``, ``g2``... in the order of the mentors), its score the
+            mean of the members' fits with the mentor, its reasons what the members share and
+            the mentor offers them; each member's own reasons are their fit with the mentor.
+            ``total`` is the mentor fit (the members' scores summed) and ``upper_bound`` a
+            certified bound on the optimal traditional assignment with the same capacities,
+            which bounds the fit of every grouping. ``details`` holds ``cohesion`` (mean, over
+            grouped mentees, of their mean need similarity to the other members),
+            ``random_cohesion`` (its exact expectation for random groups of the same sizes),
+            ``group_cohesion`` per group and ``traditional_total``.
         """
         scorer = self.scorer(exclude)
         report = progress or (lambda stage: None)
@@ -284,7 +204,7 @@ class GroupMatcher(BaseMatcher):
 
     def describe_group(
         self, member_ids: Sequence[str], mentor_id: str, exclude: IntArray | None = None
-    ) -> Group:
+    ) -> Unit:
         """Score and explain one group as :meth:`match` does, for groups changed by hand.
 
         Parameters
@@ -298,28 +218,56 @@ class GroupMatcher(BaseMatcher):
 
         Returns
         -------
-        Group
-            ``group_id`` is empty; ``scores`` holds ``-inf`` for a member whom a hard constraint
-            (language, time zone, minimum score, ``exclude``) keeps from this mentor.
+        Unit
+            ``group_id`` is empty; a member whom a hard constraint (language, time zone,
+            minimum score, ``exclude``) keeps from this mentor scores ``-inf``.
         """
         check_is_fitted(self, "clusters_")
+        members, mentor = self._positions(member_ids, mentor_id)
+        scores = self.scorer(exclude).pairs(members, np.full(len(members), mentor, dtype=np.int64))
+        return self._unit(
+            "", members, mentor, scores, self._pair_reasons(members, np.full(len(members), mentor))
+        )
+
+    def cohesion(self, member_ids: Sequence[str]) -> float:
+        """Mean need similarity of two members of a group of these mentees."""
+        members, _ = self._positions(member_ids, None)
+        found = group_cohesion(self.similarity_[members], np.zeros(len(members), dtype=np.int64))
+        return float(found[0]) if len(members) else 0.0
+
+    def _positions(self, member_ids: Sequence[str], mentor_id: str | None) -> tuple[IntArray, int]:
         ids = self.table_.ids
         mentee_at = {str(ids[row]): i for i, row in enumerate(self.mentees_)}
         mentor_at = {str(ids[row]): i for i, row in enumerate(self.mentors_)}
         members = np.array([mentee_at[str(m)] for m in member_ids], dtype=np.int64)
-        mentor = mentor_at[str(mentor_id)]
-        scores = self.scorer(exclude).pairs(members, np.full(len(members), mentor, dtype=np.int64))
+        return members, -1 if mentor_id is None else mentor_at[str(mentor_id)]
+
+    def _pair_reasons(self, members: IntArray, mentors: IntArray) -> list[Reasons]:
+        table = self.table_
+        e_rows, r_rows = self.mentees_[members], self.mentors_[mentors]
+        return explain_pairs(
+            self.vectorizer_.half_feature_names(),
+            self.needs_[members],
+            self.offers_[mentors],
+            shared_languages(table, e_rows, r_rows),
+            hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
+        )
+
+    def _unit(
+        self, group_id: str, members: IntArray, mentor: int, scores: FloatArray, reasons: list[Reasons]
+    ) -> Unit:
         words, text = self._text_features()
-        cohesion = group_cohesion(self.similarity_[members], np.zeros(len(members), dtype=np.int64))
-        return Group(
-            group_id="",
-            mentor_row=int(self.mentors_[mentor]),
-            mentor_id=str(mentor_id),
-            member_rows=self.mentees_[members],
-            member_ids=[str(m) for m in member_ids],
-            scores=scores,
-            cohesion=float(cohesion[0]) if len(members) else 0.0,
-            reasons=self._group_reasons(members, mentor, words, text),
+        ids, rows, mentor_row = self.table_.ids, self.mentees_[members], int(self.mentors_[mentor])
+        return Unit(
+            mentor_row,
+            str(ids[mentor_row]),
+            [
+                Member(int(r), str(ids[r]), float(s), why)
+                for r, s, why in zip(rows.tolist(), scores.tolist(), reasons, strict=True)
+            ],
+            float(np.mean(scores)) if len(scores) else 0.0,
+            explain_group(self.table_, rows, mentor_row, words, text[members]),
+            group_id,
         )
 
     def _text_features(self) -> tuple[list[str], sp.csr_matrix]:
@@ -328,122 +276,42 @@ class GroupMatcher(BaseMatcher):
         is_text = np.char.startswith(names, "text:")
         return [w[5:] for w in names[is_text]], self.needs_[:, np.flatnonzero(is_text)].tocsr()
 
-    def _result(
-        self, scorer: PairScorer, mentor_of: IntArray, trad_total: float, bound: float
-    ) -> GroupResult:
-        table = self.table_
-        words, text = self._text_features()
-        groups = []
-        flat_reasons: list[str] = []
+    def _result(self, scorer: PairScorer, mentor_of: IntArray, trad_total: float, bound: float) -> Matching:
         order = np.flatnonzero(mentor_of >= 0)
         order = order[np.argsort(mentor_of[order], kind="stable")]
-        matched = order
-        fit = scorer.pairs(matched, mentor_of[matched]) if len(matched) else np.zeros(0)
-        e_rows, r_rows = self.mentees_[matched], self.mentors_[mentor_of[matched]]
-        pair_reasons = explain_pairs(
-            self.vectorizer_.half_feature_names(),
-            self.needs_[matched],
-            self.offers_[mentor_of[matched]],
-            shared_languages(table, e_rows, r_rows),
-            hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
-        )
+        fit = scorer.pairs(order, mentor_of[order]) if len(order) else np.zeros(0)
+        reasons = self._pair_reasons(order, mentor_of[order])
         cuts = np.flatnonzero(np.diff(mentor_of[order])) + 1
         labels = np.zeros(len(order), dtype=np.int64)
         labels[cuts] = 1
         labels = np.cumsum(labels)
         cohesion = group_cohesion(self.similarity_[order], labels)
-        group_of: list[str] = []
-        for number, idx in enumerate(np.split(np.arange(len(order)), cuts) if len(order) else [], start=1):
-            members, mentor = order[idx], int(mentor_of[order[idx[0]]])
-            why = self._group_reasons(members, mentor, words, text)
-            groups.append(
-                Group(
-                    group_id=f"g{number}",
-                    mentor_row=int(self.mentors_[mentor]),
-                    mentor_id=str(table.ids[self.mentors_[mentor]]),
-                    member_rows=self.mentees_[members],
-                    member_ids=self._ids(self.mentees_[members]),
-                    scores=fit[idx],
-                    cohesion=float(cohesion[number - 1]),
-                    reasons=why,
-                )
+        units = [
+            self._unit(
+                f"g{number}", order[idx], int(mentor_of[order[idx[0]]]), fit[idx], [reasons[k] for k in idx]
             )
-            group_of += [f"g{number}"] * len(idx)
-            flat_reasons += [f"{why} | {pair_reasons[k]}" for k in idx]
+            for number, idx in enumerate(np.split(np.arange(len(order)), cuts) if len(order) else [], start=1)
+        ]
         lonely = np.flatnonzero(mentor_of < 0)
+        why = explain_unmatched_group(
+            scorer, lonely, self.group_capacity(), self.max_hours_apart, self.min_score, self.min_size
+        )
         sizes = np.bincount(labels).astype(np.float64)
-        return GroupResult(
-            groups=groups,
-            group_ids=group_of,
-            mentor_ids=self._ids(r_rows),
-            mentee_ids=self._ids(e_rows),
-            mentor_rows=r_rows,
-            mentee_rows=e_rows,
-            scores=fit,
-            reasons=flat_reasons,
-            unmatched_rows=self.mentees_[lonely],
-            unmatched_ids=self._ids(self.mentees_[lonely]),
-            unmatched_reasons=self._unmatched(scorer, lonely),
-            total=float(fit.sum()),
-            upper_bound=max(bound, float(fit.sum())),
-            traditional_total=trad_total,
+        details = Details(
             cohesion=float((sizes * cohesion).sum() / sizes.sum()) if len(order) else 0.0,
             random_cohesion=random_cohesion(self.similarity_[order]),
+            group_cohesion={u.group_id: float(c) for u, c in zip(units, cohesion, strict=True)},
+            traditional_total=trad_total,
         )
-
-    def _group_reasons(
-        self, members: IntArray, mentor: int, words: list[str], text: sp.csr_matrix, terms: int = 3
-    ) -> str:
-        table = self.table_
-        rows = self.mentees_[members]
-        seeks = Counter(t for r in rows for t in table.seeks[r])
-        shared = [t for t, c in seeks.most_common() if c >= 2]
-        parts = []
-        if shared:
-            parts.append(
-                "members share: " + join_words([f"{t} ({seeks[t]} of {len(rows)})" for t in shared], terms)
-            )
-        text = text[members]
-        counts = np.bincount(text.indices, minlength=text.shape[1])
-        common = np.flatnonzero(counts >= max(2, len(rows) // 2))
-        if len(common):
-            top = common[np.argsort(-counts[common], kind="stable")]
-            parts.append("common goals: " + join_words([words[k] for k in top], terms))
-        offered = [t for t in table.offers[self.mentors_[mentor]] if seeks.get(t)]
-        offered.sort(key=lambda t: -seeks[t])
-        if offered:
-            parts.append(
-                "mentor offers them: " + join_words([f"{t} ({seeks[t]} seek it)" for t in offered], terms)
-            )
-        return "; ".join(parts) or "grouped by overall fit"
-
-    def _unmatched(self, scorer: PairScorer, lonely: IntArray) -> list[str]:
-        reasons = []
-        capacity = self.group_capacity()
-        everyone = np.arange(len(self.mentors_), dtype=np.int64)
-        limit = self.max_hours_apart
-        for i in lonely.tolist():
-            speaks = (scorer.mentor_languages @ scorer.mentee_languages[i]) > 0
-            in_hours = speaks.copy()
-            if limit is not None:
-                in_hours &= ~(hours_apart(scorer.mentee_hours[i], scorer.mentor_hours) > limit)
-            best = scorer.block(np.array([i]), everyone)[0] if len(everyone) else np.zeros(0)
-            if not speaks.any():
-                reasons.append("no shared language with any group mentor")
-            elif not in_hours.any():
-                reasons.append("no group mentor with a shared language within the time-zone limit")
-            elif not np.isfinite(best).any():
-                reasons.append(
-                    f"no overlap above the minimum score ({self.min_score:g}) with any group mentor"
-                )
-            elif not (capacity[np.isfinite(best)] > 0).any():
-                reasons.append(f"no group mentor who fits them can lead a group of {self.min_size} or more")
-            else:
-                top = float(best[np.isfinite(best)].max())
-                reasons.append(
-                    f"every group that fits them is full or too small to open (best fit {top:.2f})"
-                )
-        return reasons
+        ids = self.table_.ids
+        return Matching(
+            kind="group",
+            units=units,
+            unmatched=[Left(int(r), str(ids[r]), w) for r, w in zip(self.mentees_[lonely], why, strict=True)],
+            total=float(fit.sum()),
+            upper_bound=max(bound, float(fit.sum())),
+            details=details,
+        )
 
 
 def group_cohesion(x: sp.csr_matrix, labels: IntArray) -> FloatArray:

@@ -30,7 +30,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from matching.kinds.incremental_state import community_from_state, community_state
-from matching.kinds.traditional import MatchResult, MentorMatcher
+from matching.kinds.result import Matching
+from matching.kinds.traditional import MentorMatcher
 from matching.scoring.candidates import CandidateLists
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.flow import COST_SCALE
@@ -244,7 +245,7 @@ class SolvedCommunity(Certified):
 
     @classmethod
     def from_match(
-        cls, matcher: MentorMatcher, result: MatchResult, exclude: IntArray | None = None
+        cls, matcher: MentorMatcher, result: Matching, exclude: IntArray | None = None
     ) -> SolvedCommunity:
         """The community a batch :meth:`MentorMatcher.match` solved, with its certificate.
 
@@ -252,19 +253,19 @@ class SolvedCommunity(Certified):
         ----------
         matcher : MentorMatcher
             Fitted.
-        result : MatchResult
+        result : Matching
             Its (certified) result.
         exclude : ndarray of int, shape (n_pairs, 2), optional
             The (mentee row, mentor row) exclusions the result was computed with.
         """
         table = matcher.table_
         ids = table.ids
-        prices = np.rint(np.asarray(result.prices) * COST_SCALE).astype(np.int64)
+        prices = np.rint(np.asarray(result.details["prices"]) * COST_SCALE).astype(np.int64)
         community = cls(
             matcher.vectorizer_,
             matcher.get_params(),
             table.frame.fillna("").astype(str).to_dict("records"),
-            dict(zip(result.mentee_ids, result.mentor_ids, strict=True)),
+            {m.id: str(u.mentor_id) for u, m in result.members},
             dict(zip((str(x) for x in ids[matcher.mentors_]), prices.tolist(), strict=True)),
             [(str(ids[a]), str(ids[b])) for a, b in (exclude if exclude is not None else [])],
         )
@@ -336,8 +337,8 @@ class SolvedCommunity(Certified):
             self.frame(), sorted(self.excluded), vectorizer=self.vectorizer, **self.params
         )
 
-    def result(self) -> MatchResult:
-        """The current assignment as a :class:`MatchResult`, with reasons, total and bound."""
+    def result(self) -> Matching:
+        """The current assignment as a :class:`~matching.Matching`, with reasons, total and bound."""
         matcher = self.matcher()
         table = matcher.table_
         mentee_at = {str(pid): k for k, pid in enumerate(table.ids[matcher.mentees_])}

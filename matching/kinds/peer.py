@@ -14,64 +14,21 @@ bounds and hard constraints apply unchanged.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
 from matching.kinds.base import BaseMatcher, Progress
-from matching.reports.explain import shared_languages
+from matching.kinds.result import Left, Matching, Member, Unit
+from matching.reports.explain_kinds import explain_peer_pairs, explain_unmatched_peers
+from matching.reports.reason import Reasons
 from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.solvers.pairing import Edges, solve_pairs
 from matching.solvers.peer_search import Pricing, scan_lists
-from matching.solvers.traditional import Certified
-from matching.table.participants import hours_apart
-from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass
-class PeerResult(Certified):
-    """Proposed peer pairs with their certificate and reasons.
-
-    Attributes
-    ----------
-    first_rows, second_rows : ndarray of int
-        Table positions of the two peers of each pair.
-    first_ids, second_ids : list of str
-    scores : ndarray of float
-    reasons : list of str
-        Plain-word reasons per pair.
-    unmatched_rows : ndarray of int
-        Table positions of peers left without a partner.
-    unmatched_ids : list of str
-    unmatched_reasons : list of str
-    total, upper_bound : float
-        Total score and a bound on the optimum over every eligible pair (equal when exact).
-    exact : bool
-        Solved by the exact blossom algorithm over every eligible pair.
-    pairs_scored : int
-    timings : dict of str to float
-        Seconds per stage: ``candidates``, ``relax``, ``round``, ``improve`` (or ``blossom``), ``explain``.
-    """
-
-    first_rows: IntArray
-    second_rows: IntArray
-    first_ids: list[str]
-    second_ids: list[str]
-    scores: FloatArray
-    reasons: list[str]
-    unmatched_rows: IntArray
-    unmatched_ids: list[str]
-    unmatched_reasons: list[str]
-    total: float
-    upper_bound: float
-    exact: bool
-    pairs_scored: int
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def peer_features(
@@ -175,7 +132,7 @@ class PeerMatcher(BaseMatcher):
         pairs = super()._local_pairs(exclude)
         return None if pairs is None else np.concatenate([pairs, pairs[:, ::-1]])
 
-    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> PeerResult:
+    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> Matching:
         """Propose peer pairs maximising the total score, with an upper bound on the optimum.
 
         Parameters
@@ -187,7 +144,9 @@ class PeerMatcher(BaseMatcher):
 
         Returns
         -------
-        PeerResult
+        Matching
+            Units of two members and no mentor (``group_id`` ``p1``, ``p2``...);
+            ``details["exact"]`` says whether the exact blossom ran over every eligible pair.
         """
         scorer = self.scorer(exclude)
         report = progress or (lambda stage: None)
@@ -212,103 +171,46 @@ class PeerMatcher(BaseMatcher):
         started = time.perf_counter()
         result = self._result(scorer, lists, pairing.mate, pairing.score)
         timings["explain"] = time.perf_counter() - started
-        result.total, result.upper_bound, result.exact = pairing.total, pairing.upper_bound, pairing.exact
+        result.total, result.upper_bound = pairing.total, pairing.upper_bound
+        result.details["exact"] = bool(pairing.exact)
         result.pairs_scored, result.timings = scorer.pairs_scored, timings
         return result
 
     def _result(
         self, scorer: PairScorer, lists: CandidateLists, mate: IntArray, score: FloatArray
-    ) -> PeerResult:
-        peers = self.peers_
+    ) -> Matching:
+        table, peers = self.table_, self.peers_
         first = np.flatnonzero((mate >= 0) & (np.arange(len(mate)) < mate))
         a_rows, b_rows = peers[first], peers[mate[first]]
         lonely = np.flatnonzero(mate < 0)
         _, best = lists.best()
-        return PeerResult(
-            first_rows=a_rows,
-            second_rows=b_rows,
-            first_ids=self._ids(a_rows),
-            second_ids=self._ids(b_rows),
-            scores=score[first],
-            reasons=explain_peer_pairs(self, first, mate[first]),
-            unmatched_rows=peers[lonely],
-            unmatched_ids=self._ids(peers[lonely]),
-            unmatched_reasons=_unmatched_reasons(scorer, lonely, best[lonely], mate, self.min_score),
+        reasons = self.explain(first, mate[first])
+        ids = table.ids
+        units = [
+            Unit(None, None, [Member(a, str(ids[a]), s), Member(b, str(ids[b]), s)], s, why, f"p{k}")
+            for k, (a, b, s, why) in enumerate(
+                zip(a_rows.tolist(), b_rows.tolist(), score[first].tolist(), reasons, strict=True), start=1
+            )
+        ]
+        lonely_reasons = explain_unmatched_peers(scorer, lonely, best[lonely], mate, self.min_score)
+        return Matching(
+            kind="peer",
+            units=units,
+            unmatched=[
+                Left(int(r), str(ids[r]), why) for r, why in zip(peers[lonely], lonely_reasons, strict=True)
+            ],
             total=0.0,
             upper_bound=0.0,
-            exact=False,
-            pairs_scored=0,
+            names=self._names(np.concatenate([a_rows, b_rows])),
         )
 
+    def _names(self, rows: IntArray) -> dict[str, str]:
+        return {str(self.table_.ids[r]): str(self.table_.names[r]) for r in rows.tolist()}
 
-def _unmatched_reasons(
-    scorer: PairScorer, lonely: IntArray, best: FloatArray, mate: IntArray, min_score: float
-) -> list[str]:
-    """Why each unmatched peer has no partner."""
-    limit = scorer.constraints.max_hours_apart
-    reasons = []
-    everyone = np.arange(len(mate))
-    for i, top in zip(lonely.tolist(), best.tolist(), strict=True):
-        others = everyone != i
-        speaks = (scorer.mentor_languages[others] @ scorer.mentee_languages[i]) > 0
-        in_hours = speaks.copy()
-        if limit is not None:
-            in_hours &= ~(hours_apart(scorer.mentee_hours[i], scorer.mentor_hours[others]) > limit)
-        if not speaks.any():
-            reasons.append("no other peer shares a language")
-        elif not in_hours.any():
-            reasons.append("no peer with a shared language within the time-zone limit")
-        elif not np.isfinite(top):
-            reasons.append(f"no overlap above the minimum score ({min_score:g}) with any peer")
-        elif (mate[others][in_hours] >= 0).all():
-            reasons.append(f"odd one out: every peer who fits them is paired (best fit {top:.2f})")
-        else:
-            reasons.append(f"the peers who fit them fit others better (best fit {top:.2f})")
-    return reasons
-
-
-def _topic_words(tags: tuple[str, ...], wanted: tuple[str, ...], limit: int) -> str:
-    return join_words([t for t in tags if t in wanted], limit)
-
-
-def explain_peer_pairs(matcher: PeerMatcher, first: IntArray, second: IntArray, terms: int = 3) -> list[str]:
-    """Plain words for each pair of peer positions: what each offers the other, shared goals.
-
-    Parameters
-    ----------
-    matcher : PeerMatcher
-        A fitted matcher.
-    first, second : ndarray of int
-        Peer positions (not table rows) of each pair.
-    terms : int, default=3
-        Most topics or words named per part.
-
-    Returns
-    -------
-    list of str
-    """
-    table, peers = matcher.table_, matcher.peers_
-    names = matcher.vectorizer_.half_feature_names().astype(str)
-    is_text = np.char.startswith(names, "text:")
-    shared = matcher.needs_[first].multiply(matcher.needs_[second]).tocsr()
-    languages = shared_languages(table, peers[first], peers[second])
-    apart = hours_apart(table.tz_hours[peers[first]], table.tz_hours[peers[second]])
-    reasons = []
-    for k, (i, j) in enumerate(zip(peers[first].tolist(), peers[second].tolist(), strict=True)):
-        parts = []
-        for giver, taker in ((i, j), (j, i)):
-            if words := _topic_words(table.offers[giver], table.seeks[taker], terms):
-                parts.append(f"{table.names[giver]} offers {table.names[taker]}: {words}")
-        if both := _topic_words(table.seeks[i], table.seeks[j], terms):
-            parts.append(f"both want to learn: {both}")
-        cols = shared.indices[shared.indptr[k] : shared.indptr[k + 1]]
-        vals = shared.data[shared.indptr[k] : shared.indptr[k + 1]]
-        text = cols[is_text[cols]][np.argsort(-vals[is_text[cols]], kind="stable")]
-        if len(text):
-            parts.append(f"shared goals: {join_words([names[c][5:] for c in text], terms)}")
-        if languages[k]:
-            parts.append(f"both speak {join_words(languages[k], terms)}")
-        if not np.isnan(apart[k]):
-            parts.append("same time zone" if apart[k] < 0.5 else f"{apart[k]:g} hours apart")
-        reasons.append("; ".join(parts))
-    return reasons
+    def explain(self, first: IntArray, second: IntArray) -> list[Reasons]:
+        """Reasons of pairs of peer positions (not table rows), as ``explain_peer_pairs`` gives them."""
+        peers = self.peers_
+        shared = self.needs_[first].multiply(self.needs_[second]).tocsr()
+        return explain_peer_pairs(
+            self.table_, peers[first], peers[second], self.vectorizer_.half_feature_names(), shared
+        )

@@ -9,9 +9,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from matching.kinds.peer import PeerMatcher, explain_peer_pairs
+from matching.kinds.peer import PeerMatcher
 from matching.kinds.traditional import MentorMatcher
 from matching.reports.explain import explain_pairs
+from matching.reports.reason import Reasons
 from matching.table.participants import hours_apart, parse_participants
 
 
@@ -25,15 +26,16 @@ class Suggestion:
         Position of the mentor in the fitted table.
     mentor_id, name : str
     score : float
-    reasons : str
-        Plain-word reasons.
+    reasons : tuple of Reason
+        Why they fit (see :mod:`matching.reports.reason`); a peer's ``peer_offers`` name
+        the two by table id.
     """
 
     mentor_row: int
     mentor_id: str
     name: str
     score: float
-    reasons: str
+    reasons: Reasons
 
 
 def suggest_mentors(
@@ -127,7 +129,7 @@ def suggest_peers(matcher: PeerMatcher, person_id: str, n: int = 5) -> list[Sugg
     ok = np.isfinite(scores) & (scores > 0)
     best = others[ok][np.lexsort((others[ok], -scores[ok]))][:n]
     order = {int(o): float(s) for o, s in zip(others[ok], scores[ok], strict=True)}
-    reasons = explain_peer_pairs(matcher, np.full(len(best), me), best)
+    reasons = matcher.explain(np.full(len(best), me), best)
     return [
         Suggestion(int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), order[int(j)], why)
         for j, why in zip(best, reasons, strict=True)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
 from matching.kinds.base import BaseMatcher, Progress
+from matching.kinds.result import Left, Matching, Member, Unit
 from matching.reports.explain import (
     explain_idle_mentor,
     explain_pairs,
     explain_unmatched_mentees,
     shared_languages,
 )
+from matching.reports.reason import Reasons
 from matching.scoring.candidates import (
     CandidateLists,
     PairScorer,
@@ -27,7 +28,6 @@ from matching.scoring.languages import share_language
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.traditional import (
     Assignment,
-    Certified,
     dense_candidates,
     solve_dense,
     solve_traditional,
@@ -36,56 +36,6 @@ from matching.table.participants import ParticipantTable, hours_apart
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass
-class MatchResult(Certified):
-    """A proposed traditional assignment with its certificate and reasons.
-
-    Attributes
-    ----------
-    mentee_rows, mentor_rows : ndarray of int
-        Table positions of the two people of each pair.
-    mentee_ids, mentor_ids : list of str
-    scores : ndarray of float
-    reasons : list of str
-        Plain-word reasons per pair.
-    unmatched_rows : ndarray of int
-        Table positions of mentees without a mentor.
-    unmatched_ids : list of str
-    unmatched_reasons : list of str
-    idle_mentor_rows : ndarray of int
-        Table positions of mentors given no mentee.
-    idle_mentor_reasons : list of str
-    total, upper_bound : float
-        Total score and the LP-duality bound on the optimum over all eligible pairs.
-    rounds : int
-        Flow solves.
-    pairs_scored : int
-        Mentee-mentor pairs scored (out of ``n_mentees * n_mentors``).
-    timings : dict of str to float
-        Seconds per stage: ``candidates``, ``solve``, ``certify``, ``explain``.
-    prices : ndarray of float
-        Mentor prices ``v`` of the certificate, in the order of ``MentorMatcher.mentors_``.
-    """
-
-    mentee_rows: IntArray
-    mentor_rows: IntArray
-    mentee_ids: list[str]
-    mentor_ids: list[str]
-    scores: FloatArray
-    reasons: list[str]
-    unmatched_rows: IntArray
-    unmatched_ids: list[str]
-    unmatched_reasons: list[str]
-    idle_mentor_rows: IntArray
-    idle_mentor_reasons: list[str]
-    total: float
-    upper_bound: float
-    rounds: int
-    pairs_scored: int
-    timings: dict[str, float] = field(default_factory=dict)
-    prices: FloatArray = field(default_factory=lambda: np.zeros(0))
 
 
 class MentorMatcher(BaseMatcher):
@@ -192,7 +142,7 @@ class MentorMatcher(BaseMatcher):
     def _sides(self) -> tuple[sp.csr_matrix, sp.csr_matrix, IntArray, IntArray]:
         return self.needs_, self.offers_, self.mentees_, self.mentors_
 
-    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> MatchResult:
+    def match(self, exclude: IntArray | None = None, *, progress: Progress | None = None) -> Matching:
         """Propose the optimal traditional assignment and prove it.
 
         Parameters
@@ -204,7 +154,9 @@ class MentorMatcher(BaseMatcher):
 
         Returns
         -------
-        MatchResult
+        Matching
+            Units of one mentor and one mentee; ``details["prices"]`` holds the mentor prices
+            of the certificate.
         """
         scorer = self.scorer(exclude)
         report = progress or (lambda stage: None)
@@ -219,7 +171,7 @@ class MentorMatcher(BaseMatcher):
         timings["explain"] = time.perf_counter() - started
         result.total, result.upper_bound = assignment.total, assignment.upper_bound
         result.rounds, result.pairs_scored, result.timings = assignment.rounds, scorer.pairs_scored, timings
-        result.prices = assignment.prices
+        result.details["prices"] = assignment.prices
         return result
 
     def _solve(
@@ -247,7 +199,7 @@ class MentorMatcher(BaseMatcher):
 
     def _result(
         self, scorer: PairScorer, lists: CandidateLists, mentor_of: IntArray, scores: FloatArray
-    ) -> MatchResult:
+    ) -> Matching:
         table = self.table_
         matched = np.flatnonzero(mentor_of >= 0)
         e_rows, r_rows = self.mentees_[matched], self.mentors_[mentor_of[matched]]
@@ -272,23 +224,23 @@ class MentorMatcher(BaseMatcher):
             explain_idle_mentor(bool(listed[j]), bool((scorer.mentor_languages[j] * mentee_langs).sum() > 0))
             for j in idle
         ]
-        return MatchResult(
-            mentee_rows=e_rows,
-            mentor_rows=r_rows,
-            mentee_ids=self._ids(e_rows),
-            mentor_ids=self._ids(r_rows),
-            scores=scores[matched],
-            reasons=reasons,
-            unmatched_rows=self.mentees_[lonely],
-            unmatched_ids=self._ids(self.mentees_[lonely]),
-            unmatched_reasons=unmatched,
-            idle_mentor_rows=self.mentors_[idle],
-            idle_mentor_reasons=idle_reasons,
+        ids = table.ids
+        units = [
+            Unit(int(r), str(ids[r]), [Member(int(e), str(ids[e]), float(score))], float(score), why)
+            for e, r, score, why in zip(e_rows, r_rows, scores[matched], reasons, strict=True)
+        ]
+        return Matching(
+            kind="traditional",
+            units=units,
+            unmatched=_left(table, self.mentees_[lonely], unmatched),
             total=0.0,
             upper_bound=0.0,
-            rounds=0,
-            pairs_scored=0,
+            idle_mentors=_left(table, self.mentors_[idle], idle_reasons),
         )
+
+
+def _left(table: ParticipantTable, rows: IntArray, reasons: list[Reasons]) -> list[Left]:
+    return [Left(int(r), str(table.ids[r]), why) for r, why in zip(rows, reasons, strict=True)]
 
 
 def _any_shared(scorer: PairScorer, rows: IntArray, *, with_hours: bool) -> npt.NDArray[np.bool_]:

@@ -15,14 +15,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from matching.kinds.group import GroupResult
-from matching.kinds.peer import PeerResult
-from matching.kinds.traditional import MatchResult
+from matching.kinds.result import Matching
+from matching.reports.words import short
 from matching.table.participants import ParticipantTable
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-AnyResult = MatchResult | PeerResult | GroupResult
 BLANK = "(blank)"
 
 
@@ -35,18 +33,13 @@ class Outcomes:
     reasons: list[str]
 
 
-def outcomes(result: AnyResult) -> Outcomes:
-    """Per person to be matched: table row, score and unmatched reason, for any kind of result."""
-    if isinstance(result, PeerResult):
-        matched = np.concatenate([result.first_rows, result.second_rows])
-        scores = np.concatenate([result.scores, result.scores])
-    else:
-        matched, scores = result.mentee_rows, result.scores
+def outcomes(result: Matching) -> Outcomes:
+    """Per person to be matched: table row, score and why unmatched (the key of their first reason)."""
+    matched = result.member_rows
     rows = np.concatenate([matched, result.unmatched_rows]).astype(np.int64)
-    values = np.concatenate(
-        [np.asarray(scores, dtype=np.float64), np.full(len(result.unmatched_rows), np.nan)]
-    )
-    return Outcomes(rows, values, [""] * len(matched) + list(result.unmatched_reasons))
+    values = np.concatenate([result.member_scores, np.full(len(result.unmatched), np.nan)])
+    why = [short(left.reasons[0]) if left.reasons else "" for left in result.unmatched]
+    return Outcomes(rows, values, [""] * len(matched) + why)
 
 
 @dataclass
@@ -137,10 +130,6 @@ class AuditReport:
         return [d for a in self.attributes for d in a.disparities]
 
 
-def _reason_key(reason: str) -> str:
-    return reason.split(" (")[0]
-
-
 def _describe(value: str, scores: FloatArray, reasons: list[str], min_group_size: int) -> AuditGroup:
     people = len(scores)
     if people < min_group_size:
@@ -157,7 +146,7 @@ def _describe(value: str, scores: FloatArray, reasons: list[str], min_group_size
         lower_quartile_score=float(np.quantile(got, 0.25)) if len(got) else None,
         mean_score_per_person=float(np.nan_to_num(scores).mean()),
         unmatched_share=float(1 - hit.mean()),
-        unmatched_reasons=dict(Counter(_reason_key(r) for r, h in zip(reasons, hit, strict=True) if not h)),
+        unmatched_reasons=dict(Counter(r for r, h in zip(reasons, hit, strict=True) if not h)),
     )
 
 
@@ -219,7 +208,7 @@ def attribute_values(table: ParticipantTable, attribute: str, rows: IntArray) ->
 
 def audit(
     table: ParticipantTable,
-    result: AnyResult,
+    result: Matching,
     by: Sequence[str],
     *,
     min_group_size: int = 5,
@@ -232,7 +221,7 @@ def audit(
     ----------
     table : ParticipantTable
         The table the result was computed from.
-    result : MatchResult, PeerResult or GroupResult
+    result : Matching
     by : sequence of str
         Attribute columns (any column of the table).
     min_group_size : int, default=5

@@ -1,4 +1,4 @@
-"""Plain-word reasons: why a pair was proposed, and why someone was left unmatched."""
+"""Reasons as data (codes, see :mod:`~matching.reports.reason`): why a pair fits, why someone is left out."""
 
 from __future__ import annotations
 
@@ -6,19 +6,17 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from matching.reports.reason import Reason, Reasons
 from matching.table.participants import ParticipantTable
-from matching.table.text import join_words
 
 IntArray = npt.NDArray[np.int64]
 
 
-def _hours(value: float) -> str:
+def zone_reason(value: float) -> list[Reason]:
+    """``same_time_zone`` or ``hours_apart`` with the hours, or nothing when a zone is unknown."""
     if np.isnan(value):
-        return ""
-    if value < 0.5:
-        return "same time zone"
-    whole = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{whole} hour{'s' if whole != '1' else ''} apart"
+        return []
+    return [Reason("same_time_zone" if value < 0.5 else "hours_apart", value=round(float(value), 2))]
 
 
 def shared_languages(table: ParticipantTable, rows_a: IntArray, rows_b: IntArray) -> list[list[str]]:
@@ -37,8 +35,8 @@ def explain_pairs(
     apart: npt.NDArray[np.float64],
     *,
     terms: int = 3,
-) -> list[str]:
-    """Explain each pair by its largest score contributions, in plain words.
+) -> list[Reasons]:
+    """Explain each pair by its largest score contributions.
 
     Parameters
     ----------
@@ -55,9 +53,9 @@ def explain_pairs(
 
     Returns
     -------
-    list of str
-        One sentence per pair, e.g. ``shared topics: python, pandas; goals meet experience
-        in: dashboards; both speak en; 2 hours apart``.
+    list of tuple of Reason
+        Per pair, e.g. ``shared_topics (python, pandas)``, ``goal_terms (dashboards)``,
+        ``languages (en)``, ``hours_apart 2.0``: topics and words, strongest share first.
     """
     product = needs.multiply(offers).tocsr()
     is_topic = np.char.startswith(feature_names.astype(str), "topic:")
@@ -69,25 +67,21 @@ def explain_pairs(
         vals = product.data[product.indptr[k] : product.indptr[k + 1]]
         order = np.argsort(-vals, kind="stable")
         cols, vals = cols[order], vals[order]
-        parts = []
-        topics = [str(labels[c]) for c in cols[is_topic[cols]]]
-        words = [str(labels[c]) for c in cols[is_text[cols]]]
+        topics = tuple(str(labels[c]) for c in cols[is_topic[cols]])[:terms]
+        words = tuple(str(labels[c]) for c in cols[is_text[cols]])[:terms]
         topic_share, text_share = vals[is_topic[cols]].sum(), vals[is_text[cols]].sum()
-        for _share, text in sorted(
-            [
-                (topic_share, f"shared topics: {join_words(topics, terms)}" if topics else ""),
-                (text_share, f"goals meet experience in: {join_words(words, terms)}" if words else ""),
-            ],
-            key=lambda item: -item[0],
-        ):
-            if text:
-                parts.append(text)
-        shared = languages[k]
-        if shared:
-            parts.append(f"both speak {join_words(shared, terms)}")
-        if hours := _hours(float(apart[k])):
-            parts.append(hours)
-        reasons.append("; ".join(parts))
+        parts = [
+            reason
+            for _share, reason in sorted(
+                [(topic_share, Reason("shared_topics", topics)), (text_share, Reason("goal_terms", words))],
+                key=lambda item: -item[0],
+            )
+            if reason.items
+        ]
+        if languages[k]:
+            parts.append(Reason("languages", tuple(languages[k][:terms])))
+        parts += zone_reason(float(apart[k]))
+        reasons.append(tuple(parts))
     return reasons
 
 
@@ -97,7 +91,7 @@ def explain_unmatched_mentees(
     any_in_hours: npt.NDArray[np.bool_],
     best_score: npt.NDArray[np.float64],
     min_score: float,
-) -> list[str]:
+) -> list[Reasons]:
     """Say why each unmatched mentee has no mentor.
 
     Parameters
@@ -114,25 +108,27 @@ def explain_unmatched_mentees(
 
     Returns
     -------
-    list of str
+    list of tuple of Reason
+        One reason each: ``no_shared_language``, ``no_mentor_in_hours``, ``below_min_score``
+        (the minimum) or ``capacity_full`` (their best fit).
     """
-    reasons = []
+    reasons: list[Reasons] = []
     for cand, lang, hours, best in zip(has_candidates, any_language, any_in_hours, best_score, strict=True):
         if not lang:
-            reasons.append("no shared language with any mentor")
+            reasons.append((Reason("no_shared_language"),))
         elif not hours:
-            reasons.append("no mentor with a shared language within the time-zone limit")
+            reasons.append((Reason("no_mentor_in_hours"),))
         elif not cand:
-            reasons.append(f"no overlap above the minimum score ({min_score:g}) with any mentor")
+            reasons.append((Reason("below_min_score", value=float(min_score)),))
         else:
-            reasons.append(f"capacity exhausted: every mentor who fits is full (best fit {best:.2f})")
+            reasons.append((Reason("capacity_full", value=round(float(best), 4)),))
     return reasons
 
 
-def explain_idle_mentor(listed: bool, any_language: bool) -> str:
-    """Say why a mentor got no mentee."""
+def explain_idle_mentor(listed: bool, any_language: bool) -> Reasons:
+    """Say why a mentor got no mentee: ``idle_no_language``, ``idle_no_overlap`` or ``idle_outbid``."""
     if not any_language:
-        return "no mentee shares a language"
+        return (Reason("idle_no_language"),)
     if not listed:
-        return "no mentee's needs overlap enough with what they offer"
-    return "the mentees who fit them fit other mentors better"
+        return (Reason("idle_no_overlap"),)
+    return (Reason("idle_outbid"),)

@@ -11,8 +11,7 @@ from mentorship.engine.rows import MENTEE
 from mentorship.engine.table import AUDIT_COLUMNS
 
 if TYPE_CHECKING:
-    from matching import AuditReport, ParticipantTable
-    from mentorship.engine.kinds import AnyResult
+    from matching import AuditReport, Matching, ParticipantTable
 
 
 def shared_columns(frame: pd.DataFrame) -> list[str]:
@@ -21,14 +20,14 @@ def shared_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in AUDIT_COLUMNS if c in seekers and bool((seekers[c] != "").any())]
 
 
-def audit(table: ParticipantTable, result: AnyResult, by: Sequence[str]) -> AuditReport:
+def audit(table: ParticipantTable, result: Matching, by: Sequence[str]) -> AuditReport:
     """`matching.audit` with its own limits: groups under five suppressed, gaps over ten points flagged."""
     from matching import audit as report
 
     return report(table, result, list(by))
 
 
-def audit_data(table: ParticipantTable, result: AnyResult, by: Sequence[str]) -> dict[str, Any]:
+def audit_data(table: ParticipantTable, result: Matching, by: Sequence[str]) -> dict[str, Any]:
     """The report as JSON data, as the command line writes it and a round stores it."""
     data: dict[str, Any] = audit(table, result, by).to_dict()
     return data

@@ -9,15 +9,13 @@ from matching import (
     ACTIONS,
     AuditReport,
     FairnessTradeoff,
-    GroupResult,
-    MatchResult,
-    MentorMatcher,
+    Matching,
     ParticipantTable,
-    PeerResult,
     SolvedCommunity,
     TableError,
     max_min_fair,
     parse_participants,
+    sentence,
     shown,
 )
 from mentorship.engine.audit import audit
@@ -35,62 +33,61 @@ __all__ = [
     "max_min",
     "parse_participants",
     "result_rows",
+    "sentence",
     "shown",
     "solved_community",
 ]
 
-AnyResult: TypeAlias = MatchResult | PeerResult | GroupResult
+AnyResult: TypeAlias = Matching
 
 
-def result_rows(result: AnyResult) -> Iterator[tuple[str, str, str, str, float, str]]:
-    """Output rows: kind, group, mentor_id (empty for peer), mentee_id, score, reasons."""
-    if isinstance(result, PeerResult):
-        for k, (a, b, score, why) in enumerate(
-            zip(result.first_ids, result.second_ids, result.scores, result.reasons, strict=True), start=1
-        ):
-            yield "peer", f"p{k}", "", a, float(score), why
-            yield "peer", f"p{k}", "", b, float(score), why
-    elif isinstance(result, GroupResult):
-        for group, mentor, mentee, score, why in zip(
-            result.group_ids, result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-        ):
-            yield "group", group, mentor, mentee, float(score), why
-    else:
-        for mentor, mentee, score, why in zip(
-            result.mentor_ids, result.mentee_ids, result.scores, result.reasons, strict=True
-        ):
-            yield "traditional", "", mentor, mentee, float(score), why
+def result_rows(result: Matching) -> Iterator[tuple[str, str, str, str, float, str]]:
+    """One row per matched person: kind, group, mentor_id (empty for peers), mentee_id, score, reasons.
+
+    A group member's reasons are the group's, then `` | `` and their own fit with the mentor.
+    """
+    for unit in result.units:
+        why = sentence(unit.reasons, result.names)
+        for member in unit.members:
+            own = f"{why} | {sentence(member.reasons)}" if member.reasons else why
+            yield result.kind, unit.group_id, unit.mentor_id or "", member.id, member.score, own
 
 
-def kind_notes(result: AnyResult) -> list[str]:
-    """Summary lines particular to group and peer results."""
-    if isinstance(result, PeerResult):
+def kind_notes(result: Matching) -> list[str]:
+    """Summary lines particular to group and peer results, from the result's details."""
+    details = result.details
+    notes = []
+    if "exact" in details:
         how = (
-            "exact blossom over every eligible pair" if result.exact else "bound from the fractional matching"
+            "exact blossom over every eligible pair"
+            if details["exact"]
+            else "bound from the fractional matching"
         )
-        return [f"peer pairs: {len(result.scores)}; unmatched peers: {len(result.unmatched_ids)} ({how})"]
-    if isinstance(result, GroupResult):
-        sizes = [len(g.member_ids) for g in result.groups]
-        return [
-            f"groups: {len(result.groups)} (sizes {min(sizes, default=0)}-{max(sizes, default=0)}), "
+        notes.append(f"peer pairs: {len(result.units)}; unmatched peers: {len(result.unmatched)} ({how})")
+    if "cohesion" in details:
+        sizes = [len(unit.members) for unit in result.units]
+        cohesion, random = details["cohesion"], details["random_cohesion"]
+        ratio = cohesion / random if random > 0 else float("inf")
+        traditional = details["traditional_total"]
+        fit = result.total / traditional if traditional > 0 else 1.0
+        notes += [
+            f"groups: {len(result.units)} (sizes {min(sizes, default=0)}-{max(sizes, default=0)}), "
             f"{sum(sizes)} mentees",
-            f"cohesion: {result.cohesion:.3f} vs {result.random_cohesion:.3f} for random groups "
-            f"({result.cohesion_ratio:.1f}x)",
-            f"mentor fit: {result.total:.6f} = {result.fit_ratio:.4f} of the traditional optimum "
-            f"{result.traditional_total:.6f}",
+            f"cohesion: {cohesion:.3f} vs {random:.3f} for random groups ({ratio:.1f}x)",
+            f"mentor fit: {result.total:.6f} = {fit:.4f} of the traditional optimum {traditional:.6f}",
         ]
-    return []
+    return notes
 
 
-def max_min(matcher: Any, column: str, result: AnyResult) -> FairnessTradeoff:
+def max_min(matcher: Any, column: str, result: Matching) -> FairnessTradeoff:
     """Raise the worst-off group of ``column`` (traditional matchings only, else ValueError)."""
-    if not isinstance(matcher, MentorMatcher) or not isinstance(result, MatchResult):
+    if result.kind != "traditional":
         raise ValueError("--max-min works with --kind traditional")
     return max_min_fair(matcher, column, base=result)
 
 
-def solved_community(matcher: Any, result: AnyResult, pairs: Any) -> SolvedCommunity:
+def solved_community(matcher: Any, result: Matching, pairs: Any) -> SolvedCommunity:
     """A solved traditional community to save for later incremental updates."""
-    if not isinstance(result, MatchResult):
+    if result.kind != "traditional":
         raise ValueError("--state keeps traditional matchings only")
     return SolvedCommunity.from_match(matcher, result, pairs)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from matching import GroupResult, MatchResult, ParticipantTable, PeerResult
-
-    AnyResult: TypeAlias = MatchResult | PeerResult | GroupResult
+    from matching import Matching, ParticipantTable
 
 KINDS = ("traditional", "group", "peer")
 DEFAULT_GROUP_SIZE = (3, 6)
@@ -42,7 +40,7 @@ def run_kind(
     *,
     options: Mapping[str, Any],
     progress: Callable[[str], None],
-) -> tuple[Any, AnyResult]:
+) -> tuple[Any, Matching]:
     """Fit the matcher of ``kind`` and match without ``pairs``; the fitted matcher and its result."""
     fitted = matcher(kind, options).fit(table)
     progress("vectorize")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mentorship.lib.reasons import ReasonData
+
 HISTOGRAM_BINS = 10
 
 
@@ -15,7 +17,7 @@ class Unit:
     mentor: str | None
     members: list[str]
     score: float
-    reasons: list[str]
+    reasons: list[ReasonData]
     group: str = ""
     # A group's score is the mean of each member's own fit with the mentor, kept here.
     member_scores: list[float] = field(default_factory=list)
@@ -26,13 +28,14 @@ class Outcome:
     """What a round found: proposals, who is left and why, and the engine's certificate."""
 
     units: list[Unit]
-    unmatched: list[tuple[str, str]]
+    # Each person left unmatched (table row) with the reasons why, as data.
+    unmatched: list[tuple[str, list[ReasonData]]]
     total: float
     upper_bound: float
     proved_optimal: bool
     seconds: dict[str, float]
     # For each mentee row: other mentors that fit, best first, as (mentor row, score, reasons).
-    alternatives: dict[str, list[tuple[str, float, list[str]]]] = field(default_factory=dict)
+    alternatives: dict[str, list[tuple[str, float, list[ReasonData]]]] = field(default_factory=dict)
     # The fairness report of `matching.audit` as JSON data (None when nothing could be matched).
     audit: dict[str, Any] | None = None
 

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from mentorship.engine.audit import audit_data, shared_columns
 from mentorship.engine.kinds import matcher, positions, run_kind
 from mentorship.engine.outcome import Outcome, Unit
 from mentorship.engine.pool import Pool
-from mentorship.engine.reasons import split
+from mentorship.engine.reasons import only, stored
 from mentorship.engine.rows import MENTEE, same_person
+from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind
 
+if TYPE_CHECKING:
+    from matching import Matching
+    from matching import Unit as Found
+
 Progress = Callable[[str, float], None]
-Alternative = tuple[str, float, list[str]]
+Alternative = tuple[str, float, list[ReasonData]]
 ALTERNATIVES = 4
 # Offering alternatives costs one suggestion query per mentee: worth it for rounds people edit by hand.
 ALTERNATIVES_UP_TO = 5_000
@@ -68,10 +71,10 @@ def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
     )
     outcome = Outcome(
         _units(pool.kind, result),
-        list(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)),
+        [(left.id, stored(left.reasons)) for left in result.unmatched],
         float(result.total),
         float(result.upper_bound),
-        bool(result.is_optimal()),
+        bool(result.proved_optimal),
         {k: float(v) for k, v in result.timings.items() if isinstance(v, int | float)},
         audit=audit_data(table, result, shared_columns(pool.frame)),
     )
@@ -81,28 +84,12 @@ def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
     return outcome
 
 
-def _nobody_reason(pool: Pool) -> str:
-    if pool.kind is Kind.PEER:
-        return "no one else chose peer mentoring"
-    return "no mentor with free capacity chose this kind of mentoring"
+def _nobody_reason(pool: Pool) -> list[ReasonData]:
+    return only("no_peers" if pool.kind is Kind.PEER else "no_mentors")
 
 
-def _units(kind: Kind, result: Any) -> list[Unit]:
-    if kind is Kind.GROUP:
-        return [_group_unit(group) for group in result.groups]
-    if kind is Kind.PEER:
-        return [
-            Unit(None, [first, second], float(score), split(reasons))
-            for first, second, score, reasons in zip(
-                result.first_ids, result.second_ids, result.scores, result.reasons, strict=True
-            )
-        ]
-    return [
-        Unit(mentor, [mentee], float(score), split(reasons))
-        for mentee, mentor, score, reasons in zip(
-            result.mentee_ids, result.mentor_ids, result.scores, result.reasons, strict=True
-        )
-    ]
+def _units(kind: Kind, result: Matching) -> list[Unit]:
+    return [_unit(unit, grouped=kind is Kind.GROUP) for unit in result.units]
 
 
 def _alternatives(pool: Pool, fitted: Any, options: dict[str, Any]) -> dict[str, list[Alternative]]:
@@ -118,21 +105,22 @@ def _alternatives(pool: Pool, fitted: Any, options: dict[str, Any]) -> dict[str,
         person = rows.loc[rid].to_dict() | {"id": rid}
         never = banned.get(rid, set())
         found[rid] = [
-            (s.mentor_id, float(s.score), split(s.reasons))
+            (s.mentor_id, float(s.score), stored(s.reasons))
             for s in suggest_mentors(fitted, person, ALTERNATIVES + 1 + len(never))
             if not same_person(s.mentor_id, rid) and s.mentor_id not in never
         ][:ALTERNATIVES]
     return found
 
 
-def _group_unit(group: Any) -> Unit:
+def _unit(unit: Found, *, grouped: bool) -> Unit:
+    """A unit of the library's result as the app keeps it (a group's members keep their own fits)."""
     return Unit(
-        group.mentor_id,
-        list(group.member_ids),
-        float(np.mean(group.scores)) if len(group.scores) else 0.0,
-        split(group.reasons),
-        group.group_id,
-        [float(score) for score in group.scores],
+        unit.mentor_id,
+        [member.id for member in unit.members],
+        float(unit.score),
+        stored(unit.reasons),
+        unit.group_id if grouped else "",
+        [float(member.score) for member in unit.members] if grouped else [],
     )
 
 
@@ -147,4 +135,4 @@ def score_groups(pool: Pool, options: dict[str, Any], groups: list[tuple[str, li
     table = parse_participants(pool.frame)
     fitted = matcher(Kind.GROUP.value, engine_options(options)).fit(table)
     never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
-    return [_group_unit(fitted.describe_group(members, mentor, never)) for mentor, members in groups]
+    return [_unit(fitted.describe_group(members, mentor, never), grouped=True) for mentor, members in groups]

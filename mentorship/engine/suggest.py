@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.engine.pool import Pool
-from mentorship.engine.reasons import split
+from mentorship.engine.reasons import stored
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row
 from mentorship.engine.table import participant
+from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind, Profile
 
 # Fitted models by the mentors they were fitted on: a cache, rebuilt whenever a mentor changes.
@@ -31,7 +32,7 @@ class Fit:
 
     row: str
     score: float
-    reasons: list[str]
+    reasons: list[ReasonData]
 
 
 def load_engine_in_background() -> None:
@@ -81,7 +82,7 @@ async def rank_mentors(
         from matching import suggest_mentors
 
         found = suggest_mentors(_fitted(key, mentors), person, n, among=rows)
-        return [Fit(s.mentor_id, float(s.score), split(s.reasons)) for s in found]
+        return [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in found]
 
     return await anyio.to_thread.run_sync(run)
 
@@ -96,6 +97,6 @@ async def rank_peers(pool: Pool, profile: Profile, n: int) -> list[Fit]:
         from matching import PeerMatcher, suggest_peers
 
         found = suggest_peers(PeerMatcher().fit(pool.frame), me, n)
-        return [Fit(s.mentor_id, float(s.score), split(s.reasons)) for s in found]
+        return [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in found]
 
     return await anyio.to_thread.run_sync(run)

@@ -24,6 +24,7 @@ from mentorship.engine.batch import (
     kind_notes,
     parse_participants,
     result_rows,
+    sentence,
     shown,
 )
 from mentorship.lib.spreadsheet import safe_cell
@@ -136,21 +137,23 @@ def read_exclusions(path: Path, table: ParticipantTable) -> np.ndarray[Any, np.d
 def summary(result: AnyResult, timings: dict[str, float]) -> dict[str, Any]:
     """The run's figures as plain data."""
     reasons: dict[str, int] = {}
-    for reason in result.unmatched_reasons:
-        key = reason.split(" (")[0]
+    for left in result.unmatched:
+        key = sentence(left.reasons).split(" (")[0]
         reasons[key] = reasons.get(key, 0) + 1
+    # A pair is a mentee with their mentor, or two peers.
+    pairs = sum(len(unit.members) if unit.mentor_id else 1 for unit in result.units)
     return {
-        "matched": len(result.scores),
-        "unmatched_mentees": len(result.unmatched_ids),
+        "matched": pairs,
+        "unmatched_mentees": len(result.unmatched),
         "unmatched_reasons": reasons,
-        "idle_mentors": len(getattr(result, "idle_mentor_rows", ())),
+        "idle_mentors": len(result.idle_mentors),
         "total": result.total,
         "upper_bound": result.upper_bound,
         "gap": result.gap,
         "relative_gap": result.relative_gap,
         "proved_optimal": result.is_optimal(),
-        "rounds": getattr(result, "rounds", 1),
-        "pairs_scored": getattr(result, "pairs_scored", 0),
+        "rounds": result.rounds or 1,
+        "pairs_scored": result.pairs_scored,
         "notes": kind_notes(result),
         "seconds": {k: round(v, 4) for k, v in timings.items()},
     }
@@ -171,9 +174,7 @@ def _write_json(
         dict(zip(OUTPUT_COLUMNS, (k, g, r, e, round(s, 6), w), strict=True))
         for k, g, r, e, s, w in result_rows(result)
     ]
-    unmatched = [
-        {"id": i, "reason": w} for i, w in zip(result.unmatched_ids, result.unmatched_reasons, strict=True)
-    ]
+    unmatched = [{"id": left.id, "reason": sentence(left.reasons)} for left in result.unmatched]
     document = {"pairs": pairs, "unmatched": unmatched, "summary": summary(result, timings)} | (extra or {})
     json.dump(document, handle, indent=1)
     handle.write("\n")

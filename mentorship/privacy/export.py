@@ -11,6 +11,7 @@ from uuid import UUID
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.reasons import reasons_text
 from mentorship.models import (
     ActionItem,
     AgendaItem,
@@ -270,7 +271,7 @@ class Exporter:
                     source=p.source.value,
                     status=p.status.value,
                     score=p.score,
-                    reasons=list(p.reasons),
+                    reasons=reasons_text(p.reasons),
                     message=p.message,
                     created_at=p.created_at,
                     expires_at=p.expires_at,

@@ -14,6 +14,7 @@ from litestar.params import FromPath, JSONBody
 
 from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
+from mentorship.lib.reasons import read_reasons, reasons_text
 from mentorship.models import Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 from mentorship.proposals.deps import provide_proposals
@@ -40,12 +41,14 @@ class ProposalOut(msgspec.Struct):
     source: str
     status: str
     score: float
+    # In the request's language; ``reason_codes`` holds the same reasons as data.
     reasons: list[str]
     message: str
     expires_at: datetime | None
     my_response: str
     others: list[Member]
     relationship_id: UUID | None = None
+    reason_codes: list[dict[str, Any]] = []
 
 
 class AnswerIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -68,11 +71,14 @@ class SuggestionOut(msgspec.Struct):
     reasons: list[str]
     profile: ProfileView
     kind: Literal["mentor", "peer"] = "mentor"
+    reason_codes: list[dict[str, Any]] = []
 
 
 def _suggestion(found: MentorSuggestion, kind: Literal["mentor", "peer"]) -> SuggestionOut:
     view = profile_view(found.profile, found.profile.user, Audience.MATCHED)
-    return SuggestionOut(found.score, found.reasons, view, kind)
+    names = {str(found.profile.id): view.name}
+    codes = [dict(r) for r in read_reasons(found.reasons)]
+    return SuggestionOut(found.score, reasons_text(found.reasons, names), view, kind, codes)
 
 
 class Conflict(ClientException):
@@ -86,14 +92,15 @@ async def _out(
 ) -> ProposalOut:
     people = await proposals.people(proposal)
     me = await proposals.profile_of(user)
-    mine = next((m for m in proposal.members if me is not None and m.profile_id == me.id), None)
+    mine = proposal.member_of(me.id if me is not None else None)
     return ProposalOut(
         id=proposal.id,
         kind=proposal.kind.value,
         source=proposal.source.value,
         status=proposal.status.value,
         score=proposal.score,
-        reasons=proposal.reasons,
+        reasons=reasons_text(proposal.reasons, {str(k): v.user.name for k, v in people.items()}),
+        reason_codes=[dict(r) for r in read_reasons(proposal.reasons)],
         message=proposal.message,
         expires_at=proposal.expires_at,
         my_response=mine.response.value if mine else "",

@@ -14,6 +14,7 @@ from mentorship.engine.parted import parted_pairs
 from mentorship.engine.pool import Pool, build_pool
 from mentorship.engine.rows import profile_id_of
 from mentorship.engine.suggest import Fit, mentors_of, rank_mentors, rank_peers, with_mentor
+from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind, Profile, Proposal, ProposalMember, ProposalStatus
 from mentorship.proposals.services import mentoring_of
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
@@ -21,11 +22,11 @@ from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
 
 @dataclass(frozen=True)
 class MentorSuggestion:
-    """A mentor who fits, with the score and the reasons in plain words."""
+    """A mentor who fits, with the score and the reasons (data, put in words when shown)."""
 
     profile: Profile
     score: float
-    reasons: list[str]
+    reasons: list[ReasonData]
 
 
 async def _mentors(

@@ -12,8 +12,9 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 
-from mentorship.accounts.auth import COORDINATOR, coordinator, current_user
+from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.config import Settings
+from mentorship.lib.reasons import read_reasons, reasons_text
 from mentorship.models import MemberRole, Proposal, Round, User
 from mentorship.rounds.deps import provide_rounds, start_round
 from mentorship.rounds.preview import figures
@@ -66,8 +67,10 @@ class ProposalOut(msgspec.Struct):
     kind: str
     status: str
     score: float
+    # In the request's language; ``reason_codes`` holds the same reasons as data.
     reasons: list[str]
     members: list[MemberOut]
+    reason_codes: list[dict[str, Any]] = []
 
 
 class RoundDetail(msgspec.Struct):
@@ -110,7 +113,8 @@ async def proposals_out(rounds: RoundService, proposals: list[Proposal]) -> list
             kind=p.kind.value,
             status=p.status.value,
             score=p.score,
-            reasons=p.reasons,
+            reasons=reasons_text(p.reasons, {str(k): v.user.name for k, v in people.items()}),
+            reason_codes=[dict(r) for r in read_reasons(p.reasons)],
             members=[
                 MemberOut(m.profile_id, people[m.profile_id].user.name, m.role.value, m.response.value)
                 for m in sorted(p.members, key=lambda m: m.role is not MemberRole.MENTOR)
@@ -162,27 +166,23 @@ class RoundApiController(Controller):
     @post("/{round_id:uuid}/publish", name="api:round:publish", status_code=200)
     async def publish(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         round_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
         settings: NamedDependency[Settings],
     ) -> Published:
         """Open the round's proposals to the people in them."""
-        user = current_user(request)
-        assert user is not None
         await rounds.get(round_id)
-        return Published(await rounds.publish(round_id, user, settings.proposal_expiry_days))
+        return Published(await rounds.publish(round_id, me, settings.proposal_expiry_days))
 
     @post("/{round_id:uuid}/proposals/{proposal_id:uuid}/remove", name="api:round:remove", status_code=200)
     async def remove(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         round_id: FromPath[UUID],
         proposal_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
     ) -> ProposalOut:
         """Take a proposal out of an unpublished round."""
-        user = current_user(request)
-        assert user is not None
-        proposal = await rounds.remove(round_id, proposal_id, user)
+        proposal = await rounds.remove(round_id, proposal_id, me)
         return (await proposals_out(rounds, [proposal]))[0]

@@ -6,10 +6,11 @@ from typing import Any
 from uuid import UUID
 
 from mentorship.engine.outcome import histogram
-from mentorship.engine.reasons import reason_key
+from mentorship.engine.reasons import best_fit, reason_key
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.lib.confirm import Confirmation
 from mentorship.lib.i18n import _, ngettext
+from mentorship.lib.reasons import ReasonData, read_reasons
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
 from mentorship.rounds.services import RoundService
 
@@ -114,14 +115,21 @@ def histogram_labels(bins: int) -> list[str]:
     return [f"{i / bins:.1f}–{(i + 1) / bins:.1f}" for i in range(bins)]
 
 
-def group_reasons(unmatched: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """People left unmatched, grouped by reason (commonest first), each with their own best fit."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for name, reason in unmatched:
-        key, best = reason_key(reason)
-        groups.setdefault(key, []).append({"name": name, "best": best})
-    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [{"reason": key, "people": sorted(people, key=lambda p: p["name"])} for key, people in ordered]
+def group_reasons(unmatched: list[tuple[str, list[ReasonData]]]) -> list[dict[str, Any]]:
+    """People left unmatched, grouped by reason code and items (commonest first), with their own best fit.
+
+    ``reason`` is the group's reason without anyone's own figure (the view says it in words).
+    """
+    groups: dict[Any, tuple[ReasonData, list[dict[str, Any]]]] = {}
+    for name, reasons in unmatched:
+        reason: ReasonData = reasons[0] if reasons else {"code": "text", "items": [], "value": None}
+        key = reason_key(reason)
+        groups.setdefault(key, (reason, []))[1].append({"name": name, "best": best_fit(reason)})
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1][1]), repr(item[0])))
+    return [
+        {"reason": reason, "people": sorted(people, key=lambda p: p["name"])}
+        for _key, (reason, people) in ordered
+    ]
 
 
 def fairness_audit(summary: dict[str, Any]) -> dict[str, Any] | None:
@@ -187,9 +195,12 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
 
     rows = [_row(found, p, kept, name, room) for p in proposals]
     numbers = figures(found, proposals)
-    unmatched = [(name(UUID(u["profile_id"])), u["reason"]) for u in summary.get("unmatched", [])]
+    unmatched = [
+        (name(UUID(u["profile_id"])), read_reasons(u.get("reasons", u.get("reason"))))
+        for u in summary.get("unmatched", [])
+    ]
     unmatched += [
-        (name(pid), _("removed from this round by a coordinator"))
+        (name(pid), [{"code": "removed", "items": [], "value": None}])
         for p in proposals
         if p.status is ProposalStatus.REMOVED
         for pid in _seekers(p)

@@ -25,6 +25,7 @@ from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.events.services import record
 from mentorship.lib.errors import DomainError, NotFound
 from mentorship.lib.i18n import _
+from mentorship.lib.reasons import as_json, read_reasons
 from mentorship.lib.zones import stamp
 from mentorship.models import (
     Kind,
@@ -222,7 +223,7 @@ class RoundService:
         before = mentor.profile_id
         mentor.profile_id = mentor_id
         proposal.score = float(chosen[1])
-        proposal.reasons = list(chosen[2])
+        proposal.reasons = as_json(read_reasons(chosen[2]))
         record(
             self.session,
             "round.proposal_swapped",
@@ -271,7 +272,7 @@ class RoundService:
         await self.session.flush()
         target.members.append(ProposalMember(profile_id=person_id, role=MemberRole.MENTEE))
         for proposal, unit in zip((source, target), units, strict=True):
-            proposal.score, proposal.reasons = unit.score, unit.reasons
+            proposal.score, proposal.reasons = unit.score, as_json(unit.reasons)
         fits = found.summary.get("member_fit", {}) | member_fits(units)
         found.summary = {**found.summary, "member_fit": fits}
         record(
@@ -527,7 +528,7 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
                 kind=found.kind,
                 status=ProposalStatus.DRAFT,
                 score=unit.score,
-                reasons=unit.reasons,
+                reasons=as_json(unit.reasons),
                 group_label=(unit.group or f"G{number}") if found.kind is Kind.GROUP else "",
             )
             role = MemberRole.PEER if found.kind is Kind.PEER else MemberRole.MENTEE
@@ -580,7 +581,7 @@ def summarise(pool: Pool, outcome: Outcome) -> dict[str, Any]:
         "mean_score": sum(scores) / len(scores) if scores else 0.0,
         "histogram": histogram(scores),
         "unmatched": [
-            {"profile_id": str(profile_id_of(rid)), "reason": reason} for rid, reason in outcome.unmatched
+            {"profile_id": str(profile_id_of(rid)), "reasons": reasons} for rid, reasons in outcome.unmatched
         ],
         "unmatched_reasons": reason_counts(outcome.unmatched),
         "capacity": dict(pool.free_capacity),

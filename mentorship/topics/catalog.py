@@ -300,6 +300,14 @@ SEED_TOPICS: tuple[Topic, ...] = (
 TOPICS_BY_SLUG: Mapping[str, Topic] = MappingProxyType({topic.slug: topic for topic in SEED_TOPICS})
 
 
+def topic_label(slug: str, locale: str) -> str | None:
+    """A seed topic's label in a language (English when it has none there); None for other slugs."""
+    topic = TOPICS_BY_SLUG.get(slug)
+    if topic is None:
+        return None
+    return topic.translations.get(locale.split("_")[0]) or topic.label
+
+
 def _is_word_char(char: str) -> bool:
     """Letters, digits and the vowel signs and other marks of non-Latin scripts."""
     return char.isalnum() or unicodedata.category(char).startswith("M")

@@ -8,13 +8,24 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from matching import MatchResult, MentorMatcher, PeerMatcher, audit, max_min_fair, parse_participants
+from matching import (
+    Left,
+    Matching,
+    Member,
+    MentorMatcher,
+    PeerMatcher,
+    Reason,
+    Unit,
+    audit,
+    max_min_fair,
+    parse_participants,
+)
 from matching.synthetic import synthetic_community
 
 from .conftest import person
 
 
-def hand_made() -> tuple[pd.DataFrame, MatchResult]:
+def hand_made() -> tuple[pd.DataFrame, Matching]:
     """Six mentees in the north (all matched), six in the south (three matched), two in the east."""
     regions = ["north"] * 6 + ["south"] * 6 + ["east"] * 2
     rows = [person(f"e{k}", "mentee", region=r) for k, r in enumerate(regions)]
@@ -22,25 +33,16 @@ def hand_made() -> tuple[pd.DataFrame, MatchResult]:
     matched = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 12])
     scores = np.array([0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.2, 0.3, 0.4, 0.5])
     lonely = np.array([9, 10, 11, 13])
-    reasons = ["no shared language with any mentor"] + [
-        "capacity exhausted: every mentor who fits is full (0.3)"
-    ] * 3
-    result = MatchResult(
-        mentee_rows=matched,
-        mentor_rows=np.full(len(matched), 14),
-        mentee_ids=[f"e{k}" for k in matched],
-        mentor_ids=["r"] * len(matched),
-        scores=scores,
-        reasons=[""] * len(matched),
-        unmatched_rows=lonely,
-        unmatched_ids=[f"e{k}" for k in lonely],
-        unmatched_reasons=reasons,
-        idle_mentor_rows=np.zeros(0, dtype=np.int64),
-        idle_mentor_reasons=[],
+    reasons = [Reason("no_shared_language")] + [Reason("capacity_full", value=0.3)] * 3
+    result = Matching(
+        kind="traditional",
+        units=[
+            Unit(14, "r", [Member(int(k), f"e{k}", float(s))], float(s), ())
+            for k, s in zip(matched, scores, strict=True)
+        ],
+        unmatched=[Left(int(k), f"e{k}", (why,)) for k, why in zip(lonely, reasons, strict=True)],
         total=float(scores.sum()),
         upper_bound=float(scores.sum()),
-        rounds=1,
-        pairs_scored=14,
     )
     return pd.DataFrame(rows), result
 
@@ -131,7 +133,7 @@ def test_max_min_mode_never_lowers_the_worst_group_and_states_the_cost() -> None
     assert trade.worst_mean_after >= trade.worst_mean_before - 1e-12
     assert trade.total_after <= base.upper_bound + 1e-9
     assert trade.cost == pytest.approx(base.total - trade.result.total)
-    assert trade.result.scores.sum() == pytest.approx(trade.total_after)
+    assert trade.result.member_scores.sum() == pytest.approx(trade.total_after)
     load = np.bincount(trade.result.mentor_rows, minlength=len(matcher.table_))
     assert (load <= matcher.table_.capacity).all()
     assert "cost" in trade.to_dict()

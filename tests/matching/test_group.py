@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matching import GroupMatcher
+from matching import GroupMatcher, Reason, sentence
 from matching.kinds.group import group_cohesion, random_cohesion
 from matching.synthetic.kinds import group_community
 
@@ -29,22 +29,22 @@ def test_groups_respect_sizes_capacities_and_hold_each_mentee_once(
 
     result = matcher.match()
 
-    members = np.concatenate([g.member_rows for g in result.groups] + [result.unmatched_rows])
+    members = np.concatenate([result.member_rows, result.unmatched_rows])
     assert len(members) == len(np.unique(members)) == len(matcher.mentees_)
-    mentors = [g.mentor_row for g in result.groups]
+    mentors = [g.mentor_row for g in result.units]
     assert len(mentors) == len(set(mentors))
-    for group in result.groups:
-        assert sizes[0] <= len(group.member_ids) <= sizes[1]
-        assert len(group.member_ids) <= matcher.table_.capacity[group.mentor_row]
-    assert result.total <= result.traditional_total + 1e-6
-    assert result.traditional_total <= result.upper_bound + 1e-6
+    for group in result.units:
+        assert sizes[0] <= len(group.members) <= sizes[1]
+        assert len(group.members) <= matcher.table_.capacity[group.mentor_row]
+    assert result.total <= result.details["traditional_total"] + 1e-6
+    assert result.details["traditional_total"] <= result.upper_bound + 1e-6
 
 
 def test_groups_are_more_cohesive_than_random_and_fit_nearly_optimal() -> None:
     result = GroupMatcher().fit(group_community(1500, seed=2)).match()
 
-    assert result.cohesion_ratio >= 3
-    assert result.fit_ratio >= 0.99
+    assert result.details["cohesion"] >= 3 * result.details["random_cohesion"]
+    assert result.total >= 0.99 * result.details["traditional_total"]
     assert len(result.unmatched_ids) <= 15
 
 
@@ -56,12 +56,12 @@ def test_group_reasons_name_shared_needs_and_what_the_mentor_offers() -> None:
     rows.append(person("r", "mentor", kinds="group", offers="python;pandas;sql", capacity="4"))
     result = GroupMatcher().fit(pd.DataFrame(rows)).match()
 
-    assert len(result.groups) == 1
-    why = result.groups[0].reasons
-    assert "members share: python (3 of 3)" in why
-    assert "mentor offers them: python (3 seek it)" in why
-    assert result.group_ids == ["g1"] * 3
-    assert all(r.startswith(why) for r in result.reasons)
+    assert len(result.units) == 1
+    group = result.units[0]
+    assert Reason("members_share", ("python", "pandas"), 3.0, (3, 3)) in group.reasons
+    assert "mentor offers them: python (3 seek it)" in sentence(group.reasons)
+    assert group.group_id == "g1" and len(group.members) == 3
+    assert all(m.reasons and m.reasons[0].code == "shared_topics" for m in group.members)
 
 
 def test_too_few_mentees_for_a_group_are_unmatched_with_a_reason() -> None:
@@ -75,10 +75,11 @@ def test_too_few_mentees_for_a_group_are_unmatched_with_a_reason() -> None:
 
     result = GroupMatcher(min_size=2).fit(pd.DataFrame(rows)).match()
 
-    assert [g.mentor_id for g in result.groups] == ["r"]
-    assert dict(zip(result.unmatched_ids, result.unmatched_reasons, strict=True)) == {
+    assert [g.mentor_id for g in result.units] == ["r"]
+    assert {left.id: sentence(left.reasons) for left in result.unmatched} == {
         "c": "no shared language with any group mentor"
     }
+    assert result.unmatched[0].reasons == (Reason("group_no_shared_language"),)
 
 
 def test_invalid_sizes_are_rejected() -> None:
@@ -99,12 +100,14 @@ def test_a_group_described_again_scores_and_explains_as_the_match_did() -> None:
     matcher = GroupMatcher().fit(group_community(300, seed=4))
     result = matcher.match()
 
-    for group in result.groups[:10]:
-        again = matcher.describe_group(group.member_ids, group.mentor_id)
+    for group in result.units[:10]:
+        ids = [m.id for m in group.members]
+        again = matcher.describe_group(ids, str(group.mentor_id))
 
-        assert again.scores.tolist() == pytest.approx(group.scores.tolist())
+        assert [m.score for m in again.members] == pytest.approx([m.score for m in group.members])
         assert again.reasons == group.reasons
-        assert again.cohesion == pytest.approx(group.cohesion)
+        assert [m.reasons for m in again.members] == [m.reasons for m in group.members]
+        assert matcher.cohesion(ids) == pytest.approx(result.details["group_cohesion"][group.group_id])
 
 
 def test_a_described_group_marks_a_member_the_constraints_keep_from_its_mentor() -> None:
@@ -119,5 +122,6 @@ def test_a_described_group_marks_a_member_the_constraints_keep_from_its_mentor()
 
     group = matcher.describe_group(["a", "b", "c"], "r", exclude=excluded)
 
-    assert np.isneginf(group.scores[0]) and np.isfinite(group.scores[1]) and np.isneginf(group.scores[2])
-    assert "members share: python (3 of 3)" in group.reasons
+    scores = [m.score for m in group.members]
+    assert np.isneginf(scores[0]) and np.isfinite(scores[1]) and np.isneginf(scores[2])
+    assert "members share: python (3 of 3)" in sentence(group.reasons)

@@ -1,17 +1,26 @@
 import numpy as np
 import pandas as pd
 
-from matching import MentorMatcher, suggest_mentors
+from matching import Matching, MentorMatcher, Reason, sentence, suggest_mentors
 from matching.synthetic import synthetic_community
 from tests.matching.conftest import person
+
+
+def pairs_of(result: Matching) -> dict[str, str]:
+    return {m.id: str(u.mentor_id) for u, m in result.members}
+
+
+def unmatched_words(result: Matching) -> dict[str, str]:
+    return {left.id: sentence(left.reasons) for left in result.unmatched}
 
 
 def test_pairs_come_with_plain_word_reasons(small_table: pd.DataFrame) -> None:
     result = MentorMatcher().fit(small_table).match()
 
-    pairs = dict(zip(result.mentee_ids, result.mentor_ids, strict=True))
-    assert pairs == {"ana": "dev", "bo": "eve"}
-    why = dict(zip(result.mentee_ids, result.reasons, strict=True))
+    assert pairs_of(result) == {"ana": "dev", "bo": "eve"}
+    why = {m.id: sentence(u.reasons) for u, m in result.members}
+    codes = [r.code for r in next(u.reasons for u in result.units if u.mentor_id == "dev")]
+    assert {"shared_topics", "languages"} <= set(codes)
     assert (
         "shared topics: python and pandas" in why["ana"] or "shared topics: pandas and python" in why["ana"]
     )
@@ -26,8 +35,10 @@ def test_unmatched_people_get_the_reason(small_table: pd.DataFrame) -> None:
 
     result = MentorMatcher().fit(table).match()
 
-    reasons = dict(zip(result.unmatched_ids, result.unmatched_reasons, strict=True))
+    reasons = unmatched_words(result)
     assert reasons["chi"] == "no shared language with any mentor"
+    chi = next(left for left in result.unmatched if left.id == "chi")
+    assert chi.reasons == (Reason("no_shared_language"),)
     left_out = [r for pid, r in reasons.items() if pid in {"ana", "fay"}]
     assert len(left_out) == 1
     assert left_out[0].startswith("capacity exhausted")
@@ -36,8 +47,9 @@ def test_unmatched_people_get_the_reason(small_table: pd.DataFrame) -> None:
 def test_minimum_score_leaves_weak_pairs_out(small_table: pd.DataFrame) -> None:
     result = MentorMatcher(min_score=0.99).fit(small_table).match()
 
-    assert result.mentee_ids == []
-    assert any("minimum score" in r for r in result.unmatched_reasons)
+    assert result.units == []
+    assert {r.code for left in result.unmatched for r in left.reasons} >= {"below_min_score"}
+    assert any("minimum score" in r for r in unmatched_words(result).values())
 
 
 def test_exclusions_are_respected(small_table: pd.DataFrame) -> None:
@@ -45,7 +57,7 @@ def test_exclusions_are_respected(small_table: pd.DataFrame) -> None:
 
     result = matcher.match(np.array([[0, 3]]))
 
-    assert ("ana", "dev") not in set(zip(result.mentee_ids, result.mentor_ids, strict=True))
+    assert pairs_of(result).get("ana") != "dev"
 
 
 def test_time_zone_limit_is_a_hard_constraint() -> None:
@@ -58,7 +70,9 @@ def test_time_zone_limit_is_a_hard_constraint() -> None:
 
     result = MentorMatcher(max_hours_apart=4).fit(table).match()
 
-    assert result.unmatched_reasons == ["no mentor with a shared language within the time-zone limit"]
+    assert list(unmatched_words(result).values()) == [
+        "no mentor with a shared language within the time-zone limit"
+    ]
 
 
 def test_suggestions_rank_mentors_and_skip_full_ones(small_table: pd.DataFrame) -> None:
@@ -68,7 +82,7 @@ def test_suggestions_rank_mentors_and_skip_full_ones(small_table: pd.DataFrame) 
     suggestions = suggest_mentors(matcher, newcomer, n=2)
     assert suggestions[0].mentor_id == "dev"
     assert suggestions[0].score >= suggestions[-1].score
-    assert "python" in suggestions[0].reasons
+    assert "python" in sentence(suggestions[0].reasons)
 
     busy = suggest_mentors(matcher, newcomer, n=2, load=[1, 0])
     assert [s.mentor_id for s in busy] == ["eve"]

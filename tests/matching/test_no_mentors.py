@@ -24,4 +24,4 @@ def test_mentees_without_any_mentor_are_all_unmatched_with_a_reason() -> None:
 
     assert result.total == 0.0 and result.is_optimal()
     assert result.unmatched_ids == ["e0", "e1", "e2"]
-    assert all(result.unmatched_reasons)
+    assert all(left.reasons for left in result.unmatched)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matching import PeerMatcher
+from matching import PeerMatcher, Reason, sentence
 from matching.solvers.pairing import Edges, solve_pairs
 from matching.synthetic.kinds import peer_community
 
@@ -59,7 +59,7 @@ def test_exact_total_equals_networkx(table: pd.DataFrame, limit: float | None, m
 
     result = matcher.match()
 
-    assert result.exact
+    assert result.details["exact"]
     assert result.total == pytest.approx(networkx_total(scores), abs=1e-6)
     assert result.upper_bound == pytest.approx(result.total)
 
@@ -71,7 +71,7 @@ def test_large_path_is_within_its_bound_and_close_to_exact(table: pd.DataFrame) 
 
     result = PeerMatcher(exact_limit=0, list_size=3, top_k=2).fit(table).match()
 
-    assert not result.exact
+    assert not result.details["exact"]
     assert result.total <= exact.total + 1e-6
     assert exact.total <= result.upper_bound + 1e-6
 
@@ -82,10 +82,10 @@ def test_nobody_is_in_two_pairs_and_constraints_hold() -> None:
 
     result = matcher.match()
 
-    people = np.concatenate([result.first_rows, result.second_rows, result.unmatched_rows])
+    people = np.concatenate([result.member_rows, result.unmatched_rows])
     assert len(people) == len(np.unique(people)) == len(matcher.peers_)
     parsed = matcher.table_
-    for a, b in zip(result.first_rows, result.second_rows, strict=True):
+    for a, b in ((u.members[0].row, u.members[1].row) for u in result.units):
         assert a != b
         assert set(parsed.languages[a]) & set(parsed.languages[b])
         apart = abs(parsed.tz_hours[a] - parsed.tz_hours[b]) % 24
@@ -102,10 +102,7 @@ def test_excluded_pairs_are_never_proposed() -> None:
 
     result = matcher.match(exclude=np.array([[1, 0]]))
 
-    assert {frozenset(p) for p in zip(result.first_ids, result.second_ids, strict=True)} != {
-        frozenset({"a", "b"})
-    }
-    assert ("a", "b") not in set(zip(result.first_ids, result.second_ids, strict=True))
+    assert frozenset({"a", "b"}) not in {frozenset(m.id for m in u.members) for u in result.units}
 
 
 def test_pair_reasons_say_what_each_offers_the_other() -> None:
@@ -118,10 +115,13 @@ def test_pair_reasons_say_what_each_offers_the_other() -> None:
 
     result = PeerMatcher().fit(table).match()
 
-    assert result.first_ids == ["ana"] and result.second_ids == ["bo"]
-    assert "Ana offers Bo: design" in result.reasons[0]
-    assert "Bo offers Ana: python" in result.reasons[0]
-    assert "both speak en" in result.reasons[0]
+    (unit,) = result.units
+    assert [m.id for m in unit.members] == ["ana", "bo"] and unit.mentor_id is None
+    assert Reason("peer_offers", ("design",), who=("ana", "bo")) in unit.reasons
+    words = sentence(unit.reasons, result.names)
+    assert "Ana offers Bo: design" in words
+    assert "Bo offers Ana: python" in words
+    assert "both speak en" in words
 
 
 def test_odd_one_out_and_lonely_language_get_reasons() -> None:
@@ -136,7 +136,7 @@ def test_odd_one_out_and_lonely_language_get_reasons() -> None:
 
     result = PeerMatcher().fit(table).match()
 
-    reasons = dict(zip(result.unmatched_ids, result.unmatched_reasons, strict=True))
+    reasons = {left.id: sentence(left.reasons) for left in result.unmatched}
     assert reasons["d"] == "no other peer shares a language"
     assert reasons["c"].startswith("odd one out")
 
@@ -146,7 +146,7 @@ def test_only_peer_mentees_are_paired() -> None:
 
     result = PeerMatcher().fit(table).match()
 
-    assert {*result.first_ids, *result.second_ids, *result.unmatched_ids} == {"a", "b"}
+    assert {*(m.id for _, m in result.members), *result.unmatched_ids} == {"a", "b"}
 
 
 def test_solver_bound_uses_tail_without_pricing() -> None:

@@ -72,13 +72,13 @@ def test_assignment_is_feasible_and_optimal(
     table = matcher.table_
     load = pd.Series(result.mentor_rows).value_counts()
     assert all(load[row] <= table.capacity[row] for row in load.index)
-    assert len(set(result.mentee_rows.tolist())) == len(result.mentee_rows)
-    for e, r, score in zip(result.mentee_rows, result.mentor_rows, result.scores, strict=True):
+    assert len(set(result.member_rows.tolist())) == len(result.member_rows)
+    for e, r, score in zip(result.member_rows, result.mentor_rows, result.member_scores, strict=True):
         assert set(table.languages[e]) & set(table.languages[r])
         assert e != r
         assert score >= min_score
     excluded = {(int(a), int(b)) for a, b in exclude}
-    assert not excluded & set(zip(result.mentee_rows.tolist(), result.mentor_rows.tolist(), strict=True))
+    assert not excluded & set(zip(result.member_rows.tolist(), result.mentor_rows.tolist(), strict=True))
     scorer = matcher.scorer(exclude)
     exact = exact_total(dense_scores(scorer), table.capacity[matcher.mentors_])
     assert abs(result.total - exact) <= 1e-6 * max(1.0, exact)
@@ -97,9 +97,8 @@ def test_same_input_and_seed_give_the_same_result(
     first = _matcher(seed=seed, dense_limit=limit).fit(frame).match(exclude)
     second = _matcher(seed=seed, dense_limit=limit).fit(frame).match(exclude)
 
-    assert first.mentee_ids == second.mentee_ids
-    assert first.mentor_ids == second.mentor_ids
-    assert first.reasons == second.reasons
+    assert first.units == second.units
+    assert first.unmatched == second.unmatched
     assert first.upper_bound == second.upper_bound
 
 

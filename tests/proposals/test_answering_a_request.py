@@ -25,7 +25,7 @@ async def test_the_mentor_sees_why_the_mentee_who_asked_fits_her(settings: Setti
     assert page.status_code == 200
     assert "Why Ana fits you" in page.text
     assert 'class="fit fit-' in page.text
-    assert "editathons" in page.text.split("Why Ana fits you")[1].split("</section>")[0]
+    assert "Edit-a-thons" in page.text.split("Why Ana fits you")[1].split("</section>")[0]
 
 
 async def test_a_request_the_engine_cannot_score_opens_without_a_fit(
