@@ -62,7 +62,7 @@ class ActionItemActions:
         """Only the one who added it or its owner deletes an action item."""
         if access.me is None:
             return False
-        return item.owner_id == access.me.id or await self.action_creator(item.id) == user.id
+        return item.deletable_by(access.me.id, added_it=await self.action_creator(item.id) == user.id)
 
     async def deletable_actions(self, user: User, access: Access, items: list[ActionItem]) -> set[UUID]:
         """Which of these action items this person may delete, in one query."""
@@ -75,7 +75,7 @@ class ActionItemActions:
             Event.actor_id == user.id,
         )
         added = {i for i in (await self.session.execute(query)).scalars() if i is not None}
-        return {item.id for item in items if item.id in added or item.owner_id == access.me.id}
+        return {item.id for item in items if item.deletable_by(access.me.id, added_it=item.id in added)}
 
     async def edit_action_item(
         self, user: User, action_item_id: UUID, text: str, owner_id: UUID | None, due_on: date | None

@@ -77,7 +77,6 @@ for _type, _line in {
     "pulse.support_requested": "{actor} asked a coordinator for support",
 }.items():
     describe_as(_type, _line)
-UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
 MAX_TEXT = 5000
 LEAD = timedelta(hours=12)  # the default time leaves everyone half a day's notice
 
@@ -95,8 +94,8 @@ async def upcoming_and_past(
             )
         ).scalars()
     )
-    upcoming = [c for c in rows if c.status in UPCOMING]
-    past = [c for c in reversed(rows) if c.status not in UPCOMING]
+    upcoming = [c for c in rows if c.is_upcoming]
+    past = [c for c in reversed(rows) if not c.is_upcoming]
     return (upcoming[0] if upcoming else None), past
 
 
@@ -173,7 +172,7 @@ class CheckinView:
     @property
     def is_upcoming(self) -> bool:
         """Planned or moved, not yet held, missed or cancelled."""
-        return self.checkin.status in UPCOMING
+        return self.checkin.is_upcoming
 
 
 class CheckinService(ActionItemActions):
@@ -203,8 +202,8 @@ class CheckinService(ActionItemActions):
         rows = list((await self.session.execute(query)).scalars())
         return (
             access,
-            [c for c in rows if c.status in UPCOMING],
-            [c for c in reversed(rows) if c.status not in UPCOMING],
+            [c for c in rows if c.is_upcoming],
+            [c for c in reversed(rows) if not c.is_upcoming],
         )
 
     async def suggested_template(self, relationship_id: UUID) -> CheckinTemplate | None:
@@ -492,9 +491,7 @@ class CheckinService(ActionItemActions):
         """Members change a check-in's status; once held, only a mentor or whoever marked it held."""
         if access.me is None:
             return False
-        if checkin.status is not CheckinStatus.HELD:
-            return True
-        if any(m.role is MemberRole.MENTOR and p.id == access.me.id for m, p in access.people):
+        if not checkin.is_held or access.relationship.is_mentor(access.me.id):
             return True
         # The relationship's record rests on held check-ins: a mentee may not quietly undo a mentor's.
         marked_by = await self.session.scalar(
@@ -510,7 +507,7 @@ class CheckinService(ActionItemActions):
     async def reschedule(self, user: User, checkin_id: UUID, when: datetime) -> Checkin:
         """Move a check-in: a new date, a bumped iCalendar sequence, and a note to the others."""
         checkin, access = await self._checkin(user, checkin_id, write=True)
-        if checkin.status is CheckinStatus.HELD:
+        if checkin.is_held:
             raise CheckinInvalid({"when": _("This check-in was held; plan a new one instead.")})
         paused_until = _paused_until(access.relationship)
         if paused_until and when.date() < paused_until:

@@ -33,8 +33,6 @@ from mentorship.relationships.load import mentor_loads
 
 SHOWN = 5  # items per list; the page links to the full list
 GLANCE = 10
-UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)
-LIVE = (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
 IN_PROGRESS = (RoundStatus.QUEUED, RoundStatus.RUNNING, RoundStatus.READY)
 PULSE_WINDOW = timedelta(days=7)
 RISK_OVERDUE_ITEMS = 3  # the dashboard's rule: this many overdue items, or no check-in for two cadences
@@ -121,7 +119,7 @@ class PersonalHomeService:
             .where(
                 RelationshipMember.profile_id == me,
                 Relationship.status == RelationshipStatus.ACTIVE,
-                Checkin.status.in_(UPCOMING),
+                Checkin.is_upcoming,
                 Checkin.scheduled_at < now,
             )
             .order_by(Checkin.scheduled_at.desc())
@@ -160,7 +158,7 @@ class PersonalHomeService:
         mine = (
             ActionItem.owner_id == me,
             ActionItem.done_at.is_(None),
-            Relationship.status.in_(LIVE),
+            Relationship.is_live,
         )
         rows = await self.session.execute(
             select(ActionItem.relationship_id, ActionItem.text, ActionItem.due_on)
@@ -199,7 +197,7 @@ class PersonalHomeService:
             await self.session.execute(
                 select(Relationship.id, Relationship.kind, Relationship.status, RelationshipMember.role)
                 .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
-                .where(RelationshipMember.profile_id == me, Relationship.status.in_(LIVE))
+                .where(RelationshipMember.profile_id == me, Relationship.is_live)
                 .order_by(Relationship.started_at.desc())
                 .limit(GLANCE)
             )
@@ -212,7 +210,7 @@ class PersonalHomeService:
                     select(Checkin.relationship_id, func.min(Checkin.scheduled_at))
                     .where(
                         Checkin.relationship_id.in_(ids),
-                        Checkin.status.in_(UPCOMING),
+                        Checkin.is_upcoming,
                         Checkin.scheduled_at >= now,
                     )
                     .group_by(Checkin.relationship_id)
@@ -252,7 +250,7 @@ class PersonalHomeService:
         in_relationship = (
             exists()
             .where(RelationshipMember.profile_id == Profile.id, RelationshipMember.role == MemberRole.MENTEE)
-            .where(Relationship.id == RelationshipMember.relationship_id, Relationship.status.in_(LIVE))
+            .where(Relationship.id == RelationshipMember.relationship_id, Relationship.is_live)
         )
         proposed = exists().where(
             ProposalMember.profile_id == Profile.id,
@@ -280,7 +278,7 @@ class PersonalHomeService:
         )
         overdue = (
             select(ActionItem.relationship_id, func.count().label("n"))
-            .where(ActionItem.done_at.is_(None), ActionItem.due_on < now.date())
+            .where(ActionItem.is_overdue(now.date()))
             .group_by(ActionItem.relationship_id)
             .subquery()
         )

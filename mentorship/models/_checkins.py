@@ -9,7 +9,8 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ColumnElement, Enum, ForeignKey, Index, String, Text, UniqueConstraint, and_
+from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 
@@ -43,6 +44,9 @@ class CheckinStatus(StrEnum):
     MISSED = "missed"
     RESCHEDULED = "rescheduled"
     CANCELLED = "cancelled"
+
+
+UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
 
 
 class Goal(UUIDAuditBase):
@@ -112,6 +116,21 @@ class Checkin(UUIDAuditBase):
     reminded_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     escalated_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
 
+    @hybrid_property
+    def is_upcoming(self) -> bool:
+        """Planned or moved, not yet held, missed or cancelled (the same rule in Python and SQL)."""
+        return self.status in UPCOMING
+
+    @is_upcoming.inplace.expression
+    @classmethod
+    def _is_upcoming(cls) -> ColumnElement[bool]:
+        return cls.status.in_(UPCOMING)
+
+    @property
+    def is_held(self) -> bool:
+        """Held: the relationship's record rests on it, so it is no longer moved and few may undo it."""
+        return self.status is CheckinStatus.HELD
+
 
 class AgendaItem(UUIDBase):
     """A point on a check-in's agenda: from the template, added by someone, or carried forward."""
@@ -150,6 +169,10 @@ class PrivateNote(UUIDBase):
     updated_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
 
+def _actionitem_overdue(cls: type[ActionItem], today: date) -> ColumnElement[bool]:
+    return and_(cls.done_at.is_(None), cls.due_on.is_not(None), cls.due_on < today)
+
+
 class ActionItem(UUIDAuditBase):
     """Something someone will do by a date; it appears on every agenda until done."""
 
@@ -163,6 +186,16 @@ class ActionItem(UUIDAuditBase):
     text: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date | None] = mapped_column(default=None)
     done_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+
+    def _is_overdue(self, today: date) -> bool:
+        return self.done_at is None and self.due_on is not None and self.due_on < today
+
+    # Not done and past its date: one rule for a row and for a query.
+    is_overdue = hybrid_method(_is_overdue, _actionitem_overdue)
+
+    def deletable_by(self, profile_id: UUID | None, *, added_it: bool) -> bool:
+        """Only a member who added it or owns it deletes it."""
+        return profile_id is not None and (added_it or self.owner_id == profile_id)
 
 
 class PulseAnswer(UUIDBase):

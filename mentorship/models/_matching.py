@@ -9,7 +9,21 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    false,
+    or_,
+)
+from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models._enums import Kind
@@ -74,6 +88,9 @@ class RelationshipStatus(StrEnum):
     ENDED = "ended"
 
 
+LIVE = (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
+
+
 class Round(UUIDAuditBase):
     """A coordinator's matching run: options, progress, the engine's summary, then publication."""
 
@@ -96,6 +113,10 @@ class Round(UUIDAuditBase):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="raise")
+
+
+def _proposal_overdue(cls: type[Proposal], now: datetime) -> ColumnElement[bool]:
+    return and_(cls.status == ProposalStatus.OPEN, cls.expires_at.is_not(None), cls.expires_at <= now)
 
 
 class Proposal(UUIDAuditBase):
@@ -122,6 +143,49 @@ class Proposal(UUIDAuditBase):
     members: Mapped[list[ProposalMember]] = relationship(
         back_populates="proposal", lazy="selectin", cascade="all, delete-orphan"
     )
+
+    def member_of(self, profile_id: UUID | None) -> ProposalMember | None:
+        """This person's place in the proposal, if they are in it."""
+        return next((m for m in self.members if profile_id is not None and m.profile_id == profile_id), None)
+
+    def mentor(self) -> ProposalMember | None:
+        """The mentor in it (none in a peer proposal)."""
+        return next((m for m in self.members if m.role is MemberRole.MENTOR), None)
+
+    def asked_by(self, profile_id: UUID | None) -> bool:
+        """Whether this person sent it: a request's mentee (her "accepted" is the asking, not an answer)."""
+        mine = self.member_of(profile_id)
+        return self.source is ProposalSource.REQUEST and mine is not None and mine.role is MemberRole.MENTEE
+
+    @hybrid_property
+    def takes_answers(self) -> bool:
+        """Open, or a started group still taking its members (the same rule in Python and SQL)."""
+        return self.status is ProposalStatus.OPEN or (
+            self.status is ProposalStatus.ACCEPTED and self.kind is Kind.GROUP
+        )
+
+    @takes_answers.inplace.expression
+    @classmethod
+    def _takes_answers(cls) -> ColumnElement[bool]:
+        return or_(
+            cls.status == ProposalStatus.OPEN,
+            and_(cls.status == ProposalStatus.ACCEPTED, cls.kind == Kind.GROUP),
+        )
+
+    def can_answer(self, profile_id: UUID | None) -> bool:
+        """Whether this person still owes an answer to a proposal that takes answers."""
+        mine = self.member_of(profile_id)
+        return mine is not None and mine.response is Response.PENDING and self.takes_answers
+
+    def can_withdraw(self, profile_id: UUID | None) -> bool:
+        """Whether this person may take it back: only the mentee who sent a request, while it is open."""
+        return self.asked_by(profile_id) and self.status is ProposalStatus.OPEN
+
+    def _is_overdue(self, now: datetime) -> bool:
+        return self.status is ProposalStatus.OPEN and self.expires_at is not None and self.expires_at <= now
+
+    # Open past its answer-by time, so the expiry job closes it: one rule for a row and for a query.
+    is_overdue = hybrid_method(_is_overdue, _proposal_overdue)
 
 
 class ProposalMember(UUIDBase):
@@ -162,6 +226,25 @@ class Relationship(UUIDAuditBase):
     members: Mapped[list[RelationshipMember]] = relationship(
         back_populates="relationship", lazy="selectin", cascade="all, delete-orphan"
     )
+
+    @hybrid_property
+    def is_live(self) -> bool:
+        """Active or paused: goals, plans and check-ins can still change (the same rule in Python and SQL)."""
+        return self.status in LIVE
+
+    @is_live.inplace.expression
+    @classmethod
+    def _is_live(cls) -> ColumnElement[bool]:
+        return cls.status.in_(LIVE)
+
+    def member_of(self, profile_id: UUID | None) -> RelationshipMember | None:
+        """This person's place in the relationship, if they are in it."""
+        return next((m for m in self.members if profile_id is not None and m.profile_id == profile_id), None)
+
+    def is_mentor(self, profile_id: UUID | None) -> bool:
+        """Whether this person is a mentor in the relationship."""
+        mine = self.member_of(profile_id)
+        return mine is not None and mine.role is MemberRole.MENTOR
 
 
 class RelationshipMember(UUIDBase):

@@ -15,7 +15,6 @@ from mentorship.config import Settings
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatus, User
-from mentorship.models import Response as Answer
 from mentorship.profiles import options
 from mentorship.profiles.views import Audience, profile_view
 from mentorship.proposals.deps import provide_proposals
@@ -31,7 +30,7 @@ from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_f
 
 def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> dict[str, Any]:
     """A proposal as its members see it: the others' public profiles, my answer, the reasons."""
-    mine = next((m for m in proposal.members if me is not None and m.profile_id == me.id), None)
+    profile_id = me.id if me is not None else None
     others = [
         {
             "role": m.role.value,
@@ -40,26 +39,15 @@ def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> 
             "profile_id": m.profile_id,
         }
         for m in proposal.members
-        if me is None or m.profile_id != me.id
+        if m.profile_id != profile_id
     ]
     return {
         "proposal": proposal,
-        "mine": mine,
+        "mine": proposal.member_of(profile_id),
         "others": others,
-        "can_answer": mine is not None
-        and mine.response is Answer.PENDING
-        and (
-            proposal.status is ProposalStatus.OPEN
-            or (proposal.status is ProposalStatus.ACCEPTED and proposal.kind.value == "group")
-        ),
-        "can_withdraw": mine is not None
-        and proposal.source is ProposalSource.REQUEST
-        and mine.role is MemberRole.MENTEE
-        and proposal.status is ProposalStatus.OPEN,
-        # The mentee who asked sent the request; her "accepted" is the asking, not an answer.
-        "i_asked": mine is not None
-        and proposal.source is ProposalSource.REQUEST
-        and mine.role is MemberRole.MENTEE,
+        "can_answer": proposal.can_answer(profile_id),
+        "can_withdraw": proposal.can_withdraw(profile_id),
+        "i_asked": proposal.asked_by(profile_id),
     }
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 from uuid import UUID
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -179,7 +179,8 @@ class ProposalService:
         proposal = await self.get(user, proposal_id)
         profile = await self.profile_of(user)
         assert profile is not None
-        me = next(m for m in proposal.members if m.profile_id == profile.id)
+        me = proposal.member_of(profile.id)
+        assert me is not None  # get() finds only proposals I am in
         # End the read transaction: the answer starts with a write, so SQLite waits for the lock
         # instead of failing on a stale snapshot.
         await self.session.commit()
@@ -193,15 +194,7 @@ class ProposalService:
         answered = await self.session.execute(
             update(ProposalMember)
             .where(ProposalMember.id == member_id, ProposalMember.response == Response.PENDING)
-            .where(
-                exists().where(
-                    Proposal.id == proposal_id,
-                    or_(
-                        Proposal.status == ProposalStatus.OPEN,
-                        (Proposal.status == ProposalStatus.ACCEPTED) & (Proposal.kind == Kind.GROUP),
-                    ),
-                )
-            )
+            .where(exists().where(Proposal.id == proposal_id, Proposal.takes_answers))
             .values(
                 response=Response.ACCEPTED if accept else Response.DECLINED, responded_at=now, reason=reason
             )
@@ -256,7 +249,7 @@ class ProposalService:
         return Answer(proposal, relationship_id)
 
     async def _declined(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> None:
-        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        mentor = proposal.mentor()
         if proposal.kind is Kind.GROUP and proposal.status is ProposalStatus.ACCEPTED:
             return
         if proposal.kind is Kind.GROUP and mentor is not None and mentor.response is not Response.DECLINED:
@@ -288,7 +281,7 @@ class ProposalService:
         )
 
     async def _accepted(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> UUID | None:
-        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        mentor = proposal.mentor()
         seekers = [m for m in proposal.members if m.role is not MemberRole.MENTOR]
         if proposal.kind is Kind.GROUP:
             if mentor is None or mentor.response is not Response.ACCEPTED:
@@ -311,7 +304,7 @@ class ProposalService:
         )
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             raise ProposalConflict(_("This proposal was settled a moment ago."))
-        mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
+        mentor = proposal.mentor()
         if mentor is not None and proposal.kind is Kind.TRADITIONAL:
             placed = await self.session.execute(
                 update(Profile)
@@ -549,10 +542,9 @@ class ProposalService:
         proposal = await self.get(user, proposal_id)
         profile = await self.profile_of(user)
         assert profile is not None
-        asker = next((m for m in proposal.members if m.role is MemberRole.MENTEE), None)
-        if proposal.source is not ProposalSource.REQUEST or asker is None or asker.profile_id != profile.id:
+        if not proposal.asked_by(profile.id):
             raise ProposalConflict(_("Only the person who sent a request can withdraw it."))
-        if proposal.status is not ProposalStatus.OPEN:
+        if not proposal.can_withdraw(profile.id):
             raise ProposalConflict(_("This request is no longer open."))
         await self.session.commit()
         return await _retrying(self.session, lambda: self._withdraw(user, proposal))
@@ -607,9 +599,7 @@ async def expire_and_remind(
         await session.execute(
             select(Proposal)
             .where(
-                Proposal.status == ProposalStatus.OPEN,
-                Proposal.expires_at.is_not(None),
-                Proposal.expires_at <= now,
+                Proposal.is_overdue(now),
             )
             .options(selectinload(Proposal.members))
         )
@@ -626,10 +616,8 @@ async def expire_and_remind(
         await session.execute(
             select(Proposal)
             .where(
-                Proposal.status == ProposalStatus.OPEN,
                 Proposal.reminded_at.is_(None),
-                Proposal.expires_at.is_not(None),
-                Proposal.expires_at <= now + remind_before,
+                Proposal.is_overdue(now + remind_before),
             )
             .options(selectinload(Proposal.members))
         )

@@ -63,7 +63,7 @@ class Access:
         if relationship is None:
             raise RelationshipNotFound(relationship_id)
         profile = await self.profile_of(user)
-        me = next((m for m in relationship.members if profile and m.profile_id == profile.id), None)
+        me = relationship.member_of(profile.id if profile else None)
         if me is None and not user.is_coordinator:
             raise RelationshipNotFound(relationship_id)
         return relationship, me

@@ -139,7 +139,7 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
         await session.scalar(
             select(func.count()).where(
                 Relationship.rematch_requested,
-                Relationship.status.in_([RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED]),
+                Relationship.is_live,
             )
         )
         or 0
@@ -193,9 +193,8 @@ async def _overdue_items(session: AsyncSession, today: date) -> dict[UUID, int]:
         select(ActionItem.relationship_id, func.count())
         .join(Relationship, Relationship.id == ActionItem.relationship_id)
         .where(
-            ActionItem.done_at.is_(None),
-            ActionItem.due_on < today,
-            Relationship.status.in_([RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED]),
+            ActionItem.is_overdue(today),
+            Relationship.is_live,
         )
         .group_by(ActionItem.relationship_id)
     )

@@ -221,9 +221,8 @@ async def _overdue(session: AsyncSession, ids: set[UUID], today: date) -> dict[U
         .join(Relationship, Relationship.id == ActionItem.relationship_id)
         .where(
             ActionItem.owner_id.in_(ids),
-            ActionItem.done_at.is_(None),
-            ActionItem.due_on < today,
-            Relationship.status.in_([RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED]),
+            ActionItem.is_overdue(today),
+            Relationship.is_live,
         )
         .group_by(ActionItem.owner_id)
     )

@@ -35,7 +35,6 @@ from mentorship.relationships.access import resume_due
 
 GRACE = timedelta(days=1)  # an unrecorded check-in is missed a day after its time
 WINDOW = timedelta(days=7)  # older ones are history: counted nowhere, reported to nobody
-UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
 
 
 def missed(now: datetime) -> ColumnElement[bool]:
@@ -45,7 +44,7 @@ def missed(now: datetime) -> ColumnElement[bool]:
         Checkin.scheduled_at >= now - WINDOW,
         or_(
             and_(Checkin.status == CheckinStatus.MISSED, Checkin.scheduled_at < now),
-            and_(Checkin.status.in_(UPCOMING), Checkin.scheduled_at < now - GRACE),
+            and_(Checkin.is_upcoming, Checkin.scheduled_at < now - GRACE),
         ),
     )
 
@@ -88,7 +87,7 @@ async def nudge_overdue(session: AsyncSession, now: datetime | None = None) -> d
         ).scalars()
     )
     members = await _names(session, {c.relationship_id for c in checkins})
-    reminded = await _remind(session, [c for c in checkins if c.status in UPCOMING], members, now)
+    reminded = await _remind(session, [c for c in checkins if c.is_upcoming], members, now)
     escalated = await _tell_coordinators(session, checkins, members, now)
     await session.commit()
     return {"resumed": resumed, "reminded": reminded, "escalated": escalated}

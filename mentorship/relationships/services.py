@@ -30,7 +30,7 @@ from mentorship.relationships.access import (
     resume_due,
 )
 from mentorship.relationships.goals import GoalActions
-from mentorship.relationships.lifecycle import LIVE, LifecycleActions
+from mentorship.relationships.lifecycle import LifecycleActions
 
 for _type, _line in {
     "relationship.paused": "{actor} paused a relationship until {until}",
@@ -91,7 +91,7 @@ class RelationshipPage:
     @property
     def live(self) -> bool:
         """Active or paused: goals and plans can still change."""
-        return self.relationship.status in LIVE
+        return self.relationship.is_live
 
     @property
     def can_reflect(self) -> bool:
@@ -147,7 +147,7 @@ class RelationshipService(GoalActions, LifecycleActions):
             .execution_options(populate_existing=True)
         )
         items = await self.items(list(found.scalars()))
-        return sorted(items, key=lambda item: item.relationship.status not in LIVE)
+        return sorted(items, key=lambda item: not item.relationship.is_live)
 
     async def all(self, status: RelationshipStatus | None = None, limit: int = 500) -> list[RelationshipItem]:
         """Every relationship (coordinators), newest first."""
