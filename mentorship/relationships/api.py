@@ -22,8 +22,8 @@ from mentorship.config import Settings
 from mentorship.models import Goal, GoalNote, RelationshipStatus, User
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.deps import provide_relationships
-from mentorship.relationships.goals import parse_goal, parse_note
-from mentorship.relationships.lifecycle import check_cadence, parse_pause, parse_reason, parse_reflection
+from mentorship.relationships.goals import GoalIn, NoteIn
+from mentorship.relationships.lifecycle import EndIn, PauseIn, check_cadence, parse_reflection
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipItem,
@@ -90,26 +90,6 @@ class RelationshipOut(msgspec.Struct):
     changed_goal: GoalOut | None = None
 
 
-class GoalIn(msgspec.Struct, forbid_unknown_fields=True):
-    """A goal to add or its new values."""
-
-    title: Annotated[str, msgspec.Meta(max_length=200)]
-    description: Text = ""
-    status: Literal["open", "in_progress", "done", "dropped"] = "open"
-
-
-class NoteIn(msgspec.Struct, forbid_unknown_fields=True):
-    """A progress note."""
-
-    text: Text
-
-
-class PauseIn(msgspec.Struct, forbid_unknown_fields=True):
-    """Pause until this day."""
-
-    until: date
-
-
 class CadenceIn(msgspec.Struct, forbid_unknown_fields=True):
     """Days between check-ins."""
 
@@ -121,12 +101,6 @@ class CompleteIn(msgspec.Struct, forbid_unknown_fields=True):
 
     reflection: Annotated[str, msgspec.Meta(max_length=4000)]
     self_assessment: dict[Annotated[str, msgspec.Meta(max_length=40)], Rating] | None = None
-
-
-class EndIn(msgspec.Struct, forbid_unknown_fields=True):
-    """Why it ends early: read by coordinators only."""
-
-    reason: Annotated[str, msgspec.Meta(max_length=2000)]
 
 
 class Conflict(ClientException):
@@ -235,7 +209,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Agree a new goal."""
-        form = parse_goal(msgspec.structs.asdict(data))
+        form = data.checked()
         user = me
         out = await _run(
             relationships, user, relationship_id, relationships.add_goal(user, relationship_id, form)
@@ -254,7 +228,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Change a goal's title, description or status."""
-        form = parse_goal(msgspec.structs.asdict(data))
+        form = data.checked()
         user = me
         work = relationships.update_goal(user, relationship_id, goal_id, form)
         out = await _run(relationships, user, relationship_id, work)
@@ -293,7 +267,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> GoalOut:
         """Write a progress note on a goal."""
-        text = parse_note({"text": data.text})
+        text = data.checked()
         user = me
         work = relationships.add_note(user, relationship_id, goal_id, text)
         out = await _run(relationships, user, relationship_id, work)
@@ -310,7 +284,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Pause until a day (no reminders meanwhile; it resumes by itself)."""
-        until = parse_pause({"until": data.until.isoformat()}, datetime.now(UTC).date())
+        until = data.checked(datetime.now(UTC).date())
         user = me
         return await _run(
             relationships, user, relationship_id, relationships.pause(user, relationship_id, until)
@@ -371,7 +345,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """End early with a reason for the coordinators (members and coordinators)."""
-        reason = parse_reason({"reason": data.reason})
+        reason = data.checked()
         user = me
         return await _run(
             relationships, user, relationship_id, relationships.end(user, relationship_id, reason)

@@ -24,12 +24,12 @@ from mentorship.models import GoalStatus, User
 from mentorship.profiles import options
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.deps import provide_relationships
-from mentorship.relationships.goals import parse_goal, parse_note
+from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import (
+    EndIn,
+    PauseIn,
     ending,
     parse_cadence,
-    parse_pause,
-    parse_reason,
     parse_reflection,
 )
 from mentorship.relationships.load import own_load
@@ -164,7 +164,7 @@ class RelationshipController(Controller):
             request,
             relationships,
             relationship_id,
-            lambda form: relationships.add_goal(user, relationship_id, parse_goal(form)),
+            lambda form: relationships.add_goal(user, relationship_id, GoalIn.from_form(form).checked()),
             _("The goal is added."),
         )
 
@@ -187,7 +187,9 @@ class RelationshipController(Controller):
             request,
             relationships,
             relationship_id,
-            lambda form: relationships.update_goal(user, relationship_id, goal_id, parse_goal(form)),
+            lambda form: relationships.update_goal(
+                user, relationship_id, goal_id, GoalIn.from_form(form).checked()
+            ),
             _("The goal is saved."),
         )
 
@@ -210,7 +212,9 @@ class RelationshipController(Controller):
             request,
             relationships,
             relationship_id,
-            lambda form: relationships.add_note(user, relationship_id, goal_id, parse_note(form)),
+            lambda form: relationships.add_note(
+                user, relationship_id, goal_id, NoteIn.from_form(form).checked()
+            ),
             _("Your note is saved."),
         )
 
@@ -228,7 +232,7 @@ class RelationshipController(Controller):
             request,
             relationships,
             relationship_id,
-            lambda form: relationships.pause(user, relationship_id, parse_pause(form, today)),
+            lambda form: relationships.pause(user, relationship_id, PauseIn.from_form(form).checked(today)),
             _("Paused. No reminders until you resume."),
         )
 
@@ -311,7 +315,7 @@ class RelationshipController(Controller):
         """End early, with a reason for the coordinators (asked again with the error when missing)."""
         values = _form(await request.form())
         try:
-            reason = parse_reason(values)
+            reason = EndIn.from_form(values).checked()
         except RelationshipInvalid as exc:
             return await self._ending(request, relationships, relationship_id, exc.errors, values)
         return await self._act(

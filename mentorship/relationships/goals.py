@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import delete, func, select
 
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
-from mentorship.models import Goal, GoalNote, GoalStatus, RelationshipStatus, User
+from mentorship.models import Goal, GoalNote, GoalStatus, User
 from mentorship.relationships.access import (
     Access,
     RelationshipConflict,
@@ -21,45 +22,65 @@ from mentorship.relationships.access import (
     clean,
 )
 
-LIVE = (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
-
 
 @dataclass(frozen=True)
 class GoalForm:
-    """A goal as typed: title, description and status."""
+    """A goal as checked: title, description and status."""
 
     title: str
     description: str = ""
     status: GoalStatus = GoalStatus.OPEN
 
 
-def parse_goal(data: Mapping[str, Any]) -> GoalForm:
-    """Check a goal form or body; raise RelationshipInvalid with a message per field."""
-    errors: dict[str, str] = {}
-    title = clean(str(data.get("title") or ""), 1000)
-    description = clean(str(data.get("description") or ""), 5000)
-    raw_status = str(data.get("status") or GoalStatus.OPEN.value)
-    if not title:
-        errors["title"] = _("Give the goal a short title.")
-    elif len(title) > 200:
-        errors["title"] = _("Keep the title under 200 characters.")
-    if len(description) >= 5000:
-        errors["description"] = _("Keep the description under 5000 characters.")
-    if raw_status not in {s.value for s in GoalStatus}:
-        errors["status"] = _("Choose one of the listed statuses.")
-    if errors:
-        raise RelationshipInvalid(errors)
-    return GoalForm(title, description, GoalStatus(raw_status))
+class GoalIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A goal as the API receives it and the form builds it; ``checked`` is its one rule."""
+
+    title: str
+    description: str = ""
+    status: str = GoalStatus.OPEN.value  # one of open, in_progress, done, dropped
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> GoalIn:
+        """The form's fields as typed."""
+        status = str(form.get("status") or GoalStatus.OPEN.value)
+        return cls(str(form.get("title") or ""), str(form.get("description") or ""), status)
+
+    def checked(self) -> GoalForm:
+        """Cleaned and checked; RelationshipInvalid says what is wrong, by field."""
+        errors: dict[str, str] = {}
+        title = clean(self.title, 1000)
+        description = clean(self.description, 5000)
+        if not title:
+            errors["title"] = _("Give the goal a short title.")
+        elif len(title) > 200:
+            errors["title"] = _("Keep the title under 200 characters.")
+        if len(description) >= 5000:
+            errors["description"] = _("Keep the description under 5000 characters.")
+        if self.status not in {s.value for s in GoalStatus}:
+            errors["status"] = _("Choose one of the listed statuses.")
+        if errors:
+            raise RelationshipInvalid(errors)
+        return GoalForm(title, description, GoalStatus(self.status))
 
 
-def parse_note(data: Mapping[str, Any]) -> str:
-    """Check a progress note."""
-    text = clean(str(data.get("text") or ""), 5001)
-    if not text:
-        raise RelationshipInvalid({"text": _("Write a few words about the progress.")})
-    if len(text) > 5000:
-        raise RelationshipInvalid({"text": _("Keep the note under 5000 characters.")})
-    return text
+class NoteIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A progress note on a goal, from the API or the form."""
+
+    text: str
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> NoteIn:
+        """The form's field as typed."""
+        return cls(str(form.get("text") or ""))
+
+    def checked(self) -> str:
+        """The note as stored; RelationshipInvalid when empty or too long."""
+        text = clean(self.text, 5001)
+        if not text:
+            raise RelationshipInvalid({"text": _("Write a few words about the progress.")})
+        if len(text) > 5000:
+            raise RelationshipInvalid({"text": _("Keep the note under 5000 characters.")})
+        return text
 
 
 class GoalActions(Access):
@@ -87,7 +108,7 @@ class GoalActions(Access):
 
     async def _writable(self, user: User, relationship_id: UUID) -> tuple[Any, Any]:
         relationship, me = await self.member(user, relationship_id)
-        if relationship.status not in LIVE:
+        if not relationship.is_live:
             raise RelationshipConflict(_("This relationship has closed; its goals are kept as they were."))
         return relationship, me
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import delete, select, update
 
 from mentorship.events.services import record
@@ -43,18 +44,26 @@ MAX_PAUSE_DAYS = 366
 LIVE = (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
 
 
-def parse_pause(data: Mapping[str, Any], today: date) -> date:
-    """The resume date: after today, within a year."""
-    raw = str(data.get("until") or "").strip()
-    try:
-        until = date.fromisoformat(raw)
-    except ValueError:
-        raise RelationshipInvalid({"until": _("Enter the date to resume, like 2026-03-31.")}) from None
-    if until <= today:
-        raise RelationshipInvalid({"until": _("Choose a day after today.")})
-    if until > today + timedelta(days=MAX_PAUSE_DAYS):
-        raise RelationshipInvalid({"until": _("Pause for at most a year.")})
-    return until
+class PauseIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Pause until a day, from the API or the form; ``checked`` is its one rule."""
+
+    until: date
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> PauseIn:
+        """The form's date as typed; RelationshipInvalid when it is not a date."""
+        try:
+            return cls(date.fromisoformat(str(form.get("until") or "").strip()))
+        except ValueError:
+            raise RelationshipInvalid({"until": _("Enter the date to resume, like 2026-03-31.")}) from None
+
+    def checked(self, today: date) -> date:
+        """The resume date: after today, within a year."""
+        if self.until <= today:
+            raise RelationshipInvalid({"until": _("Choose a day after today.")})
+        if self.until > today + timedelta(days=MAX_PAUSE_DAYS):
+            raise RelationshipInvalid({"until": _("Pause for at most a year.")})
+        return self.until
 
 
 def check_cadence(days: int) -> int:
@@ -94,14 +103,26 @@ def parse_reflection(data: Mapping[str, Any]) -> tuple[str, dict[str, int] | Non
     return text, ratings or None
 
 
-def parse_reason(data: Mapping[str, Any]) -> str:
-    """Why a relationship ends early (coordinators only ever read it)."""
-    reason = clean(str(data.get("reason") or ""), 2001)
-    if not reason:
-        raise RelationshipInvalid({"reason": _("Tell the coordinators briefly why; only they will read it.")})
-    if len(reason) > 2000:
-        raise RelationshipInvalid({"reason": _("Keep the reason under 2000 characters.")})
-    return reason
+class EndIn(msgspec.Struct, forbid_unknown_fields=True):
+    """Why a relationship ends early (coordinators only ever read it), from the API or the form."""
+
+    reason: str
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> EndIn:
+        """The form's field as typed."""
+        return cls(str(form.get("reason") or ""))
+
+    def checked(self) -> str:
+        """The reason as stored; RelationshipInvalid when empty or too long."""
+        reason = clean(self.reason, 2001)
+        if not reason:
+            raise RelationshipInvalid(
+                {"reason": _("Tell the coordinators briefly why; only they will read it.")}
+            )
+        if len(reason) > 2000:
+            raise RelationshipInvalid({"reason": _("Keep the reason under 2000 characters.")})
+        return reason
 
 
 def names_together(names: list[str]) -> str:
@@ -216,7 +237,7 @@ class LifecycleActions(Access):
         )
         if existing is not None:
             raise RelationshipConflict(_("You already wrote your closing reflection."))
-        closing = relationship.status in LIVE
+        closing = relationship.is_live
         if closing:
             await self._lock_people(relationship)
             await self._move(
@@ -295,7 +316,7 @@ class LifecycleActions(Access):
     async def rematch(self, user: User, relationship_id: UUID) -> None:
         """Ask the coordinators for a different match."""
         relationship, _me = await self.member(user, relationship_id)
-        if relationship.status not in LIVE:
+        if not relationship.is_live:
             raise RelationshipConflict(
                 _("This relationship has closed; you can be matched again in the next round.")
             )
