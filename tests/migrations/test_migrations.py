@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect
@@ -53,3 +54,57 @@ def test_upgrade_check_and_downgrade_round_trip(empty_database: str, tmp_path: P
 
     in_thread(lambda: migrate.downgrade(settings, "base"))
     assert table_names(empty_database) <= {"alembic_version"}
+
+
+OLD_REASONS = [
+    "shared topics: python, pandas and sql",
+    "goals meet experience in: dashboards",
+    "both speak en and fr",
+    "2.5 hours apart",
+    "members share: python (3 of 4)",
+    "Ana offers Bo: design",
+]
+
+
+def proposal_reasons(url: str, reasons: list[Any] | None = None) -> list[Any]:
+    """Write one proposal's reasons (when given), then read them back as stored."""
+    from uuid import uuid4
+
+    from sqlalchemy import select
+
+    from mentorship.models import Kind, ProposalSource, ProposalStatus
+
+    table = metadata.tables["proposal"]
+
+    async def run() -> list[Any]:
+        engine = create_async_engine(url)
+        async with engine.begin() as connection:
+            if reasons is not None:
+                row = {"id": uuid4(), "source": ProposalSource.ROUND, "kind": Kind.PEER}
+                row |= {"status": ProposalStatus.DRAFT, "score": 0.5, "reasons": reasons}
+                row |= {"group_label": "", "message": ""}
+                await connection.execute(table.insert().values(**row))
+            stored = (await connection.execute(select(table.c.reasons))).scalar_one()
+        await engine.dispose()
+        return list(stored)
+
+    return in_thread(lambda: asyncio.run(run()))
+
+
+def test_stored_reason_sentences_become_codes_and_come_back(empty_database: str, tmp_path: Path) -> None:
+    settings = make_settings(empty_database, tmp_path)
+    in_thread(lambda: migrate.upgrade(settings, "0010"))
+    proposal_reasons(empty_database, OLD_REASONS)
+
+    in_thread(lambda: migrate.upgrade(settings))
+
+    assert proposal_reasons(empty_database) == [
+        {"code": "shared_topics", "items": ["python", "pandas", "sql"], "value": None},
+        {"code": "goal_terms", "items": ["dashboards"], "value": None},
+        {"code": "languages", "items": ["en", "fr"], "value": None},
+        {"code": "hours_apart", "items": [], "value": 2.5},
+        {"code": "members_share", "items": ["python"], "value": 4.0, "counts": [3]},
+        {"code": "text", "items": ["Ana offers Bo: design"], "value": None},
+    ]
+    in_thread(lambda: migrate.downgrade(settings, "0010"))
+    assert proposal_reasons(empty_database) == OLD_REASONS
