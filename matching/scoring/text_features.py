@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -152,9 +153,10 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def _labels(self, docs: list[_Prepared]) -> npt.NDArray[np.object_]:
         """Each stem's most frequent written word (unhyphenated ones first); n-grams as they are."""
-        seen: dict[str, Counter[str]] = {}
+        by_language: dict[str, list[list[str]]] = {}
         for words, lang in docs:
-            seen.setdefault(lang, Counter()).update(words)
+            by_language.setdefault(lang, []).append(words)
+        seen = {lang: Counter(chain.from_iterable(texts)) for lang, texts in by_language.items()}
         best: dict[str, tuple[bool, int, str]] = {}
         for lang, counts in seen.items():
             for word, count in counts.items():
@@ -167,8 +169,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             dtype=object,
         )
 
-    def _prepare(self, text: str, listed: Sequence[str]) -> _Prepared:
-        words = [w.casefold() for w in split_words(text)]
+    def _prepare(self, text: str, listed: Sequence[str], words: list[str] | None = None) -> _Prepared:
+        words = split_words(text.casefold()) if words is None else words
         if self.language == "first":
             return words, base_code(listed[0]) if listed else ""
         return words, detect_language(words, listed)
@@ -208,7 +210,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "vocabulary_")
         wanted = set(columns)
         written = split_words(text)
-        words, language = self._prepare(text, languages)
+        words, language = self._prepare(text, languages, [w.casefold() for w in written])
         found: dict[int, dict[str, None]] = {}
         for surface, word in zip(written, words, strict=True):
             for term in self.terms_.terms([word], language):

@@ -349,6 +349,8 @@ def vectorizer_from_state(state: dict[str, Any]) -> ProfileVectorizer:
     """Rebuild a fitted vectorizer from :func:`vectorizer_state`; it transforms exactly as before."""
     params = dict(state["params"])
     params["ngram_range"] = tuple(params["ngram_range"])
+    if not isinstance(params["ngrams"], str):  # JSON turned the tuple into a list
+        params["ngrams"] = tuple(params["ngrams"])
     vectorizer = ProfileVectorizer(**params)
     vectorizer.topics_ = np.array(state["topics"], dtype=object)
     vectorizer._topic_index = {t: k for k, t in enumerate(vectorizer.topics_)}

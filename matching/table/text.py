@@ -109,16 +109,23 @@ def join_words(words: Iterable[str], limit: int = 3) -> str:
 def _marks() -> str:
     """Combining marks (vowel signs, diacritics) of the scripts that write words with them, and ZW(N)J."""
     spans = (range(0x0300, 0x2000), range(0x20D0, 0x2100), range(0xFE20, 0xFE30))
-    marks = [chr(c) for span in spans for c in span if unicodedata.category(chr(c)) in {"Mn", "Mc", "Me"}]
-    return re.escape("".join(marks)) + "\u200c\u200d"
+    marks = [c for span in spans for c in span if unicodedata.category(chr(c)) in {"Mn", "Mc", "Me"}]
+    marks += [0x200C, 0x200D]
+    starts = [c for c in marks if c - 1 not in marks]
+    ends = [c for c in marks if c + 1 not in marks]
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(starts, ends, strict=True))
 
 
 _HIRAGANA = "\u3041-\u309f"
 _KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 _HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Python's \w stops at combining marks (a Devanagari vowel sign splits a word), so they are added.
-_LETTERS = rf"(?:[^\W_{_HIRAGANA}{_KATAKANA}{_HAN}]|[{_marks()}])+"
-_WORDS = re.compile(rf"[{_HIRAGANA}]+|[{_KATAKANA}]+|[{_HAN}]+|{_LETTERS}(?:[-'’]{_LETTERS})*")
+_LETTER = rf"[\w{_marks()}]"
+_WORDS = re.compile(rf"{_LETTER}+(?:[-'’]{_LETTER}+)*")
+# Japanese and Chinese words run together: cut where the script changes.
+_RUNS = re.compile(rf"[{_HIRAGANA}]+|[{_KATAKANA}]+|[{_HAN}]+|[^{_HIRAGANA}{_KATAKANA}{_HAN}\-'’]+")
+_FIRST_CJK = "\u3005"
+_SPLIT_FURTHER = re.compile(rf"[_{_HIRAGANA}{_KATAKANA}{_HAN}]")
 #: Characters that join the parts of one written word: ``edit-a-thons``, ``l'édition``.
 WORD_JOINERS = re.compile(r"[-'’]")
 
@@ -134,11 +141,23 @@ def split_words(text: str) -> list[str]:
     Parameters
     ----------
     text : str
-        Free text; anything else counts as empty.
+        Free text.
 
     Returns
     -------
     list of str
         The words in order, case and accents kept.
     """
-    return _WORDS.findall(text) if isinstance(text, str) else []
+    if not text:
+        return []
+    if _SPLIT_FURTHER.search(text) is None:
+        return _WORDS.findall(text)
+    words: list[str] = []
+    for word in _WORDS.findall(text):
+        if "_" in word:
+            words += _WORDS.findall(word.replace("_", " "))
+        elif max(word) >= _FIRST_CJK:
+            words += _RUNS.findall(word)
+        else:
+            words.append(word)
+    return words
