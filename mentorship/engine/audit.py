@@ -13,6 +13,10 @@ from mentorship.engine.table import AUDIT_COLUMNS
 if TYPE_CHECKING:
     from matching import AuditReport, Matching, ParticipantTable
 
+# The report's group for people who did not share a value: the library's BLANK, written here so that
+# pages reading stored reports need not load the library (tests/engine/test_audit.py keeps them equal).
+BLANK = "(blank)"
+
 
 def shared_columns(frame: pd.DataFrame) -> list[str]:
     """The opt-in attributes at least one person seeking a match chose to share."""

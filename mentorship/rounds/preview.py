@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
+from mentorship.engine.audit import BLANK
 from mentorship.engine.outcome import histogram
 from mentorship.engine.reasons import best_fit, reason_key
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.lib.confirm import Confirmation
-from mentorship.lib.i18n import _, ngettext
+from mentorship.lib.i18n import ACTIVE, _, language_name, ngettext
 from mentorship.lib.reasons import ReasonData, read_reasons
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
 from mentorship.rounds.services import RoundService
@@ -133,18 +135,28 @@ def group_reasons(unmatched: list[tuple[str, list[ReasonData]]]) -> list[dict[st
 
 
 def fairness_audit(summary: dict[str, Any]) -> dict[str, Any] | None:
-    """The run's fairness report with each flagged gap in words; None for rounds run before it was kept."""
+    """The run's fairness report with each flagged gap in words; None for rounds run before it was kept.
+
+    Values are named for the reader (a first language by its name in the reader's language) and the
+    groups too small to describe are folded into one line, so a long tail of them hides nothing else.
+    """
     report = summary.get("audit")
     if not isinstance(report, dict):
         return None
     attributes = []
     for attribute in report.get("attributes", []):
+        label = _value_label(attribute["attribute"])
         worst = {d["worst"] for d in attribute["disparities"]}
+        groups = [
+            g | {"label": label(g["value"]), "flagged": g["value"] in worst} for g in attribute["groups"]
+        ]
+        small = [g for g in groups if g.get("suppressed")]
         attributes.append(
             {
                 "name": attribute["attribute"].replace("_", " ").capitalize(),
-                "groups": [g | {"flagged": g["value"] in worst} for g in attribute["groups"]],
-                "flags": [_flag(d) for d in attribute["disparities"]],
+                "groups": [g for g in groups if not g.get("suppressed")],
+                "small": [g["label"] for g in small],
+                "flags": [_flag(d, label) for d in attribute["disparities"]],
             }
         )
     return {
@@ -155,13 +167,25 @@ def fairness_audit(summary: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _flag(disparity: dict[str, Any]) -> str:
+def _value_label(attribute: str) -> Callable[[str], str]:
+    """How an attribute's values read: languages by name in the reader's language, others as shared."""
+    if attribute == "first_language":
+        return lambda code: language_name(code, ACTIVE.get()) if code and code != BLANK else _blank(code)
+    return _blank
+
+
+def _blank(value: str) -> str:
+    return _("(blank)") if value == BLANK else value
+
+
+def _flag(disparity: dict[str, Any], label: Callable[[str], str]) -> str:
+    worst, best = label(disparity["worst"]), label(disparity["best"])
     if disparity["metric"] == "match_rate":
         return _("“{worst}” is matched {points} points less often than “{best}”.").format(
-            worst=disparity["worst"], best=disparity["best"], points=round(disparity["gap"] * 100)
+            worst=worst, best=best, points=round(disparity["gap"] * 100)
         )
     return _("“{worst}” gets pairings scoring {percent} lower than “{best}”.").format(
-        worst=disparity["worst"], best=disparity["best"], percent=f"{disparity['gap']:.0%}"
+        worst=worst, best=best, percent=f"{disparity['gap']:.0%}"
     )
 
 

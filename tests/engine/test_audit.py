@@ -7,6 +7,7 @@ from uuid import uuid4
 
 import pandas as pd
 
+from mentorship.engine.audit import BLANK
 from mentorship.engine.batch import parse_participants
 from mentorship.engine.kinds import run_kind
 from mentorship.engine.pool import Pool
@@ -77,8 +78,42 @@ def test_the_preview_words_each_flagged_gap_and_marks_the_worst_group() -> None:
     (attribute,) = shown["attributes"]
     assert attribute["name"] == "First language"
     assert attribute["flags"] == [
-        "“es” is matched 50 points less often than “en”.",
-        "“en” gets pairings scoring 25% lower than “es”.",
+        "“Spanish” is matched 50 points less often than “English”.",
+        "“English” gets pairings scoring 25% lower than “Spanish”.",
     ]
+    assert [g["label"] for g in attribute["groups"]] == ["Spanish", "English"]
     assert [g["flagged"] for g in attribute["groups"]] == [True, True]
     assert fairness_audit({"audit": [{"attribute": "region", "groups": []}]}) is None
+
+
+def test_the_preview_folds_the_groups_too_small_to_describe_into_one_line() -> None:
+    described = {"people": 8, "suppressed": False, "match_rate": 1.0, "mean_score": 0.4}
+    small = {"people": 2, "suppressed": True}
+    report = {
+        "people": 14,
+        "min_group_size": 5,
+        "max_rate_gap": 0.1,
+        "max_score_gap": 0.1,
+        "attributes": [
+            {
+                "attribute": "first_language",
+                "groups": [described | {"value": "ko"}, small | {"value": "qu"}, small | {"value": BLANK}],
+                "disparities": [],
+            },
+            {"attribute": "region", "groups": [small | {"value": "Oceania"}], "disparities": []},
+        ],
+    }
+
+    shown = fairness_audit({"audit": report})
+
+    assert shown is not None
+    language, region = shown["attributes"]
+    assert [g["label"] for g in language["groups"]] == ["Korean"]
+    assert language["small"] == ["Quechua", "(blank)"]
+    assert region["groups"] == [] and region["small"] == ["Oceania"]
+
+
+def test_the_app_names_the_blank_group_as_the_library_does() -> None:
+    from matching.reports.audit import BLANK as LIBRARY_BLANK
+
+    assert BLANK == LIBRARY_BLANK
