@@ -23,16 +23,13 @@ from mentorship.models import Goal, GoalNote, RelationshipStatus, User
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.deps import provide_relationships
 from mentorship.relationships.goals import GoalIn, NoteIn
-from mentorship.relationships.lifecycle import EndIn, PauseIn, check_cadence, parse_reflection
+from mentorship.relationships.lifecycle import EndIn, PauseIn, ReflectionIn, check_cadence
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
     RelationshipItem,
     RelationshipPage,
     RelationshipService,
 )
-
-Text = Annotated[str, msgspec.Meta(max_length=5000)]
-Rating = Annotated[int, msgspec.Meta(ge=1, le=5)]
 
 
 class MemberOut(msgspec.Struct):
@@ -94,13 +91,6 @@ class CadenceIn(msgspec.Struct, forbid_unknown_fields=True):
     """Days between check-ins."""
 
     days: int  # checked by lifecycle.check_cadence, the rule the form uses too
-
-
-class CompleteIn(msgspec.Struct, forbid_unknown_fields=True):
-    """My closing reflection and, optionally, my self-assessment now (private to me)."""
-
-    reflection: Annotated[str, msgspec.Meta(max_length=4000)]
-    self_assessment: dict[Annotated[str, msgspec.Meta(max_length=40)], Rating] | None = None
 
 
 class Conflict(ClientException):
@@ -324,13 +314,11 @@ class RelationshipApiController(Controller):
         me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
-        data: JSONBody[CompleteIn],
+        data: JSONBody[ReflectionIn],
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Complete with my reflection (or add mine after the other side completed)."""
-        text, after = parse_reflection(
-            {"reflection": data.reflection, "self_assessment": data.self_assessment or {}}
-        )
+        text, after = data.checked()
         user = me
         work = relationships.complete(user, relationship_id, text, after)
         return await _run(relationships, user, relationship_id, work)

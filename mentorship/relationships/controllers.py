@@ -28,9 +28,9 @@ from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import (
     EndIn,
     PauseIn,
+    ReflectionIn,
     ending,
     parse_cadence,
-    parse_reflection,
 )
 from mentorship.relationships.load import own_load
 from mentorship.relationships.services import (
@@ -389,7 +389,7 @@ class RelationshipController(Controller):
         """Complete with my reflection (or add it after the other side completed)."""
         values = _form(await request.form())
         try:
-            text, after = parse_reflection(values)
+            text, after = ReflectionIn.from_form(values).checked()
             await relationships.complete(me, relationship_id, text, after)
         except RelationshipInvalid as exc:
             return await self._closing(request, relationships, relationship_id, exc.errors, values, 400)

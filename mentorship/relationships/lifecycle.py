@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
@@ -80,27 +80,49 @@ def parse_cadence(data: Mapping[str, Any]) -> int:
     return check_cadence(int(raw) if raw.isdigit() else 0)
 
 
-def parse_reflection(data: Mapping[str, Any]) -> tuple[str, dict[str, int] | None]:
-    """The closing reflection and the optional self-assessment (1 to 5 per skill)."""
-    errors: dict[str, str] = {}
-    text = clean(str(data.get("reflection") or ""), 4001)
-    if not text:
-        errors["reflection"] = _("Write a few words about what changed for you.")
-    elif len(text) > 4000:
-        errors["reflection"] = _("Keep the reflection under 4000 characters.")
-    raw = data.get("self_assessment")
-    ratings: dict[str, int] = {}
-    source = raw if isinstance(raw, Mapping) else {k: data.get(f"skill_{k}") for k in SKILL_KEYS}
-    for key, value in source.items():
-        if value in (None, ""):
-            continue
-        if key not in SKILL_KEYS or str(value) not in {"1", "2", "3", "4", "5"} or isinstance(value, bool):
-            errors[f"skill_{key}" if key in SKILL_KEYS else "self_assessment"] = _("Rate from 1 to 5.")
-            continue
-        ratings[key] = int(str(value))
-    if errors:
-        raise RelationshipInvalid(errors)
-    return text, ratings or None
+def _rating(value: Any) -> int:
+    """A rating as typed: its number, or 0 (refused by the rule) when it is not one."""
+    raw = str(value).strip()
+    return int(raw) if raw.isdigit() else 0
+
+
+Rating = Annotated[int, msgspec.Meta(description="From 1 to 5.")]
+Skills = Annotated[
+    dict[str, Rating],
+    msgspec.Meta(description="My rating now per skill, 1 to 5: " + ", ".join(SKILL_KEYS) + "."),
+]
+
+
+class ReflectionIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The closing reflection and an optional self-assessment, from the API or the form."""
+
+    reflection: Annotated[str, msgspec.Meta(description="What changed for me, up to 4000 characters.")]
+    self_assessment: Skills | None = None
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> ReflectionIn:
+        """The form's fields as typed: one ``skill_<key>`` field per skill, blank when not rated."""
+        typed = {k: form.get(f"skill_{k}") for k in SKILL_KEYS}
+        ratings = {k: _rating(v) for k, v in typed.items() if v not in (None, "")}
+        return cls(str(form.get("reflection") or ""), ratings or None)
+
+    def checked(self) -> tuple[str, dict[str, int] | None]:
+        """The reflection and the ratings (1 to 5 per known skill); RelationshipInvalid by field."""
+        errors: dict[str, str] = {}
+        text = clean(self.reflection, 4001)
+        if not text:
+            errors["reflection"] = _("Write a few words about what changed for you.")
+        elif len(text) > 4000:
+            errors["reflection"] = _("Keep the reflection under 4000 characters.")
+        ratings: dict[str, int] = {}
+        for key, value in (self.self_assessment or {}).items():
+            if key not in SKILL_KEYS or not 1 <= value <= 5:
+                errors[f"skill_{key}" if key in SKILL_KEYS else "self_assessment"] = _("Rate from 1 to 5.")
+                continue
+            ratings[key] = value
+        if errors:
+            raise RelationshipInvalid(errors)
+        return text, ratings or None
 
 
 class EndIn(msgspec.Struct, forbid_unknown_fields=True):

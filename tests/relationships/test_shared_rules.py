@@ -13,13 +13,15 @@ from litestar.testing import AsyncTestClient
 from mentorship.config import Settings
 from mentorship.relationships.access import RelationshipInvalid
 from mentorship.relationships.goals import GoalIn, NoteIn
-from mentorship.relationships.lifecycle import EndIn, PauseIn
+from mentorship.relationships.lifecycle import EndIn, PauseIn, ReflectionIn
 from tests.helpers import post_form, send_json
 from tests.relationships.conftest import start
 
 Clients = dict[str, AsyncTestClient[Litestar]]
 TODAY = date(2026, 6, 1)
 LONG_DESCRIPTION = "Keep the description under 5000 characters."
+NO_REFLECTION = "Write a few words about what changed for you."
+LONG_REFLECTION = "Keep the reflection under 4000 characters."
 
 
 def refusal(check: Any) -> dict[str, str]:
@@ -121,4 +123,58 @@ async def test_api_and_form_accept_the_same_goal(quiet: Settings, clients: Clien
     form = await post_form(clients["ana"], f"/relationships/{rid}/goals", goal)
 
     assert api.status_code == 201 and api.json()["status"] == "in_progress"
+    assert form.status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "field", "message"),
+    [
+        ({"reflection": " "}, {"reflection": " "}, "reflection", NO_REFLECTION),
+        ({"reflection": "r" * 4001}, {"reflection": "r" * 4001}, "reflection", LONG_REFLECTION),
+        (
+            {"reflection": "Grew", "self_assessment": {"delegation": 9}},
+            {"reflection": "Grew", "skill_delegation": "9"},
+            "skill_delegation",
+            "Rate from 1 to 5.",
+        ),
+    ],
+)  # fmt: skip
+def test_a_reflection_body_and_form_are_refused_by_the_same_rule(
+    body: dict[str, Any], form: dict[str, str], field: str, message: str
+) -> None:
+    from_api = refusal(lambda: msgspec.convert(body, ReflectionIn).checked())
+    from_form = refusal(lambda: ReflectionIn.from_form(form).checked())
+
+    assert from_api == from_form == {field: message}
+
+
+def test_a_rating_that_is_no_number_is_refused_like_one_out_of_range() -> None:
+    assert refusal(
+        lambda: ReflectionIn.from_form({"reflection": "Grew", "skill_delegation": "x"}).checked()
+    ) == {"skill_delegation": "Rate from 1 to 5."}
+
+
+async def test_api_and_form_refuse_the_same_rating_and_accept_the_same_reflection(
+    quiet: Settings, clients: Clients
+) -> None:
+    rid = await start(quiet)
+    typed = {"reflection": "I learned to delegate.", "skill_delegation": "7"}
+
+    api = await send_json(
+        clients["ana"],
+        "POST",
+        f"/api/v1/relationships/{rid}/complete",
+        {"reflection": "I learned to delegate.", "self_assessment": {"delegation": 7}},
+    )
+    form = await post_form(clients["ana"], f"/relationships/{rid}/complete", typed)
+    assert api.status_code == form.status_code == 400
+    assert api.json()["extra"] == [{"key": "skill_delegation", "message": "Rate from 1 to 5."}]
+    assert "Rate from 1 to 5." in form.text and "I learned to delegate." in form.text
+
+    good = {"reflection": "I learned to delegate.", "self_assessment": {"delegation": 4}}
+    api = await send_json(clients["ana"], "POST", f"/api/v1/relationships/{rid}/complete", good)
+    form = await post_form(
+        clients["mia"], f"/relationships/{rid}/complete", {"reflection": "Proud.", "skill_delegation": "4"}
+    )
+    assert api.status_code == 200 and api.json()["status"] == "completed"
     assert form.status_code == 303
