@@ -8,15 +8,12 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get, patch, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.models import Topic
-from mentorship.topics.curation import TopicCuration, TopicInvalid, TopicRow, parse_topic_form
+from mentorship.topics.curation import TopicCuration, TopicIn, TopicRow
 from mentorship.topics.deps import provide_curation
-
-Name = Annotated[str, msgspec.Meta(max_length=120)]
 
 
 class TopicOut(msgspec.Struct):
@@ -32,15 +29,6 @@ class TopicOut(msgspec.Struct):
     retired: bool
     offers: int = 0
     seeks: int = 0
-
-
-class TopicIn(msgspec.Struct, forbid_unknown_fields=True):
-    """A topic to add or the new names of one."""
-
-    label: Name
-    category: Annotated[str, msgspec.Meta(max_length=80)] = ""
-    aliases: Annotated[list[Name], msgspec.Meta(max_length=30)] = []
-    translations: dict[Annotated[str, msgspec.Meta(max_length=8)], Name] = {}
 
 
 class TopicState(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -71,12 +59,6 @@ def _out(topic: Topic, row: TopicRow | None = None) -> TopicOut:
     )
 
 
-def _invalid(exc: TopicInvalid) -> ValidationException:
-    return ValidationException(
-        "Invalid topic", extra=[{"key": key, "message": message} for key, message in exc.errors.items()]
-    )
-
-
 class TopicApiController(Controller):
     """Topics as JSON."""
 
@@ -97,14 +79,14 @@ class TopicApiController(Controller):
     @post("/", name="api:topics:create", guards=[coordinator], opt=COORDINATOR, status_code=201)
     async def create(self, data: JSONBody[TopicIn], curation: NamedDependency[TopicCuration]) -> TopicOut:
         """Add a curated topic (coordinators)."""
-        return _out(await curation.create(parse_topic_form(msgspec.structs.asdict(data))))
+        return _out(await curation.create(data.checked()))
 
     @patch("/{topic_id:uuid}", name="api:topics:update", guards=[coordinator], opt=COORDINATOR)
     async def update(
         self, topic_id: FromPath[UUID], data: JSONBody[TopicIn], curation: NamedDependency[TopicCuration]
     ) -> TopicOut:
         """Rename a topic or change its other names (coordinators)."""
-        return _out(await curation.update(topic_id, parse_topic_form(msgspec.structs.asdict(data))))
+        return _out(await curation.update(topic_id, data.checked()))
 
     @post(
         "/{topic_id:uuid}/state",

@@ -22,10 +22,10 @@ from mentorship.topics.curation import (
     STATUSES,
     TEXT_LIMIT,
     TopicCuration,
+    TopicIn,
     TopicInvalid,
     TopicNotFound,
     TopicRow,
-    parse_topic_form,
     topic_as_form_values,
 )
 from mentorship.topics.deps import provide_curation
@@ -79,7 +79,7 @@ class TopicController(Controller):
         """Add a curated topic."""
         values = _form_dict(await request.form())
         try:
-            topic = await curation.create(parse_topic_form(values))
+            topic = await curation.create(TopicIn.from_form(values).checked())
         except TopicInvalid as exc:
             return self._form(None, values, exc.errors, status_code=400)
         flash(request, _("“{label}” is on the list.").format(label=topic.label), "success")
@@ -104,7 +104,7 @@ class TopicController(Controller):
         shown = {"id": topic.id, "label": topic.label}
         values = _form_dict(await request.form())
         try:
-            await curation.update(topic_id, parse_topic_form(values))
+            await curation.update(topic_id, TopicIn.from_form(values).checked())
         except TopicInvalid as exc:
             await curation.session.rollback()
             return self._form(shown, values, exc.errors, status_code=400)

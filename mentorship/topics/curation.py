@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,7 +35,7 @@ class TopicInvalid(Invalid):
 
 @dataclass(frozen=True)
 class TopicForm:
-    """A topic as coordinators edit it: plain values, validated by :func:`parse_topic_form`."""
+    """A topic as coordinators edit it: plain values, checked by :meth:`TopicIn.checked`."""
 
     label: str = ""
     category: str = ""
@@ -66,65 +67,104 @@ def _lines(raw: str) -> list[str]:
     ]
 
 
-def _aliases_problem(raw: Any, aliases: list[str]) -> str | None:
-    """Why these other names cannot be saved, or None."""
-    if isinstance(raw, str) and len(raw) > TEXT_LIMIT:
-        return _("Keep the other names under {limit} characters.").format(limit=TEXT_LIMIT)
-    if len(aliases) > MAX_ALIASES:
-        return _("At most {count} other names.").format(count=MAX_ALIASES)
-    if any(len(alias) > 120 for alias in aliases):
-        return _("Keep each other name under 120 characters.")
+def _clean(value: str) -> str:
+    return value.replace("\x00", "").strip()
+
+
+def _translation_lines(text: str) -> tuple[dict[str, str], str | None]:
+    """The form's "code: name" lines, or why a line cannot be read."""
+    if len(text) > TEXT_LIMIT:
+        return {}, _("Keep the translations under {limit} characters.").format(limit=TEXT_LIMIT)
+    translations: dict[str, str] = {}
+    for number, line in enumerate(text.replace("\x00", "").splitlines(), start=1):
+        code, sep, name = line.partition(":")
+        if line.strip() and (not sep or not name.strip()):
+            return {}, _('Line {number}: write "code: name", e.g. "es: Edición".').format(number=number)
+        if line.strip():
+            translations[code.strip()] = name.strip()
+    return translations, None
+
+
+def _translations_problem(translations: Mapping[str, str]) -> str | None:
+    """Why these translations cannot be saved, or None."""
+    if len(translations) > MAX_TRANSLATIONS:
+        return _("At most {count} translations.").format(count=MAX_TRANSLATIONS)
+    for code, text in translations.items():
+        if not (2 <= len(code) <= 8 and code.replace("-", "").isalpha()):
+            return _("{code!r} is not a language code.").format(code=code)
+        if len(text) > 120:
+            return _("Keep each translation under 120 characters.")
     return None
 
 
-def parse_topic_form(data: Mapping[str, Any]) -> TopicForm:
-    """Validate a submitted topic (form or JSON); raise :class:`TopicInvalid` with per-field messages."""
-    errors: dict[str, str] = {}
-    label = str(data.get("label") or "").replace("\x00", "").strip()
-    if not label:
-        errors["label"] = _("Give the topic a name.")
-    elif len(label) > 120:
-        errors["label"] = _("Keep the name under 120 characters.")
-    elif not normalise_tag(label):
-        errors["label"] = _("The name needs at least one letter or digit.")
-    category = str(data.get("category") or "").replace("\x00", "").strip()
-    if len(category) > 80:
-        errors["category"] = _("Keep the category under 80 characters.")
-    raw_aliases = data.get("aliases") or ""
-    aliases = _lines(raw_aliases) if isinstance(raw_aliases, str) else [str(a).strip() for a in raw_aliases]
-    aliases = list(dict.fromkeys(a for a in aliases if a))
-    if problem := _aliases_problem(raw_aliases, aliases):
-        errors["aliases"] = problem
-    raw_translations = data.get("translations") or {}
-    translations: dict[str, str] = {}
-    if isinstance(raw_translations, Mapping):
-        translations = {str(k).strip(): str(v).strip() for k, v in raw_translations.items() if str(v).strip()}
-    elif len(str(raw_translations)) > TEXT_LIMIT:
-        errors["translations"] = _("Keep the translations under {limit} characters.").format(limit=TEXT_LIMIT)
-    else:
-        for number, line in enumerate(str(raw_translations).replace("\x00", "").splitlines(), start=1):
-            if not line.strip():
-                continue
-            code, sep, text = line.partition(":")
-            if not sep or not text.strip():
-                errors["translations"] = _('Line {number}: write "code: name", e.g. "es: Edición".').format(
-                    number=number
-                )
-                break
-            translations[code.strip().lower()] = text.strip()
-    if "translations" not in errors and len(translations) > MAX_TRANSLATIONS:
-        errors["translations"] = _("At most {count} translations.").format(count=MAX_TRANSLATIONS)
-    if "translations" not in errors:
-        for code, text in translations.items():
-            if not (2 <= len(code) <= 8 and code.replace("-", "").isalpha()):
-                errors["translations"] = _("{code!r} is not a language code.").format(code=code)
-                break
-            if len(text) > 120:
-                errors["translations"] = _("Keep each translation under 120 characters.")
-                break
-    if errors:
-        raise TopicInvalid(errors)
-    return TopicForm(label=label, category=category, aliases=tuple(aliases), translations=translations)
+Name = Annotated[str, msgspec.Meta(description="Up to 120 characters.")]
+
+
+class TopicIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A topic as the API receives it and the form builds it; ``checked`` is its one rule."""
+
+    label: Name
+    category: Annotated[str, msgspec.Meta(description="Up to 80 characters.")] = ""
+    aliases: Annotated[list[Name], msgspec.Meta(description=f"At most {MAX_ALIASES} other names.")] = []
+    translations: Annotated[
+        dict[str, Name],
+        msgspec.Meta(description=f"Name by language code (2 to 8 letters), at most {MAX_TRANSLATIONS}."),
+    ] = {}
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> TopicIn:
+        """The form's fields as typed; TopicInvalid, with all findings, when a text is unreadable."""
+        errors: dict[str, str] = {}
+        aliases_text = str(form.get("aliases") or "")
+        if len(aliases_text) > TEXT_LIMIT:
+            errors["aliases"] = _("Keep the other names under {limit} characters.").format(limit=TEXT_LIMIT)
+        translations, problem = _translation_lines(str(form.get("translations") or ""))
+        if problem:
+            errors["translations"] = problem
+        aliases = [] if errors.get("aliases") else _lines(aliases_text)
+        topic = cls(str(form.get("label") or ""), str(form.get("category") or ""), aliases, translations)
+        if errors:
+            raise TopicInvalid({**topic.problems(), **errors})
+        return topic
+
+    def problems(self) -> dict[str, str]:
+        """What the rule finds wrong, by field."""
+        errors: dict[str, str] = {}
+        label = _clean(self.label)
+        if not label:
+            errors["label"] = _("Give the topic a name.")
+        elif len(label) > 120:
+            errors["label"] = _("Keep the name under 120 characters.")
+        elif not normalise_tag(label):
+            errors["label"] = _("The name needs at least one letter or digit.")
+        if len(_clean(self.category)) > 80:
+            errors["category"] = _("Keep the category under 80 characters.")
+        aliases = self._aliases()
+        if len(aliases) > MAX_ALIASES:
+            errors["aliases"] = _("At most {count} other names.").format(count=MAX_ALIASES)
+        elif any(len(alias) > 120 for alias in aliases):
+            errors["aliases"] = _("Keep each other name under 120 characters.")
+        if problem := _translations_problem(self._translations()):
+            errors["translations"] = problem
+        return errors
+
+    def checked(self) -> TopicForm:
+        """Cleaned and checked; TopicInvalid says what is wrong, by field."""
+        if errors := self.problems():
+            raise TopicInvalid(errors)
+        return TopicForm(
+            label=_clean(self.label),
+            category=_clean(self.category),
+            aliases=tuple(self._aliases()),
+            translations=self._translations(),
+        )
+
+    def _aliases(self) -> list[str]:
+        return list(dict.fromkeys(a for a in (_clean(a) for a in self.aliases) if a))
+
+    def _translations(self) -> dict[str, str]:
+        cleaned = {_clean(k).lower(): _clean(v) for k, v in self.translations.items()}
+        return {k: v for k, v in cleaned.items() if v}
 
 
 def topic_as_form_values(topic: Topic | None) -> dict[str, str]:
@@ -314,10 +354,10 @@ __all__ = [
     "STATUSES",
     "TopicCuration",
     "TopicForm",
+    "TopicIn",
     "TopicInvalid",
     "TopicNotFound",
     "TopicRow",
     "name_index",
-    "parse_topic_form",
     "topic_as_form_values",
 ]
