@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -47,52 +48,81 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "section"
 
 
-def parse_sections(raw: Any) -> list[dict[str, str]]:
-    """Sections from JSON (a list of {title, prompt}) or a form textarea ("Title: prompt" per line)."""
-    if isinstance(raw, str):
-        items = []
-        for line in raw.splitlines():
-            title, _sep, prompt = line.partition(":")
-            if title.strip():
-                items.append({"title": title, "prompt": prompt})
-    else:
-        items = [dict(item) for item in raw or [] if isinstance(item, Mapping)]
+KINDS = [k.value for k in TemplateKind]
+KindName = Annotated[
+    str,
+    msgspec.Meta(description="What the template is for.", extra_json_schema={"extra": {"enum": KINDS}}),
+]
+
+
+class SectionIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A template section: its title (up to 200 characters) and prompt (up to 1000)."""
+
+    title: str
+    prompt: str = ""
+    key: Annotated[str, msgspec.Meta(description="Kept across versions; made from the title if blank.")] = ""
+
+
+def _sections(text: str) -> list[SectionIn]:
+    """The form's textarea, one "Title: prompt" per line; lines without a title are skipped."""
+    lines = (line.partition(":") for line in text.splitlines())
+    return [SectionIn(title, prompt) for title, _sep, prompt in lines if title.strip()]
+
+
+class TemplateIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A template as the API receives it and the form builds it; ``checked`` is its one rule."""
+
+    title: Annotated[str, msgspec.Meta(description="Up to 200 characters.")]
+    sections: Annotated[list[SectionIn], msgspec.Meta(description=f"1 to {MAX_SECTIONS} sections.")]
+    kind: KindName = TemplateKind.TOPIC.value
+    description: Annotated[str, msgspec.Meta(description="Up to 2000 characters.")] = ""
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, Any]) -> TemplateIn:
+        """The form's fields as typed."""
+        kind = str(form.get("kind") or TemplateKind.TOPIC.value)
+        sections = _sections(str(form.get("sections") or ""))
+        return cls(str(form.get("title") or ""), sections, kind, str(form.get("description") or ""))
+
+    def checked(self) -> TemplateForm:
+        """Cleaned and checked; TemplateInvalid says what is wrong, by field."""
+        errors: dict[str, str] = {}
+        title = _clean(self.title)
+        if not title:
+            errors["title"] = _("Give the template a title.")
+        elif len(title) > 200:
+            errors["title"] = _("Keep the title under 200 characters.")
+        kind = next((k for k in TemplateKind if k.value == _clean(self.kind)), None)
+        if kind is None:
+            errors["kind"] = _("Choose what the template is for.")
+        description = _clean(self.description)
+        if len(description) > 2000:
+            errors["description"] = _("Keep the description under 2000 characters.")
+        sections = _checked_sections(self.sections)
+        if not sections:
+            errors["sections"] = _("Add at least one section: a title, then a colon and a prompt.")
+        elif any(not s["title"] or len(s["title"]) > 200 or len(s["prompt"]) > 1000 for s in sections):
+            errors["sections"] = _("Give each section a title under 200 characters and a prompt under 1000.")
+        elif len(sections) > MAX_SECTIONS:
+            errors["sections"] = _("At most {count} sections.").format(count=MAX_SECTIONS)
+        if errors:
+            raise TemplateInvalid(errors)
+        assert kind is not None
+        return TemplateForm(title=title, kind=kind, description=description, sections=sections)
+
+
+def _checked_sections(items: list[SectionIn]) -> list[dict[str, str]]:
+    """Sections cleaned, each with a unique key."""
     sections: list[dict[str, str]] = []
     keys: set[str] = set()
     for item in items:
-        title = _clean(item.get("title"))[:200]
-        key = _slug(_clean(item.get("key")) or title)
+        title = _clean(item.title)
+        key = _slug(_clean(item.key) or title)
         while key in keys:
             key += "-2"
         keys.add(key)
-        sections.append({"key": key, "title": title, "prompt": _clean(item.get("prompt"))[:1000]})
+        sections.append({"key": key, "title": title, "prompt": _clean(item.prompt)})
     return sections
-
-
-def parse_template_form(data: Mapping[str, Any]) -> TemplateForm:
-    """Validate a submitted template; raise :class:`TemplateInvalid` with per-field messages."""
-    errors: dict[str, str] = {}
-    title = _clean(data.get("title"))
-    if not title:
-        errors["title"] = _("Give the template a title.")
-    elif len(title) > 200:
-        errors["title"] = _("Keep the title under 200 characters.")
-    kind_value = _clean(data.get("kind")) or TemplateKind.TOPIC.value
-    kind = next((k for k in TemplateKind if k.value == kind_value), None)
-    if kind is None:
-        errors["kind"] = _("Choose what the template is for.")
-    description = _clean(data.get("description"))
-    if len(description) > 2000:
-        errors["description"] = _("Keep the description under 2000 characters.")
-    sections = parse_sections(data.get("sections"))
-    if not sections:
-        errors["sections"] = _("Add at least one section: a title, then a colon and a prompt.")
-    elif len(sections) > MAX_SECTIONS:
-        errors["sections"] = _("At most {count} sections.").format(count=MAX_SECTIONS)
-    if errors:
-        raise TemplateInvalid(errors)
-    assert kind is not None
-    return TemplateForm(title=title, kind=kind, description=description, sections=sections)
 
 
 def template_form_values(template: CheckinTemplate | None) -> dict[str, str]:

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.checkins.agendas import (
+    TemplateIn,
     TemplateInvalid,
     TemplateService,
-    parse_template_form,
 )
 from mentorship.checkins.deps import provide_checkins, provide_templates
 from mentorship.checkins.pulse import answer_pulse, my_answers
@@ -154,23 +154,6 @@ class DoneIn(msgspec.Struct, forbid_unknown_fields=True):
     """Tick an action item off, or open it again."""
 
     done: bool = True
-
-
-class SectionIn(msgspec.Struct, forbid_unknown_fields=True):
-    """A template section."""
-
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    prompt: Annotated[str, msgspec.Meta(max_length=1000)] = ""
-    key: Annotated[str, msgspec.Meta(max_length=80)] = ""
-
-
-class TemplateIn(msgspec.Struct, forbid_unknown_fields=True):
-    """A template to add, or the new version of one."""
-
-    title: Annotated[str, msgspec.Meta(max_length=200)]
-    sections: Annotated[list[SectionIn], msgspec.Meta(max_length=20)]
-    kind: Literal["first", "regular", "closing", "topic"] = "topic"
-    description: Annotated[str, msgspec.Meta(max_length=2000)] = ""
 
 
 class TemplateOut(msgspec.Struct):
@@ -447,7 +430,7 @@ class TemplateApiController(Controller):
         templates: NamedDependency[TemplateService],
     ) -> TemplateOut:
         """Add a template (coordinators)."""
-        return template_out(await templates.create(parse_template_form(msgspec.to_builtins(data)), me))
+        return template_out(await templates.create(data.checked(), me))
 
     @patch("/{template_id:uuid}", name="api:checkin-templates:update", guards=[coordinator], opt=COORDINATOR)
     async def update(
@@ -459,7 +442,7 @@ class TemplateApiController(Controller):
         templates: NamedDependency[TemplateService],
     ) -> TemplateOut:
         """Save a new version of a template (coordinators); check-ins keep the version they used."""
-        form = parse_template_form(msgspec.to_builtins(data))
+        form = data.checked()
         return template_out(await templates.update(template_id, form, me))
 
     @post(

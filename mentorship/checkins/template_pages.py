@@ -12,9 +12,9 @@ from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.checkins.agendas import (
+    TemplateIn,
     TemplateInvalid,
     TemplateService,
-    parse_template_form,
     template_form_values,
 )
 from mentorship.checkins.deps import form_of, provide_templates
@@ -61,7 +61,7 @@ class TemplateController(Controller):
         """Add a template."""
         values = await form_of(request)
         try:
-            template = await templates.create(parse_template_form(values), me)
+            template = await templates.create(TemplateIn.from_form(values).checked(), me)
         except TemplateInvalid as exc:
             return self._form(None, values, exc.errors, status_code=400)
         flash(request, _("“{title}” is ready to use.").format(title=template.title), "success")
@@ -88,7 +88,7 @@ class TemplateController(Controller):
         template = await templates.get(template_id)
         values = await form_of(request)
         try:
-            saved = await templates.update(template_id, parse_template_form(values), me)
+            saved = await templates.update(template_id, TemplateIn.from_form(values).checked(), me)
         except TemplateInvalid as exc:
             return self._form(template, values, exc.errors, status_code=400)
         flash(request, _("Saved as version {n}.").format(n=saved.version), "success")
