@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.exceptions import ValidationException
 from litestar.params import FromPath, JSONBody
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
@@ -17,23 +16,9 @@ from mentorship.config import Settings
 from mentorship.lib.reasons import read_reasons, reasons_text
 from mentorship.models import MemberRole, Proposal, Round, User
 from mentorship.rounds.deps import provide_rounds, start_round
+from mentorship.rounds.forms import RoundIn
 from mentorship.rounds.preview import figures
 from mentorship.rounds.services import RoundService
-
-Email = Annotated[str, msgspec.Meta(max_length=320)]
-
-
-class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
-    """Options of a new round."""
-
-    kind: Literal["traditional", "group", "peer"] = "traditional"
-    min_score: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.0
-    max_hours_apart: Annotated[float, msgspec.Meta(ge=0, le=26)] | None = None
-    group_min: Annotated[int, msgspec.Meta(ge=2, le=20)] = 3
-    group_max: Annotated[int, msgspec.Meta(ge=2, le=20)] = 6
-    exclude: Annotated[
-        list[Annotated[list[Email], msgspec.Meta(min_length=2, max_length=2)]], msgspec.Meta(max_length=1000)
-    ] = []
 
 
 class RoundOut(msgspec.Struct):
@@ -147,12 +132,7 @@ class RoundApiController(Controller):
         me: NamedDependency[User],
     ) -> RoundOut:
         """Start a round in the background; poll it for progress."""
-        started = await start_round(request, rounds, me, msgspec.structs.asdict(data))
-        if isinstance(started, dict):
-            raise ValidationException(
-                "Invalid round", extra=[{"key": k, "message": v} for k, v in started.items()]
-            )
-        return round_out(started)
+        return round_out(await start_round(request, rounds, me, data.checked()))
 
     @get("/{round_id:uuid}", name="api:round")
     async def detail(self, round_id: FromPath[UUID], rounds: NamedDependency[RoundService]) -> RoundDetail:

@@ -18,6 +18,7 @@ from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import Kind, RoundStatus, User
 from mentorship.rounds.deps import provide_rounds, start_round
+from mentorship.rounds.forms import RoundIn, RoundInvalid
 from mentorship.rounds.preview import discarding, preview_context, publishing
 from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
 
@@ -77,9 +78,11 @@ class RoundController(Controller):
         """Start a round in the background."""
         form = await request.form()
         data = {key: form.get(key) for key in form}
-        started = await start_round(request, rounds, me, data)
-        if isinstance(started, dict):
-            return await _rounds_page(rounds, data, errors=started)
+        try:
+            options = RoundIn.from_form(data).checked()
+        except RoundInvalid as exc:
+            return await _rounds_page(rounds, data, errors=exc.errors)
+        started = await start_round(request, rounds, me, options)
         return Redirect(f"/rounds/{started.id}", status_code=303)
 
     @get("/compare", name="rounds:compare")

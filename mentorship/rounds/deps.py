@@ -9,8 +9,8 @@ from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.jobs import enqueue
-from mentorship.models import User
-from mentorship.rounds.services import RoundService, parse_options
+from mentorship.models import Round, User
+from mentorship.rounds.services import RoundOptions, RoundService
 
 
 async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundService:
@@ -19,12 +19,9 @@ async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundServ
 
 
 async def start_round(
-    request: Request[Any, Any, Any], rounds: RoundService, me: User, data: dict[str, Any]
-) -> Any:
-    """Validate options, store the round and queue its job; return the round or the form errors."""
-    options, errors = parse_options(data)
-    if options is None:
-        return errors
+    request: Request[Any, Any, Any], rounds: RoundService, me: User, options: RoundOptions
+) -> Round:
+    """Store the round and queue its job."""
     created = await rounds.create(options, me)
     await enqueue(request.app, "run_round", key=f"round:{created.id}", round_id=str(created.id))
     return created

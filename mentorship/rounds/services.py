@@ -84,54 +84,6 @@ class RoundOptions:
         }
 
 
-def parse_options(data: dict[str, Any]) -> tuple[RoundOptions | None, dict[str, str]]:
-    """Validate a round form or JSON body; return the options or per-field errors."""
-    errors: dict[str, str] = {}
-    try:
-        kind = Kind(str(data.get("kind") or "traditional"))
-    except ValueError:
-        kind = Kind.TRADITIONAL
-        errors["kind"] = _("Choose traditional, group or peer.")
-
-    def number(name: str, low: float, high: float, default: float | None) -> float | None:
-        raw = data.get(name)
-        if raw in (None, ""):
-            return default
-        try:
-            value = float(raw)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            errors[name] = _("Enter a number.")
-            return default
-        if not low <= value <= high:
-            errors[name] = _("Enter a number from {low:g} to {high:g}.").format(low=low, high=high)
-            return default
-        return value
-
-    min_score = number("min_score", 0.0, 1.0, 0.0) or 0.0
-    hours = number("max_hours_apart", 0.0, 26.0, None)
-    group_min = int(number("group_min", 2, 20, 3) or 3)
-    group_max = int(number("group_max", 2, 20, 6) or 6)
-    if "group_min" not in errors and "group_max" not in errors and group_min > group_max:
-        errors["group_max"] = _("The largest group cannot be smaller than the smallest.")
-    exclude: list[tuple[str, str]] = []
-    raw_exclude = data.get("exclude") or ""
-    lines = (
-        raw_exclude if isinstance(raw_exclude, list) else str(raw_exclude).replace("\x00", "").splitlines()
-    )
-    for number_, line in enumerate(lines, start=1):
-        parts = line if isinstance(line, list | tuple) else [p.strip() for p in str(line).split(",")]
-        parts = [str(p).strip().lower() for p in parts if str(p).strip()]
-        if not parts:
-            continue
-        if len(parts) != 2 or not all("@" in p for p in parts):
-            errors["exclude"] = _('Line {number}: write "mentee email, mentor email".').format(number=number_)
-            break
-        exclude.append((parts[0], parts[1]))
-    if errors:
-        return None, errors
-    return RoundOptions(kind, min_score, hours, group_min, group_max, tuple(exclude)), {}
-
-
 class RoundService:
     """Rounds on one database session."""
 
