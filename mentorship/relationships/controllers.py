@@ -14,7 +14,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, provide_me, signed_in
+from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
 from mentorship.lib.confirm import confirmation_page
@@ -77,12 +77,12 @@ class RelationshipController(Controller):
     @get("/relationships/{relationship_id:uuid}", name="relationships:detail")
     async def detail(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Template:
         """One relationship: people, goals, check-ins, actions."""
-        return await self._page(request, relationships, relationship_id)
+        return await self._page(me, relationships, relationship_id)
 
     @get(
         [
@@ -105,22 +105,22 @@ class RelationshipController(Controller):
 
     async def _page(
         self,
-        request: Request[Any, Any, Any],
+        me: User,
         relationships: RelationshipService,
         relationship_id: UUID,
         errors: dict[str, str] | None = None,
         values: dict[str, Any] | None = None,
         status_code: int = 200,
     ) -> Template:
-        page = await relationships.page(provide_me(request), relationship_id)
+        page = await relationships.page(me, relationship_id)
         actions = CheckinService(relationships.session)
-        access = await actions.access(provide_me(request), relationship_id)
-        items = await actions.action_items(provide_me(request), relationship_id)
+        access = await actions.access(me, relationship_id)
+        items = await actions.action_items(me, relationship_id)
         context = {
             "page": page,
             "access": access,
             "action_items": items,
-            "deletable": await actions.deletable_actions(provide_me(request), access, items),
+            "deletable": await actions.deletable_actions(me, access, items),
             "errors": errors or {},
             "values": values or {},
             "statuses": [s.value for s in GoalStatus],
@@ -132,6 +132,7 @@ class RelationshipController(Controller):
     async def _act(
         self,
         request: Request[Any, Any, Any],
+        me: User,
         relationships: RelationshipService,
         relationship_id: UUID,
         action: Action,
@@ -143,7 +144,7 @@ class RelationshipController(Controller):
             await action(values)
         except RelationshipInvalid as exc:
             await relationships.session.rollback()
-            return await self._page(request, relationships, relationship_id, exc.errors, values, 400)
+            return await self._page(me, relationships, relationship_id, exc.errors, values, 400)
         except RelationshipConflict as exc:
             flash(request, str(exc), "error")
         else:
@@ -162,6 +163,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda form: relationships.add_goal(user, relationship_id, GoalIn.from_form(form).checked()),
@@ -185,6 +187,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda form: relationships.update_goal(
@@ -210,6 +213,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda form: relationships.add_note(
@@ -230,6 +234,7 @@ class RelationshipController(Controller):
         user, today = me, datetime.now(UTC).date()
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda form: relationships.pause(user, relationship_id, PauseIn.from_form(form).checked(today)),
@@ -248,6 +253,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda _form: relationships.resume(user, relationship_id),
@@ -266,6 +272,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda form: relationships.set_cadence(user, relationship_id, parse_cadence(form)),
@@ -275,22 +282,24 @@ class RelationshipController(Controller):
     @get("/relationships/{relationship_id:uuid}/end", name="relationships:end-confirm")
     async def confirm_end(
         self,
+        me: NamedDependency[User],
         request: Request[Any, Any, Any],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Say what ending early does and ask why, with the form that ends it."""
-        return await self._ending(request, relationships, relationship_id, {}, {})
+        return await self._ending(request, me, relationships, relationship_id, {}, {})
 
     async def _ending(
         self,
         request: Request[Any, Any, Any],
+        me: User,
         relationships: RelationshipService,
         relationship_id: UUID,
         errors: dict[str, str],
         values: dict[str, Any],
     ) -> Response[Any]:
-        page = await relationships.page(provide_me(request), relationship_id)
+        page = await relationships.page(me, relationship_id)
         if not page.live:
             flash(request, _("This relationship has already closed."), "info")
             return Redirect(f"/relationships/{relationship_id}", status_code=303)
@@ -317,9 +326,10 @@ class RelationshipController(Controller):
         try:
             reason = EndIn.from_form(values).checked()
         except RelationshipInvalid as exc:
-            return await self._ending(request, relationships, relationship_id, exc.errors, values)
+            return await self._ending(request, me, relationships, relationship_id, exc.errors, values)
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda _form: relationships.end(me, relationship_id, reason),
@@ -338,6 +348,7 @@ class RelationshipController(Controller):
         user = me
         return await self._act(
             request,
+            me,
             relationships,
             relationship_id,
             lambda _form: relationships.rematch(user, relationship_id),
@@ -347,27 +358,26 @@ class RelationshipController(Controller):
     @get("/relationships/{relationship_id:uuid}/complete", name="relationships:complete_form")
     async def complete_form(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         relationship_id: FromPath[UUID],
         relationships: NamedDependency[RelationshipService],
     ) -> Template:
         """The closing reflection with the self-assessment offered again."""
-        return await self._closing(request, relationships, relationship_id, {}, {})
+        return await self._closing(me, relationships, relationship_id, {}, {})
 
     async def _closing(
         self,
-        request: Request[Any, Any, Any],
+        me: User,
         relationships: RelationshipService,
         relationship_id: UUID,
         errors: dict[str, str],
         values: dict[str, Any],
         status_code: int = 200,
     ) -> Template:
-        user = provide_me(request)
-        page = await relationships.page(user, relationship_id)
+        page = await relationships.page(me, relationship_id)
         if not page.can_reflect:
             raise NotFoundException()
-        profile = await relationships.profile_of(user)
+        profile = await relationships.profile_of(me)
         before = (profile.self_assessment if profile else None) or {}
         context = {
             "page": page,
@@ -392,7 +402,7 @@ class RelationshipController(Controller):
             text, after = ReflectionIn.from_form(values).checked()
             await relationships.complete(me, relationship_id, text, after)
         except RelationshipInvalid as exc:
-            return await self._closing(request, relationships, relationship_id, exc.errors, values, 400)
+            return await self._closing(me, relationships, relationship_id, exc.errors, values, 400)
         except RelationshipConflict as exc:
             flash(request, str(exc), "error")
         else:
