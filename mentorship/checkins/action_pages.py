@@ -12,7 +12,7 @@ from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.checkins.deps import form_of, provide_checkins
 from mentorship.checkins.schemas import parse_day
 from mentorship.checkins.services import CheckinInvalid, CheckinService
@@ -80,30 +80,30 @@ class ActionItemController(Controller):
     @get("/action-items/{action_item_id:uuid}/edit", name="action-items:edit-form")
     async def edit_form(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         action_item_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
         back: FromQuery[str] = "",
     ) -> Template:
         """The form to change an action item's text, owner or due date, or to delete it."""
-        return await self._page(request, checkins, action_item_id, {"back": back}, {})
+        return await self._page(me, checkins, action_item_id, {"back": back}, {})
 
     async def _page(
         self,
-        request: Request[Any, Any, Any],
+        me: User,
         checkins: CheckinService,
         action_item_id: UUID,
         values: dict[str, str],
         errors: dict[str, str],
     ) -> Template:
-        item, access = await checkins.action_item(provide_me(request), action_item_id, write=True)
+        item, access = await checkins.action_item(me, action_item_id, write=True)
         context = {
             "item": item,
             "access": access,
             "back": back_to(values.get("back"), item),
             "values": values,
             "errors": errors,
-            "may_delete": await checkins.may_delete_action(provide_me(request), item, access),
+            "may_delete": await checkins.may_delete_action(me, item, access),
         }
         return Template("checkins/action_item.html", context=context, status_code=400 if errors else 200)
 
@@ -122,7 +122,7 @@ class ActionItemController(Controller):
             item = await checkins.edit_action_item(me, action_item_id, values.get("text", ""), owner, due)
         except CheckinInvalid as exc:
             await checkins.session.rollback()
-            return await self._page(request, checkins, action_item_id, values, exc.errors)
+            return await self._page(me, checkins, action_item_id, values, exc.errors)
         flash(request, _("The action item is saved."), "success")
         return Redirect(back_to(values.get("back"), item), status_code=303)
 

@@ -12,7 +12,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.checkins.access import Access
 from mentorship.checkins.agendas import TemplateService
 from mentorship.checkins.deps import form_of, provide_checkins
@@ -66,32 +66,32 @@ class CheckinController(Controller):
     @get("/relationships/{relationship_id:uuid}/checkins", name="checkins:list")
     async def index(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         relationship_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Template:
         """A relationship's upcoming and past check-ins, with the form to schedule one."""
-        return await self._index(request, checkins, relationship_id, {}, {})
+        return await self._index(me, checkins, relationship_id, {}, {})
 
     @get("/relationships/{relationship_id:uuid}/checkins/new", name="checkins:new")
     async def new(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         relationship_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Template:
         """The same page, for links that mean "plan a check-in" (the form is on it)."""
-        return await self._index(request, checkins, relationship_id, {}, {})
+        return await self._index(me, checkins, relationship_id, {}, {})
 
     async def _index(
         self,
-        request: Request[Any, Any, Any],
+        me: User,
         checkins: CheckinService,
         relationship_id: UUID,
         values: dict[str, str],
         errors: dict[str, str],
     ) -> Template:
-        access, upcoming, past = await checkins.list_for(provide_me(request), relationship_id)
+        access, upcoming, past = await checkins.list_for(me, relationship_id)
         clock = Clock(zone(access.me.timezone if access.me else None))
         templates = await TemplateService(checkins.session).current()
         suggested = await checkins.suggested_template(relationship_id)
@@ -113,9 +113,7 @@ class CheckinController(Controller):
                 "clock": clock,
                 "values": values,
                 "errors": errors,
-                "open_actions": await checkins.action_items(
-                    provide_me(request), relationship_id, include_done=False
-                ),
+                "open_actions": await checkins.action_items(me, relationship_id, include_done=False),
             },
         )
 
@@ -142,19 +140,19 @@ class CheckinController(Controller):
         except ValueError as exc:
             await checkins.session.rollback()
             errors = exc.errors if isinstance(exc, CheckinInvalid) else {"when": _("Check the values.")}
-            return await self._index(request, checkins, relationship_id, values or {"_": ""}, errors)
+            return await self._index(me, checkins, relationship_id, values or {"_": ""}, errors)
         flash(request, _("The check-in is planned."), "success")
         return Redirect(f"/checkins/{checkin.id}", status_code=303)
 
     @get("/checkins/{checkin_id:uuid}", name="checkins:detail")
     async def detail(
         self,
-        request: Request[Any, Any, Any],
+        me: NamedDependency[User],
         checkin_id: FromPath[UUID],
         checkins: NamedDependency[CheckinService],
     ) -> Template:
         """A check-in: its agenda, what was recorded, action items, and my own private parts."""
-        return await self._detail(request, checkins, checkin_id, {})
+        return await self._detail(me, checkins, checkin_id, {})
 
     @get(
         [f"/checkins/{{checkin_id:uuid}}/{form}" for form in FORMS],
@@ -173,14 +171,14 @@ class CheckinController(Controller):
 
     async def _detail(
         self,
-        request: Request[Any, Any, Any],
+        me: User,
         checkins: CheckinService,
         checkin_id: UUID,
         errors: dict[str, dict[str, str]],
         values: dict[str, dict[str, str]] | None = None,
     ) -> Template:
         """The check-in page; errors and typed values are keyed by form, so each stays with its own."""
-        view = await checkins.view(provide_me(request), checkin_id)
+        view = await checkins.view(me, checkin_id)
         clock = Clock(zone(view.access.me.timezone if view.access.me else None))
         context = {"view": view, "c": view.checkin, "clock": clock, "errors": errors, "values": values or {}}
         return Template("checkins/detail.html", status_code=400 if errors else 200, context=context)
@@ -188,6 +186,7 @@ class CheckinController(Controller):
     async def _change(
         self,
         request: Request[Any, Any, Any],
+        me: User,
         checkins: CheckinService,
         checkin_id: UUID,
         form: str,
@@ -199,12 +198,12 @@ class CheckinController(Controller):
             await change(values)
         except CheckinInvalid as exc:
             await checkins.session.rollback()
-            return await self._detail(request, checkins, checkin_id, {form: exc.errors}, {form: values})
+            return await self._detail(me, checkins, checkin_id, {form: exc.errors}, {form: values})
         flash(request, message, "success")
         return Redirect(f"/checkins/{checkin_id}", status_code=303)
 
-    async def _tz(self, request: Request[Any, Any, Any], checkins: CheckinService, checkin_id: UUID) -> Any:
-        view = await checkins.view(provide_me(request), checkin_id)
+    async def _tz(self, me: User, checkins: CheckinService, checkin_id: UUID) -> Any:
+        view = await checkins.view(me, checkin_id)
         return zone(view.access.me.timezone if view.access.me else None)
 
     @get("/checkins/{checkin_id:uuid}/calendar.ics", name="checkins:ics")
@@ -235,7 +234,9 @@ class CheckinController(Controller):
         async def change(v: dict[str, str]) -> Any:
             return await checkins.add_agenda_item(me, checkin_id, v.get("text", ""), v.get("section", ""))
 
-        return await self._change(request, checkins, checkin_id, "agenda", change, _("Added to the agenda."))
+        return await self._change(
+            request, me, checkins, checkin_id, "agenda", change, _("Added to the agenda.")
+        )
 
     @post("/checkins/{checkin_id:uuid}/record", name="checkins:record", status_code=303)
     async def record(
@@ -260,7 +261,7 @@ class CheckinController(Controller):
                 held=v.get("action") == "held",
             )
 
-        return await self._change(request, checkins, checkin_id, "record", change, _("Saved."))
+        return await self._change(request, me, checkins, checkin_id, "record", change, _("Saved."))
 
     @post("/checkins/{checkin_id:uuid}/status", name="checkins:status", status_code=303)
     async def status(
@@ -278,7 +279,7 @@ class CheckinController(Controller):
                 raise CheckinInvalid({"status": _("Choose held, missed or cancelled.")})
             return await checkins.set_status(me, checkin_id, status)
 
-        return await self._change(request, checkins, checkin_id, "status", change, _("Updated."))
+        return await self._change(request, me, checkins, checkin_id, "status", change, _("Updated."))
 
     @post("/checkins/{checkin_id:uuid}/reschedule", name="checkins:reschedule", status_code=303)
     async def reschedule(
@@ -289,7 +290,7 @@ class CheckinController(Controller):
         checkins: NamedDependency[CheckinService],
     ) -> Response[Any]:
         """Move a check-in to a new time."""
-        tz = await self._tz(request, checkins, checkin_id)
+        tz = await self._tz(me, checkins, checkin_id)
 
         async def change(v: dict[str, str]) -> Any:
             when = parse_when(v.get("when", ""), tz)
@@ -298,7 +299,7 @@ class CheckinController(Controller):
             return await checkins.reschedule(me, checkin_id, when)
 
         return await self._change(
-            request, checkins, checkin_id, "reschedule", change, _("The check-in is moved.")
+            request, me, checkins, checkin_id, "reschedule", change, _("The check-in is moved.")
         )
 
     @post("/checkins/{checkin_id:uuid}/actions", name="checkins:actions", status_code=303)
@@ -323,7 +324,9 @@ class CheckinController(Controller):
                 me, relationship_id, v.get("text", ""), owner, due, checkin_id
             )
 
-        return await self._change(request, checkins, checkin_id, "actions", change, _("Action item added."))
+        return await self._change(
+            request, me, checkins, checkin_id, "actions", change, _("Action item added.")
+        )
 
     @post("/checkins/{checkin_id:uuid}/pulse", name="checkins:pulse", status_code=303)
     async def pulse(
@@ -347,5 +350,5 @@ class CheckinController(Controller):
             )
 
         return await self._change(
-            request, checkins, checkin_id, "pulse", change, _("Thank you. Only you see your answers.")
+            request, me, checkins, checkin_id, "pulse", change, _("Thank you. Only you see your answers.")
         )
