@@ -66,6 +66,11 @@ class PauseIn(msgspec.Struct, forbid_unknown_fields=True):
         return self.until
 
 
+def _whole(raw: str) -> int:
+    """A typed whole number, or 0 (refused by every rule here) for anything else, like '²' or huge ones."""
+    return int(raw) if raw.isdecimal() and len(raw) < 10 else 0
+
+
 def check_cadence(days: int) -> int:
     """The one cadence rule, for forms and the API alike: weekly to quarterly."""
     if not MIN_CADENCE <= days <= MAX_CADENCE:
@@ -77,13 +82,12 @@ def check_cadence(days: int) -> int:
 def parse_cadence(data: Mapping[str, Any]) -> int:
     """Days between check-ins, as typed in the form."""
     raw = str(data.get("days") or "").strip()
-    return check_cadence(int(raw) if raw.isdigit() else 0)
+    return check_cadence(_whole(raw))
 
 
 def _rating(value: Any) -> int:
     """A rating as typed: its number, or 0 (refused by the rule) when it is not one."""
-    raw = str(value).strip()
-    return int(raw) if raw.isdigit() else 0
+    return _whole(str(value).strip())
 
 
 Rating = Annotated[int, msgspec.Meta(description="From 1 to 5.")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -59,8 +60,8 @@ class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
             except ValueError:
                 errors[name] = _("Enter a number.")
         for name in ("group_min", "group_max"):
-            if name in numbers:
-                numbers[name] = int(numbers[name])
+            if name in numbers:  # a size that is no whole number is refused by the range rule
+                numbers[name] = int(numbers[name]) if math.isfinite(numbers[name]) else 0
         lines = str(form.get("exclude") or "").replace("\x00", "").splitlines()
         exclude = [line.split(",") for line in lines]
         options = cls(kind=str(form.get("kind") or Kind.TRADITIONAL.value), exclude=exclude, **numbers)

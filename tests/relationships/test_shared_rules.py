@@ -22,6 +22,7 @@ TODAY = date(2026, 6, 1)
 LONG_DESCRIPTION = "Keep the description under 5000 characters."
 NO_REFLECTION = "Write a few words about what changed for you."
 LONG_REFLECTION = "Keep the reflection under 4000 characters."
+RATE = "Rate from 1 to 5."
 
 
 def refusal(check: Any) -> dict[str, str]:
@@ -148,10 +149,11 @@ def test_a_reflection_body_and_form_are_refused_by_the_same_rule(
     assert from_api == from_form == {field: message}
 
 
-def test_a_rating_that_is_no_number_is_refused_like_one_out_of_range() -> None:
-    assert refusal(
-        lambda: ReflectionIn.from_form({"reflection": "Grew", "skill_delegation": "x"}).checked()
-    ) == {"skill_delegation": "Rate from 1 to 5."}
+@pytest.mark.parametrize("typed", ["x", "²", "9" * 5000])
+def test_a_rating_that_is_no_number_is_refused_like_one_out_of_range(typed: str) -> None:
+    form = {"reflection": "Grew", "skill_delegation": typed}
+
+    assert refusal(lambda: ReflectionIn.from_form(form).checked()) == {"skill_delegation": RATE}
 
 
 async def test_api_and_form_refuse_the_same_rating_and_accept_the_same_reflection(

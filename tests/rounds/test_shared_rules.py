@@ -70,6 +70,13 @@ def test_good_round_options_come_out_the_same_from_a_body_and_a_form() -> None:
     assert msgspec.convert(body, RoundIn).checked() == RoundIn.from_form(form).checked() == expected
 
 
+@pytest.mark.parametrize("size", ["1e400", "nan", "-inf"])
+def test_a_group_size_beyond_any_number_is_refused_by_the_range_rule(size: str) -> None:
+    errors = refusal(lambda: RoundIn.from_form({"group_min": size}).checked())
+
+    assert errors == {"group_min": "Enter a number from 2 to 20."}
+
+
 def test_a_form_number_that_is_no_number_is_reported_with_the_rules_other_findings() -> None:
     errors = refusal(lambda: RoundIn.from_form({"min_score": "high", "kind": "solo"}))
 
