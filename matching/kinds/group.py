@@ -23,6 +23,7 @@ from matching.kinds.base import BaseMatcher, Progress
 from matching.kinds.result import Details, Left, Matching, Member, Unit
 from matching.reports.explain import explain_pairs, shared_languages
 from matching.reports.explain_kinds import explain_group, explain_unmatched_group
+from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import PairScorer, retrieve
 from matching.solvers.grouping import solve_groups, with_assignment
@@ -251,13 +252,29 @@ class GroupMatcher(BaseMatcher):
             self.offers_[mentors],
             shared_languages(table, e_rows, r_rows),
             hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
+            words=pair_words(self.word_namer(), (table, e_rows, "needs"), (table, r_rows, "offers")),
         )
+
+    def word_namer(self) -> WordNamer:
+        """Names the words reasons give, knowing each language's common words (made once a fit)."""
+        namer = self.__dict__.get("_word_namer")
+        if namer is None or namer.vectorizer is not self.vectorizer_:
+            namer = WordNamer(
+                self.vectorizer_, self.table_, ((self.mentees_, self.needs_), (self.mentors_, self.offers_))
+            )
+            self.__dict__["_word_namer"] = namer
+        return namer
 
     def _unit(
         self, group_id: str, members: IntArray, mentor: int, scores: FloatArray, reasons: list[Reasons]
     ) -> Unit:
-        words, text = self._text_features()
+        columns, text = self._text_features()
         ids, rows, mentor_row = self.table_.ids, self.mentees_[members], int(self.mentors_[mentor])
+        namer = self.word_namer()
+
+        def words(found: Sequence[int]) -> tuple[str, ...]:
+            return namer.common(self.table_, rows.tolist(), columns[list(found)].tolist())
+
         return Unit(
             mentor_row,
             str(ids[mentor_row]),
@@ -270,11 +287,11 @@ class GroupMatcher(BaseMatcher):
             group_id,
         )
 
-    def _text_features(self) -> tuple[list[str], sp.csr_matrix]:
-        """The goal words and the mentees' text features, which group reasons name."""
+    def _text_features(self) -> tuple[IntArray, sp.csr_matrix]:
+        """The stem columns of a block and the mentees' features in them, which group reasons name."""
         names = self.vectorizer_.half_feature_names().astype(str)
-        is_text = np.char.startswith(names, "text:")
-        return [w[5:] for w in names[is_text]], self.needs_[:, np.flatnonzero(is_text)].tocsr()
+        columns = np.flatnonzero(np.char.startswith(names, "text:")).astype(np.int64)
+        return columns, self.needs_[:, columns].tocsr()
 
     def _result(self, scorer: PairScorer, mentor_of: IntArray, trad_total: float, bound: float) -> Matching:
         order = np.flatnonzero(mentor_of >= 0)

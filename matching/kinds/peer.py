@@ -22,6 +22,7 @@ import scipy.sparse as sp
 from matching.kinds.base import BaseMatcher, Progress
 from matching.kinds.result import Left, Matching, Member, Unit
 from matching.reports.explain_kinds import explain_peer_pairs, explain_unmatched_peers
+from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.solvers.pairing import Edges, solve_pairs
@@ -207,10 +208,20 @@ class PeerMatcher(BaseMatcher):
     def _names(self, rows: IntArray) -> dict[str, str]:
         return {str(self.table_.ids[r]): str(self.table_.names[r]) for r in rows.tolist()}
 
+    def word_namer(self) -> WordNamer:
+        """Names the words reasons give, knowing each language's common words (made once a fit)."""
+        namer = self.__dict__.get("_word_namer")
+        if namer is None or namer.vectorizer is not self.vectorizer_:
+            namer = WordNamer(self.vectorizer_, self.table_, ((self.peers_, self.needs_),))
+            self.__dict__["_word_namer"] = namer
+        return namer
+
     def explain(self, first: IntArray, second: IntArray) -> list[Reasons]:
         """Reasons of pairs of peer positions (not table rows), as ``explain_peer_pairs`` gives them."""
         peers = self.peers_
         shared = self.needs_[first].multiply(self.needs_[second]).tocsr()
+        table = self.table_
+        words = pair_words(self.word_namer(), (table, peers[first], "needs"), (table, peers[second], "needs"))
         return explain_peer_pairs(
-            self.table_, peers[first], peers[second], self.vectorizer_.half_feature_names(), shared
+            table, peers[first], peers[second], self.vectorizer_.half_feature_names(), shared, words
         )

@@ -12,6 +12,7 @@ import pandas as pd
 from matching.kinds.peer import PeerMatcher
 from matching.kinds.traditional import MentorMatcher
 from matching.reports.explain import explain_pairs
+from matching.reports.named import pair_words
 from matching.reports.reason import Reasons
 from matching.table.participants import hours_apart, parse_participants
 
@@ -93,6 +94,11 @@ def suggest_mentors(
         matcher.offers_[best],
         languages,
         apart[best],
+        words=pair_words(
+            matcher.word_namer(),
+            (one, np.zeros(len(best), dtype=np.int64), "needs"),
+            (table, mentors[best].astype(np.int64), "offers"),
+        ),
     )
     return [
         Suggestion(

@@ -16,6 +16,7 @@ from matching.reports.explain import (
     explain_unmatched_mentees,
     shared_languages,
 )
+from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import (
     CandidateLists,
@@ -197,6 +198,16 @@ class MentorMatcher(BaseMatcher):
         assignment.timings["candidates"] = scored
         return lists, assignment
 
+    def word_namer(self) -> WordNamer:
+        """Names the words reasons give, knowing each language's common words (made once a fit)."""
+        namer = self.__dict__.get("_word_namer")
+        if namer is None or namer.vectorizer is not self.vectorizer_:
+            namer = WordNamer(
+                self.vectorizer_, self.table_, ((self.mentees_, self.needs_), (self.mentors_, self.offers_))
+            )
+            self.__dict__["_word_namer"] = namer
+        return namer
+
     def _result(
         self, scorer: PairScorer, lists: CandidateLists, mentor_of: IntArray, scores: FloatArray
     ) -> Matching:
@@ -209,6 +220,7 @@ class MentorMatcher(BaseMatcher):
             self.offers_[mentor_of[matched]],
             shared_languages(table, e_rows, r_rows),
             hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
+            words=pair_words(self.word_namer(), (table, e_rows, "needs"), (table, r_rows, "offers")),
         )
         lonely = np.flatnonzero(mentor_of < 0)
         speaks = _any_shared(scorer, lonely, with_hours=False)

@@ -6,6 +6,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from matching.reports.named import PairWords
 from matching.reports.reason import Reason, Reasons
 from matching.table.participants import ParticipantTable
 
@@ -34,6 +35,7 @@ def explain_pairs(
     languages: list[list[str]],
     apart: npt.NDArray[np.float64],
     *,
+    words: PairWords | None = None,
     terms: int = 3,
 ) -> list[Reasons]:
     """Explain each pair by its largest score contributions.
@@ -48,6 +50,9 @@ def explain_pairs(
         Languages the two people of each pair share.
     apart : ndarray of float
         Hours between their time zones (``nan`` if unknown).
+    words : callable, optional
+        ``words(k, text columns strongest first)``: the words pair ``k`` wrote for them
+        (:func:`~matching.reports.named.pair_words`); without it no word is named.
     terms : int, default=3
         Most topics or words named per part.
 
@@ -55,7 +60,9 @@ def explain_pairs(
     -------
     list of tuple of Reason
         Per pair, e.g. ``shared_topics (python, pandas)``, ``goal_terms (dashboards)``,
-        ``languages (en)``, ``hours_apart 2.0``: topics and words, strongest share first.
+        ``languages (en)``, ``hours_apart 2.0``: topics and words, strongest share first;
+        ``language_and_time_only`` (shared languages, hours apart) for a pair that shares
+        no topic and no word worth naming.
     """
     product = needs.multiply(offers).tocsr()
     is_topic = np.char.startswith(feature_names.astype(str), "topic:")
@@ -68,21 +75,26 @@ def explain_pairs(
         order = np.argsort(-vals, kind="stable")
         cols, vals = cols[order], vals[order]
         topics = tuple(str(labels[c]) for c in cols[is_topic[cols]])[:terms]
-        words = tuple(str(labels[c]) for c in cols[is_text[cols]])[:terms]
+        named = words(k, cols[is_text[cols]].tolist()) if words is not None else ()
         topic_share, text_share = vals[is_topic[cols]].sum(), vals[is_text[cols]].sum()
         parts = [
             reason
             for _share, reason in sorted(
-                [(topic_share, Reason("shared_topics", topics)), (text_share, Reason("goal_terms", words))],
+                [(topic_share, Reason("shared_topics", topics)), (text_share, Reason("goal_terms", named))],
                 key=lambda item: -item[0],
             )
             if reason.items
         ]
-        if languages[k]:
-            parts.append(Reason("languages", tuple(languages[k][:terms])))
-        parts += zone_reason(float(apart[k]))
-        reasons.append(tuple(parts))
+        reasons.append(tuple(parts) + fit_reasons(languages[k][:terms], float(apart[k]), bool(parts)))
     return reasons
+
+
+def fit_reasons(languages: list[str], apart: float, named: bool) -> Reasons:
+    """``languages`` and the hours, or, when nothing else is named, ``language_and_time_only``."""
+    if not named and languages:
+        hours = None if np.isnan(apart) else round(float(apart), 2)
+        return (Reason("language_and_time_only", tuple(languages), hours),)
+    return tuple([Reason("languages", tuple(languages))] if languages else []) + tuple(zone_reason(apart))
 
 
 def explain_unmatched_mentees(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.reports.explain import shared_languages, zone_reason
+from matching.reports.explain import fit_reasons, shared_languages
+from matching.reports.named import PairWords
 from matching.reports.reason import Reason, Reasons
 from matching.scoring.candidates import PairScorer
 from matching.table.participants import ParticipantTable, hours_apart
@@ -27,6 +29,7 @@ def explain_peer_pairs(
     second: IntArray,
     feature_names: npt.NDArray[np.object_],
     shared_needs: sp.csr_matrix,
+    words: PairWords | None = None,
     terms: int = 3,
 ) -> list[Reasons]:
     """Reasons of each peer pair: what each offers the other, what both seek, shared goals.
@@ -40,6 +43,9 @@ def explain_peer_pairs(
         Names of one feature block (``text:...`` ones are named as goals).
     shared_needs : scipy.sparse.csr_matrix
         The elementwise product of the two peers' needs, one row per pair.
+    words : callable, optional
+        ``words(k, text columns strongest first)``: the goal words both peers of pair ``k``
+        wrote (:func:`~matching.reports.named.pair_words`); without it no word is named.
     terms : int, default=3
         Most topics or words named per reason.
 
@@ -47,7 +53,8 @@ def explain_peer_pairs(
     -------
     list of tuple of Reason
         ``peer_offers`` (``who``: giver, taker), ``both_seek``, ``shared_goals``,
-        ``languages``, ``same_time_zone`` or ``hours_apart``.
+        ``languages``, ``same_time_zone`` or ``hours_apart``; ``language_and_time_only``
+        when they share no topic and no word worth naming.
     """
     names = feature_names.astype(str)
     is_text = np.char.startswith(names, "text:")
@@ -66,12 +73,9 @@ def explain_peer_pairs(
         cols = shared_needs.indices[shared_needs.indptr[k] : shared_needs.indptr[k + 1]]
         vals = shared_needs.data[shared_needs.indptr[k] : shared_needs.indptr[k + 1]]
         text = cols[is_text[cols]][np.argsort(-vals[is_text[cols]], kind="stable")]
-        if len(text):
-            parts.append(Reason("shared_goals", tuple(names[c][5:] for c in text[:terms])))
-        if languages[k]:
-            parts.append(Reason("languages", tuple(languages[k][:terms])))
-        parts += zone_reason(float(apart[k]))
-        reasons.append(tuple(parts))
+        if named := (words(k, text.tolist()) if words is not None else ()):
+            parts.append(Reason("shared_goals", named[:terms]))
+        reasons.append(tuple(parts) + fit_reasons(languages[k][:terms], float(apart[k]), bool(parts)))
     return reasons
 
 
@@ -106,7 +110,7 @@ def explain_group(
     table: ParticipantTable,
     rows: IntArray,
     mentor_row: int,
-    words: list[str],
+    words: Callable[[Sequence[int]], tuple[str, ...]],
     text: sp.csr_matrix,
     terms: int = 3,
 ) -> Reasons:
@@ -118,8 +122,9 @@ def explain_group(
     rows : ndarray of int
         Table rows of the members.
     mentor_row : int
-    words : list of str
-        The goal word of each column of ``text``.
+    words : callable
+        ``words(columns of text, most members first)``: the words the members wrote for them
+        (:meth:`~matching.reports.named.WordNamer.common`).
     text : scipy.sparse.csr_matrix
         The members' goal-word features, one row per member.
     terms : int, default=3
@@ -139,7 +144,8 @@ def explain_group(
     common = np.flatnonzero(counts >= max(2, len(rows) // 2))
     if len(common):
         top = common[np.argsort(-counts[common], kind="stable")]
-        parts.append(Reason("common_goals", tuple(words[k] for k in top[:terms])))
+        if named := words(top.tolist())[:terms]:
+            parts.append(Reason("common_goals", named))
     offered = [t for t in table.offers[mentor_row] if seeks.get(t)]
     offered.sort(key=lambda t: -seeks[t])
     if offered:

@@ -5,7 +5,9 @@ gives the plain English of the command line and its reports.
 
 Codes
 -----
-Why a pair (or group) fits; ``items`` are at most three, strongest first:
+Why a pair (or group) fits; ``items`` are at most three, strongest first. Words are whole
+words as one of the people wrote them, content words only, none twice (see
+:mod:`~matching.reports.named`):
 
 ==================  =================================================  ============================
 code                items                                              value, counts, who
@@ -24,6 +26,9 @@ members_share       topic slugs two or more members seek               counts: m
 common_goals        words in half or more members' goals
 mentor_offers       topic slugs the mentor offers the members seek     counts: members seeking each
 overall_fit         (a group whose members share nothing named)
+language_and_time_  language codes both speak                          value: hours apart, or None
+only                (a pair sharing no topic and no word worth naming:   when a zone is unknown
+                    in place of ``languages`` and the hours)
 ==================  =================================================  ============================
 
 Why someone was left unmatched (traditional, ``peer_``, ``group_``):
@@ -69,6 +74,7 @@ PAIR_CODES = (
     "common_goals",
     "mentor_offers",
     "overall_fit",
+    "language_and_time_only",
 )
 UNMATCHED_CODES = (
     "no_shared_language",

@@ -48,6 +48,14 @@ def hours(value: float) -> str:
     return f"{whole} hour{'s' if whole != '1' else ''} apart"
 
 
+def only_language_and_time(reason: Reason) -> str:
+    """A pair that shares a language and hours, and no topic or goal, said plainly."""
+    shared = f"you share a language ({join_words(reason.items)})"
+    if reason.value is not None:
+        shared += f" and your hours overlap ({hours(reason.value)})"
+    return shared + "; no topic or goal in common"
+
+
 def phrase(reason: Reason, names: Mapping[str, str] | None = None) -> str:
     """One reason in plain English (``names``: display name by table id, for peer reasons)."""
     code, items = reason.code, reason.items
@@ -59,6 +67,8 @@ def phrase(reason: Reason, names: Mapping[str, str] | None = None) -> str:
         return _FIGURES[code](reason.value or 0.0)
     if code == "hours_apart":
         return hours(reason.value or 0.0)
+    if code == "language_and_time_only":
+        return only_language_and_time(reason)
     if code == "peer_offers":
         giver, taker = ((names or {}).get(w, w) for w in reason.who)
         return f"{giver} offers {taker}: {join_words(items)}"

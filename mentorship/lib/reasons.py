@@ -110,6 +110,19 @@ def _hours(reason: ReasonData) -> str:
     }
 
 
+def _language_and_time_only(reason: ReasonData) -> str:
+    if reason["value"] is None:
+        return _("you share a language (%(languages)s); no topic or goal in common") % {
+            "languages": _languages(reason)
+        }
+    return _(
+        "you share a language (%(languages)s) and your hours overlap (%(hours)s); no topic or goal in common"
+    ) % {
+        "languages": _languages(reason),
+        "hours": _hours(reason) if reason["value"] >= 0.5 else _("same time zone"),
+    }
+
+
 def _members_share(reason: ReasonData) -> str:
     size = int(reason["value"] or 0)
     parts = [
@@ -165,6 +178,7 @@ _LISTED: dict[str, Callable[[ReasonData], str]] = {
     "shared_goals": lambda r: _("shared goals: %(words)s") % {"words": _words(r)},
     "common_goals": lambda r: _("common goals: %(words)s") % {"words": _words(r)},
     "members_share": _members_share,
+    "language_and_time_only": _language_and_time_only,
     "mentor_offers": _mentor_offers,
 }
 # Each person's best fit, or the minimum score, shown beside a reason for being left out.

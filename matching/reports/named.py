@@ -1,0 +1,175 @@
+"""The words a reason names: whole words as people wrote them, content words of their languages only.
+
+A text feature is a stem or a character n-gram; a reason never names one. It names the
+word the person wrote behind a stem (:meth:`~matching.scoring.vectorize.ProfileVectorizer.surface_words`),
+only when both people wrote a content word for it: a word of letters, long enough to carry
+meaning, that is no function word of any language either person speaks. One word is named
+once, whatever its case or inflection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from matching.scoring.vectorize import ProfileVectorizer
+from matching.scoring.words import function_words
+from matching.table.participants import ParticipantTable
+
+IntArray = npt.NDArray[np.int64]
+#: Words naming the text features of a pair: ``(pair k, text columns strongest first) -> words``.
+PairWords = Callable[[int, Sequence[int]], tuple[str, ...]]
+
+#: Fewest letters of a word a reason names; scripts that write a word in few signs need fewer.
+MIN_LETTERS = 4
+MIN_SIGNS = 2
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_JOINERS = re.compile(r"[-'’]")
+
+
+def is_content_word(word: str, languages: Iterable[str]) -> bool:
+    """Whether ``word`` may be named: letters only (joiners aside), long enough, no function word."""
+    folded = word.casefold()
+    core = _JOINERS.sub("", folded)
+    if not core.isalpha() or len(core) < (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS):
+        return False
+    return not any(folded in function_words(code) or core in function_words(code) for code in languages)
+
+
+def common_stems(
+    table: ParticipantTable,
+    blocks: Sequence[tuple[IntArray, sp.csr_matrix]],
+    max_share: float,
+    min_people: int,
+) -> dict[str, frozenset[int]]:
+    """Per first language, the columns in the texts of more than ``max_share`` of its people.
+
+    ``blocks`` are table rows and their rows of one block; a person in two blocks (needs
+    and offers) counts once. Only languages ``min_people`` or more write first are judged.
+    """
+    if not blocks:
+        return {}
+    rows = np.concatenate([r for r, _ in blocks]).astype(np.int64)
+    used = sp.vstack([sp.csr_matrix(x) for _, x in blocks], format="coo")
+    # One row per person of the table: a word in their needs or their offers is theirs once.
+    person = sp.csr_matrix(
+        (np.ones(used.nnz), (rows[used.row], used.col)), shape=(len(table.ids), used.shape[1])
+    )
+    person.data[:] = 1.0
+    people = np.unique(rows)
+    first = np.array([(table.languages[r] or ("",))[0] for r in people.tolist()], dtype=object)
+    found: dict[str, frozenset[int]] = {}
+    for code in np.unique(first).tolist():
+        mine = people[first == code]
+        if len(mine) >= min_people:
+            share = np.asarray((person[mine] > 0).sum(axis=0)).ravel() / len(mine)
+            found[str(code)] = frozenset(np.flatnonzero(share > max_share).tolist())
+    return found
+
+
+class WordNamer:
+    """Names text features of one fitted vectorizer by the words people wrote.
+
+    Parameters
+    ----------
+    vectorizer : ProfileVectorizer
+        Fitted.
+    table : ParticipantTable, optional
+        The fitted table, to learn each language's common words from ``blocks``.
+    blocks : sequence of (ndarray of int, scipy.sparse.csr_matrix), optional
+        Table rows and their rows of one feature block (needs or offers), e.g. the mentees'
+        needs and the mentors' offers.
+    max_share : float, default=0.15
+        A stem in more of one language's people's texts than this names nothing for
+        people writing that language first: it says what most of them say, not what a
+        pair shares ("seit", "Zeit", "hope").
+    min_people : int, default=10
+        Fewest people of a language for its common words to be judged.
+    """
+
+    def __init__(
+        self,
+        vectorizer: ProfileVectorizer,
+        table: ParticipantTable | None = None,
+        blocks: Sequence[tuple[IntArray, sp.csr_matrix]] = (),
+        *,
+        max_share: float = 0.15,
+        min_people: int = 10,
+    ) -> None:
+        self.vectorizer = vectorizer
+        names = vectorizer.half_feature_names().astype(str)
+        self.is_text = np.char.startswith(names, "text:")
+        self.common_ = common_stems(table, blocks, max_share, min_people) if table is not None else {}
+
+    def text_columns(self, columns: Sequence[int]) -> list[int]:
+        """The stem (``text:``) columns of ``columns``, in their order."""
+        return [int(c) for c in columns if self.is_text[c]]
+
+    def _content(
+        self, table: ParticipantTable, row: int, side: str, columns: list[int], languages: list[str]
+    ) -> dict[int, list[str]]:
+        common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
+        found = self.vectorizer.surface_words(table, row, side, [c for c in columns if c not in common])
+        return {c: [w for w in words if is_content_word(w, languages)] for c, words in found.items()}
+
+    def pair(
+        self,
+        first: tuple[ParticipantTable, int, str],
+        second: tuple[ParticipantTable, int, str],
+        columns: Sequence[int],
+        limit: int = 3,
+    ) -> tuple[str, ...]:
+        """Words of the first person's text whose stem the second person's text also has.
+
+        ``first`` and ``second`` are ``(table, row, side)`` (side ``"needs"`` or ``"offers"``);
+        ``columns`` strongest first. A stem is named by the first person's word, as written,
+        when both wrote a content word for it.
+        """
+        columns = self.text_columns(columns)
+        languages = sorted({*first[0].languages[first[1]], *second[0].languages[second[1]]})
+        mine = self._content(*first, columns, languages)
+        theirs = self._content(*second, columns, languages)
+        return _distinct((mine[c][0] for c in columns if mine.get(c) and theirs.get(c)), limit)
+
+    def common(
+        self, table: ParticipantTable, rows: Sequence[int], columns: Sequence[int], limit: int = 3
+    ) -> tuple[str, ...]:
+        """Each stem (``columns``, strongest first) by the word most members wrote for it."""
+        written: dict[int, Counter[str]] = {}
+        columns = self.text_columns(columns)
+        for row in rows:
+            words = self._content(table, int(row), "needs", columns, list(table.languages[row]))
+            for column, found in words.items():
+                written.setdefault(column, Counter()).update(found[:1])
+        return _distinct((written[c].most_common(1)[0][0] for c in columns if written.get(c)), limit)
+
+
+def _distinct(words: Iterable[str], limit: int) -> tuple[str, ...]:
+    """The first ``limit`` words, none twice whatever its case."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for word in words:
+        if word.casefold() not in seen and len(kept) < limit:
+            seen.add(word.casefold())
+            kept.append(word)
+    return tuple(kept)
+
+
+def pair_words(
+    namer: WordNamer,
+    first: tuple[ParticipantTable, IntArray, str],
+    second: tuple[ParticipantTable, IntArray, str],
+) -> PairWords:
+    """The words of each pair ``k``: rows ``first[1][k]`` and ``second[1][k]`` of their tables."""
+
+    def words(k: int, columns: Sequence[int]) -> tuple[str, ...]:
+        return namer.pair(
+            (first[0], int(first[1][k]), first[2]), (second[0], int(second[1][k]), second[2]), columns
+        )
+
+    return words
