@@ -288,10 +288,18 @@ class GroupMatcher(BaseMatcher):
         )
 
     def _text_features(self) -> tuple[IntArray, sp.csr_matrix]:
-        """The stem columns of a block and the mentees' features in them, which group reasons name."""
-        names = self.vectorizer_.half_feature_names().astype(str)
-        columns = np.flatnonzero(np.char.startswith(names, "text:")).astype(np.int64)
-        return columns, self.needs_[:, columns].tocsr()
+        """The stem columns of a block and the mentees' features in them, which group reasons name.
+
+        Made once a fit: every group's reasons read them, and slicing the whole needs matrix per
+        group made explaining 20,000 mentees take 10 s instead of under one.
+        """
+        cached = self.__dict__.get("_text_cache")
+        if cached is None or cached[0] is not self.needs_:
+            names = self.vectorizer_.half_feature_names().astype(str)
+            columns = np.flatnonzero(np.char.startswith(names, "text:")).astype(np.int64)
+            cached = (self.needs_, columns, self.needs_[:, columns].tocsr())
+            self.__dict__["_text_cache"] = cached
+        return cached[1], cached[2]
 
     def _result(self, scorer: PairScorer, mentor_of: IntArray, trad_total: float, bound: float) -> Matching:
         order = np.flatnonzero(mentor_of >= 0)
