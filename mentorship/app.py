@@ -62,8 +62,8 @@ from mentorship.rounds.api import RoundApiController
 from mentorship.rounds.controllers import RoundController
 from mentorship.templating import build_template_config
 from mentorship.topics.api import TopicApiController
-from mentorship.topics.catalog import topic_label
 from mentorship.topics.controllers import TopicController
+from mentorship.topics.labels import topic_label, topic_labels_middleware
 
 STATIC_DIR = PROJECT_ROOT / "static"
 
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     db_config = build_sqlalchemy_config(settings)
     template_config = build_template_config(settings)
-    # Reasons name topics by the catalog's label in the reader's language.
+    # Reasons name topics by their label in the reader's language: the database's, then the seed catalog's.
     use_topic_labels(topic_label)
 
     def store_factory(name: str) -> SQLAlchemyStore[Any]:
@@ -133,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             malformed_address_middleware,
             session_config.middleware,
             user_middleware(db_config),
+            topic_labels_middleware(db_config),
         ],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,
