@@ -105,6 +105,8 @@ class WordNamer:
         names = vectorizer.half_feature_names().astype(str)
         self.is_text = np.char.startswith(names, "text:")
         self.common_ = common_stems(table, blocks, max_share, min_people) if table is not None else {}
+        self.table = table
+        self._written: dict[tuple[int, str], tuple[set[int], dict[int, list[str]]]] = {}
 
     def text_columns(self, columns: Sequence[int]) -> list[int]:
         """The stem (``text:``) columns of ``columns``, in their order."""
@@ -114,8 +116,16 @@ class WordNamer:
         self, table: ParticipantTable, row: int, side: str, columns: list[int], languages: list[str]
     ) -> dict[int, list[str]]:
         common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
-        found = self.vectorizer.surface_words(table, row, side, [c for c in columns if c not in common])
-        return {c: [w for w in words if is_content_word(w, languages)] for c, words in found.items()}
+        wanted = [c for c in columns if c not in common]
+        # A mentor is in as many pairs as their capacity: read their text once for all of them.
+        cached = self._written.get((row, side)) if table is self.table else None
+        if cached is None or not set(wanted) <= cached[0]:
+            known = set(wanted) | (cached[0] if cached is not None else set())
+            cached = (known, self.vectorizer.surface_words(table, row, side, sorted(known)))
+            if table is self.table:
+                self._written[(row, side)] = cached
+        found = cached[1]
+        return {c: [w for w in found[c] if is_content_word(w, languages)] for c in wanted if c in found}
 
     def pair(
         self,
@@ -131,9 +141,11 @@ class WordNamer:
         when both wrote a content word for it.
         """
         columns = self.text_columns(columns)
+        if not columns:
+            return ()
         languages = sorted({*first[0].languages[first[1]], *second[0].languages[second[1]]})
         mine = self._content(*first, columns, languages)
-        theirs = self._content(*second, columns, languages)
+        theirs = self._content(*second, [c for c in columns if mine.get(c)], languages)
         return _distinct((mine[c][0] for c in columns if mine.get(c) and theirs.get(c)), limit)
 
     def common(
