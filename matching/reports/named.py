@@ -10,6 +10,7 @@ once, whatever its case or inflection.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -26,7 +27,7 @@ IntArray = npt.NDArray[np.int64]
 PairWords = Callable[[int, Sequence[int]], tuple[str, ...]]
 
 #: Fewest letters of a word a reason names; scripts that write a word in few signs need fewer.
-MIN_LETTERS = 4
+MIN_LETTERS = 3
 MIN_SIGNS = 2
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _JOINERS = re.compile(r"[-'’]")
@@ -36,7 +37,11 @@ def is_content_word(word: str, languages: Iterable[str]) -> bool:
     """Whether ``word`` may be named: letters only (joiners aside), long enough, no function word."""
     folded = word.casefold()
     core = _JOINERS.sub("", folded)
-    if not core.isalpha() or len(core) < (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS):
+    # Vowel signs of Devanagari, Arabic and other scripts are marks, not letters: part of the word.
+    letters = [c for c in core if not unicodedata.category(c).startswith("M")]
+    if not core or not all(c.isalpha() for c in letters):
+        return False
+    if len(core) < (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS):
         return False
     return not any(folded in function_words(code) or core in function_words(code) for code in languages)
 
