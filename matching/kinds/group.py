@@ -172,6 +172,8 @@ class GroupMatcher(BaseMatcher):
     ) -> IntArray:
         """Close mentors whose groups would be too small, then pull similar mentees together."""
         mentor_of = start.copy()
+        if len(capacity) == 0:  # no group mentor: nobody is grouped
+            return mentor_of
         is_open = np.bincount(mentor_of[mentor_of >= 0], minlength=len(capacity)) >= OPEN_AT
         for step in range(self.rounds + 3):
             bonus = self.cohesion_weight * self._mean_similarity(rows, mentors, mentor_of)

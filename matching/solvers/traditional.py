@@ -276,7 +276,9 @@ def _flow_round(
     own = np.zeros(n)
     own[rows[solution.edge_used]] = scores[solution.edge_used]
     matched = solution.assigned >= 0
-    u = np.where(matched, own - prices[np.maximum(solution.assigned, 0)], 0.0)
+    # With no mentor at all nobody is matched and there is no price to read.
+    paid = prices[np.maximum(solution.assigned, 0)] if len(prices) else np.zeros(n)
+    u = np.where(matched, own - paid, 0.0)
     return solution, own, prices, u
 
 
