@@ -16,6 +16,7 @@ from mentorship.lib.errors import Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import ProfileTopic, Topic, TopicDirection
 from mentorship.topics.catalog import CATEGORY_LABELS, LANGUAGES, normalise_tag, resolve_topic
+from mentorship.topics.labels import forget_labels
 
 STATUSES = ("curated", "free", "retired", "all")
 MAX_ALIASES = 30
@@ -273,6 +274,7 @@ class TopicCuration:
         topic.translations = dict(form.translations)
         try:
             await self.session.commit()
+            forget_labels()
         except IntegrityError as exc:
             # Another coordinator saved the same name a moment ago: the same answer as if it came first.
             await self.session.rollback()
@@ -293,6 +295,7 @@ class TopicCuration:
         topic = await self.get(topic_id)
         topic.curated, topic.retired = True, False
         await self.session.commit()
+        forget_labels()  # an adopted free tag reads by its own name, no longer the catalog's
         return topic
 
     async def merge(self, source_id: UUID, target_id: UUID) -> Topic:
@@ -330,6 +333,7 @@ class TopicCuration:
         ]
         await self.session.delete(source)
         await self.session.commit()
+        forget_labels()
         return target
 
     async def _by_name(self, name: str) -> Topic | None:

@@ -1,11 +1,14 @@
 """Topic names for reasons: the database's topics (curated names and translations), then the seed catalog.
 
-Reasons are worded at view time, in templates and API bodies that cannot query, so each
-request loads every topic's name and translations once (one query) and the lookup reads them.
+Reasons are worded at view time, in templates and API bodies that cannot query, so requests
+read every topic's name and translations from a copy each worker keeps: loaded with one query,
+again after ``LABELS_TTL`` seconds, and at once after a coordinator changes a topic in this
+worker (:func:`forget_labels`); other workers see a rename within the lifetime.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,6 +26,15 @@ from mentorship.topics import catalog
 #: A topic's name, its names by language code, and whether coordinators curate it, by slug.
 Labels = Mapping[str, tuple[str, Mapping[str, str], bool]]
 _LABELS: ContextVar[Labels | None] = ContextVar("topic_labels", default=None)
+#: Seconds a worker names topics from its copy before reading them again.
+LABELS_TTL = 30.0
+# Bumped by forget_labels(): every middleware's copy older than the bump is read again.
+_changed = [0]
+
+
+def forget_labels() -> None:
+    """Name topics afresh on the next request (a coordinator renamed, translated or merged one)."""
+    _changed[0] += 1
 
 
 async def load_labels(db: AsyncSession) -> dict[str, tuple[str, dict[str, str], bool]]:
@@ -66,16 +78,28 @@ def topic_label(slug: str, locale: str) -> str | None:
 
 
 def topic_labels_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
-    """Middleware factory: load the topics' names once for each request (static files aside)."""
+    """Middleware factory: each request names topics from the worker's copy (static files aside).
+
+    Reading every topic on every request put a whole-table query on every page, health
+    checks and ``/api/v1/me`` included, though few pages show a reason.
+    """
+    # (when loaded, forget_labels() count then, the labels)
+    copy: list[tuple[float, int, Labels]] = []
+
+    async def current() -> Labels:
+        now = time.monotonic()
+        if not copy or now - copy[0][0] > LABELS_TTL or copy[0][1] != _changed[0]:
+            seen = _changed[0]
+            async with db_config.get_session() as db:
+                copy[:] = [(now, seen, await load_labels(db))]
+        return copy[0][2]
 
     def factory(app: ASGIApp) -> ASGIApp:
         async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
             if scope["type"] != ScopeType.HTTP or str(scope.get("path", "")).startswith("/static/"):
                 await app(scope, receive, send)
                 return
-            async with db_config.get_session() as db:
-                labels = await load_labels(db)
-            with labels_in(labels):
+            with labels_in(await current()):
                 await app(scope, receive, send)
 
         return middleware

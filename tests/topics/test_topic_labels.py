@@ -13,6 +13,8 @@ from mentorship.database import build_sqlalchemy_config
 from mentorship.lib import i18n
 from mentorship.lib.reasons import reason_text, use_topic_labels
 from mentorship.models import Topic
+from mentorship.topics import labels
+from mentorship.topics.curation import TopicCuration, TopicForm
 from mentorship.topics.labels import topic_label, topic_labels_middleware
 from mentorship.topics.services import seed_topics
 
@@ -67,3 +69,45 @@ async def test_a_reason_names_curated_topics_by_their_database_names_in_french(
 def test_outside_a_request_topics_keep_the_seed_catalogs_names() -> None:
     assert topic_label("translation", "fr") == "Traduction d'articles"
     assert topic_label("lichens", "fr") is None
+
+
+async def test_requests_name_topics_from_the_workers_copy_until_a_topic_changes(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as db:
+        await seed_topics(db)
+        await db.commit()
+    loads: list[int] = []
+    real_load = labels.load_labels
+
+    async def counted(db: Any) -> Any:
+        loads.append(1)
+        return await real_load(db)
+
+    monkeypatch.setattr(labels, "load_labels", counted)
+    seen: list[str | None] = []
+
+    async def page(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(topic_label("translation", "en"))
+
+    async def nothing() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def ignore(message: Any) -> None:
+        return None
+
+    served = topic_labels_middleware(config)(page)
+    for _ in range(3):
+        await served({"type": "http", "path": "/rounds/1"}, nothing, ignore)
+    assert len(loads) == 1  # not a whole-table query on every page
+
+    async with config.get_session() as db:
+        topic = (await db.execute(select(Topic).where(Topic.slug == "translation"))).scalar_one()
+        await TopicCuration(db).update(
+            topic.id, TopicForm(label="Translating articles", category=topic.category)
+        )
+    await served({"type": "http", "path": "/rounds/1"}, nothing, ignore)
+
+    assert len(loads) == 2 and seen[-1] == "Translating articles"
+    await config.get_engine().dispose()
