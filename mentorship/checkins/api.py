@@ -308,20 +308,19 @@ class CheckinApiController(Controller):
         checkins: NamedDependency[CheckinService],
     ) -> CheckinDetailOut:
         """Record, reschedule (a new `scheduled_at`) or mark a check-in (members only)."""
-        user = me
         check_in_range(data.scheduled_at, "scheduled_at")
         if data.scheduled_at is not None:
             if data.scheduled_at.tzinfo is None:
                 raise CheckinInvalid({"scheduled_at": "Give a time zone offset."})
-            await checkins.reschedule(user, checkin_id, data.scheduled_at)
+            await checkins.reschedule(me, checkin_id, data.scheduled_at)
         if data.entries is not None or data.notes is not None or data.private_note is not None:
             call = checkins.record(
-                user, checkin_id, entries=data.entries, notes=data.notes, private_note=data.private_note
+                me, checkin_id, entries=data.entries, notes=data.notes, private_note=data.private_note
             )
             await call
         if data.status is not None:
-            await checkins.set_status(user, checkin_id, CheckinStatus(data.status))
-        return detail_out(await checkins.view(user, checkin_id))
+            await checkins.set_status(me, checkin_id, CheckinStatus(data.status))
+        return detail_out(await checkins.view(me, checkin_id))
 
     @post("/checkins/{checkin_id:uuid}/agenda", name="api:checkins:agenda", status_code=201)
     async def add_agenda(
@@ -386,15 +385,14 @@ class CheckinApiController(Controller):
         checkins: NamedDependency[CheckinService],
     ) -> ActionItemOut:
         """Change an action item's text, owner or due date, or tick it off (members only)."""
-        user = me
-        item, _access = await checkins.action_item(user, action_item_id, write=True)
+        item, _access = await checkins.action_item(me, action_item_id, write=True)
         text = item.text if data.text is msgspec.UNSET else data.text
         owner = item.owner_id if data.owner_id is msgspec.UNSET else data.owner_id
         due = item.due_on if data.due_on is msgspec.UNSET else data.due_on
         check_in_range(due, "due_on")
-        item = await checkins.edit_action_item(user, action_item_id, text, owner, due)
+        item = await checkins.edit_action_item(me, action_item_id, text, owner, due)
         if data.done is not msgspec.UNSET:
-            item = await checkins.set_action_done(user, action_item_id, data.done)
+            item = await checkins.set_action_done(me, action_item_id, data.done)
         return action_out(item)
 
     @delete("/action-items/{action_item_id:uuid}", name="api:action-items:delete", status_code=204)

@@ -67,10 +67,9 @@ class NotificationController(Controller):
         notifications: NamedDependency[NotificationService],
     ) -> Response[Any]:
         """Mark all my notifications read."""
-        user = me
-        await notifications.mark_read(user.id)
+        await notifications.mark_read(me.id)
         if is_fragment_request(request):
-            result = await notifications.page(user.id)
+            result = await notifications.page(me.id)
             return Template("notifications/_list.html", context={"result": result, "oob_badge": True})
         flash(request, _("All notifications are marked read."), "success")
         return Redirect("/notifications", status_code=303)

@@ -138,11 +138,10 @@ class ProfileApiController(Controller):
         profiles: NamedDependency[ProfileService],
     ) -> ProfileView:
         """My own profile, private parts included (404 before I start one)."""
-        user = me
-        profile = await profiles.own(user.id)
+        profile = await profiles.own(me.id)
         if profile is None:
             raise NotFoundException("You have not started your profile yet.")
-        return profile_view(profile, user, Audience.OWNER)
+        return profile_view(profile, me, Audience.OWNER)
 
     @get("/{profile_id:uuid}", name="api:profile", guards=[signed_in], opt=SIGNED_IN)
     async def get_profile(
@@ -165,8 +164,7 @@ class ProfileApiController(Controller):
         profiles: NamedDependency[ProfileService],
     ) -> ProfileView:
         """Change my own profile; errors name the failing field."""
-        user = me
-        current = await profiles.view(user, profile_id)
+        current = await profiles.view(me, profile_id)
         if current.audience != Audience.OWNER:
             raise PermissionDeniedException("Only the owner can change a profile.")
         given = {k for k, v in msgspec.structs.asdict(data).items() if v is not None}
@@ -179,5 +177,5 @@ class ProfileApiController(Controller):
                 values.update({k: v for k, v in result.values.items() if k in fields | {"languages"}})
         if errors:
             raise ValidationException("Invalid profile", extra=errors)
-        saved = await profiles.save(user.id, values)
-        return profile_view(saved, user, Audience.OWNER)
+        saved = await profiles.save(me.id, values)
+        return profile_view(saved, me, Audience.OWNER)

@@ -47,14 +47,13 @@ class ProfileController(Controller):
         profiles: NamedDependency[ProfileService],
     ) -> Response[Any]:
         """My profile, its completeness, and who can see what."""
-        user = me
-        profile = await profiles.own(user.id)
+        profile = await profiles.own(me.id)
         if profile is None:
             return Redirect("/profile/edit/roles")
         return Template(
             "profiles/mine.html",
             context={
-                "view": profile_view(profile, user, Audience.OWNER),
+                "view": profile_view(profile, me, Audience.OWNER),
                 "completeness": completeness(profile),
                 "steps": STEPS,
                 "options": options,
@@ -77,9 +76,8 @@ class ProfileController(Controller):
         """One step of the profile form, filled with what is saved."""
         if step not in PARSERS:
             raise NotFoundException()
-        user = me
-        profile = await profiles.own(user.id)
-        values = from_view(profile_view(profile, user, Audience.OWNER) if profile else None)
+        profile = await profiles.own(me.id)
+        values = from_view(profile_view(profile, me, Audience.OWNER) if profile else None)
         return await self._render_step(profiles, step, values, {}, profile.is_mentor if profile else True)
 
     @post("/profile/edit/{step:str}", name="profile:step:save", status_code=303)
@@ -96,17 +94,16 @@ class ProfileController(Controller):
         form = await request.form()
         data = {key: form.getall(key) for key in form}
         result = PARSERS[step](data)
-        user = me
         if result.errors:
             # The steps shown around the error are this person's: a mentee never sees mentor-only ones.
-            saved = await profiles.own(user.id)
+            saved = await profiles.own(me.id)
             is_mentor = (
                 "mentor" in data.get("roles", []) if step == "roles" else saved is None or saved.is_mentor
             )
             return await self._render_step(
                 profiles, step, from_submission(data), result.errors, is_mentor, status_code=400
             )
-        profile = await profiles.save(user.id, result.values)
+        profile = await profiles.save(me.id, result.values)
         following = next_step(step, profile.is_mentor)
         if following is None or data.get("finish"):
             flash(request, _("Your profile is saved."), "success")

@@ -134,8 +134,7 @@ class ProposalApiController(Controller):
         proposals: NamedDependency[ProposalService],
     ) -> list[ProposalOut]:
         """My published proposals and requests, newest first."""
-        user = me
-        return [await _out(proposals, user, p) for p in await proposals.mine(user)]
+        return [await _out(proposals, me, p) for p in await proposals.mine(me)]
 
     @get("/proposals/{proposal_id:uuid}", name="api:proposal")
     async def detail(
@@ -146,8 +145,7 @@ class ProposalApiController(Controller):
         proposals: NamedDependency[ProposalService],
     ) -> ProposalOut:
         """One of my proposals (a 404 for anyone not in it)."""
-        user = me
-        return await _out(proposals, user, await proposals.get(user, proposal_id))
+        return await _out(proposals, me, await proposals.get(me, proposal_id))
 
     @post("/proposals/{proposal_id:uuid}/accept", name="api:proposal:accept", status_code=200)
     async def accept(
@@ -193,16 +191,15 @@ class ProposalApiController(Controller):
         settings: NamedDependency[Settings],
     ) -> ProposalOut:
         """Ask a mentor directly (at most a few requests pending at once)."""
-        user = me
         created = await proposals.request(
-            user,
+            me,
             data.mentor_profile_id,
             data.message,
             settings.max_pending_requests,
             settings.proposal_expiry_days,
             settings.load_threshold,
         )
-        return await _out(proposals, user, await proposals.get(user, created.id))
+        return await _out(proposals, me, await proposals.get(me, created.id))
 
     @get("/suggestions", name="api:suggestions")
     async def suggestions(

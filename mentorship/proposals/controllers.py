@@ -84,10 +84,9 @@ class ProposalController(Controller):
         settings: NamedDependency[Settings],
     ) -> Template:
         """One proposal with the other people's public profiles and the reasons."""
-        user = me
-        proposal = await proposals.get(user, proposal_id)
+        proposal = await proposals.get(me, proposal_id)
         people = await proposals.people(proposal)
-        item = describe(proposal, people, await proposals.profile_of(user))
+        item = describe(proposal, people, await proposals.profile_of(me))
         return Template(
             "proposals/detail.html",
             context={
@@ -116,9 +115,8 @@ class ProposalController(Controller):
         proposals: NamedDependency[ProposalService],
     ) -> Response[Any]:
         """Decline asked once more: it is for good, so this page says so above the real form."""
-        user = me
-        proposal = await proposals.get(user, proposal_id)
-        item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(user))
+        proposal = await proposals.get(me, proposal_id)
+        item = describe(proposal, await proposals.people(proposal), await proposals.profile_of(me))
         if not item["can_answer"]:
             return Redirect(f"/proposals/{proposal_id}", status_code=303)
         return Template("proposals/decline.html", context={"item": item})

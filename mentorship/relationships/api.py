@@ -165,15 +165,14 @@ class RelationshipApiController(Controller):
         status: FromQuery[Literal["active", "paused", "completed", "ended"] | None] = None,
     ) -> list[RelationshipOut]:
         """My relationships; coordinators may ask for all of them with scope=all."""
-        user = me
         if listing == "all":
-            if not user.is_coordinator:
+            if not me.is_coordinator:
                 raise PermissionDeniedException("Only coordinators can list every relationship.")
             items = await relationships.all(RelationshipStatus(status) if status else None)
         else:
             items = [
                 i
-                for i in await relationships.mine(user)
+                for i in await relationships.mine(me)
                 if status is None or i.relationship.status.value == status
             ]
         return [_summary(item) for item in items]
@@ -200,9 +199,8 @@ class RelationshipApiController(Controller):
     ) -> GoalOut:
         """Agree a new goal."""
         form = data.checked()
-        user = me
         out = await _run(
-            relationships, user, relationship_id, relationships.add_goal(user, relationship_id, form)
+            relationships, me, relationship_id, relationships.add_goal(me, relationship_id, form)
         )
         assert out.changed_goal is not None
         return out.changed_goal
@@ -219,9 +217,8 @@ class RelationshipApiController(Controller):
     ) -> GoalOut:
         """Change a goal's title, description or status."""
         form = data.checked()
-        user = me
-        work = relationships.update_goal(user, relationship_id, goal_id, form)
-        out = await _run(relationships, user, relationship_id, work)
+        work = relationships.update_goal(me, relationship_id, goal_id, form)
+        out = await _run(relationships, me, relationship_id, work)
         assert out.changed_goal is not None
         return out.changed_goal
 
@@ -237,9 +234,8 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> None:
         """Remove a goal agreed by mistake."""
-        user = me
         await _run(
-            relationships, user, relationship_id, relationships.delete_goal(user, relationship_id, goal_id)
+            relationships, me, relationship_id, relationships.delete_goal(me, relationship_id, goal_id)
         )
 
     @post(
@@ -258,9 +254,8 @@ class RelationshipApiController(Controller):
     ) -> GoalOut:
         """Write a progress note on a goal."""
         text = data.checked()
-        user = me
-        work = relationships.add_note(user, relationship_id, goal_id, text)
-        out = await _run(relationships, user, relationship_id, work)
+        work = relationships.add_note(me, relationship_id, goal_id, text)
+        out = await _run(relationships, me, relationship_id, work)
         assert out.changed_goal is not None
         return out.changed_goal
 
@@ -275,10 +270,7 @@ class RelationshipApiController(Controller):
     ) -> RelationshipOut:
         """Pause until a day (no reminders meanwhile; it resumes by itself)."""
         until = data.checked(datetime.now(UTC).date())
-        user = me
-        return await _run(
-            relationships, user, relationship_id, relationships.pause(user, relationship_id, until)
-        )
+        return await _run(relationships, me, relationship_id, relationships.pause(me, relationship_id, until))
 
     @post("/{relationship_id:uuid}/resume", name="api:relationships:resume", status_code=200)
     async def resume(
@@ -289,8 +281,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Resume now."""
-        user = me
-        return await _run(relationships, user, relationship_id, relationships.resume(user, relationship_id))
+        return await _run(relationships, me, relationship_id, relationships.resume(me, relationship_id))
 
     @post("/{relationship_id:uuid}/cadence", name="api:relationships:cadence", status_code=200)
     async def cadence(
@@ -303,9 +294,8 @@ class RelationshipApiController(Controller):
     ) -> RelationshipOut:
         """Set the days between check-ins (7 to 90)."""
         days = check_cadence(data.days)
-        user = me
         return await _run(
-            relationships, user, relationship_id, relationships.set_cadence(user, relationship_id, days)
+            relationships, me, relationship_id, relationships.set_cadence(me, relationship_id, days)
         )
 
     @post("/{relationship_id:uuid}/complete", name="api:relationships:complete", status_code=200)
@@ -319,9 +309,8 @@ class RelationshipApiController(Controller):
     ) -> RelationshipOut:
         """Complete with my reflection (or add mine after the other side completed)."""
         text, after = data.checked()
-        user = me
-        work = relationships.complete(user, relationship_id, text, after)
-        return await _run(relationships, user, relationship_id, work)
+        work = relationships.complete(me, relationship_id, text, after)
+        return await _run(relationships, me, relationship_id, work)
 
     @post("/{relationship_id:uuid}/end", name="api:relationships:end", status_code=200)
     async def end(
@@ -334,10 +323,7 @@ class RelationshipApiController(Controller):
     ) -> RelationshipOut:
         """End early with a reason for the coordinators (members and coordinators)."""
         reason = data.checked()
-        user = me
-        return await _run(
-            relationships, user, relationship_id, relationships.end(user, relationship_id, reason)
-        )
+        return await _run(relationships, me, relationship_id, relationships.end(me, relationship_id, reason))
 
     @post("/{relationship_id:uuid}/rematch", name="api:relationships:rematch", status_code=200)
     async def rematch(
@@ -348,8 +334,7 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> RelationshipOut:
         """Ask the coordinators for a different match."""
-        user = me
-        return await _run(relationships, user, relationship_id, relationships.rematch(user, relationship_id))
+        return await _run(relationships, me, relationship_id, relationships.rematch(me, relationship_id))
 
 
 class LoadOut(msgspec.Struct):

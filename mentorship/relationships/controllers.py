@@ -64,11 +64,10 @@ class RelationshipController(Controller):
         settings: NamedDependency[Settings],
     ) -> Template:
         """My relationships, and my load when I mentor."""
-        user = me
-        profile = await relationships.profile_of(user)
+        profile = await relationships.profile_of(me)
         load = await own_load(relationships.session, profile)
         context = {
-            "items": await relationships.mine(user),
+            "items": await relationships.mine(me),
             "load": load,
             "threshold": settings.load_threshold,
         }
@@ -160,13 +159,12 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Agree a new goal."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
-            lambda form: relationships.add_goal(user, relationship_id, GoalIn.from_form(form).checked()),
+            lambda form: relationships.add_goal(me, relationship_id, GoalIn.from_form(form).checked()),
             _("The goal is added."),
         )
 
@@ -184,14 +182,13 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Change a goal's title, description or status."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
             lambda form: relationships.update_goal(
-                user, relationship_id, goal_id, GoalIn.from_form(form).checked()
+                me, relationship_id, goal_id, GoalIn.from_form(form).checked()
             ),
             _("The goal is saved."),
         )
@@ -210,14 +207,13 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Write a progress note on a goal."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
             lambda form: relationships.add_note(
-                user, relationship_id, goal_id, NoteIn.from_form(form).checked()
+                me, relationship_id, goal_id, NoteIn.from_form(form).checked()
             ),
             _("Your note is saved."),
         )
@@ -250,13 +246,12 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Resume now."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
-            lambda _form: relationships.resume(user, relationship_id),
+            lambda _form: relationships.resume(me, relationship_id),
             _("Welcome back: the relationship is active again."),
         )
 
@@ -269,13 +264,12 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Agree a new check-in rhythm."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
-            lambda form: relationships.set_cadence(user, relationship_id, parse_cadence(form)),
+            lambda form: relationships.set_cadence(me, relationship_id, parse_cadence(form)),
             _("The check-in rhythm is saved."),
         )
 
@@ -345,13 +339,12 @@ class RelationshipController(Controller):
         relationships: NamedDependency[RelationshipService],
     ) -> Response[Any]:
         """Ask the coordinators for a different match."""
-        user = me
         return await self._act(
             request,
             me,
             relationships,
             relationship_id,
-            lambda _form: relationships.rematch(user, relationship_id),
+            lambda _form: relationships.rematch(me, relationship_id),
             _("The coordinators know you would like a re-match."),
         )
 
