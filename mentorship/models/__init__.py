@@ -41,6 +41,13 @@ from mentorship.models._matching import (
     RoundStatus,
 )
 from mentorship.models._profiles import Profile, ProfileLanguage, ProfileTopic
+from mentorship.models._programs import (
+    JoinPolicy,
+    MembershipStatus,
+    Program,
+    ProgramCoordinator,
+    ProgramMembership,
+)
 from mentorship.models._store import StoreItem
 from mentorship.models._topics import Topic
 
@@ -57,9 +64,11 @@ __all__ = [
     "Goal",
     "GoalNote",
     "GoalStatus",
+    "JoinPolicy",
     "Kind",
     "LoginAttempt",
     "MemberRole",
+    "MembershipStatus",
     "Notification",
     "OutboxMessage",
     "PasswordResetToken",
@@ -67,6 +76,9 @@ __all__ = [
     "Profile",
     "ProfileLanguage",
     "ProfileTopic",
+    "Program",
+    "ProgramCoordinator",
+    "ProgramMembership",
     "Proposal",
     "ProposalMember",
     "ProposalSource",

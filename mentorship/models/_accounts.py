@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 
 
 class User(UUIDAuditBase):
-    """An account; a participant has a profile, a coordinator runs the program."""
+    """An account; a participant has a profile, an administrator (`is_coordinator`) runs the community.
+
+    `is_coordinator` makes a community-wide administrator: every program, the roster, topics and
+    templates. Coordinators of single programs are `ProgramCoordinator` rows instead.
+    """
 
     __tablename__ = "user_account"
 
