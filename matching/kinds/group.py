@@ -268,9 +268,17 @@ class GroupMatcher(BaseMatcher):
         return namer
 
     def _unit(
-        self, group_id: str, members: IntArray, mentor: int, scores: FloatArray, reasons: list[Reasons]
+        self,
+        group_id: str,
+        members: IntArray,
+        mentor: int,
+        scores: FloatArray,
+        reasons: list[Reasons],
+        text: sp.csr_matrix | None = None,
     ) -> Unit:
-        columns, text = self._text_features()
+        """One group's unit; ``text`` is the members' rows of the stem features when already cut."""
+        columns, stems = self._text_features()
+        text = stems[members] if text is None else text
         ids, rows, mentor_row = self.table_.ids, self.mentees_[members], int(self.mentors_[mentor])
         namer = self.word_namer()
 
@@ -285,7 +293,7 @@ class GroupMatcher(BaseMatcher):
                 for r, s, why in zip(rows.tolist(), scores.tolist(), reasons, strict=True)
             ],
             float(np.mean(scores)) if len(scores) else 0.0,
-            explain_group(self.table_, rows, mentor_row, words, text[members]),
+            explain_group(self.table_, rows, mentor_row, words, text),
             group_id,
         )
 
@@ -313,9 +321,16 @@ class GroupMatcher(BaseMatcher):
         labels[cuts] = 1
         labels = np.cumsum(labels)
         cohesion = group_cohesion(self.similarity_[order], labels)
+        # Members of a group are consecutive in ``order``: cut their stem rows once, then slice.
+        text = self._text_features()[1][order]
         units = [
             self._unit(
-                f"g{number}", order[idx], int(mentor_of[order[idx[0]]]), fit[idx], [reasons[k] for k in idx]
+                f"g{number}",
+                order[idx],
+                int(mentor_of[order[idx[0]]]),
+                fit[idx],
+                [reasons[k] for k in idx],
+                text[int(idx[0]) : int(idx[-1]) + 1],
             )
             for number, idx in enumerate(np.split(np.arange(len(order)), cuts) if len(order) else [], start=1)
         ]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -35,15 +36,25 @@ _JOINERS = re.compile(r"[-'’]")
 
 def is_content_word(word: str, languages: Iterable[str]) -> bool:
     """Whether ``word`` may be named: letters only (joiners aside), long enough, no function word."""
-    folded = word.casefold()
-    core = _JOINERS.sub("", folded)
+    return _shaped(word) and not _function_word(word, tuple(languages))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shaped(word: str) -> bool:
+    """Letters only (joiners and marks aside) and long enough for its script."""
+    core = _JOINERS.sub("", word.casefold())
     # Vowel signs of Devanagari, Arabic and other scripts are marks, not letters: part of the word.
     letters = [c for c in core if not unicodedata.category(c).startswith("M")]
     if not core or not all(c.isalpha() for c in letters):
         return False
-    if len(core) < (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS):
-        return False
-    return not any(folded in function_words(code) or core in function_words(code) for code in languages)
+    return len(core) >= (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _function_word(word: str, languages: tuple[str, ...]) -> bool:
+    folded = word.casefold()
+    core = _JOINERS.sub("", folded)
+    return any(folded in function_words(code) or core in function_words(code) for code in languages)
 
 
 def common_stems(
@@ -111,26 +122,40 @@ class WordNamer:
         self.is_text = np.char.startswith(names, "text:")
         self.common_ = common_stems(table, blocks, max_share, min_people) if table is not None else {}
         self.table = table
-        self._written: dict[tuple[int, str], tuple[set[int], dict[int, list[str]]]] = {}
+        self._written: dict[tuple[int, str], dict[int, list[str]]] = {}
 
     def text_columns(self, columns: Sequence[int]) -> list[int]:
         """The stem (``text:``) columns of ``columns``, in their order."""
         return [int(c) for c in columns if self.is_text[c]]
 
+    def _own(self, table: ParticipantTable, row: int, side: str) -> dict[int, list[str]]:
+        """Every text column of one person's side and its content words in their own languages."""
+        # A mentor is in as many pairs as their capacity: read their text once for all of them.
+        own = self._written.get((row, side)) if table is self.table else None
+        if own is None:
+            languages = tuple(table.languages[row])
+            own = {}
+            for column, words in self.vectorizer.surface_words(table, row, side).items():
+                kept = [w for w in words if _shaped(w) and not _function_word(w, languages)]
+                if kept and self.is_text[column]:
+                    own[column] = kept
+            if table is self.table:
+                self._written[(row, side)] = own
+        return own
+
     def _content(
         self, table: ParticipantTable, row: int, side: str, columns: list[int], languages: list[str]
     ) -> dict[int, list[str]]:
         common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
-        wanted = [c for c in columns if c not in common]
-        # A mentor is in as many pairs as their capacity: read their text once for all of them.
-        cached = self._written.get((row, side)) if table is self.table else None
-        if cached is None or not set(wanted) <= cached[0]:
-            known = set(wanted) | (cached[0] if cached is not None else set())
-            cached = (known, self.vectorizer.surface_words(table, row, side, sorted(known)))
-            if table is self.table:
-                self._written[(row, side)] = cached
-        found = cached[1]
-        return {c: [w for w in found[c] if is_content_word(w, languages)] for c in wanted if c in found}
+        own = self._own(table, row, side)
+        # Words already pass their writer's languages; only the others' function words are left to check.
+        others = tuple(code for code in languages if code not in table.languages[row])
+        found: dict[int, list[str]] = {}
+        for column in columns:
+            words = own.get(column) if column not in common else None
+            if words:
+                found[column] = [w for w in words if not _function_word(w, others)] if others else words
+        return found
 
     def pair(
         self,

@@ -188,7 +188,7 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return sp.csr_matrix(self.tfidf_.transform(counter.transform(docs)), dtype=np.float64)
 
     def surface_words(
-        self, text: str, languages: Sequence[str], columns: Iterable[int]
+        self, text: str, languages: Sequence[str], columns: Iterable[int] | None = None
     ) -> dict[int, list[str]]:
         """The words of ``text``, exactly as written, that give each of ``columns``.
 
@@ -198,8 +198,9 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             One person's text (as transformed).
         languages : sequence of str
             The languages that person speaks, most fluent first (as transformed).
-        columns : iterable of int
-            Columns of this vectorizer's output.
+        columns : iterable of int, optional
+            Columns of this vectorizer's output; all of them by default (the text is read
+            once whatever the columns, so asking for all at once is cheapest).
 
         Returns
         -------
@@ -207,15 +208,17 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             For each of ``columns`` that the text has, its distinct written words in
             order of appearance (a word once, however often written).
         """
-        check_is_fitted(self, "vocabulary_")
-        wanted = set(columns)
+        if not hasattr(self, "vocabulary_"):  # check_is_fitted costs more than the read (see above)
+            check_is_fitted(self, "vocabulary_")
+        wanted = None if columns is None else set(columns)
         written = split_words(text)
         words, language = self._prepare(text, languages, [w.casefold() for w in written])
+        lookup, vocabulary = self.terms_.lookup(language), self.vocabulary_
         found: dict[int, dict[str, None]] = {}
         for surface, word in zip(written, words, strict=True):
-            for term in self.terms_.terms([word], language):
-                column = self.vocabulary_.get(term)
-                if column is not None and column in wanted:
+            for term in lookup[word]:
+                column = vocabulary.get(term)
+                if column is not None and (wanted is None or column in wanted):
                     found.setdefault(column, {})[surface] = None
         return {column: list(words) for column, words in found.items()}
 

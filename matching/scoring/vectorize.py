@@ -274,7 +274,7 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         X: Table,  # noqa: N803
         row: int,
         side: str,
-        features: Iterable[int],
+        features: Iterable[int] | None = None,
     ) -> dict[int, list[str]]:
         """The words one person wrote, exactly as written, behind each text feature of a block.
 
@@ -289,9 +289,9 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             The person's position in ``X``.
         side : {"needs", "offers"}
             Read their goals (needs) or their experience (offers).
-        features : iterable of int
+        features : iterable of int, optional
             Columns of one block (:meth:`half_feature_names`); others than ``text:`` and
-            ``gram:`` ones are ignored.
+            ``gram:`` ones are ignored. All of them by default.
 
         Returns
         -------
@@ -299,13 +299,19 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             Each of ``features`` the person's text gives, and its distinct written words
             in the order written (for a ``gram:`` feature, the words containing it).
         """
-        check_is_fitted(self, "text_")
+        # Called once a person while reasons are worded: check_is_fitted's tag look-ups cost more than the read.
+        if not hasattr(self, "text_"):
+            check_is_fitted(self, "text_")
         if side not in {"needs", "offers"}:
             raise ValueError(f"side must be 'needs' or 'offers', not {side!r}")
         table = as_table(X)
         text = (table.goals if side == "needs" else table.experience)[row]
         offset = len(self.topics_)
-        columns = [c - offset for c in features if 0 <= c - offset < len(self.text_.vocabulary_)]
+        columns = (
+            None
+            if features is None
+            else [c - offset for c in features if 0 <= c - offset < len(self.text_.vocabulary_)]
+        )
         found = self.text_.surface_words(text, table.languages[row], columns)
         return {column + offset: words for column, words in found.items()}
 

@@ -182,10 +182,14 @@ class WordTerms:
 
     def terms(self, words: Iterable[str], language: str) -> list[str]:
         """The terms of a text's case-folded ``words`` read in ``language``."""
+        return list(chain.from_iterable(map(self.lookup(language).__getitem__, words)))
+
+    def lookup(self, language: str) -> dict[str, tuple[str, ...]]:
+        """Case-folded word to its terms in ``language``, each word worked out once."""
         cache = self._cache.get(language)
         if cache is None:
             cache = self._cache[language] = _Terms(lambda word: self.word_terms(word, language))
-        return list(chain.from_iterable(map(cache.__getitem__, words)))
+        return cache
 
     def word_terms(self, word: str, language: str) -> tuple[str, ...]:
         """One case-folded word's terms: its stem, or itself and its n-grams; none for a function word."""
