@@ -299,7 +299,7 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             Each of ``features`` the person's text gives, and its distinct written words
             in the order written (for a ``gram:`` feature, the words containing it).
         """
-        # Called once a person while reasons are worded: check_is_fitted's tag look-ups cost more than the read.
+        # Called once a person while reasons are worded: check_is_fitted costs more than the read.
         if not hasattr(self, "text_"):
             check_is_fitted(self, "text_")
         if side not in {"needs", "offers"}:
