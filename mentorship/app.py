@@ -54,6 +54,8 @@ from mentorship.privacy.controllers import AccountDataController
 from mentorship.profiles.api import ProfileApiController
 from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
+from mentorship.programs.api import ProgramApiController
+from mentorship.programs.controllers import ProgramController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
 from mentorship.relationships.api import DashboardApiController, RelationshipApiController
@@ -97,6 +99,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AccountDataController,
             AccountDataApiController,
             RosterController,
+            ProgramController,
+            ProgramApiController,
             TopicController,
             RoundController,
             RoundApiController,

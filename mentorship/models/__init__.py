@@ -42,6 +42,8 @@ from mentorship.models._matching import (
 )
 from mentorship.models._profiles import Profile, ProfileLanguage, ProfileTopic
 from mentorship.models._programs import (
+    MAX_CADENCE_DAYS,
+    MIN_CADENCE_DAYS,
     JoinPolicy,
     MembershipStatus,
     Program,
@@ -52,6 +54,8 @@ from mentorship.models._store import StoreItem
 from mentorship.models._topics import Topic
 
 __all__ = [
+    "MAX_CADENCE_DAYS",
+    "MIN_CADENCE_DAYS",
     "ActionItem",
     "ActiveSlot",
     "AgendaItem",

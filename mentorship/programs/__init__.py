@@ -1,0 +1,1 @@
+"""Mentoring programs: several in one community, who may join them, and who coordinates each."""
