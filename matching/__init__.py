@@ -2,7 +2,8 @@
 
 Fit a :class:`MentorMatcher` on a participants table (see :mod:`matching.table`), call
 :meth:`MentorMatcher.match` for a provably optimal traditional assignment, and
-:func:`suggest_mentors` for instant suggestions for one person. :class:`PeerMatcher` and
+:func:`suggest_mentors` for instant suggestions for one person; a :class:`TopicFinder`
+adds the topics people's free text names, in any language the catalog names them in. :class:`PeerMatcher` and
 :class:`GroupMatcher` form peer pairs and groups the same way. Every kind returns one
 :class:`Matching` (units of a mentor or none and their members, who is left out and why, the
 certificate); a :class:`Reason` is data, a code with what it names (the codes are listed in
@@ -32,6 +33,7 @@ from matching.reports.audit import AuditReport, audit
 from matching.reports.reason import CODES, Reason, Reasons
 from matching.reports.words import sentence
 from matching.scoring.candidates import Constraints
+from matching.scoring.topic_names import TopicFinder
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.table import COLUMNS, ParticipantTable, TableError, parse_participants, shown
 
@@ -56,6 +58,7 @@ __all__ = [
     "SolvedCommunity",
     "Suggestion",
     "TableError",
+    "TopicFinder",
     "Unit",
     "audit",
     "max_min_fair",

@@ -50,6 +50,25 @@ def _shaped(word: str) -> bool:
     return len(core) >= (MIN_SIGNS if _DENSE.search(core) else MIN_LETTERS)
 
 
+#: Letters that stand for an elided article, pronoun or preposition (French, Italian, Catalan).
+_ELIDING = frozenset("cdjlmnst")
+_ELIDED = re.compile(r"^(\w{1,3})['’](?=\w{3})")
+
+
+@lru_cache(maxsize=1 << 16)
+def _unelided(word: str, languages: tuple[str, ...]) -> str:
+    """The word without an elided function word before an apostrophe: ``d'articles`` is ``articles``."""
+    found = _ELIDED.match(word)
+    if found is None:
+        return word
+    head = found.group(1).casefold()
+    if head in _ELIDING or (
+        len(head) > 1 and any(f"{head}'" in function_words(c) or head in function_words(c) for c in languages)
+    ):
+        return word[found.end() :]
+    return word
+
+
 @lru_cache(maxsize=1 << 16)
 def _function_word(word: str, languages: tuple[str, ...]) -> bool:
     folded = word.casefold()
@@ -131,16 +150,18 @@ class WordNamer:
     def _own(self, table: ParticipantTable, row: int, side: str) -> dict[int, list[str]]:
         """Every text column of one person's side and its content words in their own languages."""
         # A mentor is in as many pairs as their capacity: read their text once for all of them.
-        own = self._written.get((row, side)) if table is self.table else None
-        if own is None:
-            languages = tuple(table.languages[row])
-            own = {}
-            for column, words in self.vectorizer.surface_words(table, row, side).items():
-                kept = [w for w in words if _shaped(w) and not _function_word(w, languages)]
-                if kept and self.is_text[column]:
-                    own[column] = kept
-            if table is self.table:
-                self._written[(row, side)] = own
+        cached = self._written.get((row, side)) if table is self.table else None
+        if cached is not None:
+            return cached
+        languages = tuple(table.languages[row])
+        own: dict[int, list[str]] = {}
+        for column, written in self.vectorizer.surface_words(table, row, side).items():
+            words = dict.fromkeys(_unelided(w, languages) for w in written)
+            kept = [w for w in words if _shaped(w) and not _function_word(w, languages)]
+            if kept and self.is_text[column]:
+                own[column] = kept
+        if table is self.table:
+            self._written[(row, side)] = own
         return own
 
     def _content(

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row
-from mentorship.engine.table import participant, participants
+from mentorship.engine.table import participant, participants, topic_names
 from mentorship.models import (
     ActiveSlot,
     Kind,
@@ -39,6 +39,8 @@ class Pool:
     # Someone both mentor and mentee has two rows, never to be matched with each other.
     self_pairs: list[tuple[str, str]] = field(default_factory=list)
     free_capacity: dict[str, int] = field(default_factory=dict)
+    # The catalog's names of each topic in every language, to read topics from free text.
+    topic_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def mentees(self) -> int:
@@ -147,4 +149,4 @@ async def build_pool(
             if mentee_row(profile.id) in profiles:
                 self_pairs.append((mentee_row(profile.id), rid))
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    return Pool(kind, participants(people), profiles, names, self_pairs, free)
+    return Pool(kind, participants(people), profiles, names, self_pairs, free, await topic_names(session))

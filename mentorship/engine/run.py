@@ -11,6 +11,7 @@ from mentorship.engine.outcome import Outcome, Unit
 from mentorship.engine.pool import Pool
 from mentorship.engine.reasons import only, stored
 from mentorship.engine.rows import MENTEE, same_person
+from mentorship.engine.table import with_topics
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind
 
@@ -60,7 +61,7 @@ def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
         return Outcome([], who, 0.0, 0.0, True, {})
     progress("vectorize", 0.05)
     fractions = FRACTIONS[pool.kind]
-    table = parse_participants(pool.frame)
+    table = parse_participants(with_topics(pool.frame, pool.topic_names))
     never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
     fitted, result = run_kind(
         pool.kind.value,
@@ -132,7 +133,7 @@ def score_groups(pool: Pool, options: dict[str, Any], groups: list[tuple[str, li
     """
     from matching import parse_participants
 
-    table = parse_participants(pool.frame)
+    table = parse_participants(with_topics(pool.frame, pool.topic_names))
     fitted = matcher(Kind.GROUP.value, engine_options(options)).fit(table)
     never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
     return [_unit(fitted.describe_group(members, mentor, never), grouped=True) for mentor, members in groups]

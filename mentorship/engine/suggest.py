@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.engine.pool import Pool
 from mentorship.engine.reasons import stored
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row
-from mentorship.engine.table import participant
+from mentorship.engine.table import TopicNames, participant, topic_names, with_topics
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind, Profile
 
@@ -41,14 +41,14 @@ def load_engine_in_background() -> None:
     loading.start()
 
 
-def _fitted(key: tuple[Any, ...], frame: pd.DataFrame) -> Any:
+def _fitted(key: tuple[Any, ...], frame: pd.DataFrame, names: TopicNames) -> Any:
     from matching import MentorMatcher
 
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    fitted = MentorMatcher().fit(frame)
+    fitted = MentorMatcher().fit(with_topics(frame, names))
     with _LOCK:
         _CACHE[key] = fitted
         while len(_CACHE) > _CACHE_SIZE:
@@ -74,14 +74,16 @@ async def rank_mentors(
 ) -> list[Fit]:
     """The ``n`` best of these mentors (or of ``among`` them) for this mentee, best first."""
     newest = await session.scalar(select(func.max(Profile.updated_at)).where(Profile.is_mentor))
-    key = (tuple(mentors["id"]), tuple(mentors["capacity"]), newest)
-    person = participant(MENTEE, mentee, Kind.TRADITIONAL, 0)
+    names = await topic_names(session)
+    key = (tuple(mentors["id"]), tuple(mentors["capacity"]), newest, tuple(sorted(names.items())))
+    person = pd.DataFrame([participant(MENTEE, mentee, Kind.TRADITIONAL, 0)])
     rows = None if among is None else [mentor_row(m.id) for m in among]
 
     def run() -> list[Fit]:
         from matching import suggest_mentors
 
-        found = suggest_mentors(_fitted(key, mentors), person, n, among=rows)
+        fitted = _fitted(key, mentors, names)
+        found = suggest_mentors(fitted, with_topics(person, names), n, among=rows)
         return [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in found]
 
     return await anyio.to_thread.run_sync(run)
@@ -96,7 +98,7 @@ async def rank_peers(pool: Pool, profile: Profile, n: int) -> list[Fit]:
     def run() -> list[Fit]:
         from matching import PeerMatcher, suggest_peers
 
-        found = suggest_peers(PeerMatcher().fit(pool.frame), me, n)
+        found = suggest_peers(PeerMatcher().fit(with_topics(pool.frame, pool.topic_names)), me, n)
         return [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in found]
 
     return await anyio.to_thread.run_sync(run)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from mentorship.engine.outcome import Unit
 from mentorship.engine.pool import Pool
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row, profile_id_of, row_id
-from mentorship.engine.table import participant, participants
+from mentorship.engine.table import participant, participants, topic_names
 from mentorship.models import MemberRole, Profile, Proposal, ProposalMember, Round
 
 
@@ -47,7 +47,9 @@ async def round_pool(session: AsyncSession, found: Round) -> Pool:
             profiles[rid] = profile
     self_pairs = [(mentee_row(p), mentor_row(p)) for p in seekers & mentors]
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    return Pool(found.kind, participants(rows), profiles, names, self_pairs, capacity)
+    return Pool(
+        found.kind, participants(rows), profiles, names, self_pairs, capacity, await topic_names(session)
+    )
 
 
 def member_fits(units: Iterable[Unit]) -> dict[str, float]:

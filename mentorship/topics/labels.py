@@ -64,7 +64,13 @@ def topic_label(slug: str, locale: str) -> str | None:
     and for a free tag on a seed topic's slug (added before the catalog was seeded) the
     catalog's English name before the words someone typed.
     """
-    found = (_LABELS.get() or {}).get(slug)
+    labels = _LABELS.get() or {}
+    if slug not in labels and " " in slug:
+        # The engine names a topic by its normalised tag: "article writing" for article-writing.
+        hyphened = slug.replace(" ", "-")
+        if hyphened in labels or hyphened in catalog.TOPICS_BY_SLUG:
+            slug = hyphened
+    found = labels.get(slug)
     if found is None:
         return catalog.topic_label(slug, locale)
     label, translations, curated = found

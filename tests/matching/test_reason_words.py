@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -61,7 +63,9 @@ def test_goal_words_are_written_words_of_the_pair_and_never_twice(
 
     named = 0
     for unit in result.units:
-        written = {*split_words(goals[unit.members[0].row]), *split_words(experience[unit.mentor_row])}
+        words = [*split_words(goals[unit.members[0].row]), *split_words(experience[unit.mentor_row])]
+        # A word after an elided article is named without it: "habite" for "j'habite".
+        written = {*words, *(re.split("['’]", w, maxsplit=1)[-1] for w in words)}
         for reason in unit.reasons:
             if reason.code == "goal_terms":
                 named += len(reason.items)
