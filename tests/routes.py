@@ -25,7 +25,7 @@ def routes(app: Litestar) -> list[tuple[str, str, str | None]]:
 
 def concrete(path: str, ids: dict[str, str]) -> str:
     """Fill path parameters with real values (uuids from `ids`, a step name, a token)."""
-    values = {"step": "roles", "token": "not-a-real-token", **ids}
+    values = {"step": "roles", "token": "not-a-real-token", "slug": "no-such-program", **ids}
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)

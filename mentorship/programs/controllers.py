@@ -228,30 +228,44 @@ class ProgramController(Controller):
         return Redirect("/programs", status_code=303)
 
     @post(
-        "/{slug:str}/members/{membership_id:uuid}/{answer:str}",
-        name="programs:decide",
+        "/{slug:str}/members/{membership_id:uuid}/approve",
+        name="programs:approve",
         guards=[signed_in],
         opt=SIGNED_IN,
         status_code=303,
     )
-    async def decide(
+    async def approve(
         self,
         request: Request[Any, Any, Any],
         slug: FromPath[str],
         membership_id: FromPath[UUID],
-        answer: FromPath[str],
         programs: NamedDependency[MembershipService],
         me: NamedDependency[User],
     ) -> Response[Any]:
-        """Approve or decline a request to join."""
-        if answer not in ("approve", "decline"):
-            return Redirect(f"/programs/{slug}", status_code=303)
-        decided = await programs.decide(slug, membership_id, answer == "approve", me)
+        """Let a person who asked into the program."""
+        decided = await programs.decide(slug, membership_id, True, me)
+        flash(request, _("{person} is in the program.").format(person=decided.profile.user.name), "success")
+        return Redirect(f"/programs/{slug}", status_code=303)
+
+    @post(
+        "/{slug:str}/members/{membership_id:uuid}/decline",
+        name="programs:decline",
+        guards=[signed_in],
+        opt=SIGNED_IN,
+        status_code=303,
+    )
+    async def decline(
+        self,
+        request: Request[Any, Any, Any],
+        slug: FromPath[str],
+        membership_id: FromPath[UUID],
+        programs: NamedDependency[MembershipService],
+        me: NamedDependency[User],
+    ) -> Response[Any]:
+        """Decline a request to join."""
+        decided = await programs.decide(slug, membership_id, False, me)
         name = decided.profile.user.name
-        message = (
-            _("{person} is in the program.") if answer == "approve" else _("You declined {person}'s request.")
-        )
-        flash(request, message.format(person=name), "success")
+        flash(request, _("You declined {person}'s request.").format(person=name), "success")
         return Redirect(f"/programs/{slug}", status_code=303)
 
     @post(
