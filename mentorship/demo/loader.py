@@ -14,6 +14,7 @@ from mentorship.database import build_sqlalchemy_config
 from mentorship.demo.checkins import load_demo_checkins
 from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
 from mentorship.demo.matching import load_demo_matches
+from mentorship.demo.programs import load_demo_programs
 from mentorship.demo.relationships import load_demo_relationships
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.services import seed_topics
@@ -64,6 +65,7 @@ async def load_demo(
                     )
                 )
             await session.commit()
+        await load_demo_programs(config, seed)  # three programs, the participants enrolled where they fit
         # A published round with open, accepted and declined proposals, so every page has something real.
         matches = await load_demo_matches(config, settings.proposal_expiry_days) if added else {}
         await load_demo_checkins(config, seed)  # months of check-ins for the accepted relationships

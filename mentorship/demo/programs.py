@@ -1,0 +1,132 @@
+"""Demo programs: a leadership cohort with dates, a multilingual newcomers' program and a peer circle."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from sqlalchemy import select
+
+from mentorship.models import (
+    JoinPolicy,
+    Kind,
+    MembershipStatus,
+    Profile,
+    Program,
+    ProgramCoordinator,
+    ProgramMembership,
+)
+
+NEWCOMERS = """New to the movement? This program pairs you with an experienced volunteer who shows you around.
+¿Nuevo en el movimiento? Te acompañamos con una persona con experiencia.
+Nouveau dans le mouvement ? Une personne expérimentée vous accompagne.
+Neu in der Bewegung? Eine erfahrene Person begleitet dich.
+आंदोलन में नए हैं? एक अनुभवी स्वयंसेवक आपका साथ देगा।
+جديد في الحركة؟ سيرافقك متطوع ذو خبرة."""
+
+
+@dataclass(frozen=True)
+class DemoProgram:
+    """A demo program's settings."""
+
+    name: str
+    slug: str
+    description: str
+    kinds: tuple[Kind, ...]
+    join_policy: JoinPolicy
+    starts_on: date | None = None
+    ends_on: date | None = None
+    closes_on: date | None = None
+    cadence: int = 14
+
+
+PROGRAMS = (
+    DemoProgram(
+        "Leadership cohort 2027",
+        "leadership-cohort-2027",
+        "Ten months of growing as an organiser: running a team, giving feedback, planning events and "
+        "handing work over. Mentors meet their group every three weeks; the cohort closes with a reflection.",
+        (Kind.TRADITIONAL, Kind.GROUP),
+        JoinPolicy.APPROVAL,
+        starts_on=date(2027, 2, 1),
+        ends_on=date(2027, 11, 30),
+        closes_on=date(2027, 1, 31),
+        cadence=21,
+    ),
+    DemoProgram("Newcomers", "newcomers", NEWCOMERS, (Kind.TRADITIONAL,), JoinPolicy.OPEN),
+    DemoProgram(
+        "Peer learning circle",
+        "peer-learning-circle",
+        "Learn side by side with someone at your level: pick a skill, meet every two weeks, swap notes.",
+        (Kind.PEER,),
+        JoinPolicy.OPEN,
+    ),
+)
+
+
+def _members(program: DemoProgram, profiles: list[Profile], rng: random.Random) -> list[ProgramMembership]:
+    """Who is in a demo program: people whose kinds fit it, a few still waiting where approval is needed."""
+    wanted = {kind.value for kind in program.kinds}
+    fitting = [p for p in profiles if wanted & set(p.kinds or [])]
+    if program.slug == "leadership-cohort-2027":
+        fitting = [p for p in fitting if rng.random() < 0.3]
+    rows = []
+    for index, profile in enumerate(fitting):
+        waiting = program.join_policy is JoinPolicy.APPROVAL and index % 6 == 5
+        is_mentor = profile.is_mentor and program.kinds != (Kind.PEER,)
+        rows.append(
+            ProgramMembership(
+                profile_id=profile.id,
+                is_mentor=is_mentor,
+                is_mentee=profile.is_mentee or not is_mentor,
+                status=MembershipStatus.PENDING if waiting else MembershipStatus.ACTIVE,
+                joined_at=None if waiting else profile.created_at,
+            )
+        )
+    return rows
+
+
+async def load_demo_programs(config: SQLAlchemyAsyncConfig, seed: int = 2026) -> dict[str, int]:
+    """Add the demo programs that are missing, with the demo participants enrolled where they fit."""
+    rng = random.Random(seed)
+    added: dict[str, int] = {}
+    async with config.get_session() as session:
+        existing = set((await session.execute(select(Program.slug))).scalars())
+        profiles = list(
+            (await session.execute(select(Profile).order_by(Profile.created_at, Profile.id))).scalars()
+        )
+        for demo in PROGRAMS:
+            if demo.slug in existing:
+                continue
+            program = Program(
+                name=demo.name,
+                slug=demo.slug,
+                description=demo.description,
+                kinds=[kind.value for kind in demo.kinds],
+                join_policy=demo.join_policy,
+                starts_on=demo.starts_on,
+                ends_on=demo.ends_on,
+                closes_at=(
+                    datetime.combine(demo.closes_on + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+                    if demo.closes_on
+                    else None
+                ),
+                checkin_cadence_days=demo.cadence,
+            )
+            session.add(program)
+            await session.flush()
+            members = _members(demo, profiles, rng)
+            for member in members:
+                member.program_id = program.id
+            session.add_all(members)
+            if demo.join_policy is JoinPolicy.APPROVAL and members:
+                # One of the cohort's mentors coordinates it: a program coordinator, not an administrator.
+                lead = next((m for m in members if m.is_mentor and m.status is MembershipStatus.ACTIVE), None)
+                if lead is not None:
+                    owner = next(p for p in profiles if p.id == lead.profile_id)
+                    session.add(ProgramCoordinator(program_id=program.id, user_id=owner.user_id))
+            added[demo.slug] = len(members)
+        await session.commit()
+    return added
