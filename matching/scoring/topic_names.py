@@ -20,6 +20,8 @@ from sklearn.utils.validation import check_is_fitted
 from matching.scoring.words import WordTerms, base_code, detect_language
 from matching.table.text import split_list, split_words
 
+#: A name is not looked for in a language whose function words take one of its words this long.
+LOST_LETTERS = 4
 #: Where each side's topics are read from and written to.
 SIDES = (("goals", "seeks"), ("experience", "offers"))
 #: Topic tags by one term of a name, with all the name's terms; names looked for as written.
@@ -38,7 +40,9 @@ class TopicFinder(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     A topic is named when every content word of one of its names (its label, a
     translation, an alias) is in the text, in any order and inflection: both are read in
     the text's language, without its function words, and stemmed where Snowball has a
-    stemmer. Names in scripts written without spaces are looked for as written.
+    stemmer. A name that would lose a word of :data:`LOST_LETTERS` letters or more to that
+    language's function words is not looked for in it. Names in scripts written without
+    spaces are looked for as written.
 
     Parameters
     ----------
@@ -80,8 +84,15 @@ class TopicFinder(TransformerMixin, BaseEstimator):  # type: ignore[misc]
                     if _dense(name):
                         written.append((tag, name.casefold()))
                         continue
-                    terms = frozenset(self.terms_.terms([w.casefold() for w in split_words(name)], language))
-                    if terms:
+                    words = [w.casefold() for w in split_words(name)]
+                    read = [self.terms_.terms([w], language) for w in words]
+                    # A name that loses a word of four letters or more to the function-word list
+                    # ("Copy editing" read as "editing") would be found in far too many texts.
+                    if any(
+                        not found and len(w) >= LOST_LETTERS for w, found in zip(words, read, strict=True)
+                    ):
+                        continue
+                    if terms := frozenset(t for found in read for t in found):
                         by_term.setdefault(min(terms), []).append((tag, terms))
             found = self._by_language[language] = (by_term, written)
         return found

@@ -108,3 +108,13 @@ def test_a_named_word_drops_an_elided_article_but_not_a_name() -> None:
     assert _unelided("qu'elle", ("fr",)) == "elle"
     assert _unelided("O'Reilly", ("en", "fr")) == "O'Reilly"
     assert _unelided("don't", ("en",)) == "don't"
+
+
+def test_a_name_that_loses_a_real_word_to_the_function_word_list_is_not_looked_for() -> None:
+    # English lists take "copy" and "small": "Copy editing" would be found in every text about editing.
+    finder = TopicFinder(
+        {"copyediting": ("Copy editing", "proofreading"), "small-wikis": ("small wikis",)}
+    ).fit()
+
+    assert finder.topics("I enjoy editing wikis every day", ["en"]) == []
+    assert finder.topics("I do proofreading", ["en"]) == ["copyediting"]
