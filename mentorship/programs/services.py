@@ -22,6 +22,7 @@ from mentorship.models import (
     CheckinTemplate,
     JoinPolicy,
     MembershipStatus,
+    Profile,
     Program,
     ProgramCoordinator,
     ProgramMembership,
@@ -64,6 +65,7 @@ class ProgramRow:
     members: int
     mine: ProgramMembership | None
     manages: bool
+    participant: bool = True  # has a profile with a role, so can take part in programs
 
     @property
     def status(self) -> MembershipStatus | None:
@@ -78,7 +80,7 @@ class ProgramRow:
     @property
     def joinable(self) -> bool:
         """Whether the person may ask to join now."""
-        if self.status in (MembershipStatus.ACTIVE, MembershipStatus.PENDING):
+        if not self.participant or self.status in (MembershipStatus.ACTIVE, MembershipStatus.PENDING):
             return False
         if not self.program.enrolment_open(datetime.now(UTC)):
             return False
@@ -288,9 +290,19 @@ class ProgramService:
                 )
             ).scalars()
         )
+        roles = (
+            await self.session.execute(
+                select(Profile.is_mentor, Profile.is_mentee).where(Profile.user_id == user.id)
+            )
+        ).first()
+        participant = roles is not None and any(roles)
         return [
             ProgramRow(
-                p, int(counts.get(p.id, 0)), mine.get(p.id), user.is_coordinator or p.id in coordinated
+                p,
+                int(counts.get(p.id, 0)),
+                mine.get(p.id),
+                user.is_coordinator or p.id in coordinated,
+                participant,
             )
             for p in programs
         ]
