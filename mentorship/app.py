@@ -56,6 +56,7 @@ from mentorship.profiles.controllers import ProfileController
 from mentorship.profiles.roster import RosterController
 from mentorship.programs.api import ProgramApiController
 from mentorship.programs.controllers import ProgramController
+from mentorship.programs.member_pages import ProgramMemberController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
 from mentorship.relationships.api import DashboardApiController, RelationshipApiController
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AccountDataApiController,
             RosterController,
             ProgramController,
+            ProgramMemberController,
             ProgramApiController,
             TopicController,
             RoundController,

@@ -59,7 +59,7 @@ class CoordinatorOut(msgspec.Struct):
 
     user_id: UUID
     name: str
-    email: str
+    email: str  # empty unless the asker manages the program
 
 
 class ArchiveIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -250,7 +250,11 @@ class ProgramApiController(Controller):
     ) -> list[CoordinatorOut]:
         """Who coordinates the program."""
         row = await programs.row(slug, me)
-        return [CoordinatorOut(u.id, u.name, u.email) for u in await programs.coordinators(row.program)]
+        # Participants see who coordinates; only those who manage the program see their addresses.
+        return [
+            CoordinatorOut(u.id, u.name, u.email if row.manages else "")
+            for u in await programs.coordinators(row.program)
+        ]
 
     @post(
         "/{slug:str}/coordinators",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -21,7 +22,13 @@ from mentorship.models import (
     User,
 )
 from mentorship.programs.forms import JoinIn, ProgramInvalid
-from mentorship.programs.services import ProgramConflict, ProgramForbidden, ProgramNotFound, ProgramService
+from mentorship.programs.services import (
+    ProgramConflict,
+    ProgramForbidden,
+    ProgramNotFound,
+    ProgramRow,
+    ProgramService,
+)
 
 for _type, _line in {
     "program.joined": N_("{actor} joined the program “{name}”"),
@@ -35,11 +42,26 @@ for _type, _line in {
 }.items():
     describe_as(_type, _line)
 
-WAITING = (MembershipStatus.PENDING, MembershipStatus.INVITED)
+
+@dataclass(frozen=True)
+class ProgramPage:
+    """What a program's page shows one person: members and requests only to those who manage it."""
+
+    row: ProgramRow
+    members: list[ProgramMembership]
+    coordinators: list[User]
+    template: str  # the default agenda's title, or ''
 
 
 class MembershipService(ProgramService):
     """Places in programs: what participants do for themselves, and what coordinators decide."""
+
+    async def page(self, slug: str, user: User) -> ProgramPage:
+        """A program's page for this person."""
+        row = await self.row(slug, user)
+        members = await self.members(slug, user) if row.manages else []
+        coordinators = await self.coordinators(row.program)
+        return ProgramPage(row, members, coordinators, await self.template_title(row.program))
 
     async def join(self, slug: str, user: User, roles: JoinIn) -> ProgramMembership:
         """Join (open), ask to join (approval) or accept an invitation, with roles from one's profile."""

@@ -132,3 +132,16 @@ async def test_enrolment_closed_or_archived_programs_take_nobody(people: People)
     assert hidden.status_code == 404
     assert listed == ["Cohort 2020"]
     assert admin_listed == ["Cohort 2020", "Old program"]
+
+
+async def test_participants_see_who_coordinates_but_not_their_addresses(people: People) -> None:
+    program = await make_program(people["admin"], "Newcomers")
+    await make_coordinator(people["admin"], program["slug"], "cleo@example.org")
+
+    seen_by_ana = (await people["ana"].get(f"/api/v1/programs/{program['slug']}/coordinators")).json()
+    seen_by_cleo = (await people["cleo"].get(f"/api/v1/programs/{program['slug']}/coordinators")).json()
+    page = await people["ana"].get(f"/programs/{program['slug']}")
+
+    assert [(c["name"], c["email"]) for c in seen_by_ana] == [("Cleo", "")]
+    assert [c["email"] for c in seen_by_cleo] == ["cleo@example.org"]
+    assert "Cleo" in page.text and "cleo@example.org" not in page.text
