@@ -147,35 +147,30 @@ class WordNamer:
         """The stem (``text:``) columns of ``columns``, in their order."""
         return [int(c) for c in columns if self.is_text[c]]
 
-    def _own(self, table: ParticipantTable, row: int, side: str) -> dict[int, list[str]]:
-        """Every text column of one person's side and its content words in their own languages."""
+    def _written_by(self, table: ParticipantTable, row: int, side: str) -> dict[int, list[str]]:
+        """Every text column of one person's side and the words they wrote for it (read once a fit)."""
         # A mentor is in as many pairs as their capacity: read their text once for all of them.
         cached = self._written.get((row, side)) if table is self.table else None
-        if cached is not None:
-            return cached
-        languages = tuple(table.languages[row])
-        own: dict[int, list[str]] = {}
-        for column, written in self.vectorizer.surface_words(table, row, side).items():
-            words = dict.fromkeys(_unelided(w, languages) for w in written)
-            kept = [w for w in words if _shaped(w) and not _function_word(w, languages)]
-            if kept and self.is_text[column]:
-                own[column] = kept
-        if table is self.table:
-            self._written[(row, side)] = own
-        return own
+        if cached is None:
+            cached = self.vectorizer.surface_words(table, row, side)
+            if table is self.table:
+                self._written[(row, side)] = cached
+        return cached
 
     def _content(
         self, table: ParticipantTable, row: int, side: str, columns: list[int], languages: list[str]
     ) -> dict[int, list[str]]:
         common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
-        own = self._own(table, row, side)
-        # Words already pass their writer's languages; only the others' function words are left to check.
-        others = tuple(code for code in languages if code not in table.languages[row])
+        written = self._written_by(table, row, side)
+        codes = tuple(languages)
         found: dict[int, list[str]] = {}
+        # Only the columns a reason may name are checked: a pair shares a few of a text's many.
         for column in columns:
-            words = own.get(column) if column not in common else None
+            words = written.get(column) if column not in common and self.is_text[column] else None
             if words:
-                found[column] = [w for w in words if not _function_word(w, others)] if others else words
+                named = dict.fromkeys(_unelided(w, codes) for w in words)
+                if kept := [w for w in named if _shaped(w) and not _function_word(w, codes)]:
+                    found[column] = kept
         return found
 
     def pair(
