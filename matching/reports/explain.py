@@ -22,9 +22,10 @@ def zone_reason(value: float) -> list[Reason]:
 
 def shared_languages(table: ParticipantTable, rows_a: IntArray, rows_b: IntArray) -> list[list[str]]:
     """Languages both people of each pair speak, in the first person's order."""
+    spoken = table.languages
     return [
-        [c for c in table.languages[a] if c in table.languages[b]]
-        for a, b in zip(rows_a, rows_b, strict=True)
+        [c for c in spoken[a] if c in spoken[b]]
+        for a, b in zip(np.asarray(rows_a).tolist(), np.asarray(rows_b).tolist(), strict=True)
     ]
 
 
