@@ -46,6 +46,8 @@ from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware,
 from mentorship.lib.i18n import locale_middleware
 from mentorship.lib.reasons import use_topic_labels
 from mentorship.lib.security import security_headers_middleware
+from mentorship.manual.api import MatchApiController
+from mentorship.manual.controllers import MatchController
 from mentorship.models import StoreItem
 from mentorship.notifications.api import NotificationApiController
 from mentorship.notifications.controllers import NotificationController
@@ -103,6 +105,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ProgramController,
             ProgramMemberController,
             ProgramApiController,
+            MatchController,
+            MatchApiController,
             TopicController,
             RoundController,
             RoundApiController,

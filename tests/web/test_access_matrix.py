@@ -97,8 +97,9 @@ EMAILS = {
     "program_coordinator": "program.coordinator@example.org",
 }
 OUTSIDERS = {"other_mentee", "program_coordinator"}  # in no relationship, and see nobody's profile
-# A program's own coordinators (and administrators) see its members and answer its requests; nobody else.
-MANAGING = ("/members", "/approve", "/decline", "/invitations")
+# A program's own coordinators (and administrators) see its members, answer its requests and match its
+# people by hand; nobody else.
+MANAGING = ("/members", "/approve", "/decline", "/invitations", "/match", "/match/search", "/match/preview")
 
 
 def expected(access: str, persona: str, method: str, path: str) -> set[int] | str:
