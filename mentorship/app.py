@@ -33,6 +33,8 @@ from mentorship.events.api import EventApiController
 from mentorship.events.controllers import EventController
 from mentorship.health.controllers import HealthController
 from mentorship.home.controllers import CommunityApiController, HomeController
+from mentorship.imports.api import ImportApiController
+from mentorship.imports.controllers import ImportController
 from mentorship.jobs.config import build_jobs_plugin
 from mentorship.lib.apidocs import LocalSwaggerRenderPlugin
 from mentorship.lib.errors import (
@@ -105,6 +107,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ProgramController,
             ProgramMemberController,
             ProgramApiController,
+            ImportController,
+            ImportApiController,
             MatchController,
             MatchApiController,
             TopicController,

@@ -35,6 +35,8 @@ TASKS: list[str] = [
     "mentorship.accounts.tasks.purge_expired",
     "mentorship.accounts.tasks.send_password_reset",
     "mentorship.accounts.tasks.send_signup_link",
+    "mentorship.imports.tasks.run_import",
+    "mentorship.imports.tasks.send_import_invitations",
 ]
 
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.

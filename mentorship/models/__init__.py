@@ -24,6 +24,7 @@ from mentorship.models._checkins import (
     TemplateKind,
 )
 from mentorship.models._enums import Kind, TopicDirection
+from mentorship.models._imports import ImportStatus, ParticipantImport
 from mentorship.models._matching import (
     ActiveSlot,
     Event,
@@ -68,6 +69,7 @@ __all__ = [
     "Goal",
     "GoalNote",
     "GoalStatus",
+    "ImportStatus",
     "JoinPolicy",
     "Kind",
     "LoginAttempt",
@@ -75,6 +77,7 @@ __all__ = [
     "MembershipStatus",
     "Notification",
     "OutboxMessage",
+    "ParticipantImport",
     "PasswordResetToken",
     "PrivateNote",
     "Profile",

@@ -100,6 +100,8 @@ OUTSIDERS = {"other_mentee", "program_coordinator"}  # in no relationship, and s
 # A program's own coordinators (and administrators) see its members, answer its requests and match its
 # people by hand; nobody else.
 MANAGING = ("/members", "/approve", "/decline", "/invitations", "/match", "/match/search", "/match/preview")
+# Participant files in and out of a program: its coordinators and administrators only.
+FILES = ("/import", "/export.csv")
 
 
 def expected(access: str, persona: str, method: str, path: str) -> set[int] | str:
@@ -115,6 +117,8 @@ def expected(access: str, persona: str, method: str, path: str) -> set[int] | st
 
 def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     """Rules that depend on whose object it is: the target profile and notification belong to the mentee."""
+    if "{slug" in path and any(part in path for part in FILES) and persona != "coordinator":
+        return {403}
     if "{slug" in path and path.endswith(MANAGING) and persona != "coordinator":
         # 404 once the administrator's turn archived the program; a JSON invitation's body is checked first.
         return {400, 403, 404} if path.startswith("/api/") and path.endswith("/invitations") else {403, 404}
