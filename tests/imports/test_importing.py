@@ -141,6 +141,9 @@ async def test_a_coordinator_of_another_program_or_a_participant_is_refused(peop
         assert (await people[who].get("/programs/leadership/export.csv")).status_code == 403
         assert (await people[who].get("/programs/leadership/import")).status_code == 403
     assert (await people["admin"].get("/programs/leadership/import")).status_code == 200
+    link = 'href="/programs/leadership/import"'
+    assert link in (await people["lead"].get("/programs/leadership")).text
+    assert link not in (await people["ana"].get("/programs/leadership")).text
 
 
 async def test_the_pages_show_every_problem_then_the_preview_then_the_result(
