@@ -26,7 +26,7 @@ from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.solvers.pairing import Edges, solve_pairs
-from matching.solvers.peer_search import Pricing, scan_lists
+from matching.solvers.peer_search import Pricing, Tiles, scan_lists
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -155,7 +155,7 @@ class PeerMatcher(BaseMatcher):
         exact = n <= self.exact_limit
         report("candidates")
         started = time.perf_counter()
-        right = self.right_.toarray()
+        right = Tiles(self.left_, self.right_)
         lists = scan_lists(scorer, right, n if exact else self.list_size, seed=self.seed)
         candidates = Edges.from_pairs(lists.rows, lists.mentors, lists.scores)
         timings = {"candidates": time.perf_counter() - started}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
 from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.scoring.languages import share_language, share_language_pairs
@@ -19,6 +20,41 @@ from matching.table import hours_apart
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+
+
+class Tiles:
+    """Blocks of the peer scores ``left @ right.T``: dense over common columns, sparse over the rest.
+
+    Text features are wide (a column per stem and per character n-gram of the inflection-rich
+    and unspaced languages) but most columns are in few texts. A dense product pays for every
+    column in every pair; here only columns in more than ``share`` of the rows of either side
+    go dense, the rest multiply as sparse matrices. Same scores (to rounding), several times
+    faster at 20,000 peers than one dense product.
+
+    Parameters
+    ----------
+    left, right : scipy.sparse.csr_matrix, shape (n_peers, n_features)
+    share : float, default=0.05
+    """
+
+    def __init__(self, left: sp.csr_matrix, right: sp.csr_matrix, share: float = 0.05) -> None:
+        width = left.shape[1]
+        used = np.bincount(left.indices, minlength=width) + np.bincount(right.indices, minlength=width)
+        common = used > share * max(1, left.shape[0])
+        self.left_common = sp.csr_matrix(left[:, common])
+        self.right_common = np.ascontiguousarray(right[:, common].toarray())
+        self.left_rare = sp.csr_matrix(left[:, ~common])
+        self.right_rare = sp.csr_matrix(right[:, ~common])
+
+    def block(self, rows: IntArray, cols: IntArray | None = None) -> FloatArray:
+        """Scores of ``rows`` against ``cols`` (every peer when ``None``), one row per row."""
+        dense = self.right_common if cols is None else self.right_common[cols]
+        rare = self.right_rare if cols is None else self.right_rare[cols]
+        out: FloatArray = self.left_common[rows].toarray() @ dense.T
+        extra = sp.coo_matrix(self.left_rare[rows] @ rare.T)
+        # A sparse product has one entry per (row, column): plain indexed addition is exact.
+        out[extra.row, extra.col] += extra.data
+        return out
 
 
 def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:
@@ -36,7 +72,7 @@ def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt
 
 
 def scan_lists(
-    scorer: PairScorer, right: FloatArray, size: int, *, block: int = 1024, seed: int = 0
+    scorer: PairScorer, right: Tiles, size: int, *, block: int = 1024, seed: int = 0
 ) -> CandidateLists:
     """Each peer's best ``size`` eligible partners over *all* peers, and a bound on the rest.
 
@@ -49,8 +85,8 @@ def scan_lists(
     ----------
     scorer : PairScorer
         Peers against peers.
-    right : ndarray of float64, shape (n_peers, n_features)
-        The dense right features.
+    right : Tiles
+        The peer scores, block by block.
     size : int
         List length.
     block : int, default=1024
@@ -60,7 +96,6 @@ def scan_lists(
     """
     n = scorer.needs.shape[0]
     keep = min(size, max(n - 1, 0))
-    left = scorer.needs
     floor = _row_floors(scorer, right, keep, seed) if keep < n - 1 else np.full(n, -np.inf)
     found: list[tuple[IntArray, IntArray, FloatArray]] = [
         (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
@@ -68,10 +103,9 @@ def scan_lists(
     least = max(scorer.constraints.min_score, 0.0)
     for start in range(0, n, block):
         rows = np.arange(start, min(n, start + block), dtype=np.int64)
-        dense = left[rows].toarray()
         for other in range(start, n, block):
             cols = np.arange(other, min(n, other + block), dtype=np.int64)
-            tile = dense @ right[cols].T
+            tile = right.block(rows, cols)
             # Rows keep what beats their floor; columns (the mirrored tile) what beats theirs.
             i, j = np.nonzero(tile > np.maximum(floor[rows], least)[:, None])
             sides = [(rows[i], cols[j], tile[i, j])]
@@ -95,7 +129,7 @@ def scan_lists(
     return CandidateLists(indptr, cols, values, tail, scorer.pairs_scored)
 
 
-def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> FloatArray:
+def _row_floors(scorer: PairScorer, right: Tiles, keep: int, seed: int) -> FloatArray:
     """Per row, a score about ``3 * keep`` eligible partners reach, from a sample of columns."""
     n = scorer.needs.shape[0]
     sample = np.sort(np.random.default_rng(seed).choice(n, size=min(n, 1024), replace=False))
@@ -103,7 +137,7 @@ def _row_floors(scorer: PairScorer, right: FloatArray, keep: int, seed: int) -> 
     floors = np.full(n, -np.inf)
     for start in range(0, n, 2048):
         rows = np.arange(start, min(n, start + 2048), dtype=np.int64)
-        scores = scorer.needs[rows].toarray() @ right[sample].T
+        scores = right.block(rows, sample)
         # Only the language and self rules here: the floor is an estimate, the tail stays a bound anyway.
         speaks = share_language(scorer.mentee_words[rows], scorer.mentee_words[sample])
         scores[~speaks | (rows[:, None] == sample[None, :])] = -np.inf
@@ -121,7 +155,7 @@ class Pricing:
     score the fewest pairs.
     """
 
-    def __init__(self, scorer: PairScorer, right: FloatArray, tail: FloatArray) -> None:
+    def __init__(self, scorer: PairScorer, right: Tiles, tail: FloatArray) -> None:
         self.scorer, self.right, self.tail = scorer, right, tail
 
     def __call__(self, y: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
@@ -148,11 +182,11 @@ class Pricing:
     ) -> tuple[IntArray, IntArray, FloatArray]:
         parts = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         step = max(1, 8_000_000 // max(1, len(cols)))
-        right_t = self.right.T if len(cols) == len(y) else self.right[cols].T
+        every = len(cols) == len(y)
         n, least = len(y), self.scorer.constraints.min_score
         for start in range(0, len(rows), step):
             part = rows[start : start + step]
-            scores = self.scorer.needs[part].toarray() @ right_t
+            scores = self.right.block(part, None if every else cols)
             i, j = np.nonzero(scores - y[cols][None, :] > y[part][:, None] - NEAR)
             a, b, value = part[i], cols[j], scores[i, j]
             ok = _eligible(self.scorer, a, b, n) & (value > 0) & (value >= least)
