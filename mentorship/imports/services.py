@@ -102,7 +102,11 @@ class ImportService:
     async def upload(self, slug: str, import_id: UUID, user: User) -> tuple[Program, ParticipantImport]:
         """An upload of this program, for its coordinators."""
         program = await self.program(slug, user)
-        found = await self.session.get(ParticipantImport, import_id, populate_existing=True)
+        # The checked people are only read by the import itself: polling the progress skips them.
+        query = select(ParticipantImport).where(ParticipantImport.id == import_id)
+        found = await self.session.scalar(
+            query.options(defer(ParticipantImport.people)).execution_options(populate_existing=True)
+        )
         if found is None or found.program_id != program.id:
             raise ImportNotFound(import_id)
         return program, found
