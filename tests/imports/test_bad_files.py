@@ -88,3 +88,15 @@ async def test_bad_uploads_answer_400_with_problems_never_500(people: People) ->
         headers={"x-csrftoken": people["admin"].cookies["csrftoken"]},
     )
     assert missing.status_code == 400
+
+
+async def test_a_large_upload_reaches_the_check_and_one_over_the_limit_is_named_in_words(
+    people: People,
+) -> None:
+    row = ROW.replace(",,,\n", ",,,") + "x" * 200 + "\n"
+    over = (HEADER + row * (MAX_BYTES // len(row) + 10)).encode()
+
+    response = await upload(people["admin"], over)
+
+    assert response.status_code == 400
+    assert "10 MB" in response.json()["errors"][0]["message"]
