@@ -65,7 +65,9 @@ class MatchController(Controller):
         """Search both sides; with a mentee and a mentor (or two peers) chosen, the fit and warnings."""
         values = typed(request.query_params)
         context = await _context(matches, slug, me, values, settings)
-        name = "manual/_preview.html" if is_fragment_request(request) else "manual/match.html"
+        # The preview alone for htmx, unless the kind or the search changed the whole page.
+        partial = is_fragment_request(request) and not request.query_params.get("whole")
+        name = "manual/_preview.html" if partial else "manual/match.html"
         return Template(name, context=context, headers={"Vary": "HX-Request"})
 
     @get("/search", name="match:search", guards=[signed_in], opt=SIGNED_IN)

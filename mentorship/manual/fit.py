@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 
+import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.engine.pool import build_pool
@@ -12,6 +14,8 @@ from mentorship.engine.suggest import mentors_of, rank_mentors, with_mentor
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import Kind, Profile
 from mentorship.relationships.load import overloaded
+
+_SCORING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,16 @@ async def pair_fits(
     mentors = mentors_of(pool)
     pairs = [(m, mentor) for m in mentees] if mentor else _both_ways(mentees)
     found = []
-    for seeker, helper in pairs:
-        ranked = await rank_mentors(session, seeker, with_mentor(mentors, helper), 1, among=[helper])
-        score, reasons = (ranked[0].score, ranked[0].reasons) if ranked else (0.0, [])
-        found.append(PairFit(seeker, helper, score, reasons))
+    # The engine's word stemmers are not safe to share between threads (two previews scored at once
+    # in one process raised IndexError in Snowball): score one preview at a time per process.
+    await anyio.to_thread.run_sync(_SCORING.acquire)
+    try:
+        for seeker, helper in pairs:
+            ranked = await rank_mentors(session, seeker, with_mentor(mentors, helper), 1, among=[helper])
+            score, reasons = (ranked[0].score, ranked[0].reasons) if ranked else (0.0, [])
+            found.append(PairFit(seeker, helper, score, reasons))
+    finally:
+        _SCORING.release()
     return found
 
 

@@ -63,6 +63,12 @@ class MatchWrites:
     async def _lock_and_check(self, pick: Pick) -> None:
         """Lock the people, then refuse a pairing that already exists: together now, or proposed."""
         await lock_in_order(self.session, Profile, pick.ids)
+        if self.session.get_bind().dialect.name == "sqlite":
+            # SQLite reads outside any transaction until the first write: write first (changing
+            # nothing), so the checks below run while this transaction holds the one write lock.
+            await self.session.execute(
+                update(Profile).where(Profile.id.in_(pick.ids)).values(updated_at=Profile.updated_at)
+            )
         parted = await parted_pairs(self.session, set(pick.ids))
         if any(parted.get(frozenset(p)) is Parting.TOGETHER for p in _pairs_of(pick)):
             await self.session.rollback()

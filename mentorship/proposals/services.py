@@ -583,9 +583,10 @@ def _parted_problem(parted: Parting, name: str) -> str:
 
 
 async def group_minimum(session: AsyncSession, proposal: Proposal) -> int:
-    """The smallest group the proposal's round allowed (3 when it came from no round)."""
+    """The smallest group the proposal's round allowed; outside a round 3, or all of a smaller group."""
     if proposal.round_id is None:
-        return 3
+        # A coordinator may group two mentees by hand: that group starts once both have said yes.
+        return min(3, sum(1 for m in proposal.members if m.role is MemberRole.MENTEE))
     options = await session.scalar(select(Round.options).where(Round.id == proposal.round_id))
     return int((options or {}).get("group_min", 3))
 

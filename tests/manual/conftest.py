@@ -144,6 +144,13 @@ async def leave(settings: Settings, profile_id: UUID) -> None:
         await config.get_engine().dispose()
 
 
+async def create_app_client(settings: Settings, email: str) -> AsyncTestClient[Litestar]:
+    """A client on its own app, signed in as this person (close it with ``__aexit__``)."""
+    client = await AsyncTestClient(app=create_app(settings), base_url="http://testserver.local").__aenter__()
+    await login(client, email, PASSWORD)
+    return client
+
+
 @pytest.fixture
 async def world(quiet: Settings) -> AsyncIterator[World]:
     """The seeded program and a signed-in client for the administrator, Pia, Cleo, Ana and Ben."""

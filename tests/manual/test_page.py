@@ -75,3 +75,46 @@ async def test_another_programs_coordinator_and_participants_are_refused(world: 
         send = await post_form(world.clients[who], PAGE, {"action": "propose"})
 
         assert (page.status_code, search.status_code, send.status_code) == (403, 403, 403), who
+
+
+async def test_a_chosen_person_stays_in_their_box_while_searching_for_someone_else(world: World) -> None:
+    params = {"box": "mentor", "mentor_q": "Ben", "mentor": str(world.ids["maya"])}
+
+    results = await world.clients["pia"].get(f"{PAGE}/search", params=params)
+
+    assert results.text.index("Maya Sato") < results.text.index("Ben Mentor")
+    assert f'value="{world.ids["maya"]}" checked' in results.text
+
+
+async def test_the_program_page_links_its_coordinators_to_matching_by_hand(world: World) -> None:
+    for who, linked in (("pia", True), ("admin", True), ("cleo", False)):
+        page = await world.clients[who].get(f"/programs/{SLUG}")
+
+        assert (f'href="{PAGE}"' in page.text) is linked, who
+
+
+async def test_a_group_is_built_from_several_mentees_ticked_in_the_form(world: World) -> None:
+    page = await world.clients["pia"].get(PAGE, params={"kind": "group", "whole": "1"})
+    mentees = [str(world.ids["ana"]), str(world.ids["dan"])]
+    form = [
+        ("kind", "group"),
+        ("mentor", str(world.ids["ben"])),
+        ("action", "start"),
+        ("reason", "A cohort."),
+    ]
+    form += [("mentee", m) for m in mentees]
+
+    started = await world.clients["pia"].post(
+        PAGE,
+        content="&".join(f"{k}={v}" for k, v in form).replace(" ", "+"),
+        headers={
+            "content-type": "application/x-www-form-urlencoded",
+            "x-csrftoken": world.clients["pia"].cookies["csrftoken"],
+        },
+        follow_redirects=False,
+    )
+
+    assert 'type="checkbox" name="mentee"' in page.text
+    assert started.status_code == 303, started.text
+    ana = (await world.clients["ana"].get("/api/v1/relationships")).json()
+    assert [r["kind"] for r in ana] == ["group"]

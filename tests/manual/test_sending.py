@@ -8,7 +8,7 @@ from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Event, Profile
 from tests.helpers import send_json
-from tests.manual.conftest import SLUG, World
+from tests.manual.conftest import SLUG, World, create_app_client
 from tests.manual.test_preview import pick
 
 MATCH = f"/api/v1/programs/{SLUG}/match"
@@ -125,3 +125,22 @@ async def test_a_group_and_a_peer_pair_start_directly(world: World) -> None:
     for who, kind in (("ben", "group"), ("ana", "peer")):
         theirs = (await world.clients[who].get("/api/v1/relationships")).json()
         assert [r["kind"] for r in theirs] == [kind], who
+
+
+async def test_a_group_of_two_sent_by_hand_starts_when_all_three_accept(
+    world: World, quiet: Settings
+) -> None:
+    body = {**pick(world, "ben", "ana", "dan", kind="group"), "action": "propose"}
+    sent = await send_json(world.clients["pia"], "POST", MATCH, body)
+    proposal_id = sent.json()["proposal_id"]
+    dan = await create_app_client(quiet, "dan@example.org")
+
+    answers = []
+    for client in (world.clients["ben"], world.clients["ana"], dan):
+        answers.append(await send_json(client, "POST", f"/api/v1/proposals/{proposal_id}/accept"))
+    await dan.__aexit__(None, None, None)
+
+    assert [a.status_code for a in answers] == [200, 200, 200], [a.text for a in answers]
+    assert answers[-1].json()["status"] == "accepted"
+    theirs = (await world.clients["ana"].get("/api/v1/relationships")).json()
+    assert [r["kind"] for r in theirs] == ["group"]
