@@ -33,12 +33,12 @@ async def pair_fits(
 ) -> list[PairFit]:
     """Each mentee scored with the mentor, or each peer with the other (both ways), as suggestions score."""
     today = date.today()
-    people = [*([mentor] if mentor else []), *mentees]
     busy = await overloaded(session, threshold, today)
-    # Scored among the mentors of the traditional model, the picked people taken out of the pool as
-    # seekers and added as the one mentor scored (with a place), as a request's fit is.
+    # Scored among the traditional model's mentors, as a request's fit is: the seekers are taken out
+    # of the pool (the mentor stays, so the model fitted for suggestions is reused) and the helper
+    # is added with a place when the pool has none for them.
     pool = await build_pool(
-        session, Kind.TRADITIONAL, today, excluded_profiles={p.id for p in people}, overloaded=busy
+        session, Kind.TRADITIONAL, today, excluded_profiles={p.id for p in mentees}, overloaded=busy
     )
     mentors = mentors_of(pool)
     pairs = [(m, mentor) for m in mentees] if mentor else _both_ways(mentees)
