@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 import pandas as pd
-from sqlalchemy import ColumnElement, String, and_, cast, exists, not_, select
+from sqlalchemy import ColumnElement, String, and_, cast, exists, not_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -18,7 +18,9 @@ from mentorship.models import (
     ActiveSlot,
     Kind,
     MemberRole,
+    MembershipStatus,
     Profile,
+    ProgramMembership,
     Proposal,
     ProposalMember,
     ProposalStatus,
@@ -51,6 +53,18 @@ class Pool:
     def mentors(self) -> int:
         """How many mentors are in this pool."""
         return int((self.frame["role"] == MENTOR).sum()) if len(self.frame) else 0
+
+
+def _in_program(program_id: UUID | None, *, mentor: bool) -> ColumnElement[bool]:
+    """Active in the program as a mentor (or as a mentee); anyone when there is no program."""
+    if program_id is None:
+        return true()
+    return exists().where(
+        ProgramMembership.profile_id == Profile.id,
+        ProgramMembership.program_id == program_id,
+        ProgramMembership.status == MembershipStatus.ACTIVE,
+        ProgramMembership.is_mentor if mentor else ProgramMembership.is_mentee,
+    )
 
 
 def _has_slot(kind: Kind, role: MemberRole) -> ColumnElement[bool]:
@@ -94,8 +108,14 @@ async def build_pool(
     *,
     excluded_profiles: set[UUID] | None = None,
     overloaded: set[UUID] | None = None,
+    program_id: UUID | None = None,
 ) -> Pool:
-    """Everyone who wants this kind, is not away, has room and is not already matched for it."""
+    """Everyone who wants this kind, is not away, has room and is not already matched for it.
+
+    With ``program_id``, only that program's active members in the role they joined it for.
+    Room is counted over every program: a mentor full in one is full in all (one person, one
+    burnout risk).
+    """
     excluded_profiles = excluded_profiles or set()
     overloaded = overloaded or set()
     base = (
@@ -106,10 +126,14 @@ async def build_pool(
         .order_by(Profile.created_at, Profile.id)
     )
     seeker_role = MemberRole.PEER if kind is Kind.PEER else MemberRole.MENTEE
+    seeker_filter, mentor_filter = _in_program(program_id, mentor=False), _in_program(program_id, mentor=True)
     seekers = (
         await session.execute(
             base.where(
-                Profile.is_mentee, not_(_has_slot(kind, seeker_role)), not_(_pending(kind, seeker_role))
+                Profile.is_mentee,
+                seeker_filter,
+                not_(_has_slot(kind, seeker_role)),
+                not_(_pending(kind, seeker_role)),
             )
         )
     ).scalars()
@@ -126,7 +150,9 @@ async def build_pool(
         held = await pending_mentor_places(session, kind)
         mentors = (
             await session.execute(
-                base.where(Profile.is_mentor, Profile.capacity > 0, not_(Profile.away_on(today))).where(
+                base.where(
+                    Profile.is_mentor, mentor_filter, Profile.capacity > 0, not_(Profile.away_on(today))
+                ).where(
                     and_(Profile.mentee_load < Profile.capacity)
                     if kind is Kind.TRADITIONAL
                     else not_(_has_slot(kind, MemberRole.MENTOR))

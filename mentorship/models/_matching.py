@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
@@ -27,6 +27,9 @@ from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models._enums import Kind
+
+if TYPE_CHECKING:
+    from mentorship.models._programs import Program
 
 
 def _enum(cls: type[StrEnum], name: str) -> Enum:
@@ -102,6 +105,10 @@ class Round(UUIDAuditBase):
     )
     options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    # The program whose members the round matched; none for a round over the whole community.
+    program_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("program.id", ondelete="SET NULL"), index=True, default=None
+    )
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     stage: Mapped[str] = mapped_column(String(80), default="")
     error: Mapped[str] = mapped_column(Text, default="")
@@ -113,6 +120,7 @@ class Round(UUIDAuditBase):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="raise")
+    program: Mapped[Program | None] = relationship(lazy="joined")
 
 
 def _proposal_overdue(cls: type[Proposal], now: datetime) -> ColumnElement[bool]:

@@ -34,6 +34,9 @@ class RoundOut(msgspec.Struct):
     created_at: datetime
     published_at: datetime | None
     summary: dict[str, Any]
+    # The program's slug and name; empty for a round over the whole community.
+    program: str = ""
+    program_name: str = ""
 
 
 class MemberOut(msgspec.Struct):
@@ -87,6 +90,8 @@ def round_out(found: Round, *, with_alternatives: bool = False) -> RoundOut:
         created_at=found.created_at,
         published_at=found.published_at,
         summary=summary,
+        program=found.program.slug if found.program is not None else "",
+        program_name=found.program.name if found.program is not None else "",
     )
 
 

@@ -41,6 +41,7 @@ async def _rounds_page(
             "errors": errors or {},
             "chosen": chosen or {},
             "kinds": list(Kind),
+            "programs": await rounds.programs(),
         },
     )
 
@@ -65,6 +66,7 @@ class RoundController(Controller):
                 earlier = None
             if earlier is not None:
                 values = {"kind": earlier.kind.value, **earlier.options}
+                values["program"] = earlier.program.slug if earlier.program is not None else ""
                 values["exclude"] = "\n".join(", ".join(pair) for pair in earlier.options.get("exclude", []))
         return await _rounds_page(rounds, values)
 
@@ -80,9 +82,9 @@ class RoundController(Controller):
         data = {key: form.get(key) for key in form}
         try:
             options = RoundIn.from_form(data).checked()
-        except RoundInvalid as exc:
+            started = await start_round(request, rounds, me, options)
+        except RoundInvalid as exc:  # the form's rules, then the program's (its kinds)
             return await _rounds_page(rounds, data, errors=exc.errors)
-        started = await start_round(request, rounds, me, options)
         return Redirect(f"/rounds/{started.id}", status_code=303)
 
     @get("/compare", name="rounds:compare")

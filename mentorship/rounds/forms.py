@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 import msgspec
 
-from mentorship.lib.errors import Invalid
 from mentorship.lib.i18n import _
 from mentorship.models import Kind
-from mentorship.rounds.services import RoundOptions
+from mentorship.rounds.services import RoundInvalid, RoundOptions
+
+__all__ = ["RoundIn", "RoundInvalid"]
 
 KINDS = [k.value for k in Kind]
 RANGES = {"min_score": (0.0, 1.0), "max_hours_apart": (0.0, 26.0), "group_min": (2, 20), "group_max": (2, 20)}
@@ -20,12 +21,6 @@ RANGES = {"min_score": (0.0, 1.0), "max_hours_apart": (0.0, 26.0), "group_min": 
 KindName = Annotated[
     str, msgspec.Meta(description="How to match.", extra_json_schema={"extra": {"enum": KINDS}})
 ]
-
-
-class RoundInvalid(Invalid):
-    """The round's options have field errors."""
-
-    summary = "Invalid round"
 
 
 def _range(low: float, high: float) -> msgspec.Meta:
@@ -45,6 +40,9 @@ class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
     exclude: Annotated[
         list[list[str]], msgspec.Meta(description="[mentee email, mentor email] pairs never to propose.")
     ] = []
+    program: Annotated[
+        str, msgspec.Meta(description="The program's short name (slug) to match within; empty for everyone.")
+    ] = ""
 
     @classmethod
     def from_form(cls, form: Mapping[str, Any]) -> RoundIn:
@@ -64,7 +62,12 @@ class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
                 numbers[name] = int(numbers[name]) if math.isfinite(numbers[name]) else 0
         lines = str(form.get("exclude") or "").replace("\x00", "").splitlines()
         exclude = [line.split(",") for line in lines]
-        options = cls(kind=str(form.get("kind") or Kind.TRADITIONAL.value), exclude=exclude, **numbers)
+        options = cls(
+            kind=str(form.get("kind") or Kind.TRADITIONAL.value),
+            exclude=exclude,
+            program=str(form.get("program") or "").strip(),
+            **numbers,
+        )
         if errors:
             raise RoundInvalid({**options.problems(), **errors})
         return options
@@ -96,5 +99,11 @@ class RoundIn(msgspec.Struct, forbid_unknown_fields=True):
         pairs = ([p.strip().lower() for p in pair if p.strip()] for pair in self.exclude)
         exclude = tuple((pair[0], pair[1]) for pair in pairs if pair)
         return RoundOptions(
-            Kind(self.kind), self.min_score, self.max_hours_apart, self.group_min, self.group_max, exclude
+            Kind(self.kind),
+            self.min_score,
+            self.max_hours_apart,
+            self.group_min,
+            self.group_max,
+            exclude,
+            self.program.strip(),
         )

@@ -23,7 +23,7 @@ from mentorship.engine.pool import Pool, build_pool, pending_mentor_places
 from mentorship.engine.reasons import reason_counts
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.events.services import record
-from mentorship.lib.errors import DomainError, NotFound
+from mentorship.lib.errors import DomainError, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.lib.reasons import as_json, read_reasons
 from mentorship.lib.zones import stamp
@@ -31,6 +31,7 @@ from mentorship.models import (
     Kind,
     MemberRole,
     Profile,
+    Program,
     Proposal,
     ProposalMember,
     ProposalSource,
@@ -61,6 +62,12 @@ class RoundNotFound(NotFound):
     """No round with that id."""
 
 
+class RoundInvalid(Invalid):
+    """The round's options have field errors."""
+
+    summary = "Invalid round"
+
+
 @dataclass(frozen=True)
 class RoundOptions:
     """What a coordinator chooses for a round."""
@@ -72,6 +79,8 @@ class RoundOptions:
     group_max: int = 6
     # (mentee email, mentor email) pairs never to propose.
     exclude: tuple[tuple[str, str], ...] = ()
+    # The slug of the program whose members to match; empty for the whole community.
+    program: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The options as stored on the round."""
@@ -101,12 +110,47 @@ class RoundService:
             raise RoundNotFound(round_id)
         return found
 
+    async def programs(self) -> list[Program]:
+        """The programs a round may run in (archived ones run no more rounds)."""
+        found = await self.session.execute(
+            select(Program).where(Program.archived.is_(False)).order_by(Program.name)
+        )
+        return list(found.scalars())
+
+    async def _program(self, options: RoundOptions) -> Program | None:
+        """The round's program; RoundInvalid when it is unknown, archived or does not offer the kind."""
+        if not options.program:
+            return None
+        found = await self.session.scalar(select(Program).where(Program.slug == options.program))
+        if found is None or found.archived:
+            raise RoundInvalid({"program": _("Choose one of the programs that are running.")})
+        if found.kinds and options.kind.value not in found.kinds:
+            raise RoundInvalid(
+                {"kind": _("{program} does not offer this kind of mentoring.").format(program=found.name)}
+            )
+        return found
+
     async def create(self, options: RoundOptions, by: User) -> Round:
         """Queue a round; the caller enqueues the job after this commits."""
-        started = Round(kind=options.kind, options=options.as_dict(), created_by_id=by.id, stage="queued")
+        program = await self._program(options)
+        started = Round(
+            kind=options.kind,
+            options=options.as_dict(),
+            created_by_id=by.id,
+            stage="queued",
+            program=program,
+        )
         self.session.add(started)
         await self.session.flush()
-        record(self.session, "round.queued", "round", started.id, by.id, kind=options.kind.value)
+        record(
+            self.session,
+            "round.queued",
+            "round",
+            started.id,
+            by.id,
+            kind=options.kind.value,
+            program=program.slug if program is not None else "",
+        )
         await self.session.commit()
         return started
 
@@ -415,7 +459,9 @@ async def execute_round(
         kind = found.kind
         # Burnout protection: mentors above the load threshold get no new proposals.
         busy = await overloaded(session, load_threshold, today or date.today())
-        pool = await build_pool(session, kind, today or date.today(), overloaded=busy)
+        pool = await build_pool(
+            session, kind, today or date.today(), overloaded=busy, program_id=found.program_id
+        )
         options["exclude_rows"] = await never_rows(session, pool, options.get("exclude", []))
     latest: dict[str, Any] = {"stage": "pool", "fraction": 0.05}
 
