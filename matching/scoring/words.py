@@ -13,6 +13,7 @@ the parts written together (``edit-a-thons`` meets ``editathons``).
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
@@ -174,11 +175,16 @@ class WordTerms:
         self.stop = stop
         self.stem = stem
         self._cache: dict[str, _Terms] = {}
-        self._stemmers: dict[str, Any] = {}
+        # A Snowball stemmer keeps the word it works on in itself: one per thread (the app scores
+        # suggestions in worker threads, and two at once in one stemmer raised IndexError).
+        self._stemmers = threading.local()
 
     def __getstate__(self) -> dict[str, Any]:
         # Caches and stemmers rebuild on use; pickles stay small.
-        return {**self.__dict__, "_cache": {}, "_stemmers": {}}
+        return {**self.__dict__, "_cache": {}, "_stemmers": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _stemmers=threading.local())
 
     def terms(self, words: Iterable[str], language: str) -> list[str]:
         """The terms of a text's case-folded ``words`` read in ``language``."""
@@ -228,7 +234,10 @@ class WordTerms:
         ]
 
     def _stemmer(self, language: str) -> Any:
-        if language not in self._stemmers:
+        mine: dict[str, Any] | None = getattr(self._stemmers, "by_language", None)
+        if mine is None:
+            mine = self._stemmers.by_language = {}
+        if language not in mine:
             name = STEMMERS.get(language)
-            self._stemmers[language] = snowballstemmer.stemmer(name) if name else None
-        return self._stemmers[language]
+            mine[language] = snowballstemmer.stemmer(name) if name else None
+        return mine[language]

@@ -221,3 +221,19 @@ def test_feature_names_are_readable_words(community: pd.DataFrame) -> None:
 
     assert "text:wikidata" in text
     assert not any(" " in n for n in names)
+
+
+def test_threads_never_share_a_stemmer() -> None:
+    """Snowball stemmers keep the word they work on: the app scores in several threads at once."""
+    import threading
+
+    from matching.scoring.words import WordTerms
+
+    terms = WordTerms((2, 3), "none", stop=True, stem=True)
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.append(terms._stemmer("en")))
+    thread.start()
+    thread.join()
+
+    assert seen[0] is not None and seen[0] is not terms._stemmer("en")
+    assert terms.word_terms("editing", "en") == ("edit",)
