@@ -98,7 +98,7 @@ async def test_a_round_in_a_program_matches_its_members_only(quiet: Settings, ad
     assert detail["round"]["program"] == "leadership"
     assert detail["round"]["program_name"] == "Leadership"
     assert 'href="/programs/leadership">Leadership</a>' in page
-    assert "<td>Leadership</td>" in listing
+    assert "<td>Leadership<br>" in listing
 
 
 async def test_a_mentor_full_in_one_program_is_not_proposed_in_another(
