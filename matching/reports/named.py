@@ -141,18 +141,18 @@ class WordNamer:
         self.is_text = np.char.startswith(names, "text:")
         self.common_ = common_stems(table, blocks, max_share, min_people) if table is not None else {}
         self.table = table
-        self._written: dict[tuple[int, str], dict[int, list[str]]] = {}
+        self._written: dict[tuple[int, str], dict[int, dict[str, None]]] = {}
 
     def text_columns(self, columns: Sequence[int]) -> list[int]:
         """The stem (``text:``) columns of ``columns``, in their order."""
         return [int(c) for c in columns if self.is_text[c]]
 
-    def _written_by(self, table: ParticipantTable, row: int, side: str) -> dict[int, list[str]]:
+    def _written_by(self, table: ParticipantTable, row: int, side: str) -> dict[int, dict[str, None]]:
         """Every text column of one person's side and the words they wrote for it (read once a fit)."""
         # A mentor is in as many pairs as their capacity: read their text once for all of them.
         cached = self._written.get((row, side)) if table is self.table else None
         if cached is None:
-            cached = self.vectorizer.surface_words(table, row, side)
+            cached = self.vectorizer.written(table, row, side)
             if table is self.table:
                 self._written[(row, side)] = cached
         return cached

@@ -312,8 +312,14 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             if features is None
             else [c - offset for c in features if 0 <= c - offset < len(self.text_.vocabulary_)]
         )
-        found = self.text_.surface_words(text, table.languages[row], columns)
-        return {column + offset: words for column, words in found.items()}
+        found = self.text_.written(text, table.languages[row], columns)
+        return {column + offset: list(words) for column, words in found.items()}
+
+    def written(self, table: ParticipantTable, row: int, side: str) -> dict[int, dict[str, None]]:
+        """Every text feature of one person's side and their words for it, as dict keys (for reasons)."""
+        text = (table.goals if side == "needs" else table.experience)[row]
+        offset = len(self.topics_)
+        return {c + offset: w for c, w in self.text_.written(text, table.languages[row]).items()}
 
     def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
         """Names of the output columns, prefixed ``needs__`` or ``offers__``.
