@@ -24,7 +24,6 @@ from mentorship.lib.zones import stamp
 from mentorship.manual.forms import Pick
 from mentorship.manual.preview import MatchConflict, Plan, Started
 from mentorship.models import (
-    ActiveSlot,
     Kind,
     MemberRole,
     Profile,
@@ -32,12 +31,10 @@ from mentorship.models import (
     ProposalMember,
     ProposalSource,
     ProposalStatus,
-    Relationship,
-    RelationshipMember,
-    RelationshipStatus,
     Response,
 )
 from mentorship.notifications.services import notify
+from mentorship.relationships.opening import open_relationship
 
 T = TypeVar("T")
 
@@ -188,29 +185,11 @@ class MatchWrites:
     async def _open(self, proposal: Proposal, plan: Plan) -> UUID:
         """The relationship and everyone's one slot of its kind (the unique slot is the guard)."""
         await self.session.flush()
-        kind = plan.pick.kind
-        relationship = Relationship(
-            kind=kind,
-            status=RelationshipStatus.ACTIVE,
-            proposal_id=proposal.id,
-            cadence_days=plan.cadence_days,
-            started_at=datetime.now(UTC),
+        members = [(m.profile_id, m.role) for m in proposal.members]
+        opened = await open_relationship(
+            self.session, plan.pick.kind, proposal.id, members, plan.cadence_days
         )
-        relationship.members = [
-            RelationshipMember(profile_id=m.profile_id, role=m.role) for m in proposal.members
-        ]
-        self.session.add(relationship)
-        await self.session.flush()
-        for member in relationship.members:
-            if member.role is MemberRole.MENTOR and kind is Kind.TRADITIONAL:
-                continue  # a traditional mentor's places are counted on the profile instead
-            self.session.add(
-                ActiveSlot(
-                    profile_id=member.profile_id, kind=kind, role=member.role, relationship_id=relationship.id
-                )
-            )
-        await self.session.flush()
-        return relationship.id
+        return opened.id
 
     async def _take_place(self, plan: Plan, mentor_id: UUID, full_ok: bool) -> None:
         """Count the mentee on the mentor's places; past capacity only when the coordinator said so."""

@@ -34,13 +34,13 @@ from mentorship.models import (
     ProposalStatus,
     Relationship,
     RelationshipMember,
-    RelationshipStatus,
     Response,
     Round,
     User,
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
+from mentorship.relationships.opening import open_relationship
 
 T = TypeVar("T")
 
@@ -318,29 +318,10 @@ class ProposalService:
                     )
                 )
         cadence = min((p.checkin_cadence_days for p in people.values()), default=14)
-        relationship = Relationship(
-            kind=proposal.kind,
-            status=RelationshipStatus.ACTIVE,
-            proposal_id=proposal.id,
-            cadence_days=cadence,
-            started_at=datetime.now(UTC),
-        )
         joining = [m for m in proposal.members if m.response is Response.ACCEPTED]
-        relationship.members = [RelationshipMember(profile_id=m.profile_id, role=m.role) for m in joining]
-        self.session.add(relationship)
-        await self.session.flush()
-        for member in joining:
-            if member.role is MemberRole.MENTOR and proposal.kind is Kind.TRADITIONAL:
-                continue
-            self.session.add(
-                ActiveSlot(
-                    profile_id=member.profile_id,
-                    kind=proposal.kind,
-                    role=member.role,
-                    relationship_id=relationship.id,
-                )
-            )
-        await self.session.flush()
+        relationship = await open_relationship(
+            self.session, proposal.kind, proposal.id, [(m.profile_id, m.role) for m in joining], cadence
+        )
         if proposal.source is ProposalSource.REQUEST:
             await self._release_request(proposal)
         for member in joining:
