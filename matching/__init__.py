@@ -10,6 +10,8 @@ certificate); a :class:`Reason` is data, a code with what it names (the codes ar
 :mod:`matching.reports.reason`), and :func:`sentence` says reasons in plain English for the
 command line; :func:`audit` reports on
 fairness by attribute and :func:`max_min_fair` lifts the worst-off group.
+:class:`Question` makes answers to a program's own questions (extra table columns) hard rules
+or weighted preferences of every kind, with reasons that name them.
 :class:`SolvedCommunity` keeps a solved community optimal as people are added, edited
 (:data:`ACTIONS`) or removed; :data:`COLUMNS` names the participants table's columns.
 
@@ -33,6 +35,7 @@ from matching.reports.audit import AuditReport, audit
 from matching.reports.reason import CODES, Reason, Reasons
 from matching.reports.words import sentence
 from matching.scoring.candidates import Constraints
+from matching.scoring.questions import Question
 from matching.scoring.topic_names import TopicFinder
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.table import COLUMNS, ParticipantTable, TableError, parse_participants, shown
@@ -53,6 +56,7 @@ __all__ = [
     "ParticipantTable",
     "PeerMatcher",
     "ProfileVectorizer",
+    "Question",
     "Reason",
     "Reasons",
     "SolvedCommunity",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Self
 
 import numpy as np
@@ -13,8 +13,11 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from matching.reports.answers import answer_reasons
+from matching.reports.reason import Reasons
 from matching.scoring.candidates import Constraints, PairScorer
 from matching.scoring.clusters import MentorClusters
+from matching.scoring.questions import AnswerEncoder, Question
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.table import ParticipantTable, as_table
 
@@ -28,7 +31,8 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
 
     A matcher scores the people of one side (mentees, or peers) against those of the other
     (mentors, or the same peers) by the dot product of their features, under the hard
-    constraints (a shared language, ``max_hours_apart``, ``min_score``, exclusions).
+    constraints (a shared language, ``max_hours_apart``, ``min_score``, exclusions, and the
+    hard rules of ``questions``), plus the weighted similarity of answers to the preferences.
     Subclasses list every parameter in their own ``__init__`` (scikit-learn reads them
     from its signature) and pass the shared ones here; :meth:`_fit_sides` builds their
     fitted attributes and :meth:`_sides` names the two sides.
@@ -43,6 +47,9 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         Largest time-zone difference of a pair; ``None`` for no limit.
     seed : int
         Seed of the clustering and sampling (results are deterministic for a seed).
+    questions : sequence of Question
+        A program's own questions whose answers (table columns) are hard rules or preferences,
+        see :mod:`~matching.scoring.questions`; none by default (and then no extra work).
 
     Attributes
     ----------
@@ -52,6 +59,8 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         Bounds on blocks of the right side.
     timings_ : dict of str to float
         Seconds spent in ``vectorize``.
+    answers_ : AnswerEncoder or None
+        The answers to ``questions``: rule codes, preference features; ``None`` without questions.
     """
 
     def __init__(
@@ -63,6 +72,7 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         min_score: float,
         max_hours_apart: float | None,
         seed: int,
+        questions: Sequence[Question] = (),
     ) -> None:
         self.topic_weight = topic_weight
         self.text_weight = text_weight
@@ -70,6 +80,7 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         self.min_score = min_score
         self.max_hours_apart = max_hours_apart
         self.seed = seed
+        self.questions = questions
 
     def fit(self, participants: pd.DataFrame | ParticipantTable, y: object = None) -> Self:
         """Parse the table, fit the vectorizer, and build each side's features and bounds.
@@ -88,6 +99,8 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         self._check_params()
         started = time.perf_counter()
         self.table_ = as_table(participants)
+        questions = tuple(self.questions or ())
+        self.answers_ = AnswerEncoder(questions).fit(self.table_) if questions else None
         needs, offers = self._fit_features(self.table_)
         self._fit_sides(needs, offers)
         self.timings_ = {"vectorize": time.perf_counter() - started}
@@ -113,7 +126,16 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
 
     def _clusters(self, right: sp.csr_matrix, rows: IntArray, size: int) -> MentorClusters:
         """Bounding clusters of the right side's features (``rows``: their table positions)."""
+        right = self._with_preferences(right, rows, "right")
         return MentorClusters(right, self.table_.language_matrix[rows], size=size, seed=self.seed)
+
+    def _with_preferences(self, features: sp.csr_matrix, rows: IntArray, side: str) -> sp.csr_matrix:
+        """A side's features with its preference features after them (the same matrix without any)."""
+        answers = self.__dict__.get("answers_")
+        extra = None if answers is None else (answers.left_ if side == "left" else answers.right_)
+        if extra is None:
+            return features
+        return sp.hstack([features, extra[rows]], format="csr")
 
     def scorer(self, exclude: IntArray | None = None) -> PairScorer:
         """A :class:`~matching.scoring.candidates.PairScorer` of the fitted left side against the right.
@@ -126,18 +148,29 @@ class BaseMatcher(BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "clusters_")
         left, right, rows, cols = self._sides()
         table = self.table_
+        answers: AnswerEncoder | None = self.__dict__.get("answers_")
+        rules = answers.rule_modes_ if answers is not None else ()
         return PairScorer(
-            left,
-            right,
+            self._with_preferences(left, rows, "left"),
+            self._with_preferences(right, cols, "right"),
             table.language_matrix[rows],
             table.language_matrix[cols],
             table.tz_hours[rows],
             table.tz_hours[cols],
             rows,
             cols,
-            Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude)),
+            Constraints(self.min_score, self.max_hours_apart, self._local_pairs(exclude), rules),
             self.clusters_,
+            mentee_rules=answers.codes_[rows] if rules and answers is not None else None,
+            mentor_rules=answers.codes_[cols] if rules and answers is not None else None,
         )
+
+    def _answer_reasons(self, rows_a: IntArray, rows_b: IntArray) -> list[Reasons]:
+        """What the answers to ``questions`` say about each pair of table rows (nothing without any)."""
+        answers: AnswerEncoder | None = self.__dict__.get("answers_")
+        if answers is None:
+            return [() for _ in range(len(rows_a))]
+        return answer_reasons(answers.questions, answers.answers_, answers.answers_, rows_a, rows_b)
 
     def _local_pairs(self, exclude: IntArray | None) -> IntArray | None:
         """Excluded (table row, table row) pairs as (left position, right position), others dropped."""

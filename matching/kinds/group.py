@@ -21,11 +21,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from matching.kinds.base import BaseMatcher, Progress
 from matching.kinds.result import Details, Left, Matching, Member, Unit
+from matching.reports.answers import group_answer_reasons, with_answers
 from matching.reports.explain import explain_pairs, shared_languages
 from matching.reports.explain_kinds import explain_group, explain_unmatched_group
 from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import PairScorer, retrieve
+from matching.scoring.questions import Question
 from matching.solvers.grouping import solve_groups, with_assignment
 from matching.solvers.traditional import initial_edges, solve_traditional
 from matching.table.participants import hours_apart
@@ -53,6 +55,10 @@ class GroupMatcher(BaseMatcher):
     list_size, top_k, cluster_size : int
         Candidate list length, flow candidates per mentee, mentors per bounding cluster.
     seed : int, default=0
+    questions : sequence of Question, default=()
+        A program's questions whose answers are hard rules or weighted preferences (see
+        :mod:`~matching.scoring.questions`); rules hold between each member and the mentor
+        (so a ``same`` rule also holds between members who answered).
 
     Attributes
     ----------
@@ -82,6 +88,7 @@ class GroupMatcher(BaseMatcher):
         top_k: int = 20,
         cluster_size: int = 16,
         seed: int = 0,
+        questions: Sequence[Question] = (),
     ) -> None:
         super().__init__(
             topic_weight=topic_weight,
@@ -90,6 +97,7 @@ class GroupMatcher(BaseMatcher):
             min_score=min_score,
             max_hours_apart=max_hours_apart,
             seed=seed,
+            questions=questions,
         )
         self.min_size = min_size
         self.max_size = max_size
@@ -248,7 +256,7 @@ class GroupMatcher(BaseMatcher):
     def _pair_reasons(self, members: IntArray, mentors: IntArray) -> list[Reasons]:
         table = self.table_
         e_rows, r_rows = self.mentees_[members], self.mentors_[mentors]
-        return explain_pairs(
+        reasons = explain_pairs(
             self.vectorizer_.half_feature_names(),
             self.needs_[members],
             self.offers_[mentors],
@@ -256,6 +264,7 @@ class GroupMatcher(BaseMatcher):
             hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
             words=pair_words(self.word_namer(), (table, e_rows, "needs"), (table, r_rows, "offers")),
         )
+        return with_answers(reasons, self._answer_reasons(e_rows, r_rows))
 
     def word_namer(self) -> WordNamer:
         """Names the words reasons give, knowing each language's common words (made once a fit)."""
@@ -293,9 +302,17 @@ class GroupMatcher(BaseMatcher):
                 for r, s, why in zip(rows.tolist(), scores.tolist(), reasons, strict=True)
             ],
             float(np.mean(scores)) if len(scores) else 0.0,
-            explain_group(self.table_, rows, mentor_row, words, text),
+            explain_group(self.table_, rows, mentor_row, words, text) + self._group_answers(rows, mentor_row),
             group_id,
         )
+
+    def _group_answers(self, rows: IntArray, mentor_row: int) -> Reasons:
+        """The answers the whole group, mentor included, gives alike (nothing without questions)."""
+        answers = self.__dict__.get("answers_")
+        if answers is None:
+            return ()
+        everyone = np.append(rows, mentor_row).astype(np.int64)
+        return group_answer_reasons(answers.questions, answers.answers_, everyone)
 
     def _text_features(self) -> tuple[IntArray, sp.csr_matrix]:
         """The stem columns of a block and the mentees' features in them, which group reasons name.

@@ -14,6 +14,7 @@ bounds and hard constraints apply unchanged.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -21,10 +22,12 @@ import scipy.sparse as sp
 
 from matching.kinds.base import BaseMatcher, Progress
 from matching.kinds.result import Left, Matching, Member, Unit
+from matching.reports.answers import with_answers
 from matching.reports.explain_kinds import explain_peer_pairs, explain_unmatched_peers
 from matching.reports.named import WordNamer, pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import CandidateLists, PairScorer
+from matching.scoring.questions import Question
 from matching.solvers.pairing import Edges, solve_pairs
 from matching.solvers.peer_search import Pricing, Tiles, scan_lists
 
@@ -69,6 +72,9 @@ class PeerMatcher(BaseMatcher):
     block_size : int, default=3000
         Largest block re-solved exactly around unmatched peers.
     seed : int, default=0
+    questions : sequence of Question, default=()
+        A program's questions whose answers are hard rules or weighted preferences (see
+        :mod:`~matching.scoring.questions`); rules hold in every pair proposed.
 
     Attributes
     ----------
@@ -98,6 +104,7 @@ class PeerMatcher(BaseMatcher):
         top_k: int = 16,
         block_size: int = 3000,
         seed: int = 0,
+        questions: Sequence[Question] = (),
     ) -> None:
         super().__init__(
             topic_weight=topic_weight,
@@ -106,6 +113,7 @@ class PeerMatcher(BaseMatcher):
             min_score=min_score,
             max_hours_apart=max_hours_apart,
             seed=seed,
+            questions=questions,
         )
         self.cross_weight = cross_weight
         self.goals_weight = goals_weight
@@ -155,7 +163,8 @@ class PeerMatcher(BaseMatcher):
         exact = n <= self.exact_limit
         report("candidates")
         started = time.perf_counter()
-        right = Tiles(self.left_, self.right_)
+        # The scorer's sides: the peer features, with the preferences' after them when there are any.
+        right = Tiles(scorer.needs, scorer.offers)
         lists = scan_lists(scorer, right, n if exact else self.list_size, seed=self.seed)
         candidates = Edges.from_pairs(lists.rows, lists.mentors, lists.scores)
         timings = {"candidates": time.perf_counter() - started}
@@ -222,6 +231,7 @@ class PeerMatcher(BaseMatcher):
         shared = self.needs_[first].multiply(self.needs_[second]).tocsr()
         table = self.table_
         words = pair_words(self.word_namer(), (table, peers[first], "needs"), (table, peers[second], "needs"))
-        return explain_peer_pairs(
+        reasons = explain_peer_pairs(
             table, peers[first], peers[second], self.vectorizer_.half_feature_names(), shared, words
         )
+        return with_answers(reasons, self._answer_reasons(peers[first], peers[second]))

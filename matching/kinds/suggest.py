@@ -11,9 +11,11 @@ import pandas as pd
 
 from matching.kinds.peer import PeerMatcher
 from matching.kinds.traditional import MentorMatcher
+from matching.reports.answers import answer_reasons, with_answers
 from matching.reports.explain import explain_pairs
 from matching.reports.named import pair_words
 from matching.reports.reason import Reasons
+from matching.scoring.questions import rules_block
 from matching.table.participants import hours_apart, parse_participants
 
 
@@ -74,6 +76,13 @@ def suggest_mentors(
     needs = matcher.vectorizer_.transform_needs(one)
     scores = np.asarray((needs @ matcher.offers_.T).todense(), dtype=np.float64).ravel()
     mentors = matcher.mentors_
+    answers = matcher.answers_
+    if answers is not None:
+        mine, codes, preferences = answers.transform(one)
+        if preferences is not None and answers.right_ is not None:
+            scores += np.asarray(
+                (preferences @ answers.right_[mentors].T).todense(), dtype=np.float64
+            ).ravel()
     speaks = [code for code in one.languages[0] if code in table.language_codes]
     columns = [table.language_codes.index(code) for code in speaks]
     ok = table.language_matrix[mentors][:, columns].sum(axis=1) > 0
@@ -85,6 +94,9 @@ def suggest_mentors(
         ok &= np.asarray(load) < table.capacity[mentors]
     if among is not None:
         ok &= np.isin(table.ids[mentors], np.asarray(list(among), dtype=object))
+    if answers is not None and answers.has_rules:
+        modes = np.asarray(answers.rule_modes_, dtype=np.int64)
+        ok &= rules_block(codes, answers.codes_[mentors], modes)[0]
     candidates = np.flatnonzero(ok)
     best = candidates[np.lexsort((candidates, -scores[candidates]))][:n]
     languages = [[c for c in one.languages[0] if c in table.languages[mentors[j]]] for j in best]
@@ -100,6 +112,11 @@ def suggest_mentors(
             (table, mentors[best].astype(np.int64), "offers"),
         ),
     )
+    if answers is not None:
+        found = answer_reasons(
+            answers.questions, mine, answers.answers_, np.zeros(len(best), dtype=np.int64), mentors[best]
+        )
+        reasons = with_answers(reasons, found)
     return [
         Suggestion(
             int(mentors[j]), str(table.ids[mentors[j]]), str(table.names[mentors[j]]), float(scores[j]), why

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -10,6 +11,7 @@ import scipy.sparse as sp
 
 from matching.kinds.base import BaseMatcher, Progress
 from matching.kinds.result import Left, Matching, Member, Unit
+from matching.reports.answers import with_answers
 from matching.reports.explain import (
     explain_idle_mentor,
     explain_pairs,
@@ -26,6 +28,7 @@ from matching.scoring.candidates import (
     score_all,
 )
 from matching.scoring.languages import share_language
+from matching.scoring.questions import Question
 from matching.scoring.vectorize import ProfileVectorizer
 from matching.solvers.traditional import (
     Assignment,
@@ -72,6 +75,9 @@ class MentorMatcher(BaseMatcher):
     vectorizer : ProfileVectorizer or None, default=None
         An already fitted vectorizer to score with (kept as is), e.g. to re-solve a
         community with the scores of an earlier run; ``None`` fits one on the table.
+    questions : sequence of Question, default=()
+        A program's questions whose answers are hard rules or weighted preferences (see
+        :mod:`~matching.scoring.questions`); rules hold in every pair proposed.
 
     Attributes
     ----------
@@ -102,6 +108,7 @@ class MentorMatcher(BaseMatcher):
         mentor_side_limit: int = 500_000_000,
         seed: int = 0,
         vectorizer: ProfileVectorizer | None = None,
+        questions: Sequence[Question] = (),
     ) -> None:
         super().__init__(
             topic_weight=topic_weight,
@@ -110,6 +117,7 @@ class MentorMatcher(BaseMatcher):
             min_score=min_score,
             max_hours_apart=max_hours_apart,
             seed=seed,
+            questions=questions,
         )
         self.list_size = list_size
         self.top_k = top_k
@@ -222,6 +230,7 @@ class MentorMatcher(BaseMatcher):
             hours_apart(table.tz_hours[e_rows], table.tz_hours[r_rows]),
             words=pair_words(self.word_namer(), (table, e_rows, "needs"), (table, r_rows, "offers")),
         )
+        reasons = with_answers(reasons, self._answer_reasons(e_rows, r_rows))
         lonely = np.flatnonzero(mentor_of < 0)
         speaks = _any_shared(scorer, lonely, with_hours=False)
         in_hours = _any_shared(scorer, lonely, with_hours=True)

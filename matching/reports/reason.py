@@ -29,7 +29,14 @@ overall_fit         (a group whose members share nothing named)
 language_and_time_  language codes both speak                          value: hours apart, or None
 only                (a pair sharing no topic and no word worth naming:   when a zone is unknown
                     in place of ``languages`` and the hours)
+shared_answer       a question as people read it, then the answers     value: similarity (0-1), or
+                    both (or the whole group) gave                     None for a group
+close_answers       a question, then the two answers on its 1-5 scale  value: similarity (0-1)
+different_answers   a question whose ``different`` rule the pair keeps
 ==================  =================================================  ============================
+
+The three answer codes come with a ``private_`` prefix when the question's answers are private
+to coordinators (see :mod:`~matching.reports.answers`): apps never show those to the people matched.
 
 Why someone was left unmatched (traditional, ``peer_``, ``group_``):
 
@@ -75,6 +82,12 @@ PAIR_CODES = (
     "mentor_offers",
     "overall_fit",
     "language_and_time_only",
+    "shared_answer",
+    "close_answers",
+    "different_answers",
+    "private_shared_answer",
+    "private_close_answers",
+    "private_different_answers",
 )
 UNMATCHED_CODES = (
     "no_shared_language",

@@ -4,7 +4,8 @@ Mentors are grouped into small clusters. For a need vector ``x`` and a cluster `
 ``x+ . max_C(y) + x- . min_C(y)`` (elementwise maximum and minimum over the cluster) is
 an upper bound on every score in ``C``; a cluster whose bound cannot beat what a mentee
 already has is never scored. Hard constraints (a shared language, the largest time-zone
-difference, exclusions, no self pairs, the minimum score) are applied to every scored block.
+difference, exclusions, no self pairs, the minimum score, hard rules over answers) are applied to
+every scored block.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ import scipy.sparse as sp
 from matching.scoring.clusters import MentorClusters
 from matching.scoring.kernels import best_pairs
 from matching.scoring.languages import language_words, share_language, share_language_pairs
+from matching.scoring.questions import rules_block, rules_pairs
 from matching.table.participants import hours_apart
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+UIntArray = npt.NDArray[np.uint64]
 Visit = Callable[[IntArray, IntArray, FloatArray], None]
 
 
@@ -42,11 +45,15 @@ class Constraints:
         Largest time-zone difference; ``None`` for no limit. Unknown zones pass.
     exclude : ndarray of int, shape (n_pairs, 2)
         (mentee position, mentor position) pairs never to propose.
+    rules : tuple of int
+        The mode of each hard rule over answers (see :mod:`~matching.scoring.questions`); the
+        scorer holds each side's codes. Unknown answers pass.
     """
 
     min_score: float = 0.0
     max_hours_apart: float | None = None
     exclude: IntArray | None = None
+    rules: tuple[int, ...] = ()
 
 
 @dataclass
@@ -112,6 +119,8 @@ class PairScorer:
     clusters : MentorClusters
     threads : int, default=2
         Worker threads for :meth:`scan` (the sparse products release the GIL).
+    mentee_rules, mentor_rules : ndarray of uint64, shape (n, len(constraints.rules)), optional
+        Each person's code per hard rule (``0``: unknown); needed when ``constraints.rules`` is set.
     """
 
     def __init__(
@@ -127,6 +136,8 @@ class PairScorer:
         constraints: Constraints,
         clusters: MentorClusters,
         threads: int = 2,
+        mentee_rules: UIntArray | None = None,
+        mentor_rules: UIntArray | None = None,
     ) -> None:
         self.needs = sp.csr_matrix(needs)
         self.offers = sp.csr_matrix(offers)
@@ -146,6 +157,9 @@ class PairScorer:
         self._self_pairs = bool(np.intersect1d(mentee_rows, mentor_rows).size)
         self.mentee_words = language_words(mentee_languages)
         self.mentor_words = language_words(mentor_languages)
+        self.rule_modes = np.asarray(constraints.rules, dtype=np.int64)
+        self.mentee_rules = _rule_codes(mentee_rules, len(mentee_rows), len(self.rule_modes))
+        self.mentor_rules = _rule_codes(mentor_rules, len(mentor_rows), len(self.rule_modes))
         self._offers_t: npt.NDArray[np.float64] | None = None
         self._kernel_args: tuple[object, ...] | None = None
         self._extremes: tuple[sp.csr_matrix, sp.csr_matrix]
@@ -164,8 +178,16 @@ class PairScorer:
         if len(self._excluded):
             keys = rows[:, None] * self.n_mentors + mentors[None, :]
             allowed &= ~np.isin(keys, self._excluded)
+        if len(self.rule_modes):
+            allowed &= rules_block(self.mentee_rules[rows], self.mentor_rules[mentors], self.rule_modes)
         scores[~allowed] = -np.inf
         return scores
+
+    def rules_allow(self, rows: IntArray, mentors: IntArray) -> npt.NDArray[np.bool_]:
+        """Whether the hard rules over answers allow the pairs ``(rows[k], mentors[k])``."""
+        if not len(self.rule_modes):
+            return np.ones(len(rows), dtype=bool)
+        return rules_pairs(self.mentee_rules[rows], self.mentor_rules[mentors], self.rule_modes)
 
     def block(self, rows: IntArray, mentors: IntArray) -> FloatArray:
         """Scores of ``rows x mentors``, ``-inf`` where a hard constraint forbids the pair."""
@@ -202,6 +224,7 @@ class PairScorer:
             allowed &= ~(hours_apart(self.mentee_hours[rows], self.mentor_hours[mentors]) > limit)
         if len(self._excluded):
             allowed &= ~np.isin(rows * self.n_mentors + mentors, self._excluded)
+        allowed &= self.rules_allow(rows, mentors)
         return np.where(allowed, scores, -np.inf)
 
     def scan(self, rows: IntArray, cluster_ids: IntArray, visit: Visit) -> None:
@@ -245,6 +268,7 @@ class PairScorer:
             self.constraints.min_score,
             self.constraints.max_hours_apart,
             None if exclude is None else np.ascontiguousarray(exclude[:, ::-1]),
+            self.constraints.rules,
         )
         return PairScorer(
             self.offers,
@@ -258,6 +282,8 @@ class PairScorer:
             swapped,
             clusters,
             self.threads,
+            self.mentor_rules,
+            self.mentee_rules,
         )
 
     def best(
@@ -376,6 +402,9 @@ class PairScorer:
             float(max(self.constraints.min_score, np.nextafter(0.0, 1.0))),
             self._excluded.astype(np.int64),
             int(self.needs.shape[1]),
+            self.mentee_rules,
+            np.ascontiguousarray(self.mentor_rules[order]),
+            self.rule_modes,
         )
         return self._kernel_args
 
@@ -389,6 +418,17 @@ class PairScorer:
 
 
 _DENSE_OFFERS = 60_000_000
+
+
+def _rule_codes(codes: UIntArray | None, n: int, n_rules: int) -> UIntArray:
+    """One side's hard-rule codes as the kernel reads them: contiguous, ``(n, n_rules)``."""
+    if n_rules == 0:
+        return np.zeros((n, 0), dtype=np.uint64)
+    if codes is None or np.shape(codes) != (n, n_rules):
+        raise ValueError(f"hard rules need codes of shape ({n}, {n_rules}) on each side")
+    return np.ascontiguousarray(codes, dtype=np.uint64)
+
+
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 

@@ -31,6 +31,27 @@ def _shares(a: WordArray, b: WordArray) -> bool:  # pragma: no cover - compiled
 
 
 @nb.njit(cache=True, nogil=True, inline="always")
+def _rules_hold(a: WordArray, b: WordArray, modes: IntArray) -> bool:  # pragma: no cover - compiled
+    """Whether every hard rule over answers allows the pair (see ``matching.scoring.questions``)."""
+    for r in range(modes.shape[0]):
+        x, y = a[r], b[r]
+        if x == 0 or y == 0:
+            continue  # an unknown answer passes
+        mode = modes[r]
+        if mode == 0:
+            bad = x != y
+        elif mode == 1:
+            bad = x == y
+        elif mode == 2:
+            bad = (x & y) == 0
+        else:
+            bad = (x & y) != 0
+        if bad:
+            return False
+    return True
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
 def _dot(
     dense: FloatArray, indices: IntArray, data: FloatArray, start: int, stop: int
 ) -> float:  # pragma: no cover
@@ -128,6 +149,9 @@ def best_pairs(
     min_score: float,
     excluded: IntArray,
     n_features: int,
+    e_rules: WordArray,
+    r_rules: WordArray,
+    rule_modes: IntArray,
 ) -> None:  # pragma: no cover - compiled
     """Per row, the ``keep`` best eligible pairs whose reduced score ``s - prices[j]`` beats ``floor``.
 
@@ -140,11 +164,13 @@ def best_pairs(
     Only the clusters ``c_id`` are searched (``c_minv``: their lowest price; ``h_*`` and
     ``l_*``: their feature-wise maxima and minima, feature by feature, in that numbering),
     best bound first, at most ``budget`` per row. Mentor-side arrays are in cluster order
-    (slots); ``slot_mentor`` maps a slot to its mentor. Releases the GIL, so threads run
-    row ranges at once.
+    (slots); ``slot_mentor`` maps a slot to its mentor. ``e_rules`` and ``r_rules`` (slots)
+    hold each side's codes of the hard rules over answers, ``rule_modes`` their modes (none:
+    no rule, no work). Releases the GIL, so threads run row ranges at once.
     """
     n_clusters = c_id.shape[0]
     n_mentors = slot_mentor.shape[0]
+    n_rules = rule_modes.shape[0]
     bound = np.zeros(n_clusters)
     dense = np.zeros(n_features)
     reach = np.empty(n_clusters)
@@ -214,6 +240,8 @@ def best_pairs(
                 j = slot_mentor[slot]
                 # An infinite price leaves a mentor out (a search among some mentors only).
                 if prices[j] == np.inf or not _shares(row_words, r_words[slot]):
+                    continue
+                if n_rules and not _rules_hold(e_rules[i], r_rules[slot], rule_modes):
                     continue
                 s = _dot(dense, o_indices, o_data, o_indptr[slot], o_indptr[slot + 1])
                 if s < min_score or e_table[i] == r_table[slot]:
@@ -296,9 +324,10 @@ def load() -> None:
     """
     i64, f64 = np.zeros(0, np.int64), np.zeros(0)
     words = np.zeros((0, 1), np.uint64)
+    rules = np.zeros((0, 0), np.uint64)
     best_pairs(
         0, 0, np.zeros((0, 1), np.int64), np.zeros((0, 1)), i64, f64, i64, i64, f64, f64, f64, f64,
         1, 1, i64, f64, f64, i64, i64, f64, i64, i64, f64, i64, i64, f64, i64, words, i64, i64, i64, f64,
-        words, words, i64, i64, f64, f64, -1.0, 1e-300, i64, 1,
+        words, words, i64, i64, f64, f64, -1.0, 1e-300, i64, 1, rules, rules, i64,
     )  # fmt: skip
     mentor_tops(i64, f64, i64)

@@ -58,7 +58,7 @@ class Tiles:
 
 
 def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt.NDArray[np.bool_]:
-    """Language, self, time-zone and exclusion constraints of the pairs ``(rows[k], cols[k])``."""
+    """Language, self, time-zone, exclusion and answer-rule constraints of pairs ``(rows[k], cols[k])``."""
     words = scorer.mentee_words
     ok = share_language_pairs(words[rows], words[cols])
     ok &= rows != cols
@@ -68,7 +68,7 @@ def _eligible(scorer: PairScorer, rows: IntArray, cols: IntArray, n: int) -> npt
     exclude = scorer.constraints.exclude
     if exclude is not None and len(exclude):
         ok &= ~np.isin(rows * n + cols, exclude[:, 0] * n + exclude[:, 1])
-    return ok
+    return ok & scorer.rules_allow(rows, cols)
 
 
 def scan_lists(
