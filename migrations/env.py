@@ -49,9 +49,25 @@ def run_migrations_offline() -> None:
 
 def do_run_migrations(connection: "Connection") -> None:
     """Run every pending migration inside one transaction, so a failure leaves nothing half-done."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # A batch migration copies a table and drops the old one; with foreign keys on, SQLite
+        # deletes every child row of the dropped copy (ON DELETE CASCADE). Off for the run
+        # (it cannot change inside a transaction), checked before commit, on again after.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
     _configure(connection=connection)
-    with context.begin_transaction():
-        context.run_migrations()
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 async def run_migrations_online() -> None:

@@ -25,6 +25,7 @@ from mentorship.models import (
     ProposalMember,
     ProposalStatus,
     User,
+    slot_scope,
 )
 
 PENDING = (ProposalStatus.OPEN,)
@@ -67,19 +68,25 @@ def _in_program(program_id: UUID | None, *, mentor: bool) -> ColumnElement[bool]
     )
 
 
-def _has_slot(kind: Kind, role: MemberRole) -> ColumnElement[bool]:
+def _has_slot(kind: Kind, role: MemberRole, scope: str | None = None) -> ColumnElement[bool]:
+    """Holds an active slot of the kind: in one program's ``scope``, or (None) in any."""
     return exists().where(
-        ActiveSlot.profile_id == Profile.id, ActiveSlot.kind == kind, ActiveSlot.role == role
+        ActiveSlot.profile_id == Profile.id,
+        ActiveSlot.kind == kind,
+        ActiveSlot.role == role,
+        true() if scope is None else ActiveSlot.scope == scope,
     )
 
 
-def _pending(kind: Kind, role: MemberRole) -> ColumnElement[bool]:
+def _pending(kind: Kind, role: MemberRole, program_id: UUID | None) -> ColumnElement[bool]:
+    """Waits on an open proposal of the kind in the same program (or outside any, for none)."""
     return exists().where(
         ProposalMember.profile_id == Profile.id,
         ProposalMember.role == role,
         ProposalMember.proposal_id == Proposal.id,
         Proposal.kind == kind,
         Proposal.status.in_(PENDING),
+        Proposal.program_id.is_(None) if program_id is None else Proposal.program_id == program_id,
     )
 
 
@@ -132,8 +139,9 @@ async def build_pool(
             base.where(
                 Profile.is_mentee,
                 seeker_filter,
-                not_(_has_slot(kind, seeker_role)),
-                not_(_pending(kind, seeker_role)),
+                # Seekers are matched once per program; a mentor's room is counted over all of them.
+                not_(_has_slot(kind, seeker_role, slot_scope(program_id))),
+                not_(_pending(kind, seeker_role, program_id)),
             )
         )
     ).scalars()

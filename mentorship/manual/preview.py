@@ -59,6 +59,7 @@ class Plan:
     program_name: str
     program_slug: str
     cadence_days: int
+    program_id: UUID | None = None
 
     @classmethod
     def of(cls, seen: Preview) -> Plan:
@@ -73,6 +74,7 @@ class Plan:
             mentor_full=seen.mentor_full,
             program_name=seen.program.name,
             program_slug=seen.program.slug,
+            program_id=seen.program.id,
             cadence_days=seen.program.checkin_cadence_days,
         )
 

@@ -29,6 +29,7 @@ from mentorship.models import (
     ProgramMembership,
     Proposal,
     User,
+    slot_scope,
 )
 from mentorship.programs.services import ProgramService
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
@@ -97,7 +98,7 @@ class MatchService(MatchWrites):
             parted=await parted_pairs(self.session, {p.id for p in everyone}),
             load=await load_of(self.session, mentor.id) if mentor else None,
             load_threshold=load_threshold,
-            has_relationship=await self._matched(pick.kind, [m.id for m in mentees]),
+            has_relationship=await self._matched(pick.kind, [m.id for m in mentees], program.id),
             today=date.today(),
         )
         fits = await pair_fits(self.session, pick.kind, mentor, mentees, load_threshold)
@@ -177,10 +178,13 @@ class MatchService(MatchWrites):
         mentor = profiles[pick.mentor_id] if pick.mentor_id else None
         return mentor, [profiles[i] for i in pick.mentee_ids], memberships
 
-    async def _matched(self, kind: Kind, ids: list[UUID]) -> set[UUID]:
-        """Who among these already has an active relationship of this kind, as mentee or peer."""
+    async def _matched(self, kind: Kind, ids: list[UUID], program_id: UUID) -> set[UUID]:
+        """Who among these already has a live relationship of this kind in the program, as mentee or peer."""
         query = select(ActiveSlot.profile_id).where(
-            ActiveSlot.profile_id.in_(ids), ActiveSlot.kind == kind, ActiveSlot.role != MemberRole.MENTOR
+            ActiveSlot.profile_id.in_(ids),
+            ActiveSlot.kind == kind,
+            ActiveSlot.role != MemberRole.MENTOR,
+            ActiveSlot.scope == slot_scope(program_id),
         )
         return set((await self.session.execute(query)).scalars())
 

@@ -95,6 +95,7 @@ class MatchWrites:
         pick = plan.pick
         proposal = Proposal(
             source=ProposalSource.ROUND,  # made by a coordinator, like a round's, outside any round
+            program_id=plan.program_id,
             kind=pick.kind,
             status=status,
             score=plan.score,
@@ -187,7 +188,7 @@ class MatchWrites:
         await self.session.flush()
         members = [(m.profile_id, m.role) for m in proposal.members]
         opened = await open_relationship(
-            self.session, plan.pick.kind, proposal.id, members, plan.cadence_days
+            self.session, plan.pick.kind, proposal.id, members, plan.cadence_days, plan.program_id
         )
         return opened.id
 

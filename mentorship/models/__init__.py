@@ -40,6 +40,7 @@ from mentorship.models._matching import (
     Response,
     Round,
     RoundStatus,
+    slot_scope,
 )
 from mentorship.models._profiles import Profile, ProfileLanguage, ProfileTopic
 from mentorship.models._programs import (
@@ -104,4 +105,5 @@ __all__ = [
     "Topic",
     "TopicDirection",
     "User",
+    "slot_scope",
 ]

@@ -134,6 +134,10 @@ class Proposal(UUIDAuditBase):
     __table_args__ = (Index("ix_proposal_round_status", "round_id", "status"),)
 
     round_id: Mapped[UUID | None] = mapped_column(ForeignKey("matching_round.id", ondelete="CASCADE"))
+    # The program it was made in; none for one over the whole community.
+    program_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("program.id", ondelete="SET NULL"), index=True, default=None
+    )
     source: Mapped[ProposalSource] = mapped_column(_enum(ProposalSource, "proposal_source"))
     kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
     status: Mapped[ProposalStatus] = mapped_column(
@@ -223,6 +227,10 @@ class Relationship(UUIDAuditBase):
         _enum(RelationshipStatus, "relationship_status"), default=RelationshipStatus.ACTIVE, index=True
     )
     proposal_id: Mapped[UUID | None] = mapped_column(ForeignKey("proposal.id", ondelete="SET NULL"))
+    # The program it belongs to; none for one over the whole community.
+    program_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("program.id", ondelete="SET NULL"), index=True, default=None
+    )
     cadence_days: Mapped[int] = mapped_column(default=14)
     started_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
@@ -271,13 +279,15 @@ class RelationshipMember(UUIDBase):
 
 
 class ActiveSlot(UUIDBase):
-    """A person's one active relationship of a kind (as mentee or peer, or as a group's mentor).
+    """A person's one active relationship of a kind in a program (as mentee or peer, or a group's mentor).
 
     The unique constraint is the guard: two workers accepting at once cannot both insert it.
+    ``scope`` is the program's id as text, or "" for the whole community: a NULL would not be
+    unique, so a person could hold two slots of a kind outside any program.
     """
 
     __tablename__ = "active_slot"
-    __table_args__ = (UniqueConstraint("profile_id", "kind", "role"),)
+    __table_args__ = (UniqueConstraint("profile_id", "kind", "role", "scope"),)
 
     profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
     kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
@@ -285,6 +295,12 @@ class ActiveSlot(UUIDBase):
     relationship_id: Mapped[UUID] = mapped_column(
         ForeignKey("relationship.id", ondelete="CASCADE"), index=True
     )
+    scope: Mapped[str] = mapped_column(String(36), default="", server_default="")
+
+
+def slot_scope(program_id: UUID | None) -> str:
+    """An active slot's scope for a program (or the whole community)."""
+    return "" if program_id is None else str(program_id)
 
 
 class Event(UUIDBase):

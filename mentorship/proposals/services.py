@@ -37,6 +37,7 @@ from mentorship.models import (
     Response,
     Round,
     User,
+    slot_scope,
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
@@ -320,7 +321,12 @@ class ProposalService:
         cadence = min((p.checkin_cadence_days for p in people.values()), default=14)
         joining = [m for m in proposal.members if m.response is Response.ACCEPTED]
         relationship = await open_relationship(
-            self.session, proposal.kind, proposal.id, [(m.profile_id, m.role) for m in joining], cadence
+            self.session,
+            proposal.kind,
+            proposal.id,
+            [(m.profile_id, m.role) for m in joining],
+            cadence,
+            proposal.program_id,
         )
         if proposal.source is ProposalSource.REQUEST:
             await self._release_request(proposal)
@@ -363,6 +369,7 @@ class ProposalService:
                 kind=Kind.GROUP,
                 role=MemberRole.MENTEE,
                 relationship_id=relationship.id,
+                scope=slot_scope(relationship.program_id),
             )
         )
         await self.session.flush()

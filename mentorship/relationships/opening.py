@@ -15,6 +15,7 @@ from mentorship.models import (
     Relationship,
     RelationshipMember,
     RelationshipStatus,
+    slot_scope,
 )
 
 
@@ -24,10 +25,11 @@ async def open_relationship(
     proposal_id: UUID,
     members: Iterable[tuple[UUID, MemberRole]],
     cadence_days: int,
+    program_id: UUID | None = None,
 ) -> Relationship:
-    """An active relationship of ``members`` (profile, role) and everyone's one slot of its kind.
+    """An active relationship of ``members`` (profile, role) in a program and everyone's one slot of its kind.
 
-    The unique slot per person and kind is the guard against two at once: a second raises
+    The unique slot per person, kind and program is the guard against two at once: a second raises
     ``IntegrityError`` at the flush. A traditional mentor takes no slot (their places are
     counted on the profile instead).
     """
@@ -35,6 +37,7 @@ async def open_relationship(
         kind=kind,
         status=RelationshipStatus.ACTIVE,
         proposal_id=proposal_id,
+        program_id=program_id,
         cadence_days=cadence_days,
         started_at=datetime.now(UTC),
     )
@@ -46,7 +49,11 @@ async def open_relationship(
             continue
         session.add(
             ActiveSlot(
-                profile_id=member.profile_id, kind=kind, role=member.role, relationship_id=relationship.id
+                profile_id=member.profile_id,
+                kind=kind,
+                role=member.role,
+                relationship_id=relationship.id,
+                scope=slot_scope(program_id),
             )
         )
     await session.flush()

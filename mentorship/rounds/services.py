@@ -522,6 +522,7 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
         for number, unit in enumerate(outcome.units, start=1):
             proposal = Proposal(
                 round_id=round_id,
+                program_id=found.program_id,
                 source=ProposalSource.ROUND,
                 kind=found.kind,
                 status=ProposalStatus.DRAFT,
