@@ -10,7 +10,7 @@ import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, Parameter
 
 from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
@@ -22,7 +22,7 @@ from mentorship.proposals.services import (
     MESSAGE_LIMIT,
     ProposalService,
 )
-from mentorship.proposals.suggestions import MentorSuggestion, suggest_for, suggest_peers_for
+from mentorship.proposals.suggestions import MentorSuggestion, suggest_by_program, suggest_peers_for
 
 
 class Member(msgspec.Struct):
@@ -49,6 +49,8 @@ class ProposalOut(msgspec.Struct):
     others: list[Member]
     relationship_id: UUID | None = None
     reason_codes: list[dict[str, Any]] = []
+    # The program it was made in; empty for one over the whole community.
+    program_slug: str = ""
 
 
 class AnswerIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -62,6 +64,8 @@ class RequestIn(msgspec.Struct, forbid_unknown_fields=True):
 
     mentor_profile_id: UUID
     message: Annotated[str, msgspec.Meta(max_length=MESSAGE_LIMIT)] = ""
+    # The program's slug; needed only when the mentee and the mentor share several.
+    program: Annotated[str, msgspec.Meta(max_length=80)] = ""
 
 
 class SuggestionOut(msgspec.Struct):
@@ -72,13 +76,15 @@ class SuggestionOut(msgspec.Struct):
     profile: ProfileView
     kind: Literal["mentor", "peer"] = "mentor"
     reason_codes: list[dict[str, Any]] = []
+    # The program a mentor is suggested in (ask them with this slug); empty outside programs.
+    program_slug: str = ""
 
 
-def _suggestion(found: MentorSuggestion, kind: Literal["mentor", "peer"]) -> SuggestionOut:
+def _suggestion(found: MentorSuggestion, kind: Literal["mentor", "peer"], program: str = "") -> SuggestionOut:
     view = profile_view(found.profile, found.profile.user, Audience.MATCHED)
     names = {str(found.profile.id): view.name}
     codes = [dict(r) for r in read_reasons(found.reasons)]
-    return SuggestionOut(found.score, reasons_text(found.reasons, names), view, kind, codes)
+    return SuggestionOut(found.score, reasons_text(found.reasons, names), view, kind, codes, program)
 
 
 class Conflict(ClientException):
@@ -92,6 +98,7 @@ async def _out(
 ) -> ProposalOut:
     people = await proposals.people(proposal)
     me = await proposals.profile_of(user)
+    program = await proposals.program_of(proposal)
     mine = proposal.member_of(me.id if me is not None else None)
     return ProposalOut(
         id=proposal.id,
@@ -114,6 +121,7 @@ async def _out(
             if mine is None or m.profile_id != mine.profile_id
         ],
         relationship_id=relationship_id,
+        program_slug=program.slug if program is not None else "",
     )
 
 
@@ -132,9 +140,10 @@ class ProposalApiController(Controller):
         me: NamedDependency[User],
         request: Request[Any, Any, Any],
         proposals: NamedDependency[ProposalService],
+        program: Annotated[str, Parameter(max_length=80)] = "",
     ) -> list[ProposalOut]:
-        """My published proposals and requests, newest first."""
-        return [await _out(proposals, me, p) for p in await proposals.mine(me)]
+        """My published proposals and requests, newest first (``?program=<slug>``: in that program only)."""
+        return [await _out(proposals, me, p) for p in await proposals.mine(me, program)]
 
     @get("/proposals/{proposal_id:uuid}", name="api:proposal")
     async def detail(
@@ -198,6 +207,7 @@ class ProposalApiController(Controller):
             settings.max_pending_requests,
             settings.proposal_expiry_days,
             settings.load_threshold,
+            data.program,
         )
         return await _out(proposals, me, await proposals.get(me, created.id))
 
@@ -213,6 +223,11 @@ class ProposalApiController(Controller):
         profile = await proposals.profile_of(me)
         if profile is None or not profile.is_mentee:
             return []
-        mentors = await suggest_for(proposals.session, profile, load_threshold=settings.load_threshold)
+        lists = await suggest_by_program(proposals.session, profile, load_threshold=settings.load_threshold)
+        mentors = [
+            _suggestion(s, "mentor", group.program.slug if group.program else "")
+            for group in lists
+            for s in group.found
+        ]
         peers = await suggest_peers_for(proposals.session, profile) if "peer" in profile.kinds else []
-        return [_suggestion(s, "mentor") for s in mentors] + [_suggestion(s, "peer") for s in peers]
+        return mentors + [_suggestion(s, "peer") for s in peers]

@@ -25,7 +25,7 @@ from mentorship.proposals.services import (
     ProposalService,
     RequestInvalid,
 )
-from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_for, suggest_peers_for
+from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_by_program, suggest_peers_for
 
 
 def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> dict[str, Any]:
@@ -189,7 +189,8 @@ class ProposalController(Controller):
         form = await request.form()
         message = str(form.get("message", ""))
         # Whatever goes wrong, the page comes back with what was typed.
-        typed = {"mentor": str(form.get("mentor", "")), "message": message}
+        program = str(form.get("program", ""))[:80]
+        typed = {"mentor": str(form.get("mentor", "")), "message": message, "program": program}
         try:
             mentor = UUID(str(form.get("mentor", "")))
             created = await proposals.request(
@@ -199,9 +200,12 @@ class ProposalController(Controller):
                 settings.max_pending_requests,
                 settings.proposal_expiry_days,
                 settings.load_threshold,
+                program,
             )
         except RequestInvalid as exc:
-            return await _suggestions_page(request, proposals, settings, typed, exc.errors)
+            # A program that does not fit is said where the mentor's form is, like any refusal.
+            errors = {"mentor": exc.errors["program"]} if "program" in exc.errors else exc.errors
+            return await _suggestions_page(request, proposals, settings, typed, errors)
         except (ValueError, ProposalNotFound):
             refused = {"mentor": _("Choose a mentor from the suggestions.")}
             return await _suggestions_page(request, proposals, settings, typed, refused)
@@ -240,15 +244,24 @@ async def _suggestions_page(
     me = await proposals.profile_of(provide_me(request))
     if me is None:
         return Redirect("/profile/edit/roles")
-    mentor = await proposals.my_mentor(me) if me.is_mentee else None
-    found = (
-        await suggest_for(proposals.session, me, load_threshold=settings.load_threshold)
-        if me.is_mentee and mentor is None
+    lists = (
+        await suggest_by_program(proposals.session, me, load_threshold=settings.load_threshold)
+        if me.is_mentee
         else []
     )
-    views = [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in found]
+    # Each program's list, with the public view of every mentor in it.
+    groups = [
+        (group, [(s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in group.found])
+        for group in lists
+    ]
+    mentors = {g.mentoring: await proposals.mentor_name_in(g.mentoring) for g in lists if g.mentoring}
     asked = (typed or {}).get("mentor", "")
-    asked_shown = any(str(s.profile.id) == asked for s, _view in views)
+    asked_in = (typed or {}).get("program", "")
+    asked_shown = any(
+        str(s.profile.id) == asked and (group.program.slug if group.program else "") == asked_in
+        for group, views in groups
+        for s, _view in views
+    )
     peers = [
         (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
         for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
@@ -257,11 +270,11 @@ async def _suggestions_page(
         "proposals/suggestions.html",
         context={
             "me": me,
-            "found": views,
+            "groups": groups,
+            "mentors": mentors,
             "peers": peers,
             "limit": settings.max_pending_requests,
             "options": options,
-            "my_mentor": mentor,
             # A refused request for a mentor no longer suggested is shown, with its message, on its own.
             "asked_shown": asked_shown,
             "asked_name": "" if asked_shown or not errors else await proposals.mentor_name(asked),

@@ -28,6 +28,7 @@ from mentorship.models import (
     Kind,
     MemberRole,
     Profile,
+    Program,
     Proposal,
     ProposalMember,
     ProposalSource,
@@ -40,6 +41,7 @@ from mentorship.models import (
     slot_scope,
 )
 from mentorship.notifications.services import notify
+from mentorship.proposals.programs import in_any_program, shared_programs
 from mentorship.relationships.load import DEFAULT_THRESHOLD, load_of
 from mentorship.relationships.opening import open_relationship
 
@@ -114,10 +116,14 @@ class ProposalService:
         ).scalar_one_or_none()
 
     async def my_mentor(self, mentee: Profile) -> Mentoring | None:
-        """The relationship in which this person has their mentor now, if any."""
+        """The relationship in which this person has their mentor now (in any program), if any."""
         relationship_id = await mentoring_of(self.session, mentee.id)
         if relationship_id is None:
             return None
+        return Mentoring(relationship_id, await self.mentor_name_in(relationship_id))
+
+    async def mentor_name_in(self, relationship_id: UUID) -> str:
+        """The name of the mentor of this relationship, or '' when it has none."""
         mentor = await self.session.scalar(
             select(Profile)
             .join(RelationshipMember, RelationshipMember.profile_id == Profile.id)
@@ -126,7 +132,7 @@ class ProposalService:
                 RelationshipMember.role == MemberRole.MENTOR,
             )
         )
-        return Mentoring(relationship_id, mentor.user.name if mentor is not None else "")
+        return mentor.user.name if mentor is not None else ""
 
     async def mentor_name(self, profile_id: str) -> str:
         """The name of the mentor with this profile id as a form sent it; empty when there is none."""
@@ -136,8 +142,14 @@ class ProposalService:
             return ""
         return mentor.user.name if mentor is not None and mentor.is_mentor else ""
 
-    async def mine(self, user: User) -> list[Proposal]:
-        """Published proposals and requests I am in, newest first."""
+    async def program_of(self, proposal: Proposal) -> Program | None:
+        """The program a proposal was made in, or None for one over the whole community."""
+        if proposal.program_id is None:
+            return None
+        return await self.session.get(Program, proposal.program_id)
+
+    async def mine(self, user: User, program: str = "") -> list[Proposal]:
+        """Published proposals and requests I am in, newest first; in one program when a slug is given."""
         profile = await self.profile_of(user)
         if profile is None:
             return []
@@ -149,6 +161,8 @@ class ProposalService:
             .options(selectinload(Proposal.members))
             .order_by(Proposal.created_at.desc())
         )
+        if program:
+            query = query.join(Program, Program.id == Proposal.program_id).where(Program.slug == program)
         return list((await self.session.execute(query)).scalars())
 
     async def get(self, user: User, proposal_id: UUID) -> Proposal:
@@ -389,6 +403,10 @@ class ProposalService:
                     Proposal.kind == started.kind,
                     Proposal.status == ProposalStatus.OPEN,
                     Proposal.id != started.id,
+                    # One relationship of a kind per program: a request in another program stays open.
+                    Proposal.program_id.is_(None)
+                    if started.program_id is None
+                    else Proposal.program_id == started.program_id,
                 )
                 .options(selectinload(Proposal.members))
             )
@@ -415,8 +433,9 @@ class ProposalService:
         limit: int,
         expiry_days: int,
         load_threshold: float = DEFAULT_THRESHOLD,
+        program: str = "",
     ) -> Proposal:
-        """A mentee asks a mentor directly; at most ``limit`` requests are pending at once."""
+        """A mentee asks a mentor directly, in a program both are in; at most ``limit`` wait at once."""
         message = clean_message(message)
         mentee = await self.profile_of(user)
         if mentee is None or not mentee.is_mentee:
@@ -427,13 +446,38 @@ class ProposalService:
         if mentor is None or not mentor.is_mentor:
             raise ProposalNotFound(mentor_profile_id, detail="No mentor with that profile id.")
         mentee_id = mentee.id
+        program_id = await self.request_program(mentee_id, mentor, program)
         await self.session.commit()
         return await _retrying(
             self.session,
             lambda: self._request(
-                user, mentee_id, mentor_profile_id, message, limit, expiry_days, load_threshold
+                user, mentee_id, mentor_profile_id, message, limit, expiry_days, load_threshold, program_id
             ),
         )
+
+    async def request_program(self, mentee_id: UUID, mentor: Profile, slug: str) -> UUID | None:
+        """The program a request is made in: the one chosen, or the only one both people share.
+
+        Outside programs (neither person is in one) a request is community-wide, as before programs.
+        """
+        shared = await shared_programs(self.session, mentee_id, mentor.id)
+        if slug:
+            chosen = next((p for p in shared if p.slug == slug), None)
+            if chosen is None:
+                raise RequestInvalid({"program": _("Choose one of the programs you share with this mentor.")})
+            return chosen.id
+        if len(shared) == 1:
+            return shared[0].id
+        if shared:
+            raise RequestInvalid({"program": _("Choose the program this request is for.")})
+        if await in_any_program(self.session, [mentee_id, mentor.id]):
+            raise ProposalConflict(
+                _(
+                    "You and {name} are not in a program together (you as a mentee, they as a mentor), "
+                    "so you cannot ask them. Join one of their programs first."
+                ).format(name=mentor.user.name)
+            )
+        return None
 
     async def _request(
         self,
@@ -444,6 +488,7 @@ class ProposalService:
         limit: int,
         expiry_days: int,
         load_threshold: float = DEFAULT_THRESHOLD,
+        program_id: UUID | None = None,
     ) -> Proposal:
         await lock_in_order(self.session, Profile, [mentee_id, mentor_id])
         counted = await self.session.execute(
@@ -458,7 +503,7 @@ class ProposalService:
                     limit=limit
                 )
             )
-        slot = await mentoring_of(self.session, mentee_id)
+        slot = await mentoring_of(self.session, mentee_id, slot_scope(program_id))
         parted = (await parted_pairs(self.session, {mentee_id, mentor_id})).get(
             frozenset((mentee_id, mentor_id))
         )
@@ -481,7 +526,7 @@ class ProposalService:
         if parted is not None:
             problem = _parted_problem(parted, mentor.user.name)
         elif slot:
-            problem = _("You already have an active mentor.")
+            problem = _("You already have an active mentor in this program.")
         elif duplicate:
             problem = _("You already have an open request or proposal with this mentor.")
         elif mentor.mentee_load >= mentor.capacity:
@@ -501,6 +546,7 @@ class ProposalService:
             kind=Kind.TRADITIONAL,
             status=ProposalStatus.OPEN,
             message=message,
+            program_id=program_id,
             expires_at=datetime.now(UTC) + timedelta(days=expiry_days),
         )
         proposal.members = [
@@ -514,7 +560,15 @@ class ProposalService:
         ]
         self.session.add(proposal)
         await self.session.flush()
-        record(self.session, "request.sent", "proposal", proposal.id, user.id, mentor=mentor_id)
+        record(
+            self.session,
+            "request.sent",
+            "proposal",
+            proposal.id,
+            user.id,
+            mentor=mentor_id,
+            **({"program": program_id} if program_id else {}),
+        )
         notify(
             self.session,
             mentor.user_id,
@@ -545,15 +599,16 @@ class ProposalService:
         return proposal
 
 
-async def mentoring_of(session: AsyncSession, mentee_id: UUID) -> UUID | None:
-    """The relationship in which this person has their mentor now (one at a time), if any."""
-    return await session.scalar(
-        select(ActiveSlot.relationship_id).where(
-            ActiveSlot.profile_id == mentee_id,
-            ActiveSlot.kind == Kind.TRADITIONAL,
-            ActiveSlot.role == MemberRole.MENTEE,
-        )
+async def mentoring_of(session: AsyncSession, mentee_id: UUID, scope: str | None = None) -> UUID | None:
+    """Where this person has their mentor now: in one program's ``scope``, or (None) in any."""
+    query = select(ActiveSlot.relationship_id).where(
+        ActiveSlot.profile_id == mentee_id,
+        ActiveSlot.kind == Kind.TRADITIONAL,
+        ActiveSlot.role == MemberRole.MENTEE,
     )
+    if scope is not None:
+        query = query.where(ActiveSlot.scope == scope)
+    return await session.scalar(query.limit(1))
 
 
 def _parted_problem(parted: Parting, name: str) -> str:

@@ -15,7 +15,8 @@ from mentorship.engine.pool import Pool, build_pool
 from mentorship.engine.rows import profile_id_of
 from mentorship.engine.suggest import Fit, mentors_of, rank_mentors, rank_peers, with_mentor
 from mentorship.lib.reasons import ReasonData
-from mentorship.models import Kind, Profile, Proposal, ProposalMember, ProposalStatus
+from mentorship.models import Kind, Profile, Program, Proposal, ProposalMember, ProposalStatus, slot_scope
+from mentorship.proposals.programs import in_any_program, programs_of
 from mentorship.proposals.services import mentoring_of
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
 
@@ -29,13 +30,30 @@ class MentorSuggestion:
     reasons: list[ReasonData]
 
 
+@dataclass(frozen=True)
+class ProgramSuggestions:
+    """One program's suggestions for a mentee (program None: the whole community, outside programs)."""
+
+    program: Program | None
+    found: list[MentorSuggestion]
+    mentoring: UUID | None = None  # the relationship with her mentor in this program, if she has one
+
+
 async def _mentors(
-    session: AsyncSession, mentee: Profile, load_threshold: float
+    session: AsyncSession, mentee: Profile, load_threshold: float, program_id: UUID | None = None
 ) -> tuple[Pool, pd.DataFrame]:
-    """The traditional pool (without this person) and its mentors' rows: who has a free place now."""
+    """The traditional pool (without this person) and its mentors' rows: who has a free place now.
+
+    In a program, its mentors only; their room and load index are counted over every program.
+    """
     busy = await overloaded(session, load_threshold, date.today())
     pool = await build_pool(
-        session, Kind.TRADITIONAL, date.today(), excluded_profiles={mentee.id}, overloaded=busy
+        session,
+        Kind.TRADITIONAL,
+        date.today(),
+        excluded_profiles={mentee.id},
+        overloaded=busy,
+        program_id=program_id,
     )
     return pool, mentors_of(pool)
 
@@ -64,21 +82,49 @@ async def _not_again(session: AsyncSession, mentee: Profile, pool: Pool) -> set[
 
 
 async def suggest_for(
-    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
+    session: AsyncSession,
+    profile: Profile,
+    n: int = 5,
+    load_threshold: float = DEFAULT_THRESHOLD,
+    program_id: UUID | None = None,
 ) -> list[MentorSuggestion]:
     """The ``n`` best mentors with a free place for this person, best first; none while they have one.
 
     Overloaded mentors are left out, and so are mentors this person was paired with or declined
-    (or who declined them), as rounds never propose those pairs again.
+    (or who declined them), as rounds never propose those pairs again. With ``program_id``, the
+    program's mentors, and only while she has no mentor in that program.
     """
-    if await mentoring_of(session, profile.id) is not None:
+    scope = None if program_id is None else slot_scope(program_id)
+    if await mentoring_of(session, profile.id, scope) is not None:
         return []
-    pool, mentors = await _mentors(session, profile, load_threshold)
+    pool, mentors = await _mentors(session, profile, load_threshold, program_id)
     if mentors.empty:
         return []
     skip = await _not_again(session, profile, pool)
     found = await rank_mentors(session, profile, mentors, n + len(skip))
     return [_suggestion(pool.profiles[s.row], s) for s in found if profile_id_of(s.row) not in skip][:n]
+
+
+async def suggest_by_program(
+    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
+) -> list[ProgramSuggestions]:
+    """Suggestions in each program she is a mentee in, by program name.
+
+    Someone in no program at all (a community that runs none) gets one community-wide list.
+    """
+    programs = await programs_of(session, profile.id, mentor=False)
+    if not programs:
+        if await in_any_program(session, [profile.id]):
+            return []
+        mentoring = await mentoring_of(session, profile.id)
+        found = [] if mentoring else await suggest_for(session, profile, n, load_threshold)
+        return [ProgramSuggestions(None, found, mentoring)]
+    lists = []
+    for program in programs:
+        mentoring = await mentoring_of(session, profile.id, slot_scope(program.id))
+        found = [] if mentoring else await suggest_for(session, profile, n, load_threshold, program.id)
+        lists.append(ProgramSuggestions(program, found, mentoring))
+    return lists
 
 
 async def fit_of(
