@@ -57,6 +57,8 @@ class ProposalConflict(Conflict):
 
 
 MESSAGE_LIMIT = 2000
+# A profile's check-in cadence until its person sets one: a program's own default wins over it.
+PROFILE_CADENCE = 14
 
 
 class RequestInvalid(Invalid):
@@ -332,7 +334,7 @@ class ProposalService:
                         name=people[mentor.profile_id].user.name
                     )
                 )
-        cadence = min((p.checkin_cadence_days for p in people.values()), default=14)
+        cadence = await self._cadence(proposal, people)
         joining = [m for m in proposal.members if m.response is Response.ACCEPTED]
         relationship = await open_relationship(
             self.session,
@@ -366,6 +368,15 @@ class ProposalService:
                 f"/relationships/{relationship.id}",
             )
         return relationship.id
+
+    async def _cadence(self, proposal: Proposal, people: dict[UUID, Profile]) -> int:
+        """Check-ins as often as the most frequent anyone chose; else the program's default."""
+        chosen = [p.checkin_cadence_days for p in people.values()]
+        chosen = [days for days in chosen if days != PROFILE_CADENCE]
+        program = await self.program_of(proposal)
+        if chosen or program is None:
+            return min(chosen, default=PROFILE_CADENCE)
+        return program.checkin_cadence_days
 
     async def _join_group(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> UUID | None:
         relationship = (
