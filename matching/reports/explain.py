@@ -68,26 +68,44 @@ def explain_pairs(
     product = needs.multiply(offers).tocsr()
     is_topic = np.char.startswith(feature_names.astype(str), "topic:")
     is_text = np.char.startswith(feature_names.astype(str), "text:")
-    labels = np.array([name.split(":", 1)[1] for name in feature_names], dtype=object)
+    labels = [name.split(":", 1)[1] for name in feature_names]
+    # Every pair's columns strongest first in one sort (rows first, then score; ties keep their order).
+    n = product.shape[0]
+    pair_of = np.repeat(np.arange(n), np.diff(product.indptr))
+    order = np.lexsort((-product.data, pair_of))
+    cols, vals = product.indices[order], product.data[order]
+    topic_share = np.bincount(pair_of, weights=np.where(is_topic[cols], vals, 0.0), minlength=n).tolist()
+    text_share = np.bincount(pair_of, weights=np.where(is_text[cols], vals, 0.0), minlength=n).tolist()
+    topic_cols, text_cols = (
+        _split_rows(cols, is_topic[cols], n, pair_of),
+        _split_rows(cols, is_text[cols], n, pair_of),
+    )
     reasons = []
-    for k in range(product.shape[0]):
-        cols = product.indices[product.indptr[k] : product.indptr[k + 1]]
-        vals = product.data[product.indptr[k] : product.indptr[k + 1]]
-        order = np.argsort(-vals, kind="stable")
-        cols, vals = cols[order], vals[order]
-        topics = tuple(str(labels[c]) for c in cols[is_topic[cols]])[:terms]
-        named = words(k, cols[is_text[cols]].tolist()) if words is not None else ()
-        topic_share, text_share = vals[is_topic[cols]].sum(), vals[is_text[cols]].sum()
+    for k in range(n):
+        topics = tuple(str(labels[c]) for c in topic_cols[k][:terms])
+        named = words(k, text_cols[k]) if words is not None and text_cols[k] else ()
         parts = [
             reason
             for _share, reason in sorted(
-                [(topic_share, Reason("shared_topics", topics)), (text_share, Reason("goal_terms", named))],
+                [
+                    (topic_share[k], Reason("shared_topics", topics)),
+                    (text_share[k], Reason("goal_terms", named)),
+                ],
                 key=lambda item: -item[0],
             )
             if reason.items
         ]
         reasons.append(tuple(parts) + fit_reasons(languages[k][:terms], float(apart[k]), bool(parts)))
     return reasons
+
+
+def _split_rows(
+    cols: npt.NDArray[np.int32], keep: npt.NDArray[np.bool_], n: int, pair_of: npt.NDArray[np.int64]
+) -> list[list[int]]:
+    """The kept columns of each pair, as lists, in their order."""
+    kept, rows = cols[keep].tolist(), pair_of[keep]
+    bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+    return [kept[bounds[k] : bounds[k + 1]] for k in range(n)]
 
 
 def fit_reasons(languages: list[str], apart: float, named: bool) -> Reasons:

@@ -26,6 +26,7 @@ from matching.table.participants import ParticipantTable
 IntArray = npt.NDArray[np.int64]
 #: Words naming the text features of a pair: ``(pair k, text columns strongest first) -> words``.
 PairWords = Callable[[int, Sequence[int]], tuple[str, ...]]
+_Reader = Callable[[int], list[str]]
 
 #: Fewest letters of a word a reason names; scripts that write a word in few signs need fewer.
 MIN_LETTERS = 3
@@ -157,21 +158,26 @@ class WordNamer:
                 self._written[(row, side)] = cached
         return cached
 
+    def _reader(self, table: ParticipantTable, row: int, side: str, codes: tuple[str, ...]) -> _Reader:
+        """One person's content words per column, each column read when first asked."""
+        common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
+        written = self._written_by(table, row, side)
+        is_text = self.is_text
+
+        def words(column: int) -> list[str]:
+            found = written.get(column) if column not in common and is_text[column] else None
+            if not found:
+                return []
+            named = dict.fromkeys(_unelided(w, codes) for w in found)
+            return [w for w in named if _shaped(w) and not _function_word(w, codes)]
+
+        return words
+
     def _content(
         self, table: ParticipantTable, row: int, side: str, columns: list[int], languages: list[str]
     ) -> dict[int, list[str]]:
-        common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
-        written = self._written_by(table, row, side)
-        codes = tuple(languages)
-        found: dict[int, list[str]] = {}
-        # Only the columns a reason may name are checked: a pair shares a few of a text's many.
-        for column in columns:
-            words = written.get(column) if column not in common and self.is_text[column] else None
-            if words:
-                named = dict.fromkeys(_unelided(w, codes) for w in words)
-                if kept := [w for w in named if _shaped(w) and not _function_word(w, codes)]:
-                    found[column] = kept
-        return found
+        words = self._reader(table, row, side, tuple(languages))
+        return {column: kept for column in columns if (kept := words(column))}
 
     def pair(
         self,
@@ -189,10 +195,19 @@ class WordNamer:
         columns = self.text_columns(columns)
         if not columns:
             return ()
-        languages = sorted({*first[0].languages[first[1]], *second[0].languages[second[1]]})
-        mine = self._content(*first, columns, languages)
-        theirs = self._content(*second, [c for c in columns if mine.get(c)], languages)
-        return _distinct((mine[c][0] for c in columns if mine.get(c) and theirs.get(c)), limit)
+        codes = tuple(sorted({*first[0].languages[first[1]], *second[0].languages[second[1]]}))
+        mine, theirs = self._reader(*first, codes), self._reader(*second, codes)
+        seen: set[str] = set()
+        kept: list[str] = []
+        # Strongest first, and no further than the words a reason names: a pair shares many stems.
+        for column in columns:
+            words = mine(column)
+            if words and words[0].casefold() not in seen and theirs(column):
+                seen.add(words[0].casefold())
+                kept.append(words[0])
+                if len(kept) == limit:
+                    break
+        return tuple(kept)
 
     def common(
         self, table: ParticipantTable, rows: Sequence[int], columns: Sequence[int], limit: int = 3

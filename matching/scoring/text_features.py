@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
-from matching.scoring.words import GRAM, NGRAM_LANGUAGES, WordTerms, base_code, detect_language
+from matching.scoring.words import GRAM, NGRAM_LANGUAGES, WordTerms, _Terms, base_code, detect_language
 from matching.table.text import WORD_JOINERS, split_words
 
 #: One document: its text and the languages its writer speaks, most fluent first.
@@ -114,7 +114,12 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             stop=self.stop_words,
             stem=self.stem,
         )
-        docs = [self._prepare(text, listed) for text, listed in X]
+        read = list(X)
+        docs = [self._prepare(text, listed) for text, listed in read]
+        # Reasons read the fitted texts again: each one's language is then looked up, not detected.
+        self._languages = {
+            (text, tuple(listed)): lang for (text, listed), (_, lang) in zip(read, docs, strict=True)
+        }
         counter = CountVectorizer(analyzer=self._analyze, min_df=self.min_df, dtype=np.float64)
         try:
             counts = sp.csr_matrix(counter.fit_transform(docs))
@@ -212,22 +217,50 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return {column: list(words) for column, words in found.items()}
 
     def written(
-        self, text: str, languages: Sequence[str], columns: Iterable[int] | None = None
+        self,
+        text: str,
+        languages: Sequence[str],
+        columns: Iterable[int] | None = None,
+        *,
+        stems_only: bool = False,
     ) -> dict[int, dict[str, None]]:
-        """:meth:`surface_words` with each column's words as dict keys: what reasons read, faster."""
+        """:meth:`surface_words` with each column's words as dict keys: what reasons read, faster.
+
+        With ``stems_only``, only stem columns (no n-grams): the ones a reason may name.
+        """
         if not hasattr(self, "vocabulary_"):  # check_is_fitted costs more than the read (see above)
             check_is_fitted(self, "vocabulary_")
         wanted = None if columns is None else set(columns)
         written = split_words(text)
-        words, language = self._prepare(text, languages, [w.casefold() for w in written])
-        lookup, vocabulary = self.terms_.lookup(language), self.vocabulary_
+        words = [w.casefold() for w in written]
+        language = self.__dict__.get("_languages", {}).get((text, tuple(languages)))
+        if language is None:
+            language = self._prepare(text, languages, words)[1]
         found: dict[int, dict[str, None]] = {}
-        for surface, word in zip(written, words, strict=True):
-            for term in lookup[word]:
-                column = vocabulary.get(term)
-                if column is not None and (wanted is None or column in wanted):
+        # Most words give no column (function words) or one: look them all up at once, loop over the rest.
+        lookup = self._columns(language, stems_only)
+        for surface, columns_of in zip(written, map(lookup.__getitem__, words), strict=True):
+            for column in columns_of:
+                if wanted is None or column in wanted:
                     found.setdefault(column, {})[surface] = None
         return found
+
+    def _columns(self, language: str, stems_only: bool) -> dict[str, tuple[int, ...]]:
+        """Case-folded word to its columns in ``language`` (stems only, or all), each worked out once."""
+        cache: tuple[dict[str, int], dict[tuple[str, bool], Any]] | None = self.__dict__.get("_column_cache")
+        if cache is None or cache[0] is not self.vocabulary_:  # refitted: the columns changed
+            cache = (self.vocabulary_, {})
+            self._column_cache = cache
+        found = cache[1].get((language, stems_only))
+        if found is None:
+            terms, vocabulary, grams = self.terms_.lookup(language), self.vocabulary_, self.is_gram_
+
+            def columns(word: str) -> tuple[int, ...]:
+                found = (vocabulary.get(term) for term in terms[word])
+                return tuple(c for c in found if c is not None and not (stems_only and grams[c]))
+
+            found = cache[1][language, stems_only] = _Terms(columns)  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
 
     def state(self) -> dict[str, Any]:
         """The fitted vectorizer as plain JSON-friendly data: parameters, terms, IDF and labels."""

@@ -316,10 +316,11 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return {column + offset: list(words) for column, words in found.items()}
 
     def written(self, table: ParticipantTable, row: int, side: str) -> dict[int, dict[str, None]]:
-        """Every text feature of one person's side and their words for it, as dict keys (for reasons)."""
+        """Every stem feature of one person's side and their words for it, as dict keys (for reasons)."""
         text = (table.goals if side == "needs" else table.experience)[row]
         offset = len(self.topics_)
-        return {c + offset: w for c, w in self.text_.written(text, table.languages[row]).items()}
+        found = self.text_.written(text, table.languages[row], stems_only=True)
+        return {c + offset: w for c, w in found.items()}
 
     def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
         """Names of the output columns, prefixed ``needs__`` or ``offers__``.
