@@ -26,6 +26,8 @@ from mentorship.checkins.api import CheckinApiController, PulseApiController, Te
 from mentorship.checkins.controllers import CheckinController
 from mentorship.checkins.personal import CalendarController, WellbeingController
 from mentorship.checkins.template_pages import TemplateController
+from mentorship.cohorts.api import CohortApiController
+from mentorship.cohorts.controllers import CohortBannerController, CohortController
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.engine.suggest import load_engine_in_background
@@ -127,6 +129,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RelationshipApiController,
             DashboardController,
             DashboardApiController,
+            CohortController,
+            CohortApiController,
+            CohortBannerController,
             CheckinController,
             ActionItemController,
             TemplateController,

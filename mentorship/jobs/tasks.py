@@ -37,6 +37,7 @@ TASKS: list[str] = [
     "mentorship.accounts.tasks.send_signup_link",
     "mentorship.imports.tasks.run_import",
     "mentorship.imports.tasks.send_import_invitations",
+    "mentorship.cohorts.tasks.close_ended_cohorts",
 ]
 
 # Tasks the queue runs on a schedule (cron syntax, UTC): dotted path -> when.
@@ -49,6 +50,8 @@ PERIODIC: dict[str, str] = {
     "mentorship.relationships.tasks.nudge_relationships": "5 * * * *",
     # Delete expired sessions, old failed sign-ins, dead reset tokens and sign-up requests.
     "mentorship.accounts.tasks.purge_expired": "35 * * * *",
+    # Ask the live relationships of cohorts whose term ended to complete (each once).
+    "mentorship.cohorts.tasks.close_ended_cohorts": "20 3 * * *",
 }
 
 JobFunction = Callable[..., Awaitable[Any]]

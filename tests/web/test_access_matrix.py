@@ -100,6 +100,8 @@ OUTSIDERS = {"other_mentee", "program_coordinator"}  # in no relationship, and s
 # A program's own coordinators (and administrators) see its members, answer its requests and match its
 # people by hand; nobody else.
 MANAGING = ("/members", "/approve", "/decline", "/invitations", "/match", "/match/search", "/match/preview")
+# A program's outcome report and closing its cohort: its coordinators and administrators only.
+MANAGING += ("/outcomes", "/outcomes.csv", "/close")
 # Participant files in and out of a program: its coordinators and administrators only.
 FILES = ("/import", "/export.csv")
 
