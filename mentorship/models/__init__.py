@@ -52,6 +52,14 @@ from mentorship.models._programs import (
     ProgramCoordinator,
     ProgramMembership,
 )
+from mentorship.models._questions import (
+    AnswerError,
+    EnrolmentAnswer,
+    EnrolmentQuestion,
+    MatchingUse,
+    QuestionKind,
+    QuestionVisibility,
+)
 from mentorship.models._store import StoreItem
 from mentorship.models._topics import Topic
 
@@ -61,11 +69,14 @@ __all__ = [
     "ActionItem",
     "ActiveSlot",
     "AgendaItem",
+    "AnswerError",
     "CalendarFeed",
     "Checkin",
     "CheckinEntry",
     "CheckinStatus",
     "CheckinTemplate",
+    "EnrolmentAnswer",
+    "EnrolmentQuestion",
     "Event",
     "Goal",
     "GoalNote",
@@ -74,6 +85,7 @@ __all__ = [
     "JoinPolicy",
     "Kind",
     "LoginAttempt",
+    "MatchingUse",
     "MemberRole",
     "MembershipStatus",
     "Notification",
@@ -92,6 +104,8 @@ __all__ = [
     "ProposalSource",
     "ProposalStatus",
     "PulseAnswer",
+    "QuestionKind",
+    "QuestionVisibility",
     "Reflection",
     "Relationship",
     "RelationshipMember",
