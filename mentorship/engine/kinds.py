@@ -25,6 +25,9 @@ def matcher(kind: str, options: Mapping[str, Any]) -> Any:
         "max_hours_apart": options.get("max_hours_apart"),
         "seed": int(options.get("seed") or 0),
     }
+    if options.get("questions"):
+        # A program's questions: hard rules and preferences over the answer columns (none: no extra work).
+        common["questions"] = tuple(options["questions"])
     if kind == "peer":
         return PeerMatcher(**common)
     if kind == "group":

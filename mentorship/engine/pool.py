@@ -12,11 +12,14 @@ from sqlalchemy import ColumnElement, String, and_, cast, exists, not_, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row
+from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row, profile_id_of
 from mentorship.engine.table import participant, participants, topic_names
 from mentorship.models import (
     ActiveSlot,
+    EnrolmentAnswer,
+    EnrolmentQuestion,
     Kind,
+    MatchingUse,
     MemberRole,
     MembershipStatus,
     Profile,
@@ -24,11 +27,24 @@ from mentorship.models import (
     Proposal,
     ProposalMember,
     ProposalStatus,
+    QuestionKind,
     User,
     slot_scope,
 )
 
 PENDING = (ProposalStatus.OPEN,)
+
+
+@dataclass(frozen=True)
+class AnswerColumn:
+    """A program's question whose answers are a column of the pool's table, and how it takes part."""
+
+    column: str
+    kind: str
+    use: str
+    weight: float
+    label: str
+    private: bool
 
 
 @dataclass
@@ -44,6 +60,8 @@ class Pool:
     free_capacity: dict[str, int] = field(default_factory=dict)
     # The catalog's names of each topic in every language, to read topics from free text.
     topic_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The program's questions that are hard rules or preferences, their answers in the frame.
+    questions: list[AnswerColumn] = field(default_factory=list)
 
     @property
     def mentees(self) -> int:
@@ -183,4 +201,59 @@ async def build_pool(
             if mentee_row(profile.id) in profiles:
                 self_pairs.append((mentee_row(profile.id), rid))
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    return Pool(kind, participants(people), profiles, names, self_pairs, free, await topic_names(session))
+    pool = Pool(kind, participants(people), profiles, names, self_pairs, free, await topic_names(session))
+    return await with_answers(session, pool, program_id)
+
+
+def answer_column(question_id: UUID) -> str:
+    """The table column of a question's answers."""
+    return f"answer:{question_id}"
+
+
+def answer_cell(value: Any) -> str:
+    """A stored answer as a table cell: multiple choices joined with ``;``, a number as digits."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+async def with_answers(session: AsyncSession, pool: Pool, program_id: UUID | None) -> Pool:
+    """The pool with its program's matching questions as columns of answers (nothing without any).
+
+    A person who has not answered a question has an empty cell: unknown to it, every hard rule
+    passes and no preference counts.
+    """
+    if program_id is None or pool.frame.empty:
+        return pool
+    found = await session.execute(
+        select(EnrolmentQuestion)
+        .where(
+            EnrolmentQuestion.program_id == program_id,
+            EnrolmentQuestion.use_in_matching != MatchingUse.NONE,
+            EnrolmentQuestion.kind != QuestionKind.SHORT_TEXT,
+        )
+        .order_by(EnrolmentQuestion.position, EnrolmentQuestion.created_at)
+    )
+    questions = list(found.scalars())
+    if not questions:
+        return pool
+    rows = await session.execute(
+        select(EnrolmentAnswer.question_id, EnrolmentAnswer.profile_id, EnrolmentAnswer.value).where(
+            EnrolmentAnswer.question_id.in_([q.id for q in questions])
+        )
+    )
+    given: dict[tuple[Any, Any], str] = {(q, p): answer_cell(v) for q, p, v in rows.all()}
+    people = [profile_id_of(str(rid)) for rid in pool.frame["id"]]
+    frame = pool.frame.copy()
+    for question in questions:
+        frame[answer_column(question.id)] = [given.get((question.id, p), "") for p in people]
+    pool.frame = frame
+    pool.questions = [
+        AnswerColumn(
+            answer_column(q.id), q.kind.value, q.use_in_matching.value, q.weight, q.prompt, q.is_private
+        )
+        for q in questions
+    ]
+    return pool

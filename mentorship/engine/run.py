@@ -40,13 +40,26 @@ FRACTIONS = {
 }
 
 
-def engine_options(options: dict[str, Any]) -> dict[str, Any]:
-    """A round's stored options as the kind dispatcher takes them."""
+def engine_options(options: dict[str, Any], pool: Pool | None = None) -> dict[str, Any]:
+    """A round's stored options as the kind dispatcher takes them, with the pool's questions."""
     return {
         "min_score": options.get("min_score"),
         "max_hours_apart": options.get("max_hours_apart"),
         "group_size": (int(options.get("group_min") or 3), int(options.get("group_max") or 6)),
+        "questions": engine_questions(pool) if pool is not None else (),
     }
+
+
+def engine_questions(pool: Pool) -> tuple[Any, ...]:
+    """The pool's program questions as the library's :class:`matching.Question`s."""
+    if not pool.questions:
+        return ()
+    from matching import Question
+
+    return tuple(
+        Question(q.column, kind=q.kind, use=q.use, weight=q.weight, label=q.label, private=q.private)
+        for q in pool.questions
+    )
 
 
 def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
@@ -67,7 +80,7 @@ def run(pool: Pool, options: dict[str, Any], progress: Progress) -> Outcome:
         pool.kind.value,
         table,
         never,
-        options=engine_options(options),
+        options=engine_options(options, pool),
         progress=lambda stage: progress(stage, fractions.get(stage, 0.5)),
     )
     outcome = Outcome(
@@ -134,6 +147,6 @@ def score_groups(pool: Pool, options: dict[str, Any], groups: list[tuple[str, li
     from matching import parse_participants
 
     table = parse_participants(with_topics(pool.frame, pool.topic_names))
-    fitted = matcher(Kind.GROUP.value, engine_options(options)).fit(table)
+    fitted = matcher(Kind.GROUP.value, engine_options(options, pool)).fit(table)
     never = positions(table, [*pool.self_pairs, *(tuple(p) for p in options.get("exclude_rows", []))])
     return [_unit(fitted.describe_group(members, mentor, never), grouped=True) for mentor, members in groups]

@@ -5,6 +5,10 @@ listed in ``matching.reports.reason``; ``counts`` and ``who`` come with a few); 
 words only when shown, through gettext, with topics by their catalog names, languages by their
 names and numbers as the reader writes them. ``text`` is a sentence kept verbatim (from before
 reasons were data).
+
+Reasons naming answers to a program's private questions (codes starting ``private_``) are read
+only when the caller asks for them (``private=True``: coordinators); every other reader never
+sees them, not even as codes.
 """
 
 from __future__ import annotations
@@ -49,8 +53,24 @@ def text_reason(sentence: str) -> ReasonData:
     return {"code": "text", "items": [sentence], "value": None}
 
 
-def read_reasons(stored: Any) -> list[ReasonData]:
-    """Stored reasons in any form: a list of reason objects, sentences, or one "; "-joined sentence."""
+PRIVATE = "private_"
+
+
+def is_private(reason: ReasonData) -> bool:
+    """Whether a reason names answers only coordinators may read."""
+    return reason["code"].startswith(PRIVATE)
+
+
+def read_reasons(stored: Any, *, private: bool = False) -> list[ReasonData]:
+    """Stored reasons in any form: a list of reason objects, sentences, or one "; "-joined sentence.
+
+    Reasons about private answers are left out unless ``private`` (coordinators, or copying them).
+    """
+    found = _read_reasons(stored)
+    return found if private else [reason for reason in found if not is_private(reason)]
+
+
+def _read_reasons(stored: Any) -> list[ReasonData]:
     if isinstance(stored, str):
         return [text_reason(part.strip()) for part in stored.split("; ") if part.strip()]
     found: list[ReasonData] = []
@@ -169,6 +189,46 @@ _FIXED: dict[str, Callable[[], str]] = {
     "no_mentors": lambda: _("no mentor with free capacity chose this kind of mentoring"),
     "removed": lambda: _("removed from this round by a coordinator"),
 }
+
+
+def _question(reason: ReasonData) -> str:
+    return reason["items"][0] if reason["items"] else ""
+
+
+def _shared_answer(reason: ReasonData) -> str:
+    values = {"answers": _list(reason["items"][1:]), "question": _question(reason)}
+    if reason["value"] is None:
+        return _("the whole group answered %(answers)s to “%(question)s”") % values
+    return _("both answered %(answers)s to “%(question)s”") % values
+
+
+def _close_answers(reason: ReasonData) -> str:
+    first, second = ([*reason["items"][1:], "", ""])[:2]
+    return _("close answers to “%(question)s” (%(first)s and %(second)s)") % {
+        "question": _question(reason),
+        "first": first,
+        "second": second,
+    }
+
+
+def _different_answers(reason: ReasonData) -> str:
+    return _("different answers to “%(question)s”") % {"question": _question(reason)}
+
+
+def _answer_reason(reason: ReasonData) -> str:
+    """A reason naming a program's question; a private one says so (only coordinators read it)."""
+    code = reason["code"].removeprefix(PRIVATE)
+    text = {"shared_answer": _shared_answer, "close_answers": _close_answers}.get(code, _different_answers)(
+        reason
+    )
+    return _("%(reason)s (private answer)") % {"reason": text} if is_private(reason) else text
+
+
+_ANSWER_CODES = frozenset(
+    prefix + code
+    for prefix in ("", PRIVATE)
+    for code in ("shared_answer", "close_answers", "different_answers")
+)
 _LISTED: dict[str, Callable[[ReasonData], str]] = {
     "shared_topics": lambda r: _("shared topics: %(topics)s") % {"topics": _topics(r)},
     "goal_terms": lambda r: _("goals meet experience in: %(words)s") % {"words": _words(r)},
@@ -180,6 +240,7 @@ _LISTED: dict[str, Callable[[ReasonData], str]] = {
     "members_share": _members_share,
     "language_and_time_only": _language_and_time_only,
     "mentor_offers": _mentor_offers,
+    **dict.fromkeys(_ANSWER_CODES, _answer_reason),
 }
 # Each person's best fit, or the minimum score, shown beside a reason for being left out.
 _FIGURES: dict[str, Callable[[str], str]] = {
@@ -235,6 +296,8 @@ def reason_text(reason: ReasonData, names: Mapping[str, str] | None = None, *, f
     return "; ".join(reason["items"]) or code
 
 
-def reasons_text(stored: Any, names: Mapping[str, str] | None = None, *, figures: bool = True) -> list[str]:
-    """Stored reasons (any form) in the reader's language, one string each."""
-    return [reason_text(reason, names, figures=figures) for reason in read_reasons(stored)]
+def reasons_text(
+    stored: Any, names: Mapping[str, str] | None = None, *, figures: bool = True, private: bool = False
+) -> list[str]:
+    """Stored reasons (any form) in the reader's language, one string each (``private``: coordinators)."""
+    return [reason_text(reason, names, figures=figures) for reason in read_reasons(stored, private=private)]

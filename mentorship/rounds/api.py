@@ -103,8 +103,9 @@ async def proposals_out(rounds: RoundService, proposals: list[Proposal]) -> list
             kind=p.kind.value,
             status=p.status.value,
             score=p.score,
-            reasons=reasons_text(p.reasons, {str(k): v.user.name for k, v in people.items()}),
-            reason_codes=[dict(r) for r in read_reasons(p.reasons)],
+            # Coordinators' preview: reasons about private answers are theirs to read.
+            reasons=reasons_text(p.reasons, {str(k): v.user.name for k, v in people.items()}, private=True),
+            reason_codes=[dict(r) for r in read_reasons(p.reasons, private=True)],
             members=[
                 MemberOut(m.profile_id, people[m.profile_id].user.name, m.role.value, m.response.value)
                 for m in sorted(p.members, key=lambda m: m.role is not MemberRole.MENTOR)

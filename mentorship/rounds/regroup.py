@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.engine.outcome import Unit
-from mentorship.engine.pool import Pool
+from mentorship.engine.pool import Pool, with_answers
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row, profile_id_of, row_id
 from mentorship.engine.table import participant, participants, topic_names
 from mentorship.models import MemberRole, Profile, Proposal, ProposalMember, Round
@@ -47,9 +47,10 @@ async def round_pool(session: AsyncSession, found: Round) -> Pool:
             profiles[rid] = profile
     self_pairs = [(mentee_row(p), mentor_row(p)) for p in seekers & mentors]
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    return Pool(
+    pool = Pool(
         found.kind, participants(rows), profiles, names, self_pairs, capacity, await topic_names(session)
     )
+    return await with_answers(session, pool, found.program_id)
 
 
 def member_fits(units: Iterable[Unit]) -> dict[str, float]:

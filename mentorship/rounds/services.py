@@ -219,7 +219,7 @@ class RoundService:
         before = mentor.profile_id
         mentor.profile_id = mentor_id
         proposal.score = float(chosen[1])
-        proposal.reasons = as_json(read_reasons(chosen[2]))
+        proposal.reasons = as_json(read_reasons(chosen[2], private=True))
         record(
             self.session,
             "round.proposal_swapped",
