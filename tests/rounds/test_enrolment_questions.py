@@ -1,4 +1,4 @@
-"""A round in a program keeps its questions' hard rules in every pairing, and its reasons name the preference."""
+"""A round in a program keeps its questions' hard rules in every pairing; its reasons name the preference."""
 
 from __future__ import annotations
 
