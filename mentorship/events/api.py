@@ -12,10 +12,12 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, QueryParameter
 
-from mentorship.accounts.auth import COORDINATOR, coordinator
+from mentorship.accounts.auth import signed_in
 from mentorship.events.deps import provide_events
+from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.events.services import EventFilters, EventRow, EventService
 from mentorship.lib.dates import out_of_range
+from mentorship.models import User
 
 Filter = Annotated[str, QueryParameter(max_length=100)]
 
@@ -63,13 +65,15 @@ class EventApiController(Controller):
 
     path = "/api/v1/events"
     tags = ["history"]
-    guards = [coordinator]
-    opt = COORDINATOR
+    # Administrators read the whole community's history; a program's coordinators, their programs'.
+    guards = [signed_in]
+    opt = PROGRAM_COORDINATOR
     dependencies = {"events": Provide(provide_events)}
 
     @get("/", name="api:events")
     async def list_events(
         self,
+        me: NamedDependency[User],
         events: NamedDependency[EventService],
         event_type: Annotated[str, QueryParameter(name="type", max_length=100)] = "",
         actor: Filter = "",
@@ -80,8 +84,12 @@ class EventApiController(Controller):
         until: FromQuery[date | None] = None,
         page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
         per_page: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
+        program: Annotated[str, QueryParameter(max_length=80)] = "",
     ) -> EventList:
-        """Events newest first, filtered by type, actor (name or email part, or id), subject and UTC days."""
+        """Events newest first, filtered by type, actor (name or email part, or id), subject and UTC days.
+
+        ``program=<slug>``: that program's events only (a program's coordinators always see one program).
+        """
         bad = [
             {"key": name, "message": problem}
             for name, day in (("since", since), ("until", until))
@@ -89,6 +97,7 @@ class EventApiController(Controller):
         ]
         if bad:
             raise ValidationException("Invalid dates", extra=bad)
+        scope = await program_scope(events.session, me, program)
         filters = EventFilters(
             type=event_type,
             actor=actor,
@@ -99,6 +108,7 @@ class EventApiController(Controller):
             until=until,
             page=page,
             per_page=per_page,
+            program_id=scope.program_id,
         )
         result = await events.page(filters)
         return EventList(

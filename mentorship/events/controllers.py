@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Annotated
+from uuid import UUID
 
 from litestar import Controller, get
 from litestar.di import NamedDependency, Provide
@@ -11,13 +12,15 @@ from litestar.params import FromQuery, QueryParameter
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Stream, Template
 
-from mentorship.accounts.auth import COORDINATOR, coordinator
+from mentorship.accounts.auth import signed_in
 from mentorship.events.deps import provide_events
 from mentorship.events.export import csv_chunks
+from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.events.services import EventFilters, EventService
 from mentorship.lib.dates import out_of_range
 from mentorship.lib.db import app_db_config
 from mentorship.lib.htmx import page_or_fragment
+from mentorship.models import User
 
 
 def parse_day(value: str) -> date | None:
@@ -30,7 +33,13 @@ def parse_day(value: str) -> date | None:
 
 
 def page_filters(
-    type_: str, actor: str, subject_type: str, since: str, until: str, page: int
+    type_: str,
+    actor: str,
+    subject_type: str,
+    since: str,
+    until: str,
+    page: int,
+    program_id: UUID | None = None,
 ) -> EventFilters:
     """Filters as the page's form sends them (bad dates are ignored, not an error page)."""
     return EventFilters(
@@ -40,6 +49,7 @@ def page_filters(
         since=parse_day(since),
         until=parse_day(until),
         page=page,
+        program_id=program_id,
     )
 
 
@@ -47,14 +57,16 @@ class EventController(Controller):
     """Who did what, when: the append-only history."""
 
     include_in_schema = False
-    guards = [coordinator]
-    opt = COORDINATOR
+    # Administrators see the whole community's history; a program's coordinators, their programs'.
+    guards = [signed_in]
+    opt = PROGRAM_COORDINATOR
     dependencies = {"events": Provide(provide_events)}
 
     @get("/events", name="events")
     async def index(
         self,
         request: HTMXRequest,
+        me: NamedDependency[User],
         events: NamedDependency[EventService],
         event_type: Annotated[str, QueryParameter(name="type")] = "",
         actor: FromQuery[str] = "",
@@ -62,9 +74,11 @@ class EventController(Controller):
         since: FromQuery[str] = "",
         until: FromQuery[str] = "",
         page: FromQuery[int] = 1,
+        program: FromQuery[str] = "",
     ) -> Template:
         """The history, newest first, or its table alone when htmx refreshes it as filters change."""
-        filters = page_filters(event_type, actor, subject_type, since, until, page)
+        scope = await program_scope(events.session, me, program)
+        filters = page_filters(event_type, actor, subject_type, since, until, page, scope.program_id)
         result = await events.page(filters)
         return page_or_fragment(
             request,
@@ -72,6 +86,7 @@ class EventController(Controller):
             "events/_table.html",
             result=result,
             filters=filters,
+            scope=scope,
             choices=await events.choices(),
         )
 
@@ -79,14 +94,18 @@ class EventController(Controller):
     async def export(
         self,
         request: HTMXRequest,
+        me: NamedDependency[User],
+        events: NamedDependency[EventService],
         event_type: Annotated[str, QueryParameter(name="type")] = "",
         actor: FromQuery[str] = "",
         subject_type: FromQuery[str] = "",
         since: FromQuery[str] = "",
         until: FromQuery[str] = "",
+        program: FromQuery[str] = "",
     ) -> Stream:
-        """The filtered history as a CSV file, streamed."""
-        filters = page_filters(event_type, actor, subject_type, since, until, 1)
+        """The filtered history as a CSV file, streamed (one program's for its coordinators)."""
+        scope = await program_scope(events.session, me, program)
+        filters = page_filters(event_type, actor, subject_type, since, until, 1, scope.program_id)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
         return Stream(
             csv_chunks(app_db_config(request.app).get_session, filters),

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.describe import Part, Ref, describe, parts, subject_label, type_label
 from mentorship.events.names import page_names
-from mentorship.models import Event, User
+from mentorship.models import ActionItem, Checkin, Event, Proposal, Relationship, Round, User
 
 
 def record(
@@ -50,6 +50,7 @@ class EventFilters:
     until: date | None = None
     page: int = 1
     per_page: int = 50
+    program_id: UUID | None = None  # one program's objects only: itself, its rounds, proposals, relationships
 
     def __post_init__(self) -> None:
         # NUL never matches anything and PostgreSQL rejects it in a query.
@@ -78,6 +79,22 @@ class EventPage:
     pages: int
 
 
+def in_program(program_id: UUID) -> ColumnElement[bool]:
+    """Events about a program's objects: the program, its rounds, proposals and relationships and theirs."""
+    relationships = select(Relationship.id).where(Relationship.program_id == program_id)
+    subjects = {
+        "round": select(Round.id).where(Round.program_id == program_id),
+        "proposal": select(Proposal.id).where(Proposal.program_id == program_id),
+        "relationship": relationships,
+        "checkin": select(Checkin.id).where(Checkin.relationship_id.in_(relationships)),
+        "action_item": select(ActionItem.id).where(ActionItem.relationship_id.in_(relationships)),
+    }
+    return or_(
+        and_(Event.subject_type == "program", Event.subject_id == program_id),
+        *(and_(Event.subject_type == kind, Event.subject_id.in_(ids)) for kind, ids in subjects.items()),
+    )
+
+
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
@@ -101,6 +118,8 @@ class EventService:
         if filters.actor:
             like = f"%{filters.actor.lower()}%"
             query = query.where(or_(func.lower(User.name).like(like), func.lower(User.email).like(like)))
+        if filters.program_id:
+            query = query.where(in_program(filters.program_id))
         if filters.since:
             query = query.where(Event.at >= _day_start(filters.since))
         if filters.until:

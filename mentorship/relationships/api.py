@@ -17,8 +17,9 @@ from litestar.exceptions import (
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.config import Settings
+from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.models import Goal, GoalNote, RelationshipStatus, User
 from mentorship.relationships.dashboard import dashboard
 from mentorship.relationships.deps import provide_relationships
@@ -85,6 +86,9 @@ class RelationshipOut(msgspec.Struct):
     my_reflection: ReflectionOut | None = None
     end_reason: str | None = None  # coordinators only
     changed_goal: GoalOut | None = None
+    # The program it belongs to; empty for one over the whole community.
+    program_slug: str = ""
+    program_name: str = ""
 
 
 class CadenceIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -108,6 +112,8 @@ def _summary(item: RelationshipItem) -> RelationshipOut:
     return RelationshipOut(
         r.id, r.kind.value, r.status.value, r.started_at, r.ended_at, r.cadence_days, r.paused_until,
         r.rematch_requested, _members(item),
+        program_slug=item.program.slug if item.program else "",
+        program_name=item.program.name if item.program else "",
     )  # fmt: skip
 
 
@@ -163,16 +169,24 @@ class RelationshipApiController(Controller):
         relationships: NamedDependency[RelationshipService],
         listing: Annotated[Literal["mine", "all"], QueryParameter(name="scope")] = "mine",
         status: FromQuery[Literal["active", "paused", "completed", "ended"] | None] = None,
+        program: Annotated[str, QueryParameter(max_length=80)] = "",
     ) -> list[RelationshipOut]:
-        """My relationships; coordinators may ask for all of them with scope=all."""
+        """My relationships; coordinators may ask for all of them with scope=all.
+
+        ``program=<slug>``: in that program only. With scope=all, a program's coordinators see
+        their programs' relationships (their first program unless they name one).
+        """
         if listing == "all":
-            if not me.is_coordinator:
+            seen = await program_scope(relationships.session, me, program)
+            if not me.is_coordinator and seen.chosen is None:
                 raise PermissionDeniedException("Only coordinators can list every relationship.")
-            items = await relationships.all(RelationshipStatus(status) if status else None)
+            items = await relationships.all(
+                RelationshipStatus(status) if status else None, program_id=seen.program_id
+            )
         else:
             items = [
                 i
-                for i in await relationships.mine(me)
+                for i in await relationships.mine(me, program)
                 if status is None or i.relationship.status.value == status
             ]
         return [_summary(item) for item in items]
@@ -362,12 +376,23 @@ class DashboardApiController(Controller):
 
     tags = ["dashboard"]
 
-    @get("/api/v1/dashboard", name="api:dashboard", guards=[coordinator], opt=COORDINATOR)
+    @get("/api/v1/dashboard", name="api:dashboard", guards=[signed_in], opt=PROGRAM_COORDINATOR)
     async def dashboard(
-        self, db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+        self,
+        me: NamedDependency[User],
+        db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        program: Annotated[str, QueryParameter(max_length=80)] = "",
     ) -> dict[str, Any]:
-        """Relationships, check-ins held vs planned, overdue, at risk, load distribution, completions."""
-        figures = (await dashboard(db_session, settings.load_threshold)).as_dict()
+        """Relationships, check-ins held vs planned, overdue, at risk, load distribution, completions.
+
+        ``program=<slug>``: one program's figures (a program's coordinators always see one program).
+        """
+        scope = await program_scope(db_session, me, program)
+        figures = (
+            await dashboard(db_session, settings.load_threshold, program_id=scope.program_id)
+        ).as_dict()
+        figures["program"] = scope.slug
         for row in figures["at_risk"]:
             row.pop("relationship", None)
         return figures

@@ -10,13 +10,14 @@ from uuid import UUID
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
+from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
+from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.lib.confirm import confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
@@ -37,6 +38,7 @@ from mentorship.relationships.services import (
     RelationshipConflict,
     RelationshipInvalid,
     RelationshipService,
+    by_program,
 )
 
 Action = Callable[[dict[str, Any]], Awaitable[Any]]
@@ -67,7 +69,7 @@ class RelationshipController(Controller):
         profile = await relationships.profile_of(me)
         load = await own_load(relationships.session, profile)
         context = {
-            "items": await relationships.mine(me),
+            "groups": by_program(await relationships.mine(me)),
             "load": load,
             "threshold": settings.load_threshold,
         }
@@ -419,16 +421,22 @@ class RelationshipController(Controller):
 
 
 class DashboardController(Controller):
-    """The coordinators' view of the whole program."""
+    """The coordinators' view of the whole community (administrators) or of one program."""
 
     include_in_schema = False
-    guards = [coordinator]
-    opt = COORDINATOR
+    guards = [signed_in]
+    opt = PROGRAM_COORDINATOR
 
     @get("/dashboard", name="dashboard")
     async def index(
-        self, db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+        self,
+        me: NamedDependency[User],
+        db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        program: FromQuery[str] = "",
     ) -> Template:
         """Relationships, check-ins, risks, loads and completions, with charts drawn on the server."""
-        figures = await dashboard(db_session, settings.load_threshold)
-        return Template("dashboard/index.html", context={"d": figures, "threshold": settings.load_threshold})
+        scope = await program_scope(db_session, me, program)
+        figures = await dashboard(db_session, settings.load_threshold, program_id=scope.program_id)
+        context = {"d": figures, "threshold": settings.load_threshold, "scope": scope}
+        return Template("dashboard/index.html", context=context)

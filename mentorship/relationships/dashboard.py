@@ -1,4 +1,4 @@
-"""The coordinators' dashboard: figures over the whole program, aggregates only, charts laid out as SVG."""
+"""The coordinators' dashboard: figures over the community or one program, aggregates only, charts as SVG."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.services import pulse_aggregates, support_requests
@@ -15,7 +15,9 @@ from mentorship.models import (
     ActionItem,
     Checkin,
     CheckinStatus,
+    MembershipStatus,
     Profile,
+    ProgramMembership,
     Relationship,
     RelationshipMember,
     RelationshipStatus,
@@ -61,6 +63,7 @@ class Dashboard:
     load_bars: list[Bar] = field(default_factory=list)
     month_bars: list[Bar] = field(default_factory=list)
     busiest: list[dict[str, Any]] = field(default_factory=list)
+    program: str = ""  # the program's slug, or '' for the whole community
 
     @staticmethod
     def labels(chart: list[Bar]) -> list[str]:
@@ -118,12 +121,29 @@ def load_histogram(values: list[float]) -> list[tuple[str, int]]:
     return list(zip(labels, counts, strict=True))
 
 
-async def dashboard(session: AsyncSession, threshold: float, now: datetime | None = None) -> Dashboard:
-    """The program's figures at this moment."""
+def _in(program_id: UUID | None) -> ColumnElement[bool]:
+    """Relationships of one program, or every one (None: the whole community)."""
+    return true() if program_id is None else Relationship.program_id == program_id
+
+
+async def dashboard(
+    session: AsyncSession, threshold: float, now: datetime | None = None, program_id: UUID | None = None
+) -> Dashboard:
+    """The figures at this moment: the whole community's, or one program's with ``program_id``.
+
+    A mentor's load is one figure across programs (one person, one burnout risk); a program's view
+    shows the load of its mentors. The wellbeing pulse is answered by people, not by program, so it
+    is shown over the whole community only.
+    """
     now = now or datetime.now(UTC)
     d = Dashboard()
+    scope = _in(program_id)
     statuses = dict(
-        (await session.execute(select(Relationship.status, func.count()).group_by(Relationship.status))).all()
+        (
+            await session.execute(
+                select(Relationship.status, func.count()).where(scope).group_by(Relationship.status)
+            )
+        ).all()
     )
     d.active = statuses.get(RelationshipStatus.ACTIVE, 0)
     d.paused = statuses.get(RelationshipStatus.PAUSED, 0)
@@ -132,7 +152,7 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
     start = month_start(now.date())
     for status, name in ((RelationshipStatus.COMPLETED, "completed"), (RelationshipStatus.ENDED, "ended")):
         count = await session.scalar(
-            select(func.count()).where(Relationship.status == status, Relationship.ended_at >= start)
+            select(func.count()).where(Relationship.status == status, Relationship.ended_at >= start, scope)
         )
         setattr(d, f"{name}_this_month", int(count or 0))
     d.rematch_requests = int(
@@ -140,11 +160,12 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
             select(func.count()).where(
                 Relationship.rematch_requested,
                 Relationship.is_live,
+                scope,
             )
         )
         or 0
     )
-    months = await _months(session, start, 6)
+    months = await _months(session, start, 6, scope)
     d.month_bars = paired_bars(months)
     d.planned_this_month, d.held_this_month = months[-1][1], months[-1][2]
     # The same definition as the coordinators' notes, so the figure and the inbox agree.
@@ -153,30 +174,36 @@ async def dashboard(session: AsyncSession, threshold: float, now: datetime | Non
             select(func.count())
             .select_from(Checkin)
             .join(Relationship, Relationship.id == Checkin.relationship_id)
-            .where(missed(now))
+            .where(missed(now), scope)
         )
         or 0
     )
-    overdue_by_relationship = await _overdue_items(session, now.date())
+    overdue_by_relationship = await _overdue_items(session, now.date(), scope)
     d.overdue_items = sum(overdue_by_relationship.values())
-    d.at_risk = await _at_risk(session, now, overdue_by_relationship)
-    d.pulse, d.support_requests = await pulse_summary(session, now - timedelta(days=30))
-    if d.pulse is not None:
-        d.pulse = {**d.pulse, "low": _low(d.pulse)}
-    await _loads(session, d, threshold, now.date())
+    d.at_risk = await _at_risk(session, now, overdue_by_relationship, scope)
+    if program_id is None:
+        d.pulse, d.support_requests = await pulse_summary(session, now - timedelta(days=30))
+        if d.pulse is not None:
+            d.pulse = {**d.pulse, "low": _low(d.pulse)}
+    await _loads(session, d, threshold, now.date(), program_id)
     return d
 
 
-async def _months(session: AsyncSession, this_month: datetime, count: int) -> list[tuple[str, int, int]]:
+async def _months(
+    session: AsyncSession, this_month: datetime, count: int, scope: ColumnElement[bool]
+) -> list[tuple[str, int, int]]:
     """Check-ins due (planned, moved, held or missed) and held, per month, oldest first."""
     starts = [this_month]
     for _i in range(count - 1):
         starts.insert(0, (starts[0] - timedelta(days=1)).replace(day=1))
     rows = await session.execute(
-        select(Checkin.scheduled_at, Checkin.status).where(
+        select(Checkin.scheduled_at, Checkin.status)
+        .join(Relationship, Relationship.id == Checkin.relationship_id)
+        .where(
             Checkin.scheduled_at >= starts[0],
             Checkin.scheduled_at < _next_month(this_month),
             Checkin.status.in_(COUNTED),
+            scope,
         )
     )
     planned = dict.fromkeys(starts, 0)
@@ -188,20 +215,23 @@ async def _months(session: AsyncSession, this_month: datetime, count: int) -> li
     return [(s.strftime("%Y-%m"), planned[s], held[s]) for s in starts]
 
 
-async def _overdue_items(session: AsyncSession, today: date) -> dict[UUID, int]:
+async def _overdue_items(session: AsyncSession, today: date, scope: ColumnElement[bool]) -> dict[UUID, int]:
     rows = await session.execute(
         select(ActionItem.relationship_id, func.count())
         .join(Relationship, Relationship.id == ActionItem.relationship_id)
         .where(
             ActionItem.is_overdue(today),
             Relationship.is_live,
+            scope,
         )
         .group_by(ActionItem.relationship_id)
     )
     return {rid: int(count) for rid, count in rows.all()}
 
 
-async def _at_risk(session: AsyncSession, now: datetime, overdue: dict[UUID, int]) -> list[dict[str, Any]]:
+async def _at_risk(
+    session: AsyncSession, now: datetime, overdue: dict[UUID, int], scope: ColumnElement[bool]
+) -> list[dict[str, Any]]:
     """Active relationships with no check-in for two cadence periods, or many overdue items."""
     last_held = (
         select(
@@ -215,7 +245,7 @@ async def _at_risk(session: AsyncSession, now: datetime, overdue: dict[UUID, int
     rows = await session.execute(
         select(Relationship, last_held.c.last)
         .outerjoin(last_held, last_held.c.relationship_id == Relationship.id)
-        .where(Relationship.status == RelationshipStatus.ACTIVE)
+        .where(Relationship.status == RelationshipStatus.ACTIVE, scope)
         .order_by(Relationship.started_at)
     )
     found: list[dict[str, Any]] = []
@@ -267,11 +297,21 @@ def _low(pulse: dict[str, Any]) -> bool:
     )
 
 
-async def _loads(session: AsyncSession, d: Dashboard, threshold: float, today: date) -> None:
+async def _loads(
+    session: AsyncSession, d: Dashboard, threshold: float, today: date, program_id: UUID | None
+) -> None:
+    mentors = None
+    if program_id is not None:
+        members = select(ProgramMembership.profile_id).where(
+            ProgramMembership.program_id == program_id,
+            ProgramMembership.is_mentor,
+            ProgramMembership.status == MembershipStatus.ACTIVE,
+        )
+        mentors = set((await session.execute(members)).scalars())
     loads = [
         load
         for load in (await mentor_loads(session, today)).values()
-        if load.capacity > 0 or load.active_mentees
+        if (load.capacity > 0 or load.active_mentees) and (mentors is None or load.profile_id in mentors)
     ]
     d.mentors = len(loads)
     d.overloaded = sum(1 for load in loads if load.over(threshold))

@@ -16,6 +16,7 @@ from mentorship.models import (
     Goal,
     GoalNote,
     Profile,
+    Program,
     Reflection,
     Relationship,
     RelationshipMember,
@@ -50,6 +51,7 @@ for _type, _line in {
     describe_as(_type, _line)
 
 __all__ = [
+    "ProgramGroup",
     "RelationshipConflict",
     "RelationshipForbidden",
     "RelationshipInvalid",
@@ -57,6 +59,7 @@ __all__ = [
     "RelationshipNotFound",
     "RelationshipPage",
     "RelationshipService",
+    "by_program",
 ]
 
 
@@ -66,6 +69,26 @@ class RelationshipItem:
 
     relationship: Relationship
     people: list[tuple[RelationshipMember, Profile]]
+    program: Program | None = None  # none: the whole community, outside programs
+
+
+@dataclass(frozen=True)
+class ProgramGroup:
+    """One program's relationships on a participant's list (program None: outside programs)."""
+
+    program: Program | None
+    items: list[RelationshipItem]
+
+
+def by_program(items: Sequence[RelationshipItem]) -> list[ProgramGroup]:
+    """Relationships grouped by program, programs by name, those outside programs last; order kept inside."""
+    groups: dict[UUID | None, ProgramGroup] = {}
+    for item in items:
+        key = item.program.id if item.program is not None else None
+        groups.setdefault(key, ProgramGroup(item.program, [])).items.append(item)
+    return sorted(
+        groups.values(), key=lambda g: (g.program is None, g.program.name.lower() if g.program else "")
+    )
 
 
 @dataclass(frozen=True)
@@ -123,16 +146,28 @@ class RelationshipService(GoalActions, LifecycleActions):
         ids = {m.profile_id for r in relationships for m in r.members}
         found = await self.session.execute(select(Profile).where(Profile.id.in_(ids))) if ids else None
         people = {profile.id: profile for profile in found.scalars()} if found is not None else {}
+        wanted = {r.program_id for r in relationships if r.program_id is not None}
+        programs = (
+            {
+                p.id: p
+                for p in (await self.session.execute(select(Program).where(Program.id.in_(wanted)))).scalars()
+            }
+            if wanted
+            else {}
+        )
         result = []
         for relationship in relationships:
             members = sorted(
                 relationship.members, key=lambda m: (m.role.value != "mentor", people[m.profile_id].user.name)
             )
-            result.append(RelationshipItem(relationship, [(m, people[m.profile_id]) for m in members]))
+            program = programs.get(relationship.program_id) if relationship.program_id else None
+            result.append(
+                RelationshipItem(relationship, [(m, people[m.profile_id]) for m in members], program)
+            )
         return result
 
-    async def mine(self, user: User) -> list[RelationshipItem]:
-        """Relationships I am in: live ones first, newest first."""
+    async def mine(self, user: User, program: str = "") -> list[RelationshipItem]:
+        """Relationships I am in: live ones first, newest first; in one program when a slug is given."""
         mine = (
             select(Relationship.id)
             .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
@@ -147,14 +182,20 @@ class RelationshipService(GoalActions, LifecycleActions):
             .execution_options(populate_existing=True)
         )
         items = await self.items(list(found.scalars()))
+        if program:
+            items = [item for item in items if item.program is not None and item.program.slug == program]
         return sorted(items, key=lambda item: not item.relationship.is_live)
 
-    async def all(self, status: RelationshipStatus | None = None, limit: int = 500) -> list[RelationshipItem]:
-        """Every relationship (coordinators), newest first."""
+    async def all(
+        self, status: RelationshipStatus | None = None, limit: int = 500, program_id: UUID | None = None
+    ) -> list[RelationshipItem]:
+        """Every relationship (coordinators), newest first; one program's with ``program_id``."""
         await resume_due(self.session)
         query = select(Relationship).order_by(Relationship.started_at.desc()).limit(limit)
         if status is not None:
             query = query.where(Relationship.status == status)
+        if program_id is not None:
+            query = query.where(Relationship.program_id == program_id)
         return await self.items(list((await self.session.execute(query)).scalars()))
 
     async def get(self, user: User, relationship_id: UUID) -> RelationshipItem:

@@ -104,6 +104,8 @@ MANAGING = ("/members", "/approve", "/decline", "/invitations", "/match", "/matc
 MANAGING += ("/outcomes", "/outcomes.csv", "/close")
 # Participant files in and out of a program: its coordinators and administrators only.
 FILES = ("/import", "/export.csv")
+# A program's enrolment questions (and so everyone's private answers): its coordinators and administrators.
+QUESTIONS = "/questions"
 
 
 def expected(access: str, persona: str, method: str, path: str) -> set[int] | str:
@@ -114,13 +116,50 @@ def expected(access: str, persona: str, method: str, path: str) -> set[int] | st
         return denied_anonymous
     if access == "coordinator" and persona != "coordinator":
         return {403}
+    if access == "program-coordinator":
+        # The dashboard and the history: administrators, and programs' coordinators for their programs.
+        if persona == "anonymous":
+            return denied_anonymous
+        return "allowed" if persona in {"coordinator", "program_coordinator"} else {403}
     return object_rule(path, method, persona) or "allowed"
+
+
+# Views filtered to one program (?program=<slug>): the world's program is Leadership, which the
+# program coordinator does not coordinate, so they get a 403 there; an unknown program is a 404.
+PROGRAM_VIEWS = ("/dashboard", "/events", "/events.csv", "/api/v1/dashboard", "/api/v1/events/")
+
+
+def program_view_rule(persona: str, path: str, known: bool) -> set[int]:
+    """What each persona gets for one program's dashboard or history."""
+    if persona == "anonymous":
+        return {401} if path.startswith("/api/") else {303}
+    if persona == "coordinator":
+        return {200} if known else {404}
+    return {403}
+
+
+async def run_program_views(world: World) -> list[str]:
+    """Every program-filtered view as every persona, for the world's program and an unknown one."""
+    failures = []
+    for path in PROGRAM_VIEWS:
+        for slug, known in ((world.ids["slug"], True), ("no-such-program", False)):
+            for persona in PERSONAS:
+                headers = {"accept": "application/json" if path.startswith("/api/") else "text/html"}
+                response = await world.clients[persona].get(
+                    f"{path}?program={slug}", headers=headers, follow_redirects=False
+                )
+                want = program_view_rule(persona, path, known)
+                if response.status_code not in want:
+                    failures.append(f"GET {path}?program={slug} as {persona}: got {response.status_code}")
+    return failures
 
 
 def object_rule(path: str, method: str, persona: str) -> set[int] | None:
     """Rules that depend on whose object it is: the target profile and notification belong to the mentee."""
     if "{slug" in path and any(part in path for part in FILES) and persona != "coordinator":
         return {403}
+    if "{slug" in path and QUESTIONS in path and persona != "coordinator":
+        return {403, 404}  # 404 once the administrator's turn archived the program
     if "{slug" in path and path.endswith(MANAGING) and persona != "coordinator":
         # 404 once the administrator's turn archived the program; a JSON invitation's body is checked first.
         return {400, 403, 404} if path.startswith("/api/") and path.endswith("/invitations") else {403, 404}
@@ -160,7 +199,8 @@ def test_every_route_declares_an_access_rule(app: Litestar) -> None:
 
 async def test_access_matrix(app: Litestar, settings: Settings) -> None:
     async with make_world(app, settings) as world:
-        failures = await run_matrix(app, world)
+        failures = await run_program_views(world)
+        failures += await run_matrix(app, world)
 
     assert failures == [], "\n".join(failures)
 
