@@ -63,6 +63,8 @@ from mentorship.profiles.roster import RosterController
 from mentorship.programs.api import ProgramApiController
 from mentorship.programs.controllers import ProgramController
 from mentorship.programs.member_pages import ProgramMemberController
+from mentorship.programs.question_api import ProgramQuestionApiController
+from mentorship.programs.question_pages import ProgramQuestionController
 from mentorship.proposals.api import ProposalApiController
 from mentorship.proposals.controllers import ProposalController
 from mentorship.relationships.api import DashboardApiController, RelationshipApiController
@@ -108,7 +110,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RosterController,
             ProgramController,
             ProgramMemberController,
+            ProgramQuestionController,
             ProgramApiController,
+            ProgramQuestionApiController,
             ImportController,
             ImportApiController,
             MatchController,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import func, select
@@ -51,6 +52,11 @@ class ProgramPage:
     members: list[ProgramMembership]
     coordinators: list[User]
     template: str  # the default agenda's title, or ''
+    # Enrolment questions (mentorship.programs.questions): the form, the reader's own answers, and
+    # every member's (to those who manage the program only).
+    questions: list[Any] = field(default_factory=list)
+    my_answers: dict[UUID, Any] = field(default_factory=dict)
+    answers: dict[UUID, dict[UUID, Any]] = field(default_factory=dict)
 
 
 class MembershipService(ProgramService):
