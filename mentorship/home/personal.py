@@ -16,6 +16,7 @@ from mentorship.models import (
     CheckinStatus,
     MemberRole,
     Profile,
+    Program,
     Proposal,
     ProposalMember,
     ProposalSource,
@@ -195,10 +196,18 @@ class PersonalHomeService:
         """My active and paused relationships, with the other people and the next planned check-in."""
         rows = (
             await self.session.execute(
-                select(Relationship.id, Relationship.kind, Relationship.status, RelationshipMember.role)
+                select(
+                    Relationship.id,
+                    Relationship.kind,
+                    Relationship.status,
+                    RelationshipMember.role,
+                    Program.name.label("program"),
+                )
                 .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+                .outerjoin(Program, Program.id == Relationship.program_id)
                 .where(RelationshipMember.profile_id == me, Relationship.is_live)
-                .order_by(Relationship.started_at.desc())
+                # Each program's together (the page shows them under its name), newest first within.
+                .order_by(Program.name.is_(None), Program.name, Relationship.started_at.desc())
                 .limit(GLANCE)
             )
         ).all()
@@ -225,6 +234,7 @@ class PersonalHomeService:
                 str(r.role),
                 names.get(r.id, []),
                 upcoming.get(r.id),
+                r.program or "",
             )
             for r in rows
         ]

@@ -61,6 +61,7 @@ class Glance(msgspec.Struct, frozen=True):
     role: str
     names: list[str]
     next_checkin: datetime | None = None
+    program: str = ""  # the program's name; empty outside programs
 
 
 class RoundLine(msgspec.Struct, frozen=True):
