@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.engine.rows import row_id
+from mentorship.imports.reading import AnswerColumn
 from mentorship.lib.spreadsheet import safe_cell
 from mentorship.models import MembershipStatus, Profile, ProgramMembership, TopicDirection, User
 
@@ -67,11 +69,30 @@ def rows(places: list[ProgramMembership]) -> Iterator[tuple[str, ...]]:
             )
 
 
-def as_csv(places: list[ProgramMembership]) -> str:
-    """The CSV text; cells a spreadsheet would run as a formula get a leading apostrophe."""
+def answer_cell(value: Any) -> str:
+    """A stored answer as the import reads it: several choices joined with ";", a number as digits."""
+    if value is None:
+        return ""
+    return ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def as_csv(
+    places: list[ProgramMembership],
+    questions: Sequence[AnswerColumn] = (),
+    answers: dict[UUID, dict[str, Any]] | None = None,
+) -> str:
+    """The CSV text; cells a spreadsheet would run as a formula get a leading apostrophe.
+
+    The program's questions follow as columns headed by the question, each person's answers in both
+    of their rows.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for cells in rows(places):
-        writer.writerow([safe_cell(cell) for cell in cells])
+    writer.writerow([*COLUMNS, *(q.prompt for q in questions)])
+    answers = answers or {}
+    profiles = [place.profile_id for place in places for takes in (place.is_mentor, place.is_mentee) if takes]
+    for cells, profile_id in zip(rows(places), profiles, strict=True):
+        given = answers.get(profile_id, {})
+        extra = [answer_cell(given.get(q.id)) for q in questions]
+        writer.writerow([safe_cell(cell) for cell in [*cells, *extra]])
     return buffer.getvalue()

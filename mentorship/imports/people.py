@@ -9,7 +9,15 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.models import MembershipStatus, ProgramMembership, TopicDirection, User
+from mentorship.imports.reading import AnswerColumn
+from mentorship.models import (
+    EnrolmentAnswer,
+    EnrolmentQuestion,
+    MembershipStatus,
+    ProgramMembership,
+    TopicDirection,
+    User,
+)
 from mentorship.topics.catalog import normalise_tag, resolve_topic
 from mentorship.topics.curation import name_index
 
@@ -46,6 +54,35 @@ async def memberships(
     return found
 
 
+async def answer_columns(session: AsyncSession, program_id: UUID) -> list[AnswerColumn]:
+    """The program's enrolment questions as columns of a participants file, in the form's order."""
+    found = await session.execute(
+        select(EnrolmentQuestion)
+        .where(EnrolmentQuestion.program_id == program_id)
+        .order_by(EnrolmentQuestion.position, EnrolmentQuestion.created_at)
+    )
+    return [
+        AnswerColumn(str(q.id), q.prompt, q.kind.value, tuple(q.choices), q.required) for q in found.scalars()
+    ]
+
+
+async def stored_answers(
+    session: AsyncSession, columns: list[AnswerColumn], profile_ids: Iterable[UUID]
+) -> dict[UUID, dict[str, Any]]:
+    """These people's answers to the columns' questions, by profile id and question id (as text)."""
+    found: dict[UUID, dict[str, Any]] = {}
+    if not columns:
+        return found
+    questions = [UUID(c.id) for c in columns]
+    for chunk in chunks(sorted(set(profile_ids))):
+        query = select(EnrolmentAnswer).where(
+            EnrolmentAnswer.question_id.in_(questions), EnrolmentAnswer.profile_id.in_(chunk)
+        )
+        for answer in (await session.execute(query)).scalars():
+            found.setdefault(answer.profile_id, {})[str(answer.question_id)] = answer.value
+    return found
+
+
 class TopicNames:
     """Slugs of what people typed, resolved as `topics_for` resolves them, without writing anything."""
 
@@ -68,9 +105,16 @@ class TopicNames:
 
 
 def changes(
-    person: dict[str, Any], user: User, membership: ProgramMembership | None, names: TopicNames
+    person: dict[str, Any],
+    user: User,
+    membership: ProgramMembership | None,
+    names: TopicNames,
+    answers: dict[str, Any] | None = None,
 ) -> list[str]:
-    """The fields the import would change for a person already in the app (empty: unchanged)."""
+    """The fields the import would change for a person already in the app (empty: unchanged).
+
+    ``answers``: the person's stored answers to the program's questions, by question id.
+    """
     changed: list[str] = []
     if person["name"] is not None and person["name"] != user.name:
         changed.append("name")
@@ -102,6 +146,9 @@ def changes(
         "capacity": profile.capacity,
     }
     changed += [key for key, value in wanted.items() if value is not None and value != current[key]]
+    given = person.get("answers") or {}
+    if any((answers or {}).get(key) != value for key, value in given.items()):
+        changed.append("answers")
     if (
         membership is None
         or membership.status is not MembershipStatus.ACTIVE

@@ -5,6 +5,11 @@ One row is one person in one role, as in the engine's table: someone who mentors
 two rows with the same email, one `mentor` and one `mentee`, which must agree on everything but the role
 and `capacity` (read from the mentor row). An empty cell or a missing optional column leaves that field
 as it is for people already in the app.
+
+A program's enrolment questions are more columns, each headed by the question exactly as the program
+asks it (case and spaces around it aside): a choice as written among the question's choices, several
+choices separated by ";", a whole number from 1 to 5 on a scale. When such a column is in the file,
+a required question needs an answer from everyone in it.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +48,22 @@ class Problem:
     def as_dict(self) -> dict[str, Any]:
         """The problem as stored and sent by the API."""
         return {"line": self.line, "column": self.column, "message": self.message}
+
+
+@dataclass(frozen=True)
+class AnswerColumn:
+    """A program's question as a column of the file: its header is the question as asked."""
+
+    id: str
+    prompt: str
+    kind: str  # single_choice, multiple_choice, short_text or scale
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+    @property
+    def header(self) -> str:
+        """The column's name as the first line is compared (lower case, trimmed)."""
+        return self.prompt.strip().lower()
 
 
 @dataclass
@@ -77,7 +99,7 @@ def split(value: str) -> list[str]:
     return list(dict.fromkeys(item.strip() for item in value.split(";") if item.strip()))
 
 
-def read(data: bytes) -> Reading:
+def read(data: bytes, questions: Sequence[AnswerColumn] = ()) -> Reading:
     """Check a whole uploaded file and return the people in it, or every problem found."""
     found = Reading()
     if len(data) > MAX_BYTES:
@@ -107,7 +129,7 @@ def read(data: bytes) -> Reading:
         )
         return found
     (header_line, header), *rows = records
-    names = _header(header, header_line, found)
+    names = _header(header, header_line, found, questions)
     if names is None:
         return found
     if not rows:
@@ -137,7 +159,8 @@ def read(data: bytes) -> Reading:
             )
             continue
         row = dict(zip(names, [_cell(c) for c in cells] + [""] * (len(names) - len(cells)), strict=True))
-        _person(row, line, found, ids)
+        _person(row, line, found, ids, [q for q in questions if q.header in names])
+    _required(found, [q for q in questions if q.required and q.header in names])
     return found
 
 
@@ -170,7 +193,9 @@ def _records(text: str, found: Reading) -> list[tuple[int, list[str]]] | None:
     return records
 
 
-def _header(header: list[str], line: int, found: Reading) -> list[str] | None:
+def _header(
+    header: list[str], line: int, found: Reading, questions: Sequence[AnswerColumn] = ()
+) -> list[str] | None:
     names = [name.strip().lower() for name in header]
     for position, name in enumerate(names):
         if name and name in names[:position]:
@@ -180,12 +205,18 @@ def _header(header: list[str], line: int, found: Reading) -> list[str] | None:
             found.problem(
                 line, name, _("The column “{column}” is missing from the first line.").format(column=name)
             )
-    known = set(REQUIRED) | set(OPTIONAL)
+    known = set(REQUIRED) | set(OPTIONAL) | {q.header for q in questions}
     found.not_imported = [n for n in dict.fromkeys(names) if n and n not in known]
     return None if found.problems else names
 
 
-def _person(row: dict[str, str], line: int, found: Reading, ids: dict[str, int]) -> None:
+def _person(
+    row: dict[str, str],
+    line: int,
+    found: Reading,
+    ids: dict[str, int],
+    questions: Sequence[AnswerColumn] = (),
+) -> None:
     """Check one row and merge it into its person; problems are noted, not raised."""
     before = len(found.problems) + found.more_problems
     email = row["email"].lower()
@@ -225,9 +256,77 @@ def _person(row: dict[str, str], line: int, found: Reading, ids: dict[str, int])
         "timezone": _timezone(row.get("timezone", ""), line, found),
     }
     capacity = _capacity(row.get("capacity", ""), line, found)
+    answers = {
+        q.id: value for q in questions if (value := _answer(q, row[q.header], line, found)) is not None
+    }
     if len(found.problems) + found.more_problems > before or not email:
         return
     _merge(email, role, values, capacity, line, found)
+    _merge_answers(found.people.get(email), answers, line, found, questions)
+
+
+def _answer(question: AnswerColumn, cell: str, line: int, found: Reading) -> Any:
+    """One answer as stored (``None``: left empty), or a problem naming the question's column."""
+    if not cell:
+        return None
+    if question.kind == "scale":
+        if not cell.isdigit() or not 1 <= int(cell) <= 5:
+            found.problem(
+                line,
+                question.prompt,
+                _("Answer with a whole number from 1 to 5, not {value}.").format(value=shown(cell)),
+            )
+            return None
+        return int(cell)
+    if question.kind == "short_text":
+        if len(cell) > 500:
+            found.problem(line, question.prompt, _("This answer is longer than 500 characters."))
+        return cell
+    picked = split(cell) if question.kind == "multiple_choice" else [cell]
+    for choice in picked:
+        if choice not in question.choices:
+            found.problem(
+                line,
+                question.prompt,
+                _("{value} is not one of the choices: {choices}.").format(
+                    value=shown(choice), choices="; ".join(question.choices)
+                ),
+            )
+            return None
+    if question.kind == "multiple_choice":
+        return [c for c in question.choices if c in picked]
+    return cell
+
+
+def _merge_answers(
+    person: dict[str, Any] | None,
+    answers: dict[str, Any],
+    line: int,
+    found: Reading,
+    questions: Sequence[AnswerColumn],
+) -> None:
+    """A person's answers from each of their lines: both lines must agree where both answer."""
+    if person is None:
+        return
+    kept: dict[str, Any] = person.setdefault("answers", {})
+    prompts = {q.id: q.prompt for q in questions}
+    for key, value in answers.items():
+        if key in kept and kept[key] != value:
+            found.problem(
+                line,
+                prompts[key],
+                _("This differs from line {other} for the same email.").format(other=person["lines"][0]),
+            )
+            continue
+        kept[key] = value
+
+
+def _required(found: Reading, questions: Sequence[AnswerColumn]) -> None:
+    """Everyone in the file answers the required questions whose columns it has."""
+    for person in found.people.values():
+        for question in questions:
+            if question.id not in person.get("answers", {}):
+                found.problem(person["lines"][0], question.prompt, _("This question needs an answer."))
 
 
 def _merge(

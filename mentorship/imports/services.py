@@ -12,7 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, defer
 
 from mentorship.imports.export import as_csv, members
-from mentorship.imports.people import TopicNames, changes, memberships, users_by_email
+from mentorship.imports.people import (
+    TopicNames,
+    answer_columns,
+    changes,
+    memberships,
+    stored_answers,
+    users_by_email,
+)
 from mentorship.imports.reading import Reading, read
 from mentorship.lib.db import retrying
 from mentorship.lib.errors import Conflict, NotFound
@@ -54,7 +61,7 @@ class ImportService:
     async def preview(self, slug: str, user: User, file_name: str, data: bytes) -> Preview:
         """Check the whole file; when valid, store what it would do (nothing else is written)."""
         program = await self.program(slug, user)
-        reading = read(data)
+        reading = read(data, await answer_columns(self.session, program.id))
         if not reading.ok:
             return Preview(program, reading, None)
         report = await self._report(program, reading)
@@ -75,6 +82,10 @@ class ImportService:
         users = await users_by_email(self.session, reading.people)
         places = await memberships(self.session, program.id, users.values())
         names = await TopicNames.load(self.session)
+        columns = await answer_columns(self.session, program.id)
+        given = await stored_answers(
+            self.session, columns, (u.profile.id for u in users.values() if u.profile)
+        )
         new, changed, unchanged = [], [], 0
         for email, person in reading.people.items():
             user = users.get(email)
@@ -82,7 +93,7 @@ class ImportService:
                 new.append({"email": email, "name": person["name"], "roles": person["roles"]})
                 continue
             place = places.get(user.profile.id) if user.profile else None
-            fields = changes(person, user, place, names)
+            fields = changes(person, user, place, names, given.get(user.profile.id) if user.profile else None)
             if fields:
                 changed.append(
                     {"email": email, "name": user.name, "roles": person["roles"], "fields": fields}
@@ -175,4 +186,7 @@ class ImportService:
     async def export(self, slug: str, user: User) -> tuple[Program, str]:
         """The program's active members as CSV, in the format the import reads."""
         program = await self.program(slug, user)
-        return program, as_csv(await members(self.session, program.id))
+        places = await members(self.session, program.id)
+        columns = await answer_columns(self.session, program.id)
+        answers = await stored_answers(self.session, columns, (p.profile_id for p in places))
+        return program, as_csv(places, columns, answers)

@@ -9,13 +9,21 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.describe import N_, describe_as
 from mentorship.events.services import record
-from mentorship.imports.people import DIRECTIONS, TopicNames, memberships, users_by_email
+from mentorship.imports.people import (
+    DIRECTIONS,
+    TopicNames,
+    answer_columns,
+    chunks,
+    memberships,
+    users_by_email,
+)
 from mentorship.models import (
+    EnrolmentAnswer,
     ImportStatus,
     MembershipStatus,
     ParticipantImport,
@@ -74,6 +82,7 @@ async def write_people(
     places = await memberships(session, upload.program_id, users.values())
     now = datetime.now(UTC)
     invited: list[str] = []
+    answered: list[tuple[Profile, dict[str, Any]]] = []
     for done, person in enumerate(people, start=1):
         user = users.get(person["email"])
         if user is None:
@@ -90,10 +99,13 @@ async def write_people(
         if place.status is not MembershipStatus.ACTIVE:
             place.status, place.joined_at = MembershipStatus.ACTIVE, place.joined_at or now
         place.is_mentor, place.is_mentee = "mentor" in person["roles"], "mentee" in person["roles"]
+        if person.get("answers"):
+            answered.append((profile, person["answers"]))
         if done % FLUSH_EVERY == 0:
             await session.flush()
             if progress is not None:
                 await progress(done / len(people))
+    await _write_answers(session, upload.program_id, answered)
     report = upload.report
     name = report.get("program", "")
     record(
@@ -112,6 +124,33 @@ async def write_people(
         "unchanged": report.get("unchanged", 0),
         "invited": invited,
     }
+
+
+async def _write_answers(
+    session: AsyncSession, program_id: UUID, answered: list[tuple[Profile, dict[str, Any]]]
+) -> None:
+    """The file's answers to the program's questions, in the import's transaction; empty cells keep them."""
+    if not answered:
+        return
+    await session.flush()  # new profiles get their ids
+    questions = {c.id for c in await answer_columns(session, program_id)}
+    existing: dict[tuple[UUID, str], EnrolmentAnswer] = {}
+    for part in chunks(sorted({profile.id for profile, _ in answered})):
+        query = select(EnrolmentAnswer).where(EnrolmentAnswer.profile_id.in_(part))
+        existing.update(
+            ((a.profile_id, str(a.question_id)), a) for a in (await session.execute(query)).scalars()
+        )
+    for profile, answers in answered:
+        for question_id, value in answers.items():
+            if question_id not in questions:
+                continue  # a question removed since the preview
+            found = existing.get((profile.id, question_id))
+            if found is None:
+                session.add(
+                    EnrolmentAnswer(question_id=UUID(question_id), profile_id=profile.id, value=value)
+                )
+            else:
+                found.value = value
 
 
 def _profile(session: AsyncSession, user: User, person: dict[str, Any]) -> Profile:
