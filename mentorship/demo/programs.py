@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from sqlalchemy import select
 
+from mentorship.demo.questions import add_demo_questions
 from mentorship.models import (
     JoinPolicy,
     Kind,
@@ -121,6 +122,7 @@ async def load_demo_programs(config: SQLAlchemyAsyncConfig, seed: int = 2026) ->
             for member in members:
                 member.program_id = program.id
             session.add_all(members)
+            await add_demo_questions(session, demo.slug, program.id, members, random.Random(demo.slug))
             if demo.join_policy is JoinPolicy.APPROVAL and members:
                 # One of the cohort's mentors coordinates it: a program coordinator, not an administrator.
                 lead = next((m for m in members if m.is_mentor and m.status is MembershipStatus.ACTIVE), None)
