@@ -14,7 +14,7 @@ from mentorship.database import build_sqlalchemy_config
 from mentorship.demo.checkins import load_demo_checkins
 from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
 from mentorship.demo.matching import load_demo_matches
-from mentorship.demo.programs import load_demo_programs
+from mentorship.demo.programs import load_demo_cohort_outcomes, load_demo_programs
 from mentorship.demo.relationships import load_demo_relationships
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.services import seed_topics
@@ -70,6 +70,7 @@ async def load_demo(
         matches = await load_demo_matches(config, settings.proposal_expiry_days) if added else {}
         await load_demo_checkins(config, seed)  # months of check-ins for the accepted relationships
         await load_demo_relationships(config, seed)  # goals, and relationships in every state
+        await load_demo_cohort_outcomes(config)  # an ended pilot cohort with the closed relationships
         return LoadResult(skipped=False, participants=added, topics=len(topics), matches=matches)
     finally:
         await config.get_engine().dispose()

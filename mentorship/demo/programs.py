@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from sqlalchemy import select
@@ -18,6 +19,9 @@ from mentorship.models import (
     Program,
     ProgramCoordinator,
     ProgramMembership,
+    Relationship,
+    RelationshipMember,
+    RelationshipStatus,
 )
 
 NEWCOMERS = """New to the movement? This program pairs you with an experienced volunteer who shows you around.
@@ -132,3 +136,62 @@ async def load_demo_programs(config: SQLAlchemyAsyncConfig, seed: int = 2026) ->
             added[demo.slug] = len(members)
         await session.commit()
     return added
+
+
+PILOT = DemoProgram(
+    "Leadership pilot cohort",
+    "leadership-pilot",
+    "The first leadership cohort, which has ended: its outcome report shows how the relationships went.",
+    (Kind.TRADITIONAL,),
+    JoinPolicy.APPROVAL,
+)
+
+
+async def load_demo_cohort_outcomes(config: SQLAlchemyAsyncConfig) -> dict[str, int]:
+    """An ended pilot cohort holding the demo's closed relationships, so its outcome report has figures.
+
+    Run after the demo relationships: only completed and ended ones move (they hold no active slot).
+    """
+    async with config.get_session() as session:
+        if await session.scalar(select(Program.id).where(Program.slug == PILOT.slug)):
+            return {}
+        today = datetime.now(UTC).date()
+        pilot = Program(
+            name=PILOT.name,
+            slug=PILOT.slug,
+            description=PILOT.description,
+            kinds=[kind.value for kind in PILOT.kinds],
+            join_policy=PILOT.join_policy,
+            starts_on=today - timedelta(days=300),
+            ends_on=today - timedelta(days=5),
+        )
+        session.add(pilot)
+        await session.flush()
+        closed = list(
+            (
+                await session.execute(
+                    select(Relationship).where(
+                        Relationship.program_id.is_(None),
+                        Relationship.status.in_([RelationshipStatus.COMPLETED, RelationshipStatus.ENDED]),
+                    )
+                )
+            ).scalars()
+        )
+        members: dict[UUID, RelationshipMember] = {}
+        for relationship in closed:
+            relationship.program_id = pilot.id
+            members.update({m.profile_id: m for m in relationship.members})
+        session.add_all(
+            ProgramMembership(
+                program_id=pilot.id,
+                profile_id=profile_id,
+                is_mentor=member.role.value == "mentor",
+                is_mentee=member.role.value != "mentor",
+                joined_at=datetime.combine(pilot.starts_on, datetime.min.time(), tzinfo=UTC)
+                if pilot.starts_on
+                else None,
+            )
+            for profile_id, member in members.items()
+        )
+        await session.commit()
+        return {"relationships": len(closed), "members": len(members)}
