@@ -13,7 +13,7 @@ from litestar.response import Redirect, Template
 from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
-from mentorship.models import User
+from mentorship.models import MembershipStatus, User
 from mentorship.programs.deps import provide_programs
 from mentorship.programs.forms import ProgramInvalid
 from mentorship.programs.questions import AnswerPage, QuestionIn, QuestionService, form_answers
@@ -34,6 +34,15 @@ def answers_page(page: AnswerPage, errors: Form | None = None, values: Form | No
     """The answer form; with each question's mistake and what was chosen when they are given."""
     context = {"page": page, "errors": errors or {}, "values": values}
     return Template("programs/answers.html", context=context, status_code=400 if errors else 200)
+
+
+def _joined_message(joining: bool, status: MembershipStatus | None) -> str:
+    """What saving the answers did: joined, asked to join, or saved them."""
+    if joining and status is MembershipStatus.ACTIVE:
+        return _("You are in “{name}”.")
+    if joining and status is MembershipStatus.PENDING:
+        return _("You asked to join “{name}”: a coordinator will answer.")
+    return _("Your answers to “{name}” are saved.")
 
 
 class ProgramQuestionController(Controller):
@@ -128,7 +137,11 @@ class ProgramQuestionController(Controller):
             await programs.session.rollback()
             page = await programs.answer_page(slug, me, joining=joining)
             return answers_page(page, exc.errors, given)
-        flash(request, _("Your answers to “{name}” are saved.").format(name=program.name), "success")
+        flash(
+            request,
+            _joined_message(joining, (await programs.row(slug, me)).status).format(name=program.name),
+            "success",
+        )
         return Redirect(f"/programs/{slug}", status_code=303)
 
     async def _write(

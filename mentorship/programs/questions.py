@@ -297,7 +297,7 @@ class QuestionService(MembershipService):
         profile = await self._profile(user)
         await self._store_answers(questions, profile.id, cleaned)
         record(self.session, "program.answers_saved", "program", program.id, user.id, name=program.name)
-        if join:
+        if join and not (row.mine is not None and row.mine.is_member):
             # Joining commits the answers with the place: both, or neither.
             await self.join(slug, user, JoinIn(), answered=True)
         else:
