@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from mentorship.accounts.passwords import hash_password
+from mentorship.demo.community import COORDINATOR_EMAIL
 from mentorship.models import (
     ActiveSlot,
     Kind,
@@ -148,3 +150,41 @@ def test_a_participant_in_two_programs_sees_each_programs_relationships_apart(
         page.screenshot(path=str(SHOTS / f"participant-{shot}-{width}.png"), full_page=True)
     problems.assert_clean()
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_coordinator_pages_per_program_fit_the_screen(
+    browser: Browser, live_server: LiveServer, width: int
+) -> None:
+    made = in_thread(lambda: asyncio.run(_participant_in_two_programs(live_server.database_url)))
+    program = made[0][0]
+    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = PageProblems().watch(page)
+    sign_in(page, live_server.url, COORDINATOR_EMAIL)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    page.goto("/dashboard")
+    expect(page.get_by_role("heading", name="Dashboard: the whole community")).to_be_visible()
+    page.get_by_label("Show").select_option(label=program)
+    slug = page.get_by_label("Show").input_value()
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("heading", name=f"Dashboard: {program}")).to_be_visible()
+    page.goto("/events")
+    page.get_by_label("Program").select_option(label=program)
+    expect(page).to_have_url(re.compile(f"program={slug}"))
+    for name in ("dashboard", "events"):
+        page.goto(f"/{name}?program={slug}")
+        assert horizontal_overflow(page) == 0
+        assert axe_violations(page) == []
+        page.screenshot(path=str(SHOTS / f"coordinator-{name}-{width}.png"), full_page=True)
+    context.close()
+    mentee = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    page = mentee.new_page()
+    sign_in(page, live_server.url, EMAIL)
+    page.goto("/suggestions")
+    assert horizontal_overflow(page) == 0
+    assert axe_violations(page) == []
+    page.screenshot(path=str(SHOTS / f"participant-suggestions-{width}.png"), full_page=True)
+    problems.assert_clean()
+    mentee.close()
