@@ -92,6 +92,7 @@ class ProposalController(Controller):
             context={
                 "item": item,
                 "options": options,
+                "program": await proposals.program_of(proposal),
                 "request_fit": await _request_fit(proposals, item, people, settings.load_threshold),
             },
         )

@@ -23,6 +23,7 @@ async def test_a_request_names_its_program_when_the_two_share_several(quiet: Set
             people["ana"], "POST", "/api/v1/requests", {"mentor_profile_id": mia, "program": "newcomers"}
         )
         suggestions = (await people["ana"].get("/suggestions")).text
+        detail = (await people["mia"].get(f"/proposals/{chosen.json()['id']}")).text
 
     assert unsure.status_code == 400
     assert [e["key"] for e in unsure.json()["extra"]] == ["program"]
@@ -33,6 +34,7 @@ async def test_a_request_names_its_program_when_the_two_share_several(quiet: Set
     assert "Hello Mia" in page.text
     assert chosen.status_code == 201, chosen.text
     assert chosen.json()["program_slug"] == "newcomers"
+    assert 'Program: <a href="/programs/newcomers">Newcomers</a>' in detail
     # Suggestions come per program, each asking in its own program.
     assert "In Leadership" in suggestions and "In Newcomers" in suggestions
     assert 'name="program" value="newcomers"' in suggestions
