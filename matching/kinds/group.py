@@ -25,6 +25,7 @@ from matching.reports.answers import group_answer_reasons, with_answers
 from matching.reports.explain import explain_pairs, shared_languages
 from matching.reports.explain_kinds import explain_group, explain_unmatched_group
 from matching.reports.named import WordNamer, pair_words
+from matching.reports.pause import collector_paused
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import PairScorer, retrieve
 from matching.scoring.questions import Question
@@ -170,7 +171,8 @@ class GroupMatcher(BaseMatcher):
         timings["group"] = time.perf_counter() - started
         report("explain")
         started = time.perf_counter()
-        result = self._result(scorer, mentor_of, optimum.total, optimum.upper_bound)
+        with collector_paused():
+            result = self._result(scorer, mentor_of, optimum.total, optimum.upper_bound)
         timings["explain"] = time.perf_counter() - started
         result.timings = timings
         return result

@@ -25,6 +25,7 @@ from matching.kinds.result import Left, Matching, Member, Unit
 from matching.reports.answers import with_answers
 from matching.reports.explain_kinds import explain_peer_pairs, explain_unmatched_peers
 from matching.reports.named import WordNamer, pair_words
+from matching.reports.pause import collector_paused
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import CandidateLists, PairScorer
 from matching.scoring.questions import Question
@@ -179,7 +180,8 @@ class PeerMatcher(BaseMatcher):
         timings.update(pairing.timings)
         report("explain")
         started = time.perf_counter()
-        result = self._result(scorer, lists, pairing.mate, pairing.score)
+        with collector_paused():
+            result = self._result(scorer, lists, pairing.mate, pairing.score)
         timings["explain"] = time.perf_counter() - started
         result.total, result.upper_bound = pairing.total, pairing.upper_bound
         result.details["exact"] = bool(pairing.exact)

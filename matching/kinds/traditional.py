@@ -19,6 +19,7 @@ from matching.reports.explain import (
     shared_languages,
 )
 from matching.reports.named import WordNamer, pair_words
+from matching.reports.pause import collector_paused
 from matching.reports.reason import Reasons
 from matching.scoring.candidates import (
     CandidateLists,
@@ -176,7 +177,8 @@ class MentorMatcher(BaseMatcher):
         timings.update(assignment.timings)
         report("explain")
         started = time.perf_counter()
-        result = self._result(scorer, lists, assignment.mentor_of, assignment.scores)
+        with collector_paused():
+            result = self._result(scorer, lists, assignment.mentor_of, assignment.scores)
         timings["explain"] = time.perf_counter() - started
         result.total, result.upper_bound = assignment.total, assignment.upper_bound
         result.rounds, result.pairs_scored, result.timings = assignment.rounds, scorer.pairs_scored, timings

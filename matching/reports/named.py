@@ -70,6 +70,19 @@ def _unelided(word: str, languages: tuple[str, ...]) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)
+def _forms(word: str) -> tuple[str, str, bool]:
+    """A word case-folded, without its joiners, and whether it is shaped like a word to name."""
+    folded = word.casefold()
+    return folded, _JOINERS.sub("", folded), _shaped(word)
+
+
+@lru_cache(maxsize=256)
+def _function_set(languages: tuple[str, ...]) -> frozenset[str]:
+    """The function words of all these languages."""
+    return frozenset().union(*(function_words(code) for code in languages))
+
+
 @lru_cache(maxsize=1 << 16)
 def _function_word(word: str, languages: tuple[str, ...]) -> bool:
     folded = word.casefold()
@@ -162,14 +175,19 @@ class WordNamer:
         """One person's content words per column, each column read when first asked."""
         common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
         written = self._written_by(table, row, side)
-        is_text = self.is_text
+        is_text, stop = self.is_text, _function_set(codes)
 
         def words(column: int) -> list[str]:
             found = written.get(column) if column not in common and is_text[column] else None
-            if not found:
-                return []
-            named = dict.fromkeys(_unelided(w, codes) for w in found)
-            return [w for w in named if _shaped(w) and not _function_word(w, codes)]
+            kept: dict[str, None] = {}
+            for word in found or ():
+                if "'" in word or "’" in word:
+                    word = _unelided(word, codes)
+                if word not in kept:
+                    folded, core, shaped = _forms(word)
+                    if shaped and folded not in stop and core not in stop:
+                        kept[word] = None
+            return list(kept)
 
         return words
 
