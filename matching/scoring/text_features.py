@@ -126,6 +126,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         except ValueError:  # no term at all
             return self._set_vocabulary({}, docs, np.zeros(0), len(docs))
         keep = self._kept_columns(counts, [lang for _, lang in docs])
+        if not len(keep):  # every term too common to tell people apart (everyone wrote the same)
+            return self._set_vocabulary({}, docs, np.zeros(0), len(docs))
         terms = counter.get_feature_names_out()[keep]
         counts = counts[:, keep]
         self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)

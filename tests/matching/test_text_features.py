@@ -237,3 +237,14 @@ def test_threads_never_share_a_stemmer() -> None:
 
     assert seen[0] is not None and seen[0] is not terms._stemmer("en")
     assert terms.word_terms("editing", "en") == ("edit",)
+
+
+def test_texts_that_all_say_the_same_give_no_feature_instead_of_failing() -> None:
+    # Fifty people imported with one goal for all: every word is too common to be a feature.
+    texts = [("Write better articles", ["en"])] * 50
+    vectorizer = TextVectorizer()
+
+    rows = vectorizer.fit_transform(texts)
+
+    assert rows.shape == (50, 0)
+    assert vectorizer.transform(texts[:2]).shape == (2, 0)
