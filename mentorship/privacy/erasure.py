@@ -23,6 +23,7 @@ from mentorship.models import (
     AgendaItem,
     CalendarFeed,
     CheckinEntry,
+    EnrolmentAnswer,
     Event,
     Goal,
     GoalNote,
@@ -35,6 +36,8 @@ from mentorship.models import (
     Profile,
     ProfileLanguage,
     ProfileTopic,
+    ProgramCoordinator,
+    ProgramMembership,
     Proposal,
     ProposalMember,
     ProposalSource,
@@ -56,6 +59,8 @@ async def erase_profile(session: AsyncSession, profile_id: UUID) -> None:
         (GoalNote, GoalNote.author_id),
         (ProfileTopic, ProfileTopic.profile_id),
         (ProfileLanguage, ProfileLanguage.profile_id),
+        (ProgramMembership, ProgramMembership.profile_id),  # a place in a program is the person's own
+        (EnrolmentAnswer, EnrolmentAnswer.profile_id),
     ):
         await session.execute(delete(model).where(column == profile_id))
     await session.execute(update(Goal).where(Goal.created_by_id == profile_id).values(created_by_id=None))
@@ -105,6 +110,7 @@ async def erase_account(session: AsyncSession, user_id: UUID, email: str) -> Non
         (Notification, Notification.user_id),
         (CalendarFeed, CalendarFeed.user_id),
         (PasswordResetToken, PasswordResetToken.user_id),
+        (ProgramCoordinator, ProgramCoordinator.user_id),
     ):
         await session.execute(delete(model).where(column == user_id))
     await session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
