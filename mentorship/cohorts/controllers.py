@@ -15,7 +15,7 @@ from mentorship.cohorts.closing import CohortNotOver
 from mentorship.cohorts.services import CohortService, provide_cohorts
 from mentorship.lib.confirm import Confirmation, confirmation_page
 from mentorship.lib.flash import flash
-from mentorship.lib.i18n import _
+from mentorship.lib.i18n import _, ngettext
 from mentorship.models import User
 
 
@@ -95,7 +95,11 @@ class CohortController(Controller):
 
 def _closed_message(asked: int, already: int) -> str:
     if asked:
-        return _("Asked {count} relationships to complete, with a closing check-in.").format(count=asked)
+        return ngettext(
+            "Asked {count} relationship to complete, with a closing check-in.",
+            "Asked {count} relationships to complete, with a closing check-in.",
+            asked,
+        ).format(count=asked)
     if already:
         return _("Every relationship still going had already been asked to complete.")
     return _("No relationship in this program is still going: there was nobody to ask.")

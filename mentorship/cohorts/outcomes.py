@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.pulse import MEASURES, MIN_GROUP, week_start
+from mentorship.cohorts.closing import ASKED
 from mentorship.lib.i18n import _
 from mentorship.models import (
     Checkin,
@@ -68,6 +69,7 @@ class Outcomes:
     completed: int = 0
     ended_early: int = 0
     live: int = 0
+    live_asked: int = 0  # of those still going, how many were already asked to complete
     ended_by_member: int = 0
     ended_by_coordinator: int = 0
     goals_set: int = 0
@@ -118,6 +120,7 @@ class Outcomes:
                 "completed": self.completed,
                 "ended_early": self.ended_early,
                 "live": self.live,
+                "live_asked_to_complete": self.live_asked,
                 "ended_early_by": {
                     "participant": self.ended_by_member,
                     "coordinator": self.ended_by_coordinator,
@@ -219,6 +222,14 @@ async def outcomes(session: AsyncSession, program: Program, today: date | None =
     if not ids:
         return report
     await _who_ended(session, ids, report)
+    report.live_asked = int(
+        await session.scalar(
+            select(func.count(func.distinct(Event.subject_id)))
+            .join(Relationship, Relationship.id == Event.subject_id)
+            .where(Event.type == ASKED, Relationship.program_id == program.id, Relationship.is_live)
+        )
+        or 0
+    )
     goals = dict(
         (
             await session.execute(

@@ -133,6 +133,7 @@ async def test_the_report_counts_a_planted_cohort(report_world: tuple[World, Cli
         "completed": 3,
         "ended_early": 1,
         "live": 2,
+        "live_asked_to_complete": 0,
         "ended_early_by": {"participant": 1, "coordinator": 0},
     }
     assert data["goals"]["set"] == 6 and data["goals"]["reached"] == 4
