@@ -17,12 +17,17 @@ from mentorship.models import (
     AgendaItem,
     Checkin,
     CheckinEntry,
+    EnrolmentAnswer,
+    EnrolmentQuestion,
     Event,
     Goal,
     GoalNote,
     Notification,
     PrivateNote,
     Profile,
+    Program,
+    ProgramCoordinator,
+    ProgramMembership,
     Proposal,
     ProposalMember,
     ProposalStatus,
@@ -101,7 +106,48 @@ class Exporter:
                 out.ExportEvent(at=e.at, type=e.type, subject_type=e.subject_type, subject_id=e.subject_id)
                 for e in await self._all(select(Event).where(Event.actor_id == user.id).order_by(Event.at))
             ],
+            programs=await self._programs(),
         )
+
+    async def _programs(self) -> list[out.ExportProgram]:
+        """Every program I have a place in or coordinate, with my answers to its questions."""
+        places = {
+            m.program_id: m
+            for m in await self._all(select(ProgramMembership).where(ProgramMembership.profile_id == self.me))
+        }
+        coordinated = set(
+            await self._all(
+                select(ProgramCoordinator.program_id).where(ProgramCoordinator.user_id == self.user.id)
+            )
+        )
+        programs = await self._all(
+            select(Program).where(Program.id.in_({*places, *coordinated})).order_by(Program.name)
+        )
+        answers = await self.session.execute(
+            select(EnrolmentQuestion.program_id, EnrolmentQuestion.prompt, EnrolmentAnswer.value)
+            .join(EnrolmentAnswer, EnrolmentAnswer.question_id == EnrolmentQuestion.id)
+            .where(EnrolmentAnswer.profile_id == self.me)
+            .order_by(EnrolmentQuestion.position)
+        )
+        mine: dict[UUID, list[out.ExportAnswer]] = defaultdict(list)
+        for program_id, prompt, value in answers.all():
+            mine[UUID(str(program_id))].append(out.ExportAnswer(question=str(prompt), answer=value))
+        exported = []
+        for program in programs:
+            place = places.get(program.id)
+            exported.append(
+                out.ExportProgram(
+                    slug=program.slug,
+                    name=program.name,
+                    status=place.status.value if place else "",
+                    as_mentor=bool(place and place.is_mentor),
+                    as_mentee=bool(place and place.is_mentee),
+                    joined_at=place.joined_at if place else None,
+                    coordinator=program.id in coordinated,
+                    answers=mine.get(program.id, []),
+                )
+            )
+        return exported
 
     async def _learn_names(self, profile_ids: Iterable[UUID]) -> None:
         rows = await self.session.execute(

@@ -182,6 +182,26 @@ class ExportEvent(msgspec.Struct):
     subject_id: UUID | None
 
 
+class ExportAnswer(msgspec.Struct):
+    """My answer to one of a program's enrolment questions."""
+
+    question: str
+    answer: Any
+
+
+class ExportProgram(msgspec.Struct):
+    """A program I am in (or asked to join, or left), with my roles and answers there."""
+
+    slug: str
+    name: str
+    status: str
+    as_mentor: bool
+    as_mentee: bool
+    joined_at: datetime | None
+    coordinator: bool
+    answers: list[ExportAnswer]
+
+
 class AccountExport(msgspec.Struct):
     """Everything I wrote or that is about me and that I may see, in one document."""
 
@@ -195,6 +215,7 @@ class AccountExport(msgspec.Struct):
     notifications: list[ExportNotification]
     self_assessments: ExportSelfAssessments
     history: list[ExportEvent]
+    programs: list[ExportProgram] = msgspec.field(default_factory=list)
 
 
 class DeleteIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -66,6 +66,25 @@ async def enrol(settings: Settings) -> None:
         await config.get_engine().dispose()
 
 
+async def test_my_data_lists_my_programs_roles_and_answers(
+    quiet: Settings, clients: dict[str, AsyncTestClient[Litestar]]
+) -> None:
+    await enrol(quiet)
+
+    response = await clients["ana"].get("/api/v1/account/export")
+    data = response.json()
+    assert response.status_code == 200, response.text
+
+    assert [(p["slug"], p["as_mentor"], p["coordinator"]) for p in data["programs"]] == [
+        ("newcomers", True, True),
+        ("wiki-leaders", True, False),
+    ]
+    assert all(
+        p["answers"] == [{"question": "Which team?", "answer": "Ana's team"}] for p in data["programs"]
+    )
+    assert "Ben" not in str(data["programs"])
+
+
 async def test_a_deleted_account_is_in_no_program_and_coordinates_none(
     quiet: Settings, clients: dict[str, AsyncTestClient[Litestar]]
 ) -> None:
