@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import combinations
+from typing import Any
 from uuid import UUID
 
 from mentorship.engine.parted import Parting
@@ -26,6 +27,32 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A program question that is a hard rule, and the picked people's answers to it."""
+
+    prompt: str
+    same: bool  # True: only people with the same answer; False: never people with the same answer
+    answers: dict[UUID, Any]
+
+    def meet(self, a: UUID, b: UUID) -> bool | None:
+        """Whether the two answers agree (overlap, for several choices); None when either is blank."""
+        first, second = _choices(self.answers.get(a)), _choices(self.answers.get(b))
+        if not first or not second:
+            return None
+        return bool(first & second)
+
+
+def _choices(value: Any) -> set[str]:
+    if value is None or value == "" or value == []:
+        return set()
+    return {str(v) for v in value} if isinstance(value, list) else {str(value)}
+
+
+def _shown(value: Any) -> str:
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the checks read about the people picked, gathered by the service."""
 
@@ -39,6 +66,7 @@ class Facts:
     load_threshold: float
     has_relationship: set[UUID]  # people already in an active relationship of this kind (not as mentor)
     today: date
+    rules: list[Rule] = field(default_factory=list)
 
 
 def warnings(facts: Facts) -> list[Warning]:
@@ -182,7 +210,28 @@ def _pair_warnings(facts: Facts, a: Profile, b: Profile) -> list[Warning]:
         )
     elif parted is Parting.DECLINED:
         found.append(Warning("declined", _("A pairing of {a} and {b} was declined before.").format(**names)))
+    for rule in facts.rules:
+        found.extend(_rule_warnings(rule, a, b))
     return found
+
+
+def _rule_warnings(rule: Rule, a: Profile, b: Profile) -> list[Warning]:
+    """A pairing a round would never make because of one of the program's rules."""
+    meet = rule.meet(a.id, b.id)
+    if meet is None or meet is rule.same:
+        return []
+    names = {"a": name(a), "b": name(b), "question": rule.prompt}
+    if rule.same:
+        message = _(
+            "{a} answered {first} and {b} answered {second} to “{question}”: "
+            "this program pairs only people with the same answer."
+        ).format(first=_shown(rule.answers[a.id]), second=_shown(rule.answers[b.id]), **names)
+        return [Warning("rule_same", message)]
+    message = _(
+        "{a} and {b} both answered {answer} to “{question}”: "
+        "this program never pairs people with the same answer."
+    ).format(answer=_shown(sorted(_choices(rule.answers[a.id]) & _choices(rule.answers[b.id]))), **names)
+    return [Warning("rule_different", message)]
 
 
 def hours_apart(first: str, second: str, now: datetime | None = None) -> float:

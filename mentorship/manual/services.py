@@ -14,14 +14,17 @@ from sqlalchemy.orm import selectinload
 from mentorship.config import Settings
 from mentorship.engine.parted import parted_pairs
 from mentorship.lib.i18n import _
-from mentorship.manual.checks import Facts, name, warnings
+from mentorship.manual.checks import Facts, Rule, name, warnings
 from mentorship.manual.fit import pair_fits
 from mentorship.manual.forms import MatchInvalid, Pick, PickIn, check_reason
 from mentorship.manual.preview import Made, Plan, Preview, Started
 from mentorship.manual.writes import MatchWrites, retried
 from mentorship.models import (
     ActiveSlot,
+    EnrolmentAnswer,
+    EnrolmentQuestion,
     Kind,
+    MatchingUse,
     MemberRole,
     MembershipStatus,
     Profile,
@@ -100,6 +103,7 @@ class MatchService(MatchWrites):
             load_threshold=load_threshold,
             has_relationship=await self._matched(pick.kind, [m.id for m in mentees], program.id),
             today=date.today(),
+            rules=await self._rules(program.id, [p.id for p in everyone]),
         )
         fits = await pair_fits(self.session, pick.kind, mentor, mentees, load_threshold)
         return Preview(program, pick, mentor, mentees, fits, warnings(facts))
@@ -177,6 +181,29 @@ class MatchService(MatchWrites):
                 raise MatchInvalid({field: _("{name}'s account is deactivated.").format(name=name(person))})
         mentor = profiles[pick.mentor_id] if pick.mentor_id else None
         return mentor, [profiles[i] for i in pick.mentee_ids], memberships
+
+    async def _rules(self, program_id: UUID, ids: list[UUID]) -> list[Rule]:
+        """The program's hard-rule questions and these people's answers to them."""
+        questions = (
+            await self.session.execute(
+                select(EnrolmentQuestion)
+                .where(
+                    EnrolmentQuestion.program_id == program_id,
+                    EnrolmentQuestion.use_in_matching.in_([MatchingUse.SAME, MatchingUse.DIFFERENT]),
+                )
+                .order_by(EnrolmentQuestion.position)
+            )
+        ).scalars()
+        rules = []
+        for question in questions:
+            answers = await self.session.execute(
+                select(EnrolmentAnswer.profile_id, EnrolmentAnswer.value).where(
+                    EnrolmentAnswer.question_id == question.id, EnrolmentAnswer.profile_id.in_(ids)
+                )
+            )
+            found = {UUID(str(pid)): value for pid, value in answers.all()}
+            rules.append(Rule(question.prompt, question.use_in_matching is MatchingUse.SAME, found))
+        return rules
 
     async def _matched(self, kind: Kind, ids: list[UUID], program_id: UUID) -> set[UUID]:
         """Who among these already has a live relationship of this kind in the program, as mentee or peer."""
