@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -65,6 +65,11 @@ class Program(UUIDAuditBase):
     def is_cohort(self) -> bool:
         """Whether the program runs for a term with dates, rather than open-ended."""
         return self.starts_on is not None or self.ends_on is not None
+
+    @property
+    def term_over(self) -> bool:
+        """Whether a cohort's last day is behind us (in UTC): its relationships are asked to complete."""
+        return self.ends_on is not None and self.ends_on < datetime.now(UTC).date()
 
     def enrolment_open(self, now: datetime) -> bool:
         """Whether people may ask to join at this moment."""
