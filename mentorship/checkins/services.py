@@ -37,6 +37,7 @@ from mentorship.models import (
     GoalStatus,
     MemberRole,
     PrivateNote,
+    Program,
     PulseAnswer,
     Relationship,
     RelationshipStatus,
@@ -207,11 +208,29 @@ class CheckinService(ActionItemActions):
         )
 
     async def suggested_template(self, relationship_id: UUID) -> CheckinTemplate | None:
-        """The first-meeting template before any check-in, the regular one after."""
+        """The first-meeting template before any check-in, then the program's agenda or the regular one.
+
+        A program's agenda is suggested in its current version; before the first check-in only
+        if it is itself a first-meeting agenda (people still choose any template in the form).
+        """
         has_any = await self.session.scalar(
             select(Checkin.id).where(Checkin.relationship_id == relationship_id).limit(1)
         )
         kind = TemplateKind.REGULAR if has_any else TemplateKind.FIRST
+        programs = (
+            select(CheckinTemplate.key)
+            .join(Program, Program.agenda_template_id == CheckinTemplate.id)
+            .join(Relationship, Relationship.program_id == Program.id)
+            .where(Relationship.id == relationship_id)
+            .scalar_subquery()
+        )
+        chosen = await self.session.scalar(
+            select(CheckinTemplate).where(
+                CheckinTemplate.key == programs, CheckinTemplate.current, ~CheckinTemplate.retired
+            )
+        )
+        if chosen is not None and (chosen.kind is TemplateKind.FIRST) is (kind is TemplateKind.FIRST):
+            return chosen
         query = select(CheckinTemplate).where(
             CheckinTemplate.kind == kind, CheckinTemplate.current, ~CheckinTemplate.retired
         )
