@@ -37,7 +37,12 @@ class ImportController(Controller):
     ) -> Template:
         """The upload form, with the format and the program's last imports."""
         program = await imports.program(slug, me)
-        context = {**CONTEXT, "program": program, "latest": await imports.latest(program)}
+        context = {
+            **CONTEXT,
+            "program": program,
+            "latest": await imports.latest(program),
+            "questions": await imports.question_columns(program),
+        }
         return Template("imports/upload.html", context=context)
 
     @post("/import", name="imports:upload", request_max_body_size=BODY_LIMIT)
@@ -52,7 +57,13 @@ class ImportController(Controller):
         preview = await preview_upload(request, imports, slug, me)
         if preview.upload is not None:
             return Redirect(f"/programs/{slug}/import/{preview.upload.id}", status_code=303)
-        context = {**CONTEXT, "program": preview.program, "latest": [], "preview": preview_out(preview)}
+        context = {
+            **CONTEXT,
+            "program": preview.program,
+            "latest": [],
+            "preview": preview_out(preview),
+            "questions": await imports.question_columns(preview.program),
+        }
         return Template("imports/upload.html", context=context, status_code=400)
 
     @get("/import/{import_id:uuid}", name="imports:detail")

@@ -24,7 +24,7 @@ from mentorship.imports.reading import Reading, read
 from mentorship.lib.db import retrying
 from mentorship.lib.errors import Conflict, NotFound
 from mentorship.lib.i18n import _
-from mentorship.models import ImportStatus, ParticipantImport, Program, User
+from mentorship.models import EnrolmentQuestion, ImportStatus, ParticipantImport, Program, User
 from mentorship.programs.services import ProgramService
 
 PREVIEW_LIFETIME = timedelta(hours=24)
@@ -169,6 +169,15 @@ class ImportService:
             "This file was already imported (or is being imported). "
             "Upload it again to see what it would do now."
         )
+
+    async def question_columns(self, program: Program) -> list[str]:
+        """The program's questions as asked: each heads the column of its answers in a file."""
+        query = (
+            select(EnrolmentQuestion.prompt)
+            .where(EnrolmentQuestion.program_id == program.id)
+            .order_by(EnrolmentQuestion.position, EnrolmentQuestion.created_at)
+        )
+        return [str(prompt) for prompt in (await self.session.execute(query)).scalars()]
 
     async def latest(self, program: Program) -> list[ParticipantImport]:
         """The program's last imports, newest first."""

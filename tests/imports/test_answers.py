@@ -83,3 +83,13 @@ async def test_answers_are_imported_and_export_then_import_changes_nothing(
     assert exported_again.text == exported.text
     assert "<td>Articles, Data</td>" in members and "<td>Images</td>" in members
     assert ids
+
+
+async def test_the_upload_page_names_the_question_columns(people: People) -> None:
+    await _questions(people)
+
+    page = await people["lead"].get("/programs/leadership/import")
+
+    assert page.status_code == 200
+    assert "holds the answers" in page.text
+    assert "<code>Which team are you in?</code>, <code>What do you edit?</code>" in page.text
