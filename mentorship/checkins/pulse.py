@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from markupsafe import escape
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.access import CheckinInvalid, CheckinNotFound, relationship_access
@@ -126,9 +126,16 @@ async def my_answers(session: AsyncSession, user: User) -> list[PulseAnswer]:
     return list((await session.execute(query)).scalars())
 
 
-async def pulse_aggregates(session: AsyncSession, since: datetime) -> dict[str, Any] | None:
-    """Means and counts of answers from `since` to the start of this week, or None under five people."""
+async def pulse_aggregates(
+    session: AsyncSession, since: datetime, scope: ColumnElement[bool] | None = None
+) -> dict[str, Any] | None:
+    """Means and counts of answers from `since` to the start of this week, or None under five people.
+
+    ``scope`` narrows the answers (e.g. to those given at one program's check-ins).
+    """
     window = (PulseAnswer.created_at >= since) & (PulseAnswer.created_at < week_start())
+    if scope is not None:
+        window = window & scope
     people = await session.scalar(select(func.count(func.distinct(PulseAnswer.profile_id))).where(window))
     if int(people or 0) < MIN_GROUP:
         return None
@@ -156,12 +163,14 @@ async def pulse_aggregates(session: AsyncSession, since: datetime) -> dict[str, 
     }
 
 
-async def support_requests(session: AsyncSession, since: datetime | None = None) -> list[SupportRequest]:
+async def support_requests(
+    session: AsyncSession, since: datetime | None = None, scope: ColumnElement[bool] | None = None
+) -> list[SupportRequest]:
     """People who asked for support (latest ask each, default the last 90 days): names only, never scores."""
     since = since or datetime.now(UTC) - SUPPORT_WINDOW
     query = (
         select(PulseAnswer.profile_id, func.max(PulseAnswer.created_at))
-        .where(PulseAnswer.wants_support, PulseAnswer.created_at >= since)
+        .where(PulseAnswer.wants_support, PulseAnswer.created_at >= since, true() if scope is None else scope)
         .group_by(PulseAnswer.profile_id)
     )
     latest: dict[UUID, datetime] = {row[0]: row[1] for row in (await session.execute(query)).all()}

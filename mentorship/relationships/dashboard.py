@@ -18,6 +18,7 @@ from mentorship.models import (
     MembershipStatus,
     Profile,
     ProgramMembership,
+    PulseAnswer,
     Relationship,
     RelationshipMember,
     RelationshipStatus,
@@ -132,8 +133,7 @@ async def dashboard(
     """The figures at this moment: the whole community's, or one program's with ``program_id``.
 
     A mentor's load is one figure across programs (one person, one burnout risk); a program's view
-    shows the load of its mentors. The wellbeing pulse is answered by people, not by program, so it
-    is shown over the whole community only.
+    shows the load of its mentors, and the wellbeing pulse given at its relationships' check-ins.
     """
     now = now or datetime.now(UTC)
     d = Dashboard()
@@ -181,10 +181,9 @@ async def dashboard(
     overdue_by_relationship = await _overdue_items(session, now.date(), scope)
     d.overdue_items = sum(overdue_by_relationship.values())
     d.at_risk = await _at_risk(session, now, overdue_by_relationship, scope)
-    if program_id is None:
-        d.pulse, d.support_requests = await pulse_summary(session, now - timedelta(days=30))
-        if d.pulse is not None:
-            d.pulse = {**d.pulse, "low": _low(d.pulse)}
+    d.pulse, d.support_requests = await pulse_summary(session, now - timedelta(days=30), program_id)
+    if d.pulse is not None:
+        d.pulse = {**d.pulse, "low": _low(d.pulse)}
     await _loads(session, d, threshold, now.date(), program_id)
     return d
 
@@ -281,9 +280,22 @@ async def _names(session: AsyncSession, ids: list[UUID]) -> dict[UUID, list[str]
     return {rid: sorted(found) for rid, found in names.items()}
 
 
-async def pulse_summary(session: AsyncSession, since: datetime) -> tuple[dict[str, Any] | None, int]:
-    """The pulse over five or more people (None under five) and how many asked for support."""
-    return await pulse_aggregates(session, since), len(await support_requests(session))
+async def pulse_summary(
+    session: AsyncSession, since: datetime, program_id: UUID | None = None
+) -> tuple[dict[str, Any] | None, int]:
+    """The pulse over five or more people (None under five) and how many asked for support.
+
+    For one program, the answers given at its relationships' check-ins.
+    """
+    scope = None
+    if program_id is not None:
+        at_its_checkins = (
+            select(Checkin.id)
+            .join(Relationship, Relationship.id == Checkin.relationship_id)
+            .where(Relationship.program_id == program_id)
+        )
+        scope = PulseAnswer.checkin_id.in_(at_its_checkins)
+    return await pulse_aggregates(session, since, scope), len(await support_requests(session, scope=scope))
 
 
 def _low(pulse: dict[str, Any]) -> bool:
