@@ -21,7 +21,7 @@ def test_coordinator_sees_the_dashboard_with_accessible_charts(page: Page, live_
 
     nav_link(page, "Dashboard").click()
 
-    expect(page.get_by_role("heading", name="Dashboard: the whole community", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     # The demo has relationships in every state: two completed, one ended early, one paused.
     expect(page.locator('[data-figure="completed"]')).to_have_text(re.compile(r"^2 \("))
     expect(page.locator('[data-figure="ended"]')).to_have_text(re.compile(r"^1 \("))

@@ -165,7 +165,7 @@ def test_coordinator_pages_per_program_fit_the_screen(
     SHOTS.mkdir(parents=True, exist_ok=True)
 
     page.goto("/dashboard")
-    expect(page.get_by_role("heading", name="Dashboard: the whole community")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     page.get_by_label("Show").select_option(label=program)
     slug = page.get_by_label("Show").input_value()
     page.get_by_role("button", name="Show").click()
