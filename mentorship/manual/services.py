@@ -184,26 +184,28 @@ class MatchService(MatchWrites):
 
     async def _rules(self, program_id: UUID, ids: list[UUID]) -> list[Rule]:
         """The program's hard-rule questions and these people's answers to them."""
-        questions = (
-            await self.session.execute(
-                select(EnrolmentQuestion)
-                .where(
-                    EnrolmentQuestion.program_id == program_id,
-                    EnrolmentQuestion.use_in_matching.in_([MatchingUse.SAME, MatchingUse.DIFFERENT]),
+        questions = list(
+            (
+                await self.session.execute(
+                    select(EnrolmentQuestion)
+                    .where(
+                        EnrolmentQuestion.program_id == program_id,
+                        EnrolmentQuestion.use_in_matching.in_([MatchingUse.SAME, MatchingUse.DIFFERENT]),
+                    )
+                    .order_by(EnrolmentQuestion.position)
                 )
-                .order_by(EnrolmentQuestion.position)
+            ).scalars()
+        )
+        answers = await self.session.execute(
+            select(EnrolmentAnswer.question_id, EnrolmentAnswer.profile_id, EnrolmentAnswer.value).where(
+                EnrolmentAnswer.question_id.in_([q.id for q in questions]),
+                EnrolmentAnswer.profile_id.in_(ids),
             )
-        ).scalars()
-        rules = []
-        for question in questions:
-            answers = await self.session.execute(
-                select(EnrolmentAnswer.profile_id, EnrolmentAnswer.value).where(
-                    EnrolmentAnswer.question_id == question.id, EnrolmentAnswer.profile_id.in_(ids)
-                )
-            )
-            found = {UUID(str(pid)): value for pid, value in answers.all()}
-            rules.append(Rule(question.prompt, question.use_in_matching is MatchingUse.SAME, found))
-        return rules
+        )
+        found: dict[UUID, dict[UUID, Any]] = {q.id: {} for q in questions}
+        for question_id, profile_id, value in answers.all():
+            found[UUID(str(question_id))][UUID(str(profile_id))] = value
+        return [Rule(q.prompt, q.use_in_matching is MatchingUse.SAME, found[q.id]) for q in questions]
 
     async def _matched(self, kind: Kind, ids: list[UUID], program_id: UUID) -> set[UUID]:
         """Who among these already has a live relationship of this kind in the program, as mentee or peer."""

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
 
 from mentorship.app import create_app
 from mentorship.config import Settings
-from mentorship.database import build_sqlalchemy_config
-from mentorship.models import MembershipStatus, Profile, Program, ProgramMembership, User
+from mentorship.models import Program
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form, send_json
+from tests.programs.program_world import enrol
 from tests.rounds.conftest import run_round
 
 Client = AsyncTestClient[Litestar]
@@ -26,29 +24,6 @@ Client = AsyncTestClient[Litestar]
 async def admin(quiet: Settings) -> AsyncIterator[Client]:
     async with AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local") as client:
         yield client
-
-
-async def _enrol(settings: Settings, program: Program, members: dict[str, str]) -> None:
-    """Add a program and its members: email -> "mentor" or "mentee"."""
-    config = build_sqlalchemy_config(settings)
-    async with config.get_session() as session:
-        session.add(program)
-        await session.flush()
-        for email, role in members.items():
-            profile = await session.scalar(select(Profile).join(User).where(User.email == email))
-            assert profile is not None
-            session.add(
-                ProgramMembership(
-                    program_id=program.id,
-                    profile_id=profile.id,
-                    is_mentor=role == "mentor",
-                    is_mentee=role == "mentee",
-                    status=MembershipStatus.ACTIVE,
-                    joined_at=datetime.now(UTC),
-                )
-            )
-        await session.commit()
-    await config.get_engine().dispose()
 
 
 async def _community(settings: Settings) -> None:
@@ -63,8 +38,8 @@ async def _community(settings: Settings) -> None:
     await create_user(settings, "cy@example.org", name="Cy", profile=mentee(["editathons"], ["en"]))
     leadership = Program(name="Leadership", slug="leadership", kinds=["traditional"])
     newcomers = Program(name="Newcomers", slug="newcomers", kinds=["traditional", "group"])
-    await _enrol(settings, leadership, {"mia@example.org": "mentor", "ana@example.org": "mentee"})
-    await _enrol(
+    await enrol(settings, leadership, {"mia@example.org": "mentor", "ana@example.org": "mentee"})
+    await enrol(
         settings,
         newcomers,
         {"mia@example.org": "mentor", "max@example.org": "mentor", "ben@example.org": "mentee"},
