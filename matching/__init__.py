@@ -29,7 +29,13 @@ from matching.kinds.group import GroupMatcher
 from matching.kinds.incremental import ACTIONS, SolvedCommunity
 from matching.kinds.peer import PeerMatcher
 from matching.kinds.result import Details, Left, Matching, Member, Unit
-from matching.kinds.suggest import Suggestion, suggest_mentors, suggest_peers
+from matching.kinds.suggest import (
+    Suggestion,
+    suggest_mentors,
+    suggest_mentors_batch,
+    suggest_peers,
+    suggest_peers_batch,
+)
 from matching.kinds.traditional import MentorMatcher
 from matching.reports.audit import AuditReport, audit
 from matching.reports.reason import CODES, Reason, Reasons
@@ -70,5 +76,7 @@ __all__ = [
     "sentence",
     "shown",
     "suggest_mentors",
+    "suggest_mentors_batch",
     "suggest_peers",
+    "suggest_peers_batch",
 ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import scipy.sparse as sp
 
 from matching.kinds.peer import PeerMatcher
 from matching.kinds.traditional import MentorMatcher
@@ -16,7 +18,7 @@ from matching.reports.explain import explain_pairs
 from matching.reports.named import pair_words
 from matching.reports.reason import Reasons
 from matching.scoring.questions import rules_block
-from matching.table.participants import hours_apart, parse_participants
+from matching.table.participants import ParticipantTable, hours_apart, parse_participants
 
 
 @dataclass(frozen=True)
@@ -157,3 +159,159 @@ def suggest_peers(matcher: PeerMatcher, person_id: str, n: int = 5) -> list[Sugg
         Suggestion(int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), order[int(j)], why)
         for j, why in zip(best, reasons, strict=True)
     ]
+
+
+def suggest_mentors_batch(
+    matcher: MentorMatcher, people: pd.DataFrame, n: int = 5, *, block: int = 256
+) -> list[list[Suggestion]]:
+    """Return the ``n`` best mentors for each of many people, as :func:`suggest_mentors` would one by one.
+
+    The people are vectorized once and scored against the fitted mentors a block of rows at
+    a time, so ranking a whole community costs one sparse product per block, not one model
+    per person.
+
+    Parameters
+    ----------
+    matcher : MentorMatcher
+        A fitted matcher; its vectorizer, mentors and constraints are used.
+    people : pandas.DataFrame
+        The people in the participants-table contract; they need not be in the fitted table.
+    n : int, default=5
+        How many mentors per person.
+    block : int, default=256
+        People scored at once (memory: ``block`` x mentors scores).
+
+    Returns
+    -------
+    list of list of Suggestion
+        One list per row of ``people``, in order, best first.
+    """
+    if people.empty:
+        return []
+    many = parse_participants(people.astype(str).reset_index(drop=True))
+    needs = matcher.vectorizer_.transform_needs(many)
+    answers = matcher.answers_
+    mine, codes, preferences = answers.transform(many) if answers is not None else (None, None, None)
+    table, mentors = matcher.table_, matcher.mentors_
+    # Each person's languages as columns of the fitted table's languages (unknown ones drop out).
+    speaks = np.zeros((len(many.ids), len(table.language_codes)), dtype=np.float32)
+    for column, code in enumerate(many.language_codes):
+        if code in table.language_codes:
+            speaks[:, table.language_codes.index(code)] = many.language_matrix[:, column]
+    mentor_languages = table.language_matrix[mentors]
+    found: list[list[Suggestion]] = []
+    for start in range(0, len(many.ids), block):
+        rows = np.arange(start, min(start + block, len(many.ids)))
+        scores = np.asarray((needs[rows] @ matcher.offers_.T).todense(), dtype=np.float64)
+        if preferences is not None and answers is not None and answers.right_ is not None:
+            scores += np.asarray((preferences[rows] @ answers.right_[mentors].T).todense(), dtype=np.float64)
+        ok = (speaks[rows] @ mentor_languages.T) > 0
+        ok &= (scores > 0) & (scores >= matcher.min_score)
+        ok &= table.ids[mentors][None, :] != many.ids[rows][:, None]
+        apart = hours_apart(many.tz_hours[rows][:, None], table.tz_hours[mentors][None, :])
+        if matcher.max_hours_apart is not None:
+            ok &= ~(apart > matcher.max_hours_apart)
+        if answers is not None and answers.has_rules and codes is not None:
+            modes = np.asarray(answers.rule_modes_, dtype=np.int64)
+            ok &= rules_block(codes[rows], answers.codes_[mentors], modes)
+        found.extend(_best_of_block(matcher, (many, needs, mine), rows, scores, ok, apart, n))
+    return found
+
+
+def _best_of_block(
+    matcher: MentorMatcher,
+    people_of: tuple[ParticipantTable, sp.csr_matrix, list[list[Any]] | None],
+    rows: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    ok: npt.NDArray[np.bool_],
+    apart: npt.NDArray[np.float64],
+    n: int,
+) -> list[list[Suggestion]]:
+    """Each row's best ``n`` eligible mentors (ties by mentor position), explained in one pass."""
+    table, mentors = matcher.table_, matcher.mentors_
+    many, needs, mine = people_of
+    picked = []
+    for i in range(len(rows)):
+        candidates = np.flatnonzero(ok[i])
+        picked.append(candidates[np.lexsort((candidates, -scores[i, candidates]))][:n])
+    owner = np.repeat(np.arange(len(rows)), [len(p) for p in picked])
+    best = np.concatenate(picked) if picked else np.zeros(0, dtype=np.int64)
+    if len(best) == 0:
+        return [[] for _ in rows]
+    people = rows[owner]
+    languages = [
+        [c for c in many.languages[int(p)] if c in table.languages[mentors[j]]]
+        for p, j in zip(people, best, strict=True)
+    ]
+    reasons = explain_pairs(
+        matcher.vectorizer_.half_feature_names(),
+        needs[people],
+        matcher.offers_[best],
+        languages,
+        apart[owner, best],
+        words=pair_words(
+            matcher.word_namer(),
+            (many, people.astype(np.int64), "needs"),
+            (table, mentors[best].astype(np.int64), "offers"),
+        ),
+    )
+    answers = matcher.answers_
+    if answers is not None and mine is not None:
+        reasons = with_answers(
+            reasons, answer_reasons(answers.questions, mine, answers.answers_, people, mentors[best])
+        )
+    out: list[list[Suggestion]] = [[] for _ in rows]
+    for i, j, why in zip(owner.tolist(), best.tolist(), reasons, strict=True):
+        mentor = int(mentors[j])
+        out[i].append(
+            Suggestion(mentor, str(table.ids[mentor]), str(table.names[mentor]), float(scores[i, j]), why)
+        )
+    return out
+
+
+def suggest_peers_batch(matcher: PeerMatcher, n: int = 5, *, block: int = 128) -> dict[str, list[Suggestion]]:
+    """Return the ``n`` best peers of every peer in a fitted peer table, as :func:`suggest_peers` would.
+
+    Parameters
+    ----------
+    matcher : PeerMatcher
+        A fitted peer matcher.
+    n : int, default=5
+    block : int, default=128
+        People scored at once (memory: ``block`` x peers scores).
+
+    Returns
+    -------
+    dict of str to list of Suggestion
+        By each peer's ``id``, best first.
+    """
+    peers = matcher.peers_
+    ids = matcher.table_.ids[peers]
+    if len(peers) < 2:
+        return {str(i): [] for i in ids}
+    scorer = matcher.scorer()
+    everyone = np.arange(len(peers))
+    found: dict[str, list[Suggestion]] = {}
+    for start in range(0, len(peers), block):
+        rows = everyone[start : start + block]
+        left, right = np.repeat(rows, len(peers)), np.tile(everyone, len(rows))
+        flat = np.full(len(left), -np.inf)
+        others = left != right
+        flat[others] = scorer.pairs(left[others], right[others])
+        scores = flat.reshape(len(rows), len(peers))
+        picked = []
+        for i in range(len(rows)):
+            ok = np.flatnonzero(np.isfinite(scores[i]) & (scores[i] > 0))
+            picked.append(ok[np.lexsort((ok, -scores[i, ok]))][:n])
+        owner = np.repeat(np.arange(len(rows)), [len(p) for p in picked])
+        best = np.concatenate(picked).astype(np.int64)
+        reasons = matcher.explain(rows[owner], best) if len(best) else []
+        lists: list[list[Suggestion]] = [[] for _ in rows]
+        for i, j, why in zip(owner.tolist(), best.tolist(), reasons, strict=True):
+            lists[i].append(
+                Suggestion(
+                    int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), float(scores[i, j]), why
+                )
+            )
+        found.update({str(ids[r]): lists[i] for i, r in enumerate(rows.tolist())})
+    return found

@@ -61,11 +61,13 @@ from mentorship.models._questions import (
     QuestionVisibility,
 )
 from mentorship.models._store import StoreItem
+from mentorship.models._suggestions import PEER_SCOPE, SuggestionCandidate, SuggestionScope
 from mentorship.models._topics import Topic
 
 __all__ = [
     "MAX_CADENCE_DAYS",
     "MIN_CADENCE_DAYS",
+    "PEER_SCOPE",
     "ActionItem",
     "ActiveSlot",
     "AgendaItem",
@@ -115,6 +117,8 @@ __all__ = [
     "RoundStatus",
     "SignupRequest",
     "StoreItem",
+    "SuggestionCandidate",
+    "SuggestionScope",
     "TemplateKind",
     "Topic",
     "TopicDirection",
