@@ -25,12 +25,15 @@ invited to rest and to set an away period, which is then theirs to take.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Float, Numeric, Select, case, cast, func, literal, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from mentorship.models import (
     ActionItem,
@@ -110,46 +113,60 @@ class Load:
         return self.personal > threshold
 
 
+# Up to this many ids are read with an IN list; more (or none) read every mentor through grouped joins,
+# since SQLite plans a list of thousands of ids badly.
+FEW = 50
+
+
 async def mentor_loads(
     session: AsyncSession,
     today: date | None = None,
-    profile_ids: set[UUID] | None = None,
+    profile_ids: Collection[UUID] | None = None,
     *,
     with_pulse: bool = False,
 ) -> dict[UUID, Load]:
-    """The load of every mentor (or of the given profiles), from a handful of grouped queries.
+    """The load of every mentor (or of the given profiles), from one query of grouped subqueries.
 
     The private pulse is read only with ``with_pulse``, which only the mentor's own views ask for.
     """
     today = today or datetime.now(UTC).date()
-    query = select(Profile.id, Profile.capacity).where(Profile.is_mentor)
+    few = _few(profile_ids)
+    rows = (await session.execute(load_rows(today, few).add_columns(Profile.capacity))).all()
     if profile_ids is not None:
-        query = query.where(Profile.id.in_(profile_ids))
-    capacities = dict((await session.execute(query)).all())
-    if not capacities:
+        wanted = set(profile_ids)
+        rows = [row for row in rows if row.profile_id in wanted]
+    if not rows:
         return {}
-    ids = set(capacities)
-    mentees, meetings = await _relationships(session, ids)
-    pending = await _pending(session, ids)
-    overdue = await _overdue(session, ids, today)
-    pulses = await _pulses(session, ids, today) if with_pulse else {}
+    pulses = (
+        await _pulses(session, {row.profile_id for row in rows} if few is not None else None, today)
+        if with_pulse
+        else {}
+    )
     return {
-        pid: Load(
-            pid,
-            capacities[pid],
-            mentees.get(pid, 0),
-            pending.get(pid, 0),
-            round(meetings.get(pid, 0.0), 3),
-            overdue.get(pid, 0),
-            pulses.get(pid),
+        row.profile_id: Load(
+            row.profile_id,
+            row.capacity,
+            int(row.active_mentees),
+            int(row.pending),
+            round(float(row.meetings), 3),
+            int(row.overdue_items),
+            pulses.get(row.profile_id),
         )
-        for pid in ids
+        for row in rows
     }
 
 
-async def overloaded(session: AsyncSession, threshold: float, today: date | None = None) -> set[UUID]:
-    """Mentors whose load is above the threshold."""
-    return {pid for pid, load in (await mentor_loads(session, today)).items() if load.over(threshold)}
+async def overloaded(
+    session: AsyncSession,
+    threshold: float,
+    today: date | None = None,
+    profile_ids: Collection[UUID] | None = None,
+) -> set[UUID]:
+    """Mentors whose load is above the threshold (among ``profile_ids`` when given), chosen in SQL."""
+    loads = load_rows(today or datetime.now(UTC).date(), _few(profile_ids)).subquery()
+    query = select(loads.c.profile_id).where(loads.c.value > threshold)
+    found: set[UUID] = set((await session.execute(query)).scalars())
+    return found if profile_ids is None else found & set(profile_ids)
 
 
 async def load_of(
@@ -166,75 +183,105 @@ async def own_load(session: AsyncSession, profile: Profile | None) -> Load | Non
     return await load_of(session, profile.id, with_pulse=True)
 
 
-async def _relationships(session: AsyncSession, ids: set[UUID]) -> tuple[dict[UUID, int], dict[UUID, float]]:
-    """Active mentees and planned check-ins per 30 days, per mentor."""
-    mentor = RelationshipMember
-    rows = await session.execute(
-        select(mentor.profile_id, Relationship.id, Relationship.cadence_days)
+def _few(profile_ids: Collection[UUID] | None) -> Collection[UUID] | None:
+    """The ids worth an IN list, or None to read every mentor."""
+    return profile_ids if profile_ids is not None and len(profile_ids) <= FEW else None
+
+
+def load_rows(
+    today: date, profile_ids: Collection[UUID] | None = None
+) -> Select[UUID, Any, Any, Any, Any, float]:
+    """One row per mentor: profile_id, active_mentees, pending, meetings, overdue_items and the shared value.
+
+    Grouped subqueries outer-joined to the mentors, so a caller can count, bucket, order or filter
+    every mentor's load in SQL; ``profile_ids`` (a handful) narrows every subquery to them.
+    """
+    mentor, mentee = aliased(RelationshipMember), aliased(RelationshipMember)
+
+    def few(column: Any) -> ColumnElement[bool]:
+        return true() if profile_ids is None else column.in_(profile_ids)
+
+    mentees = (
+        select(mentee.relationship_id, func.count().label("n"))
+        .where(mentee.role == MemberRole.MENTEE)
+        .group_by(mentee.relationship_id)
+        .subquery()
+    )
+    cadence = case((Relationship.cadence_days < 1, 1), else_=Relationship.cadence_days)
+    relationships = (
+        select(
+            mentor.profile_id,
+            func.sum(func.coalesce(mentees.c.n, 0)).label("mentees"),
+            func.sum(literal(30.0, Float) / cadence).label("meetings"),
+        )
         .join(Relationship, Relationship.id == mentor.relationship_id)
+        .outerjoin(mentees, mentees.c.relationship_id == Relationship.id)
         .where(
-            mentor.profile_id.in_(ids),
             mentor.role == MemberRole.MENTOR,
             Relationship.status == RelationshipStatus.ACTIVE,
+            few(mentor.profile_id),
         )
+        .group_by(mentor.profile_id)
+        .subquery()
     )
-    by_relationship: dict[UUID, UUID] = {}
-    meetings: dict[UUID, float] = {}
-    for pid, rid, cadence in rows.all():
-        by_relationship[rid] = pid
-        meetings[pid] = meetings.get(pid, 0.0) + 30 / max(cadence, 1)
-    mentees: dict[UUID, int] = {}
-    if by_relationship:
-        counted = await session.execute(
-            select(RelationshipMember.relationship_id, func.count())
-            .where(
-                RelationshipMember.relationship_id.in_(by_relationship),
-                RelationshipMember.role == MemberRole.MENTEE,
-            )
-            .group_by(RelationshipMember.relationship_id)
-        )
-        for rid, count in counted.all():
-            mentees[by_relationship[rid]] = mentees.get(by_relationship[rid], 0) + int(count)
-    return mentees, meetings
-
-
-async def _pending(session: AsyncSession, ids: set[UUID]) -> dict[UUID, int]:
-    """Open proposals and requests waiting for the mentor's answer."""
-    rows = await session.execute(
-        select(ProposalMember.profile_id, func.count())
+    pending = (
+        select(ProposalMember.profile_id, func.count().label("n"))
         .join(Proposal, Proposal.id == ProposalMember.proposal_id)
         .where(
-            ProposalMember.profile_id.in_(ids),
             ProposalMember.role == MemberRole.MENTOR,
             ProposalMember.response == Response.PENDING,
             Proposal.status == ProposalStatus.OPEN,
+            few(ProposalMember.profile_id),
         )
         .group_by(ProposalMember.profile_id)
+        .subquery()
     )
-    return {pid: int(count) for pid, count in rows.all()}
-
-
-async def _overdue(session: AsyncSession, ids: set[UUID], today: date) -> dict[UUID, int]:
-    """Action items the mentor owns in live relationships, not done and past their date."""
-    rows = await session.execute(
-        select(ActionItem.owner_id, func.count())
+    overdue = (
+        select(ActionItem.owner_id, func.count().label("n"))
         .join(Relationship, Relationship.id == ActionItem.relationship_id)
-        .where(
-            ActionItem.owner_id.in_(ids),
-            ActionItem.is_overdue(today),
-            Relationship.is_live,
-        )
+        .where(ActionItem.is_overdue(today), Relationship.is_live, few(ActionItem.owner_id))
         .group_by(ActionItem.owner_id)
+        .subquery()
     )
-    return {pid: int(count) for pid, count in rows.all() if pid is not None}
+    active = func.coalesce(relationships.c.mentees, 0)
+    waiting = func.coalesce(pending.c.n, 0)
+    meetings = func.coalesce(relationships.c.meetings, 0.0)
+    late = func.coalesce(overdue.c.n, 0)
+    # The same terms, in the same order and rounding, as Load.value.
+    places = case((Profile.capacity < 1, 1), else_=Profile.capacity)
+    value = (
+        cast(active, Float) / places
+        + literal(REQUEST_WEIGHT, Float) * waiting
+        + literal(MEETING_WEIGHT, Float) * _round(meetings)
+        + literal(OVERDUE_WEIGHT, Float) * late
+    )
+    return (
+        select(
+            Profile.id.label("profile_id"),
+            active.label("active_mentees"),
+            waiting.label("pending"),
+            meetings.label("meetings"),
+            late.label("overdue_items"),
+            _round(value).label("value"),
+        )
+        .outerjoin(relationships, relationships.c.profile_id == Profile.id)
+        .outerjoin(pending, pending.c.profile_id == Profile.id)
+        .outerjoin(overdue, overdue.c.owner_id == Profile.id)
+        .where(Profile.is_mentor, few(Profile.id))
+    )
 
 
-async def _pulses(session: AsyncSession, ids: set[UUID], today: date) -> dict[UUID, float]:
-    """Mean of workload and stress in each mentor's latest pulse of the last 30 days."""
+def _round(value: ColumnElement[Any]) -> ColumnElement[float]:
+    """Round to three decimals as Python's round() does (PostgreSQL rounds numerics only)."""
+    return cast(func.round(cast(value, Numeric), 3), Float)
+
+
+async def _pulses(session: AsyncSession, ids: set[UUID] | None, today: date) -> dict[UUID, float]:
+    """Mean of workload and stress in each mentor's (or these mentors') latest pulse of the last 30 days."""
     since = datetime.combine(today, time.min, tzinfo=UTC) - PULSE_WINDOW
     rows = await session.execute(
         select(PulseAnswer.profile_id, PulseAnswer.workload, PulseAnswer.stress)
-        .where(PulseAnswer.profile_id.in_(ids), PulseAnswer.created_at >= since)
+        .where(true() if ids is None else PulseAnswer.profile_id.in_(ids), PulseAnswer.created_at >= since)
         .order_by(PulseAnswer.created_at)
     )
     latest: dict[UUID, float] = {}
