@@ -30,6 +30,8 @@ TASKS: list[str] = [
     "mentorship.jobs.tasks.ping",
     "mentorship.rounds.tasks.run_round",
     "mentorship.proposals.tasks.expire_proposals",
+    "mentorship.proposals.tasks.refresh_suggestions",
+    "mentorship.proposals.tasks.refresh_stale_suggestions",
     "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
     "mentorship.accounts.tasks.purge_expired",
@@ -44,6 +46,8 @@ TASKS: list[str] = [
 PERIODIC: dict[str, str] = {
     # Expire unanswered proposals and remind people a day before.
     "mentorship.proposals.tasks.expire_proposals": "*/10 * * * *",
+    # Refresh stored suggestions left stale (a change during a refresh, a job lost with its worker).
+    "mentorship.proposals.tasks.refresh_stale_suggestions": "* * * * *",
     # Send the emails of notifications whose first attempt did not go out, and failed ones whose retry is due.
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.

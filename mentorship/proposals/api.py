@@ -7,13 +7,14 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException
 from litestar.params import FromPath, JSONBody, Parameter
 
 from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
+from mentorship.jobs import job_queue
 from mentorship.lib.reasons import read_reasons, reasons_text
 from mentorship.models import Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
@@ -218,16 +219,32 @@ class ProposalApiController(Controller):
         request: Request[Any, Any, Any],
         proposals: NamedDependency[ProposalService],
         settings: NamedDependency[Settings],
-    ) -> list[SuggestionOut]:
-        """The mentors with a free place who fit me best right now, then peers if I chose peer mentoring."""
+    ) -> Response[list[SuggestionOut]]:
+        """The mentors with a free place who fit me best right now, then peers if I chose peer mentoring.
+
+        202 with the ``Suggestions-Status: preparing`` header while her lists are being built.
+        """
         profile = await proposals.profile_of(me)
         if profile is None or not profile.is_mentee:
-            return []
-        lists = await suggest_by_program(proposals.session, profile, load_threshold=settings.load_threshold)
+            return Response([])
+        queue = await job_queue(request.app)
+        lists = await suggest_by_program(
+            proposals.session, profile, load_threshold=settings.load_threshold, queue=queue
+        )
         mentors = [
             _suggestion(s, "mentor", group.program.slug if group.program else "")
             for group in lists
             for s in group.found
         ]
-        peers = await suggest_peers_for(proposals.session, profile) if "peer" in profile.kinds else []
-        return mentors + [_suggestion(s, "peer") for s in peers]
+        peers = (
+            await suggest_peers_for(proposals.session, profile, queue=queue)
+            if "peer" in profile.kinds
+            else None
+        )
+        found = mentors + [_suggestion(s, "peer") for s in (peers.found if peers else [])]
+        if any(g.preparing for g in lists) or (peers and peers.preparing):
+            # Not ready for her yet (new here, or a refresh under way): 202, and when to ask again.
+            return Response(
+                found, status_code=202, headers={"Suggestions-Status": "preparing", "Retry-After": "5"}
+            )
+        return Response(found, headers={"Suggestions-Status": "ready"})

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
+from mentorship.jobs import job_queue
 from mentorship.lib.flash import flash
+from mentorship.lib.htmx import is_fragment_request
 from mentorship.lib.i18n import _
 from mentorship.models import MemberRole, Profile, ProposalSource, ProposalStatus, User
 from mentorship.profiles import options
@@ -25,7 +28,15 @@ from mentorship.proposals.services import (
     ProposalService,
     RequestInvalid,
 )
-from mentorship.proposals.suggestions import MentorSuggestion, fit_of, suggest_by_program, suggest_peers_for
+from mentorship.proposals.suggestions import (
+    MentorSuggestion,
+    PeerSuggestions,
+    fit_of,
+    suggest_by_program,
+    suggest_peers_for,
+)
+
+NO_PEERS = PeerSuggestions()
 
 
 def describe(proposal: Any, people: dict[UUID, Profile], me: Profile | None) -> dict[str, Any]:
@@ -245,8 +256,9 @@ async def _suggestions_page(
     me = await proposals.profile_of(provide_me(request))
     if me is None:
         return Redirect("/profile/edit/roles")
+    queue = await job_queue(request.app)
     lists = (
-        await suggest_by_program(proposals.session, me, load_threshold=settings.load_threshold)
+        await suggest_by_program(proposals.session, me, load_threshold=settings.load_threshold, queue=queue)
         if me.is_mentee
         else []
     )
@@ -263,17 +275,22 @@ async def _suggestions_page(
         for group, views in groups
         for s, _view in views
     )
+    peer_lists = await suggest_peers_for(proposals.session, me, queue=queue) if "peer" in me.kinds else None
     peers = [
-        (s, profile_view(s.profile, s.profile.user, Audience.MATCHED))
-        for s in (await suggest_peers_for(proposals.session, me) if "peer" in me.kinds else [])
+        (s, profile_view(s.profile, s.profile.user, Audience.MATCHED)) for s in (peer_lists or NO_PEERS).found
     ]
+    # While a list is being prepared the page polls itself, and htmx swaps in only the list.
+    partial = is_fragment_request(cast("HTMXRequest", request))
     return Template(
-        "proposals/suggestions.html",
+        "proposals/_suggestions.html" if partial else "proposals/suggestions.html",
+        headers={"Vary": "HX-Request"},
         context={
             "me": me,
             "groups": groups,
             "mentors": mentors,
             "peers": peers,
+            "preparing": any(g.preparing for g in lists) or bool(peer_lists and peer_lists.preparing),
+            "peers_preparing": bool(peer_lists and peer_lists.preparing),
             "limit": settings.max_pending_requests,
             "options": options,
             # A refused request for a mentor no longer suggested is shown, with its message, on its own.

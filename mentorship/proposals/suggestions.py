@@ -1,24 +1,41 @@
-"""Instant suggestions: the best mentors for one person from the current model, without a round."""
+"""Instant suggestions: each mentee's stored candidates, checked now for room, and the best few shown.
+
+The lists are built in the background (see :mod:`mentorship.proposals.refresh`); a request reads
+the mentee's rows and checks only those few candidates, so its cost does not grow with the
+community. Correctness beats freshness: a mentor who filled up since the list was built is left
+out at once.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 from uuid import UUID
 
 import pandas as pd
+from saq.queue.base import Queue
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.engine.parted import parted_pairs
-from mentorship.engine.pool import Pool, build_pool
-from mentorship.engine.rows import profile_id_of
-from mentorship.engine.suggest import Fit, mentors_of, rank_mentors, rank_peers, with_mentor
+from mentorship.engine.stale import COMMUNITY, request_refresh
+from mentorship.engine.still_open import mentoring_in, mentors_with_room, not_again, open_peers
+from mentorship.engine.suggest import rank_mentors
+from mentorship.engine.table import participant, participants
 from mentorship.lib.reasons import ReasonData
-from mentorship.models import Kind, Profile, Program, Proposal, ProposalMember, ProposalStatus, slot_scope
+from mentorship.models import (
+    PEER_SCOPE,
+    ActiveSlot,
+    Kind,
+    MemberRole,
+    Profile,
+    Program,
+    SuggestionCandidate,
+    SuggestionScope,
+    slot_scope,
+)
 from mentorship.proposals.programs import in_any_program, programs_of
-from mentorship.proposals.services import mentoring_of
-from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
+from mentorship.relationships.load import DEFAULT_THRESHOLD, mentor_loads
 
 
 @dataclass(frozen=True)
@@ -37,108 +54,161 @@ class ProgramSuggestions:
     program: Program | None
     found: list[MentorSuggestion]
     mentoring: UUID | None = None  # the relationship with her mentor in this program, if she has one
+    preparing: bool = False  # no list for her yet: the refresh is on its way
 
 
-async def _mentors(
-    session: AsyncSession, mentee: Profile, load_threshold: float, program_id: UUID | None = None
-) -> tuple[Pool, pd.DataFrame]:
-    """The traditional pool (without this person) and its mentors' rows: who has a free place now.
+@dataclass(frozen=True)
+class PeerSuggestions:
+    """The peers who fit a person, or that her list is still being prepared."""
 
-    In a program, its mentors only; their room and load index are counted over every program.
-    """
-    busy = await overloaded(session, load_threshold, date.today())
-    pool = await build_pool(
-        session,
-        Kind.TRADITIONAL,
-        date.today(),
-        excluded_profiles={mentee.id},
-        overloaded=busy,
-        program_id=program_id,
-    )
-    return pool, mentors_of(pool)
+    found: list[MentorSuggestion] = field(default_factory=list)
+    preparing: bool = False
 
 
-def _suggestion(profile: Profile, found: Fit) -> MentorSuggestion:
-    return MentorSuggestion(profile, found.score, found.reasons)
+@dataclass(frozen=True)
+class _Stored:
+    candidate_id: UUID
+    score: float
+    reasons: list[ReasonData]
 
 
-async def _not_again(session: AsyncSession, mentee: Profile, pool: Pool) -> set[UUID]:
-    """Mentors this person has asked now, or must not be paired with again (the rounds' rule)."""
-    asked = (
-        await session.execute(
-            select(ProposalMember.profile_id)
-            .join(Proposal, Proposal.id == ProposalMember.proposal_id)
-            .where(
-                Proposal.status == ProposalStatus.OPEN,
-                Proposal.id.in_(
-                    select(ProposalMember.proposal_id).where(ProposalMember.profile_id == mentee.id)
-                ),
-            )
+async def _stored(session: AsyncSession, mentee_id: UUID, scopes: list[str]) -> dict[str, list[_Stored]]:
+    """The mentee's stored candidates in these scopes, best first: one query for all of them."""
+    rows = await session.execute(
+        select(
+            SuggestionCandidate.scope,
+            SuggestionCandidate.candidate_id,
+            SuggestionCandidate.score,
+            SuggestionCandidate.reasons,
         )
-    ).scalars()
-    people = {mentee.id, *(profile.id for profile in pool.profiles.values())}
-    parted = [pair for pair in await parted_pairs(session, people) if mentee.id in pair]
-    return {*asked, *(other for pair in parted for other in pair)} - {mentee.id}
+        .where(SuggestionCandidate.mentee_id == mentee_id, SuggestionCandidate.scope.in_(scopes))
+        .order_by(SuggestionCandidate.scope, SuggestionCandidate.rank)
+    )
+    found: dict[str, list[_Stored]] = {}
+    typed = cast("list[tuple[str, UUID, float, list[ReasonData] | None]]", rows.all())
+    for scope, candidate, score, reasons in typed:
+        found.setdefault(scope, []).append(_Stored(candidate, float(score), list(reasons or [])))
+    return found
 
 
-async def suggest_for(
+async def _not_ready(session: AsyncSession, scopes: list[str], stored: dict[str, list[_Stored]]) -> set[str]:
+    """Scopes without a list for her that were never built or are being rebuilt: she may be new there."""
+    empty = [s for s in scopes if not stored.get(s)]
+    if not empty:
+        return set()
+    fresh = await session.execute(
+        select(SuggestionScope.scope).where(
+            SuggestionScope.scope.in_(empty),
+            SuggestionScope.stale_since.is_(None),
+            SuggestionScope.built_at.is_not(None),
+        )
+    )
+    return set(empty) - set(fresh.scalars())
+
+
+async def _mentoring(session: AsyncSession, mentee_id: UUID) -> dict[str, UUID]:
+    """Her traditional mentoring by program scope (one query)."""
+    rows = await session.execute(
+        select(ActiveSlot.scope, ActiveSlot.relationship_id).where(
+            ActiveSlot.profile_id == mentee_id,
+            ActiveSlot.kind == Kind.TRADITIONAL,
+            ActiveSlot.role == MemberRole.MENTEE,
+        )
+    )
+    return {str(scope): relationship for scope, relationship in rows.all()}
+
+
+async def _open_mentors(
+    session: AsyncSession, mentee: Profile, ids: set[UUID], load_threshold: float
+) -> dict[UUID, Profile]:
+    """Of these stored candidates, the mentors she may be shown now (each check bounded by these ids)."""
+    today = date.today()
+    mentors = await mentors_with_room(session, ids, today)
+    loads = await mentor_loads(session, today, set(mentors))
+    skip = await not_again(session, mentee.id, set(mentors))
+    return {
+        pid: p
+        for pid, p in mentors.items()
+        if pid not in skip and pid != mentee.id and not (pid in loads and loads[pid].over(load_threshold))
+    }
+
+
+async def suggest_by_program(
     session: AsyncSession,
     profile: Profile,
     n: int = 5,
     load_threshold: float = DEFAULT_THRESHOLD,
-    program_id: UUID | None = None,
-) -> list[MentorSuggestion]:
-    """The ``n`` best mentors with a free place for this person, best first; none while they have one.
-
-    Overloaded mentors are left out, and so are mentors this person was paired with or declined
-    (or who declined them), as rounds never propose those pairs again. With ``program_id``, the
-    program's mentors, and only while she has no mentor in that program.
-    """
-    scope = None if program_id is None else slot_scope(program_id)
-    if await mentoring_of(session, profile.id, scope) is not None:
-        return []
-    pool, mentors = await _mentors(session, profile, load_threshold, program_id)
-    if mentors.empty:
-        return []
-    skip = await _not_again(session, profile, pool)
-    found = await rank_mentors(session, profile, mentors, n + len(skip))
-    return [_suggestion(pool.profiles[s.row], s) for s in found if profile_id_of(s.row) not in skip][:n]
-
-
-async def suggest_by_program(
-    session: AsyncSession, profile: Profile, n: int = 5, load_threshold: float = DEFAULT_THRESHOLD
+    queue: Queue | None = None,
 ) -> list[ProgramSuggestions]:
-    """Suggestions in each program she is a mentee in, by program name.
+    """Suggestions in each program she is a mentee in, by program name; none where she has a mentor.
 
     Someone in no program at all (a community that runs none) gets one community-wide list.
+    Overloaded, full or away mentors are left out, and so are mentors she has asked now or was
+    paired with or declined (or who declined her), as rounds never propose those pairs again.
+    Where her list is not ready yet, the group says so and the refresh is queued.
     """
-    programs = await programs_of(session, profile.id, mentor=False)
+    programs: list[Program | None] = list(await programs_of(session, profile.id, mentor=False))
     if not programs:
         if await in_any_program(session, [profile.id]):
             return []
-        mentoring = await mentoring_of(session, profile.id)
-        found = [] if mentoring else await suggest_for(session, profile, n, load_threshold)
-        return [ProgramSuggestions(None, found, mentoring)]
+        programs = [None]
+    slots = await _mentoring(session, profile.id)
+    scope_of = {slot_scope(p.id if p else None): p for p in programs}
+    mentoring = {s: next(iter(slots.values()), None) if s == COMMUNITY else slots.get(s) for s in scope_of}
+    waiting = [s for s, rel in mentoring.items() if rel is None]
+    stored = await _stored(session, profile.id, waiting)
+    preparing = await _not_ready(session, waiting, stored)
+    if preparing:
+        await request_refresh(queue, peers=False)
+    ids = {c.candidate_id for rows in stored.values() for c in rows}
+    shown = await _open_mentors(session, profile, ids, load_threshold)
+    placed = await mentoring_in(session, set(shown))
     lists = []
-    for program in programs:
-        mentoring = await mentoring_of(session, profile.id, slot_scope(program.id))
-        found = [] if mentoring else await suggest_for(session, profile, n, load_threshold, program.id)
-        lists.append(ProgramSuggestions(program, found, mentoring))
+    for scope, program in scope_of.items():
+        found = [
+            MentorSuggestion(shown[c.candidate_id], c.score, c.reasons)
+            for c in stored.get(scope, [])
+            if c.candidate_id in shown and (scope == COMMUNITY or (scope, c.candidate_id) in placed)
+        ]
+        lists.append(ProgramSuggestions(program, found[:n], mentoring[scope], scope in preparing))
     return lists
 
 
 async def fit_of(
     session: AsyncSession, mentee: Profile, mentor: Profile, load_threshold: float = DEFAULT_THRESHOLD
 ) -> MentorSuggestion | None:
-    """How well a mentor fits a mentee in the suggestions' model; None when the engine sees no fit."""
-    _pool, mentors = await _mentors(session, mentee, load_threshold)
-    # Scored among the mentors with room: a mentor whose places are held (often by this very
-    # request) is not one of them, so is added for this one score.
-    found = await rank_mentors(session, mentee, with_mentor(mentors, mentor), 1, among=[mentor])
-    return _suggestion(mentor, found[0]) if found else None
+    """How well a mentor fits a mentee: her stored score when the mentor is on her list, else scored alone."""
+    del load_threshold  # a request's fit is shown whatever the mentor's load now
+    kept = await session.execute(
+        select(SuggestionCandidate.score, SuggestionCandidate.reasons)
+        .where(SuggestionCandidate.mentee_id == mentee.id, SuggestionCandidate.candidate_id == mentor.id)
+        .order_by(SuggestionCandidate.score.desc())
+        .limit(1)
+    )
+    row = kept.first()
+    if row is not None:
+        return MentorSuggestion(mentor, float(row[0]), list(row[1] or []))
+    # Not on her list (it was full then, or the list is older): a model of this one mentor scores the pair.
+    alone: pd.DataFrame = participants([participant("mentor", mentor, Kind.TRADITIONAL, 1)])
+    found = await rank_mentors(session, mentee, alone, 1, among=[mentor])
+    return MentorSuggestion(mentor, found[0].score, found[0].reasons) if found else None
 
 
-async def suggest_peers_for(session: AsyncSession, profile: Profile, n: int = 5) -> list[MentorSuggestion]:
+async def suggest_peers_for(
+    session: AsyncSession, profile: Profile, n: int = 5, queue: Queue | None = None
+) -> PeerSuggestions:
     """The ``n`` people who chose peer mentoring and fit this person best (each can teach the other)."""
-    pool = await build_pool(session, Kind.PEER, date.today())
-    return [_suggestion(pool.profiles[s.row], s) for s in await rank_peers(pool, profile, n)]
+    if not await open_peers(session, [profile.id]):
+        return PeerSuggestions()
+    stored = await _stored(session, profile.id, [PEER_SCOPE])
+    if await _not_ready(session, [PEER_SCOPE], stored):
+        await request_refresh(queue, mentors=False)
+        return PeerSuggestions(preparing=True)
+    rows = stored.get(PEER_SCOPE, [])
+    still = await open_peers(session, [c.candidate_id for c in rows])
+    people = await session.execute(select(Profile).where(Profile.id.in_(still)))
+    by_id = {p.id: p for p in people.scalars()}
+    found = [
+        MentorSuggestion(by_id[c.candidate_id], c.score, c.reasons) for c in rows if c.candidate_id in by_id
+    ]
+    return PeerSuggestions(found[:n])

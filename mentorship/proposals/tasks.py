@@ -1,13 +1,18 @@
-"""Background tasks of proposals: expire the unanswered ones and remind people a day before."""
+"""Background tasks of proposals: expire the unanswered ones, remind people, refresh stored suggestions."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from saq.types import Context
+from sqlalchemy import or_, select
 
+from mentorship.engine.stale import request_refresh
 from mentorship.jobs.tasks import database, task
+from mentorship.models import PEER_SCOPE, SuggestionScope
+from mentorship.proposals.refresh import refresh_mentor_lists, refresh_peer_lists, scopes_to_refresh
 from mentorship.proposals.services import expire_and_remind
+from mentorship.relationships.load import DEFAULT_THRESHOLD
 
 
 @task(timeout=300, retries=1)
@@ -15,3 +20,29 @@ async def expire_proposals(ctx: Context) -> dict[str, int]:
     """Expire proposals past their date and remind people a day before."""
     async with database(ctx).get_session() as session:
         return await expire_and_remind(session, timedelta(days=1))
+
+
+@task(timeout=1800, retries=2)
+async def refresh_suggestions(ctx: Context, *, kind: str = "mentors") -> dict[str, int]:
+    """Rebuild the stored suggestions of stale scopes: the mentors' lists, or the peers'."""
+    settings = ctx.get("settings")
+    threshold = getattr(settings, "load_threshold", DEFAULT_THRESHOLD)
+    async with database(ctx).get_session() as session:
+        if kind == "peers":
+            return await refresh_peer_lists(session)
+        return await refresh_mentor_lists(session, threshold)
+
+
+@task(timeout=60, retries=0)
+async def refresh_stale_suggestions(ctx: Context) -> dict[str, int]:
+    """The safety net: queue the refresh when a scope is stale (a change during a refresh, a lost job)."""
+    async with database(ctx).get_session() as session:
+        stale = await scopes_to_refresh(session)
+        peers = await session.scalar(
+            select(SuggestionScope.id).where(
+                SuggestionScope.scope == PEER_SCOPE,
+                or_(SuggestionScope.stale_since.is_not(None), SuggestionScope.built_at.is_(None)),
+            )
+        )
+    await request_refresh(ctx.get("queue"), mentors=bool(stale), peers=peers is not None)
+    return {"stale": len(stale) + (peers is not None)}

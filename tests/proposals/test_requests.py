@@ -8,6 +8,7 @@ from litestar.testing import AsyncTestClient
 from mentorship.config import Settings
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form, send_json
+from tests.stored_suggestions import refresh_suggestions
 
 Clients = dict[str, AsyncTestClient[Litestar]]
 
@@ -26,6 +27,7 @@ async def test_suggestions_requests_limit_and_withdrawal(quiet: Settings, client
     await create_user(limited, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es", "en"]))
     ana = clients["ana"]
     await login(ana, "ana@example.org", PASSWORD)
+    await refresh_suggestions(limited)
 
     found = (await ana.get("/api/v1/suggestions")).json()
     page = await ana.get("/suggestions")
@@ -82,6 +84,7 @@ async def test_people_who_chose_peer_mentoring_also_see_fitting_peers(
     await create_user(quiet, "mia@example.org", name="Mia", profile=mentor(1, ["editathons"], ["en"]))
     ana = clients["ana"]
     await login(ana, "ana@example.org", PASSWORD)
+    await refresh_suggestions(quiet)
 
     found = (await ana.get("/api/v1/suggestions")).json()
     page = await ana.get("/suggestions")
