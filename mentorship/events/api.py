@@ -17,6 +17,7 @@ from mentorship.events.deps import provide_events
 from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.events.services import EventFilters, EventRow, EventService
 from mentorship.lib.dates import out_of_range
+from mentorship.lib.keyset import MAX_LIMIT, PAGE_SIZE, decode
 from mentorship.models import User
 
 Filter = Annotated[str, QueryParameter(max_length=100)]
@@ -37,12 +38,11 @@ class EventOut(msgspec.Struct):
 
 
 class EventList(msgspec.Struct):
-    """A page of events, newest first."""
+    """A page of events, newest first; ``next`` is the ``before`` of the older page (null at the end)."""
 
     items: list[EventOut]
-    total: int
-    page: int
-    pages: int
+    next: str | None
+    limit: int
 
 
 def _out(row: EventRow) -> EventOut:
@@ -82,11 +82,13 @@ class EventApiController(Controller):
         subject_id: FromQuery[UUID | None] = None,
         since: FromQuery[date | None] = None,
         until: FromQuery[date | None] = None,
-        page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
-        per_page: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
+        before: Annotated[str, QueryParameter(max_length=200)] = "",
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
         program: Annotated[str, QueryParameter(max_length=80)] = "",
     ) -> EventList:
         """Events newest first, filtered by type, actor (name or email part, or id), subject and UTC days.
+
+        A page at a time: pass the answer's ``next`` as ``before`` for the older page (``limit`` rows each).
 
         ``program=<slug>``: that program's events only (a program's coordinators always see one program).
         """
@@ -106,11 +108,8 @@ class EventApiController(Controller):
             subject_id=subject_id,
             since=since,
             until=until,
-            page=page,
-            per_page=per_page,
+            limit=limit,
             program_id=scope.program_id,
         )
-        result = await events.page(filters)
-        return EventList(
-            items=[_out(row) for row in result.rows], total=result.total, page=result.page, pages=result.pages
-        )
+        result = await events.page(filters, decode(before, "before"))
+        return EventList(items=[_out(row) for row in result.rows], next=result.older or None, limit=limit)

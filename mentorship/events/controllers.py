@@ -20,7 +20,10 @@ from mentorship.events.services import EventFilters, EventService
 from mentorship.lib.dates import out_of_range
 from mentorship.lib.db import app_db_config
 from mentorship.lib.htmx import page_or_fragment
+from mentorship.lib.keyset import decode
 from mentorship.models import User
+
+Cursor = Annotated[str, QueryParameter(max_length=200)]
 
 
 def parse_day(value: str) -> date | None:
@@ -38,7 +41,6 @@ def page_filters(
     subject_type: str,
     since: str,
     until: str,
-    page: int,
     program_id: UUID | None = None,
 ) -> EventFilters:
     """Filters as the page's form sends them (bad dates are ignored, not an error page)."""
@@ -48,7 +50,6 @@ def page_filters(
         subject_type=subject_type,
         since=parse_day(since),
         until=parse_day(until),
-        page=page,
         program_id=program_id,
     )
 
@@ -73,13 +74,14 @@ class EventController(Controller):
         subject_type: FromQuery[str] = "",
         since: FromQuery[str] = "",
         until: FromQuery[str] = "",
-        page: FromQuery[int] = 1,
         program: FromQuery[str] = "",
+        before: Cursor = "",
+        after: Cursor = "",
     ) -> Template:
-        """The history, newest first, or its table alone when htmx refreshes it as filters change."""
+        """The history, newest first, a page at a time, or its table alone when htmx refreshes it."""
         scope = await program_scope(events.session, me, program)
-        filters = page_filters(event_type, actor, subject_type, since, until, page, scope.program_id)
-        result = await events.page(filters)
+        filters = page_filters(event_type, actor, subject_type, since, until, scope.program_id)
+        result = await events.page(filters, decode(before, "before"), decode(after, "after"))
         return page_or_fragment(
             request,
             "events/index.html",
@@ -105,7 +107,7 @@ class EventController(Controller):
     ) -> Stream:
         """The filtered history as a CSV file, streamed (one program's for its coordinators)."""
         scope = await program_scope(events.session, me, program)
-        filters = page_filters(event_type, actor, subject_type, since, until, 1, scope.program_id)
+        filters = page_filters(event_type, actor, subject_type, since, until, scope.program_id)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
         return Stream(
             csv_chunks(app_db_config(request.app).get_session, filters),

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.describe import Part, Ref, describe, parts, subject_label, type_label
 from mentorship.events.names import page_names
+from mentorship.lib.keyset import MAX_LIMIT, PAGE_SIZE, Cursor, newer_than, older_than
 from mentorship.models import ActionItem, Checkin, Event, Proposal, Relationship, Round, User
 
 
@@ -48,8 +49,7 @@ class EventFilters:
     subject_id: UUID | None = None
     since: date | None = None
     until: date | None = None
-    page: int = 1
-    per_page: int = 50
+    limit: int = PAGE_SIZE
     program_id: UUID | None = None  # one program's objects only: itself, its rounds, proposals, relationships
 
     def __post_init__(self) -> None:
@@ -71,12 +71,14 @@ class EventRow:
 
 @dataclass(frozen=True)
 class EventPage:
-    """One page of the history, newest first."""
+    """One page of the history, newest first, with the cursors of the pages either side ('' for none)."""
 
     rows: list[EventRow]
-    total: int
-    page: int
-    pages: int
+    older: str = ""
+    newer: str = ""
+
+
+Found = Row[Event, str | None]
 
 
 def in_program(program_id: UUID) -> ColumnElement[bool]:
@@ -126,17 +128,31 @@ class EventService:
             query = query.where(Event.at < _day_start(filters.until + timedelta(days=1)))
         return query
 
-    async def page(self, filters: EventFilters) -> EventPage:
-        """A filtered page of events, newest first."""
+    async def page(
+        self, filters: EventFilters, before: Cursor | None = None, after: Cursor | None = None
+    ) -> EventPage:
+        """A filtered page of events, newest first: older than ``before``, or the page above ``after``."""
+        limit = min(max(1, filters.limit), MAX_LIMIT)
+        if after is not None:
+            query = self._query(filters).where(newer_than(Event.at, Event.id, after))
+            found = (await self.session.execute(query.order_by(Event.at, Event.id).limit(limit + 1))).all()
+            if len(found) > limit:
+                found = found[:limit][::-1]
+                return await self._page(found, older=_cursor(found[-1][0]), newer=_cursor(found[0][0]))
+            # Fewer than a page is newer: that is the first page, shown whole.
+            before = None
         query = self._query(filters)
-        total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        per_page = min(max(1, filters.per_page), 500)
-        pages = max(1, -(-total // per_page))
-        page = min(max(1, filters.page), pages)
-        result = await self.session.execute(
-            query.order_by(Event.at.desc(), Event.id.desc()).offset((page - 1) * per_page).limit(per_page)
-        )
-        found = result.all()
+        if before is not None:
+            query = query.where(older_than(Event.at, Event.id, before))
+        found = (
+            await self.session.execute(query.order_by(Event.at.desc(), Event.id.desc()).limit(limit + 1))
+        ).all()
+        older = _cursor(found[limit - 1][0]) if len(found) > limit else ""
+        found = found[:limit]
+        newer = "" if before is None else (_cursor(found[0][0]) if found else before.encode())
+        return await self._page(found, older=older, newer=newer)
+
+    async def _page(self, found: Sequence[Found], older: str, newer: str) -> EventPage:
         names = await page_names(self.session, [event for event, _name in found])
         rows = []
         for event, name in found:
@@ -147,22 +163,21 @@ class EventService:
                     event, name or "", describe(event.type, event.subject_type, event.data, name), line, actor
                 )
             )
-        return EventPage(rows, total, page, pages)
+        return EventPage(rows, older, newer)
 
     async def batches(self, filters: EventFilters, size: int = 1000) -> AsyncIterator[list[EventRow]]:
         """Every matching event, newest first, in batches (keyset paging keeps memory flat)."""
-        after: tuple[datetime, UUID] | None = None
+        after: Cursor | None = None
         while True:
             query = self._query(filters)
             if after is not None:
-                at, event_id = after
-                query = query.where(or_(Event.at < at, and_(Event.at == at, Event.id < event_id)))
+                query = query.where(older_than(Event.at, Event.id, after))
             result = await self.session.execute(query.order_by(Event.at.desc(), Event.id.desc()).limit(size))
             rows = [_row(event, name) for event, name in result.all()]
             if not rows:
                 return
             yield rows
-            after = (rows[-1].event.at, rows[-1].event.id)
+            after = Cursor(rows[-1].event.at, rows[-1].event.id)
             self.session.expunge_all()
 
     async def choices(self) -> dict[str, list[tuple[str, str]]]:
@@ -175,6 +190,10 @@ class EventService:
             "types": [(code, type_label(code)) for code in types],
             "subject_types": [(code, subject_label(code)) for code in subjects],
         }
+
+
+def _cursor(event: Event) -> str:
+    return Cursor(event.at, event.id).encode()
 
 
 def _row(event: Event, actor_name: str | None) -> EventRow:

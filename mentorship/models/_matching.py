@@ -131,7 +131,11 @@ class Proposal(UUIDAuditBase):
     """A suggested pairing or group (from a round) or a mentee's request to a mentor."""
 
     __tablename__ = "proposal"
-    __table_args__ = (Index("ix_proposal_round_status", "round_id", "status"),)
+    __table_args__ = (
+        Index("ix_proposal_round_status", "round_id", "status"),
+        # A round's pairings best first, a page at a time.
+        Index("ix_proposal_round_score", "round_id", "score", "id"),
+    )
 
     round_id: Mapped[UUID | None] = mapped_column(ForeignKey("matching_round.id", ondelete="CASCADE"))
     # The program it was made in; none for one over the whole community.
@@ -307,7 +311,11 @@ class Event(UUIDBase):
     """One line of the append-only history: who did what to which object, when."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_subject", "subject_type", "subject_id"),)
+    # (at, id): the history pages newest first by keyset, one index range per page.
+    __table_args__ = (
+        Index("ix_event_subject", "subject_type", "subject_id"),
+        Index("ix_event_at_id", "at", "id"),
+    )
 
     at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
     actor_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
@@ -323,6 +331,8 @@ class Notification(UUIDBase):
     __tablename__ = "notification"
     __table_args__ = (
         Index("ix_notification_user_read", "user_id", "read_at"),
+        # One person's notifications newest first, paged by keyset.
+        Index("ix_notification_user_created", "user_id", "created_at", "id"),
         UniqueConstraint("user_id", "key"),
     )
 

@@ -13,6 +13,7 @@ from litestar.exceptions import ValidationException
 from litestar.params import FromQuery, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
+from mentorship.lib.keyset import MAX_LIMIT, decode
 from mentorship.models import Notification, User
 from mentorship.notifications.deps import provide_notifications
 from mentorship.notifications.services import TYPES, NotificationService
@@ -32,13 +33,13 @@ class NotificationOut(msgspec.Struct):
 
 
 class NotificationList(msgspec.Struct):
-    """A page of my notifications, newest first, with my unread count."""
+    """A page of my notifications, newest first, with my counts; ``next`` is the older page's ``before``."""
 
     items: list[NotificationOut]
     total: int
     unread: int
-    page: int
-    pages: int
+    next: str | None
+    limit: int
 
 
 class MarkRead(msgspec.Struct, forbid_unknown_fields=True):
@@ -97,17 +98,21 @@ class NotificationApiController(Controller):
         request: Request[Any, Any, Any],
         notifications: NamedDependency[NotificationService],
         unread: FromQuery[bool] = False,
-        page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
-        per_page: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
+        before: Annotated[str, QueryParameter(max_length=200)] = "",
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = 20,
     ) -> NotificationList:
-        """My notifications, newest first (only unread ones with `unread=true`)."""
-        result = await notifications.page(me.id, page=page, per_page=per_page, unread_only=unread)
+        """My notifications, newest first (only unread ones with `unread=true`).
+
+        A page at a time: pass the answer's ``next`` as ``before`` for the older page (``limit`` rows each).
+        """
+        cursor = decode(before, "before")
+        result = await notifications.page(me.id, cursor, limit=limit, unread_only=unread)
         return NotificationList(
             items=[_out(note) for note in result.items],
             total=result.total,
             unread=result.unread,
-            page=result.page,
-            pages=result.pages,
+            next=result.older or None,
+            limit=limit,
         )
 
     @post("/notifications/read", name="api:notifications:read", status_code=200)

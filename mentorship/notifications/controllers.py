@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath, QueryParameter
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
@@ -15,6 +15,7 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.lib.flash import flash
 from mentorship.lib.htmx import is_fragment_request, page_or_fragment
 from mentorship.lib.i18n import _
+from mentorship.lib.keyset import decode
 from mentorship.models import User
 from mentorship.notifications.deps import provide_notifications
 from mentorship.notifications.services import TYPES, NotificationService
@@ -39,10 +40,11 @@ class NotificationController(Controller):
         me: NamedDependency[User],
         request: HTMXRequest,
         notifications: NamedDependency[NotificationService],
-        page: FromQuery[int] = 1,
+        before: Annotated[str, QueryParameter(max_length=200)] = "",
+        after: Annotated[str, QueryParameter(max_length=200)] = "",
     ) -> Template:
-        """My notifications, newest first, or the list alone when htmx pages through it."""
-        result = await notifications.page(me.id, page=page)
+        """My notifications, newest first, a page at a time, or the list alone when htmx pages through it."""
+        result = await notifications.page(me.id, decode(before, "before"), decode(after, "after"))
         return page_or_fragment(
             request, "notifications/index.html", "notifications/_list.html", result=result, types=TYPES
         )

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.lib.errors import NotFound
+from mentorship.lib.keyset import MAX_LIMIT, Cursor, newer_than, older_than
 from mentorship.models import Notification, User
 
 # The notification types, with what each person can switch off for email (all on by default).
@@ -91,13 +92,17 @@ class NotificationNotFound(NotFound):
 
 @dataclass(frozen=True)
 class NotificationPage:
-    """One page of a person's notifications, newest first."""
+    """One page of a person's notifications, newest first, with the cursors either side ('' for none)."""
 
     items: list[Notification]
     total: int
     unread: int
-    page: int
-    pages: int
+    older: str = ""
+    newer: str = ""
+
+
+def _cursor(note: Notification) -> str:
+    return Cursor(note.created_at, note.id).encode()
 
 
 class NotificationService:
@@ -112,25 +117,46 @@ class NotificationService:
         return await self.session.scalar(query) or 0
 
     async def page(
-        self, user_id: UUID, page: int = 1, per_page: int = 20, unread_only: bool = False
+        self,
+        user_id: UUID,
+        before: Cursor | None = None,
+        after: Cursor | None = None,
+        limit: int = 20,
+        unread_only: bool = False,
     ) -> NotificationPage:
-        """The person's notifications, newest first."""
+        """The person's notifications, newest first: older than ``before``, or the page above ``after``."""
         where = [Notification.user_id == user_id]
         if unread_only:
             where.append(Notification.read_at.is_(None))
+        limit = min(max(1, limit), MAX_LIMIT)
+        # One person's count, from the (user_id, created_at, id) index: it does not grow with the community.
         total = await self.session.scalar(select(func.count()).where(*where)) or 0
-        per_page = min(max(1, per_page), 200)
-        pages = max(1, -(-total // per_page))
-        page = min(max(1, page), pages)
-        rows = await self.session.scalars(
-            select(Notification)
-            .where(*where)
-            .order_by(Notification.created_at.desc(), Notification.id.desc())
-            .offset((page - 1) * per_page)
-            .limit(per_page)
-        )
         unread = await self.unread_count(user_id)
-        return NotificationPage(list(rows), total, unread, page, pages)
+        at, row_id = Notification.created_at, Notification.id
+        if after is not None:
+            found = list(
+                await self.session.scalars(
+                    select(Notification)
+                    .where(*where, newer_than(at, row_id, after))
+                    .order_by(at, row_id)
+                    .limit(limit + 1)
+                )
+            )
+            if len(found) > limit:
+                found = found[:limit][::-1]
+                return NotificationPage(found, total, unread, _cursor(found[-1]), _cursor(found[0]))
+            before = None  # fewer than a page is newer: show the first page whole
+        if before is not None:
+            where.append(older_than(at, row_id, before))
+        found = list(
+            await self.session.scalars(
+                select(Notification).where(*where).order_by(at.desc(), row_id.desc()).limit(limit + 1)
+            )
+        )
+        older = _cursor(found[limit - 1]) if len(found) > limit else ""
+        found = found[:limit]
+        newer = "" if before is None else (_cursor(found[0]) if found else before.encode())
+        return NotificationPage(found, total, unread, older, newer)
 
     async def open(self, user_id: UUID, notification_id: UUID) -> Notification:
         """Mark one of the person's notifications read and return it."""

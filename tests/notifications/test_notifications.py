@@ -68,7 +68,9 @@ async def test_list_pages_through_many(client: Client, settings: Settings) -> No
     await login(client, "ana@example.org", PASSWORD)
 
     first = (await client.get("/notifications")).text
-    second = (await client.get("/notifications?page=2", headers={"HX-Request": "true"})).text
+    older = re.search(r'href="/notifications\?before=([\w-]+)"', first)
+    assert older is not None
+    second = (await client.get(f"/notifications?before={older[1]}", headers={"HX-Request": "true"})).text
 
     assert "Note 24" in first and "Note 05" in first and "Note 04" not in first
     assert second.startswith('<section id="notification-list"') and "Note 04" in second

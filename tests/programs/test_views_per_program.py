@@ -123,8 +123,8 @@ async def test_the_history_and_its_export_per_program(quiet: Settings) -> None:
     async with signed_in(quiet, "admin", "cleo", "ana", "ben", "mia", "max") as people:
         in_leadership = await match(people["ana"], people["mia"])
         in_newcomers = await match(people["ben"], people["max"])
-        events = (await people["admin"].get("/api/v1/events/?program=newcomers&per_page=500")).json()
-        everything = (await people["admin"].get("/api/v1/events/?per_page=500")).json()
+        events = (await people["admin"].get("/api/v1/events/?program=newcomers&limit=200")).json()
+        everything = (await people["admin"].get("/api/v1/events/?limit=200")).json()
         exported = (await people["cleo"].get("/events.csv")).text
         page = await people["cleo"].get("/events")
         refused = await people["cleo"].get("/events.csv?program=leadership")
@@ -133,7 +133,7 @@ async def test_the_history_and_its_export_per_program(quiet: Settings) -> None:
     assert str(in_newcomers["id"]) in subjects and str(in_newcomers["relationship_id"]) in subjects
     assert str(in_leadership["id"]) not in subjects
     assert str(in_leadership["relationship_id"]) not in subjects
-    assert everything["total"] > events["total"]
+    assert len(everything["items"]) > len(events["items"])
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert {r["subject_id"] for r in rows} == subjects
     assert page.status_code == 200 and "History of Newcomers" in page.text
