@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.builtin import ensure_builtin_templates
+from mentorship.demo.bulk import Row, fast_sqlite, insert_rows
 from mentorship.models import (
     ActionItem,
     Checkin,
@@ -19,6 +20,7 @@ from mentorship.models import (
     CheckinTemplate,
     PulseAnswer,
     Relationship,
+    RelationshipMember,
     RelationshipStatus,
 )
 
@@ -59,128 +61,163 @@ async def load_demo_checkins(config: SQLAlchemyAsyncConfig, seed: int = 2026) ->
     now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     counts = {"checkins": 0, "action_items": 0, "pulse_answers": 0}
     async with config.get_session() as session:
+        await fast_sqlite(session)
         await ensure_builtin_templates(session)
         await session.flush()
         templates = {
             t.key: t
             for t in (await session.execute(select(CheckinTemplate).where(CheckinTemplate.current))).scalars()
         }
-        has_history = set((await session.execute(select(Checkin.relationship_id))).scalars())
+        has_history = set((await session.execute(select(Checkin.relationship_id).distinct())).scalars())
         relationships = [
-            r
-            for r in (
+            row
+            for row in (
                 await session.execute(
-                    select(Relationship)
+                    select(Relationship.id, Relationship.cadence_days)
                     .where(Relationship.status == RelationshipStatus.ACTIVE)
                     .order_by(Relationship.created_at, Relationship.id)
                 )
-            ).scalars()
-            if r.id not in has_history
+            ).all()
+            if row.id not in has_history
         ]
-        records: list[object] = []
-        for index, relationship in enumerate(relationships):
-            _history(session, rng, relationship, templates, now, 2 + index % 3, counts, records)
-        await session.flush()  # check-ins first: what was recorded at them refers to them
-        session.add_all(records)
+        members = await members_of(session, [row.id for row in relationships])
+        history = History(rng, templates, now, counts)
+        for index, (relationship_id, cadence) in enumerate(relationships):
+            history.add(relationship_id, cadence, members[relationship_id], 2 + index % 3)
+        # Check-ins first: what was recorded at them refers to them.
+        await insert_rows(session, Checkin, history.checkins)
+        await insert_rows(session, CheckinEntry, history.entries)
+        await insert_rows(session, ActionItem, history.items)
+        await insert_rows(session, PulseAnswer, history.pulses)
+        if history.started:
+            await session.execute(update(Relationship), history.started)
         await session.commit()
     return counts
 
 
-def _history(
-    session: AsyncSession,
-    rng: random.Random,
-    relationship: Relationship,
-    templates: dict[str, CheckinTemplate],
-    now: datetime,
-    months: int,
-    counts: dict[str, int],
-    records: list[object],
-) -> None:
-    members: list[UUID] = [m.profile_id for m in relationship.members]
-    mood = {p: rng.randint(2, 4) for p in members}
-    start = now - timedelta(days=30 * months) + timedelta(hours=rng.randint(0, 72))
-    relationship.started_at = start - timedelta(days=3)
-    when, index = start, 0
-    while when < now - timedelta(days=2):
-        template = _template_for(index, templates)
-        missed = index > 0 and rng.random() < 0.15
-        checkin = Checkin(
-            id=uuid4(),
-            relationship_id=relationship.id,
-            template_id=template.id,
-            scheduled_at=when,
-            duration_minutes=45,
-            status=CheckinStatus.MISSED if missed else CheckinStatus.HELD,
-            held_at=None if missed else when + timedelta(minutes=45),
-            notes="" if missed else rng.choice(NOTES),
-        )
-        session.add(checkin)
-        counts["checkins"] += 1
-        if not missed:
-            _record(records, rng, checkin, template, members, mood, now, counts)
-        when += timedelta(days=relationship.cadence_days, hours=rng.randint(-3, 3))
-        index += 1
-    upcoming = Checkin(
-        relationship_id=relationship.id,
-        template_id=templates["regular"].id,
-        scheduled_at=max(when, now + timedelta(days=1)),
-        duration_minutes=45,
-        status=CheckinStatus.PLANNED,
+async def members_of(session: AsyncSession, relationship_ids: list[UUID]) -> dict[UUID, list[UUID]]:
+    """Each relationship's member profiles, in the order they were added."""
+    found: dict[UUID, list[UUID]] = {rid: [] for rid in relationship_ids}
+    rows = await session.execute(
+        select(RelationshipMember.relationship_id, RelationshipMember.profile_id)
+        .join(Relationship, Relationship.id == RelationshipMember.relationship_id)
+        .where(Relationship.status == RelationshipStatus.ACTIVE)
     )
-    session.add(upcoming)
-    counts["checkins"] += 1
+    for relationship_id, profile_id in rows.all():
+        if relationship_id in found:
+            found[relationship_id].append(profile_id)
+    return found
 
 
-def _record(
-    records: list[object],
-    rng: random.Random,
-    checkin: Checkin,
-    template: CheckinTemplate,
-    members: list[UUID],
-    mood: dict[UUID, int],
-    now: datetime,
-    counts: dict[str, int],
-) -> None:
-    at = checkin.scheduled_at
-    for section in template.sections:
-        lines = ENTRIES.get(section["key"])
-        if lines:
-            author = rng.choice(members)
-            entry = CheckinEntry(
-                checkin_id=checkin.id,
-                author_id=author,
-                section=section["key"],
-                text=rng.choice(lines),
-                created_at=at,
+class History:
+    """The rows of every relationship's months of check-ins, gathered for bulk inserts."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        templates: dict[str, CheckinTemplate],
+        now: datetime,
+        counts: dict[str, int],
+    ) -> None:
+        self.rng, self.templates, self.now, self.counts = rng, templates, now, counts
+        self.checkins: list[Row] = []
+        self.entries: list[Row] = []
+        self.items: list[Row] = []
+        self.pulses: list[Row] = []
+        self.started: list[Row] = []
+
+    def add(self, relationship_id: UUID, cadence: int, members: list[UUID], months: int) -> None:
+        """A relationship's past check-ins (held or missed) and its next one planned."""
+        rng, now = self.rng, self.now
+        mood = {p: rng.randint(2, 4) for p in members}
+        start = now - timedelta(days=30 * months) + timedelta(hours=rng.randint(0, 72))
+        self.started.append({"id": relationship_id, "started_at": start - timedelta(days=3)})
+        when, index = start, 0
+        while when < now - timedelta(days=2):
+            template = _template_for(index, self.templates)
+            missed = index > 0 and rng.random() < 0.15
+            checkin = _checkin(relationship_id, template.id, when)
+            checkin.update(
+                status=CheckinStatus.MISSED if missed else CheckinStatus.HELD,
+                held_at=None if missed else when + timedelta(minutes=45),
+                notes="" if missed else rng.choice(NOTES),
             )
-            records.append(entry)
-    for _ in range(rng.randint(1, 2)):
-        due = (at + timedelta(days=rng.randint(7, 20))).date()
-        done = due < now.date() and rng.random() < 0.65
-        item = ActionItem(
-            relationship_id=checkin.relationship_id,
-            checkin_id=checkin.id,
-            owner_id=rng.choice(members),
-            text=rng.choice(ACTIONS),
-            due_on=due,
-            done_at=datetime.combine(due, at.timetz()) - timedelta(days=1) if done else None,
-            created_at=at + timedelta(minutes=40),
-            updated_at=at + timedelta(minutes=40),
-        )
-        records.append(item)
-        counts["action_items"] += 1
-    for profile_id in members:
-        if rng.random() < 0.7:
-            base = mood[profile_id]
-            records.append(
-                PulseAnswer(
-                    profile_id=profile_id,
-                    checkin_id=checkin.id,
-                    energy=min(5, max(1, base + rng.randint(-1, 1))),
-                    workload=min(5, max(1, 6 - base + rng.randint(-1, 1))),
-                    stress=min(5, max(1, 6 - base + rng.randint(-1, 1))),
-                    wants_support=base == 2 and rng.random() < 0.1,
-                    created_at=at + timedelta(minutes=50),
+            self.checkins.append(checkin)
+            self.counts["checkins"] += 1
+            if not missed:
+                self._record(checkin, relationship_id, template, members, mood)
+            when += timedelta(days=cadence, hours=rng.randint(-3, 3))
+            index += 1
+        upcoming = _checkin(relationship_id, self.templates["regular"].id, max(when, now + timedelta(days=1)))
+        upcoming.update(status=CheckinStatus.PLANNED, held_at=None, notes="")
+        self.checkins.append(upcoming)
+        self.counts["checkins"] += 1
+
+    def _record(
+        self,
+        checkin: Row,
+        relationship_id: UUID,
+        template: CheckinTemplate,
+        members: list[UUID],
+        mood: dict[UUID, int],
+    ) -> None:
+        rng, now, at = self.rng, self.now, checkin["scheduled_at"]
+        for section in template.sections:
+            lines = ENTRIES.get(section["key"])
+            if lines:
+                self.entries.append(
+                    {
+                        "id": uuid4(),
+                        "checkin_id": checkin["id"],
+                        "author_id": rng.choice(members),
+                        "section": section["key"],
+                        "text": rng.choice(lines),
+                        "created_at": at,
+                    }
                 )
+        for _ in range(rng.randint(1, 2)):
+            due = (at + timedelta(days=rng.randint(7, 20))).date()
+            done = due < now.date() and rng.random() < 0.65
+            self.items.append(
+                {
+                    "id": uuid4(),
+                    "relationship_id": relationship_id,
+                    "checkin_id": checkin["id"],
+                    "owner_id": rng.choice(members),
+                    "text": rng.choice(ACTIONS),
+                    "due_on": due,
+                    "done_at": datetime.combine(due, at.timetz()) - timedelta(days=1) if done else None,
+                    "created_at": at + timedelta(minutes=40),
+                    "updated_at": at + timedelta(minutes=40),
+                }
             )
-            counts["pulse_answers"] += 1
+            self.counts["action_items"] += 1
+        for profile_id in members:
+            if rng.random() < 0.7:
+                base = mood[profile_id]
+                self.pulses.append(
+                    {
+                        "id": uuid4(),
+                        "profile_id": profile_id,
+                        "checkin_id": checkin["id"],
+                        "energy": min(5, max(1, base + rng.randint(-1, 1))),
+                        "workload": min(5, max(1, 6 - base + rng.randint(-1, 1))),
+                        "stress": min(5, max(1, 6 - base + rng.randint(-1, 1))),
+                        "wants_support": base == 2 and rng.random() < 0.1,
+                        "created_at": at + timedelta(minutes=50),
+                    }
+                )
+                self.counts["pulse_answers"] += 1
+
+
+def _checkin(relationship_id: UUID, template_id: UUID, when: datetime) -> Row:
+    stamp = datetime.now(UTC)
+    return {
+        "id": uuid4(),
+        "relationship_id": relationship_id,
+        "template_id": template_id,
+        "scheduled_at": when,
+        "duration_minutes": 45,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from uuid import UUID, uuid4
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.passwords import hash_password
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
+from mentorship.demo.bulk import Row, fast_sqlite, insert_rows
 from mentorship.demo.checkins import load_demo_checkins
 from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoPerson, generate_community
 from mentorship.demo.matching import load_demo_matches
@@ -44,6 +46,7 @@ async def load_demo(
         async with config.get_session() as session:
             if if_empty and await session.scalar(select(func.count()).select_from(User)):
                 return LoadResult(skipped=True)
+            await fast_sqlite(session)
             topics = await seed_topics(session)
             # One hash for every demo account: they share the documented password, and seeding stays fast.
             password_hash = hash_password(settings.demo_password, settings.password_hash_cost)
@@ -84,24 +87,53 @@ async def _add_people(
     existing: set[str],
 ) -> int:
     now = datetime.now(UTC)
-    added = 0
+    users: list[Row] = []
+    profiles: list[Row] = []
+    links: list[Row] = []
+    languages: list[Row] = []
     for index, person in enumerate(people):
         if person.email in existing:
             continue
-        user = User(
-            email=person.email,
-            name=person.name,
-            password_hash=password_hash,
-            last_active_at=now - timedelta(hours=(index * 37) % (24 * 45)),
+        # Distinct creation times keep the registration order that later stages sort by.
+        created = now + timedelta(microseconds=index)
+        user_id, profile_id = uuid4(), uuid4()
+        users.append(
+            {
+                "id": user_id,
+                "email": person.email,
+                "name": person.name,
+                "password_hash": password_hash,
+                "last_active_at": now - timedelta(hours=(index * 37) % (24 * 45)),
+                "created_at": created,
+                "updated_at": created,
+            }
         )
-        user.profile = _profile(person, topics)
-        session.add(user)
-        added += 1
-    await session.flush()
-    return added
+        profiles.append(_profile(person, user_id, profile_id, created))
+        wanted = [(slug, TopicDirection.OFFERS) for slug in person.offers]
+        wanted += [(slug, TopicDirection.SEEKS) for slug in person.seeks]
+        links += [
+            {
+                "id": uuid4(),
+                "profile_id": profile_id,
+                "topic_id": topics[slug].id,
+                "direction": direction,
+                "position": position,
+            }
+            for position, (slug, direction) in enumerate(wanted)
+            if slug in topics
+        ]
+        languages += [
+            {"id": uuid4(), "profile_id": profile_id, "code": code, "position": i}
+            for i, code in enumerate(person.languages)
+        ]
+    await insert_rows(session, User, users)
+    await insert_rows(session, Profile, profiles)
+    await insert_rows(session, ProfileTopic, links)
+    await insert_rows(session, ProfileLanguage, languages)
+    return len(users)
 
 
-def _profile(person: DemoPerson, topics: dict[str, Topic]) -> Profile:
+def _profile(person: DemoPerson, user_id: UUID, profile_id: UUID, created: datetime) -> Row:
     fairness = {
         key: value
         for key, value in (
@@ -111,27 +143,22 @@ def _profile(person: DemoPerson, topics: dict[str, Topic]) -> Profile:
         )
         if value
     }
-    profile = Profile(
-        is_mentor=person.is_mentor,
-        is_mentee=person.is_mentee,
-        kinds=list(person.kinds),
-        goals=person.goals,
-        experience=person.experience,
-        timezone=person.timezone,
-        capacity=person.capacity,
-        checkin_cadence_days=person.checkin_cadence_days,
-        away_from=person.away_from,
-        away_until=person.away_until,
-        away_note=person.away_note,
-        self_assessment=person.self_assessment,
-        fairness_attributes=fairness or None,
-    )
-    links = [(slug, TopicDirection.OFFERS) for slug in person.offers]
-    links += [(slug, TopicDirection.SEEKS) for slug in person.seeks]
-    profile.topics = [
-        ProfileTopic(topic=topics[slug], direction=direction, position=position)
-        for position, (slug, direction) in enumerate(links)
-        if slug in topics
-    ]
-    profile.languages = [ProfileLanguage(code=code, position=i) for i, code in enumerate(person.languages)]
-    return profile
+    return {
+        "id": profile_id,
+        "user_id": user_id,
+        "is_mentor": person.is_mentor,
+        "is_mentee": person.is_mentee,
+        "kinds": list(person.kinds),
+        "goals": person.goals,
+        "experience": person.experience,
+        "timezone": person.timezone,
+        "capacity": person.capacity,
+        "checkin_cadence_days": person.checkin_cadence_days,
+        "away_from": person.away_from,
+        "away_until": person.away_until,
+        "away_note": person.away_note,
+        "self_assessment": person.self_assessment,
+        "fairness_attributes": fairness or None,
+        "created_at": created,
+        "updated_at": created,
+    }

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from uuid import UUID
+from typing import Any
+from uuid import UUID, uuid4
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from sqlalchemy import select
 
+from mentorship.demo.bulk import Row, fast_sqlite, insert_rows
 from mentorship.demo.questions import add_demo_questions
 from mentorship.models import (
     JoinPolicy,
@@ -71,7 +74,7 @@ PROGRAMS = (
 )
 
 
-def _members(program: DemoProgram, profiles: list[Profile], rng: random.Random) -> list[ProgramMembership]:
+def _members(program: DemoProgram, profiles: Sequence[Any], rng: random.Random) -> list[Row]:
     """Who is in a demo program: people whose kinds fit it, a few still waiting where approval is needed."""
     wanted = {kind.value for kind in program.kinds}
     fitting = [p for p in profiles if wanted & set(p.kinds or [])]
@@ -82,13 +85,14 @@ def _members(program: DemoProgram, profiles: list[Profile], rng: random.Random) 
         waiting = program.join_policy is JoinPolicy.APPROVAL and index % 6 == 5
         is_mentor = profile.is_mentor and program.kinds != (Kind.PEER,)
         rows.append(
-            ProgramMembership(
-                profile_id=profile.id,
-                is_mentor=is_mentor,
-                is_mentee=profile.is_mentee or not is_mentor,
-                status=MembershipStatus.PENDING if waiting else MembershipStatus.ACTIVE,
-                joined_at=None if waiting else profile.created_at,
-            )
+            {
+                "id": uuid4(),
+                "profile_id": profile.id,
+                "is_mentor": is_mentor,
+                "is_mentee": profile.is_mentee or not is_mentor,
+                "status": MembershipStatus.PENDING if waiting else MembershipStatus.ACTIVE,
+                "joined_at": None if waiting else profile.created_at,
+            }
         )
     return rows
 
@@ -98,10 +102,20 @@ async def load_demo_programs(config: SQLAlchemyAsyncConfig, seed: int = 2026) ->
     rng = random.Random(seed)
     added: dict[str, int] = {}
     async with config.get_session() as session:
+        await fast_sqlite(session)
         existing = set((await session.execute(select(Program.slug))).scalars())
-        profiles = list(
-            (await session.execute(select(Profile).order_by(Profile.created_at, Profile.id))).scalars()
-        )
+        profiles = (
+            await session.execute(
+                select(
+                    Profile.id,
+                    Profile.user_id,
+                    Profile.kinds,
+                    Profile.is_mentor,
+                    Profile.is_mentee,
+                    Profile.created_at,
+                ).order_by(Profile.created_at, Profile.id)
+            )
+        ).all()
         for demo in PROGRAMS:
             if demo.slug in existing:
                 continue
@@ -124,14 +138,16 @@ async def load_demo_programs(config: SQLAlchemyAsyncConfig, seed: int = 2026) ->
             await session.flush()
             members = _members(demo, profiles, rng)
             for member in members:
-                member.program_id = program.id
-            session.add_all(members)
+                member["program_id"] = program.id
+            await insert_rows(session, ProgramMembership, members)
             await add_demo_questions(session, demo.slug, program.id, members, random.Random(demo.slug))
             if demo.join_policy is JoinPolicy.APPROVAL and members:
                 # One of the cohort's mentors coordinates it: a program coordinator, not an administrator.
-                lead = next((m for m in members if m.is_mentor and m.status is MembershipStatus.ACTIVE), None)
+                lead = next(
+                    (m for m in members if m["is_mentor"] and m["status"] is MembershipStatus.ACTIVE), None
+                )
                 if lead is not None:
-                    owner = next(p for p in profiles if p.id == lead.profile_id)
+                    owner = next(p for p in profiles if p.id == lead["profile_id"])
                     session.add(ProgramCoordinator(program_id=program.id, user_id=owner.user_id))
             added[demo.slug] = len(members)
         await session.commit()

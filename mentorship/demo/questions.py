@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from uuid import uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.demo.bulk import Row, insert_rows
 from mentorship.models import (
     EnrolmentAnswer,
     EnrolmentQuestion,
     MatchingUse,
     MembershipStatus,
-    ProgramMembership,
     QuestionKind,
     QuestionVisibility,
 )
@@ -91,7 +92,7 @@ NOTES = ("I am shy at first.", "I can meet on weekends only.", "I lead a local g
 
 
 async def add_demo_questions(
-    session: AsyncSession, slug: str, program_id: object, members: list[ProgramMembership], rng: random.Random
+    session: AsyncSession, slug: str, program_id: object, members: list[Row], rng: random.Random
 ) -> int:
     """Add a demo program's questions and plausible answers from its active members; how many answers."""
     written = 0
@@ -110,15 +111,17 @@ async def add_demo_questions(
         )
         session.add(question)
         await session.flush()
-        for member in members:
-            if member.status is not MembershipStatus.ACTIVE or rng.random() > demo.answered:
-                continue
-            session.add(
-                EnrolmentAnswer(
-                    question_id=question.id, profile_id=member.profile_id, value=_answer(demo, rng)
-                )
-            )
-            written += 1
+        answers = [
+            {
+                "id": uuid4(),
+                "question_id": question.id,
+                "profile_id": member["profile_id"],
+                "value": _answer(demo, rng),
+            }
+            for member in members
+            if member["status"] is MembershipStatus.ACTIVE and rng.random() <= demo.answered
+        ]
+        written += await insert_rows(session, EnrolmentAnswer, answers)
     return written
 
 
