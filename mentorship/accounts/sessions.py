@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,12 @@ from litestar.utils.dataclass import extract_dataclass_items
 ROTATE_KEY = "_rotate"
 NEW_ID_SCOPE_KEY = "mentorship.new_session_id"
 LOADED_ID_SCOPE_KEY = "mentorship.loaded_session_id"
+LOADED_DATA_SCOPE_KEY = "mentorship.loaded_session_data"
+# When the row was last written (seconds since the epoch), kept inside the session itself.
+RENEWED_KEY = "_renewed"
+# An unchanged session is written again (sliding its expiry) at most this often: reading a page
+# must not be a database write, which on SQLite is the one writer every worker waits for.
+RENEW_EVERY = 3600
 _HEX = re.compile(r"[0-9a-f]+")
 
 
@@ -40,6 +47,7 @@ class RotatingSessionBackend(ServerSideSessionBackend):
         if data is None:
             return {}
         connection.scope[LOADED_ID_SCOPE_KEY] = session_id  # type: ignore[literal-required]
+        connection.scope[LOADED_DATA_SCOPE_KEY] = data  # type: ignore[literal-required]
         return self.deserialize_data(data)
 
     def get_session_id(self, connection: ASGIConnection[Any, Any, Any, Any]) -> str:
@@ -72,7 +80,10 @@ class RotatingSessionBackend(ServerSideSessionBackend):
                 await self.delete(loaded, store=store)
             scope[LOADED_ID_SCOPE_KEY] = loaded = None
             scope[NEW_ID_SCOPE_KEY] = self.generate_session_id()
-        if data:
+        if any(key != RENEWED_KEY for key in data):
+            if loaded and not self._needs_writing(data, scope.get(LOADED_DATA_SCOPE_KEY)):
+                return
+            data[RENEWED_KEY] = int(time.time())
             await super().store_in_message(data, message, connection)
             return
         # Nothing to keep: anonymous requests store no row; a session emptied by sign-out loses its row.
@@ -80,6 +91,13 @@ class RotatingSessionBackend(ServerSideSessionBackend):
             await self.delete(loaded, store=store)
         if connection.cookies.get(self.config.key):
             self._expire_cookie(message)
+
+    def _needs_writing(self, data: dict[str, Any], loaded_raw: object) -> bool:
+        """Whether the session changed since it was read, or its expiry is due to slide forward."""
+        renewed = data.get(RENEWED_KEY)
+        if not isinstance(renewed, int) or time.time() - renewed >= min(RENEW_EVERY, self.config.max_age / 2):
+            return True
+        return not isinstance(loaded_raw, bytes | str) or self.deserialize_data(loaded_raw) != data
 
     def _expire_cookie(self, message: Message) -> None:
         params = dict(extract_dataclass_items(self.config, exclude_none=True, include=Cookie.__dict__.keys()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
+import pytest
 from saq.types import Context
 from sqlalchemy import func, insert, select
 
@@ -113,3 +114,51 @@ async def test_the_periodic_purge_deletes_expired_sessions_only(settings: Settin
     await config.get_engine().dispose()
     assert left == ["live"] and count == 1
     assert result["sessions"] == 1
+
+
+async def _session_row(settings: Settings) -> tuple[bytes, datetime | None]:
+    """The one stored session's value and expiry."""
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        row = (
+            await session.execute(
+                select(StoreItem.value, StoreItem.expires_at).where(StoreItem.namespace == "sessions")
+            )
+        ).one()
+    await config.get_engine().dispose()
+    return bytes(row[0]), row[1]
+
+
+async def test_reading_pages_does_not_write_the_session(client: Client, settings: Settings) -> None:
+    await create_user(settings, "reader@example.org")
+    await login(client, "reader@example.org", PASSWORD)
+    before = await _session_row(settings)
+
+    for path in ("/", "/api/v1/me", "/profile", "/api/v1/me"):
+        response = await client.get(path, headers={"accept": "text/html"})
+        assert response.status_code == 200, path
+        # No write means no new cookie either: the one the browser holds stays valid.
+        assert session_cookies(response) == [], path
+
+    assert await _session_row(settings) == before
+    assert (await client.get("/api/v1/me")).json()["email"] == "reader@example.org"
+
+
+async def test_an_unchanged_session_slides_its_expiry_once_an_hour(
+    client: Client, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time as clock
+
+    from mentorship.accounts import sessions
+
+    await create_user(settings, "slider@example.org")
+    await login(client, "slider@example.org", PASSWORD)
+    _, expires = await _session_row(settings)
+    later = clock.time() + sessions.RENEW_EVERY + 60
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+
+    response = await client.get("/api/v1/me")
+
+    assert response.status_code == 200 and len(session_cookies(response)) == 1
+    _, renewed = await _session_row(settings)
+    assert expires is not None and renewed is not None and renewed > expires
