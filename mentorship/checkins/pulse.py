@@ -163,36 +163,57 @@ async def pulse_aggregates(
     }
 
 
+def _asked(since: datetime | None, scope: ColumnElement[bool] | None) -> ColumnElement[bool]:
+    """Answers that ask for support, from ``since`` (default the last 90 days), narrowed by ``scope``."""
+    since = since or datetime.now(UTC) - SUPPORT_WINDOW
+    return (
+        PulseAnswer.wants_support & (PulseAnswer.created_at >= since) & (true() if scope is None else scope)
+    )
+
+
+async def support_request_count(
+    session: AsyncSession, since: datetime | None = None, scope: ColumnElement[bool] | None = None
+) -> int:
+    """How many people asked for support (default the last 90 days), counted in SQL."""
+    query = select(func.count(func.distinct(PulseAnswer.profile_id))).where(_asked(since, scope))
+    return int(await session.scalar(query) or 0)
+
+
 async def support_requests(
     session: AsyncSession, since: datetime | None = None, scope: ColumnElement[bool] | None = None
 ) -> list[SupportRequest]:
     """People who asked for support (latest ask each, default the last 90 days): names only, never scores."""
-    since = since or datetime.now(UTC) - SUPPORT_WINDOW
-    query = (
-        select(PulseAnswer.profile_id, func.max(PulseAnswer.created_at))
-        .where(PulseAnswer.wants_support, PulseAnswer.created_at >= since, true() if scope is None else scope)
+    asked = _asked(since, scope)
+    latest = (
+        select(PulseAnswer.profile_id, func.max(PulseAnswer.created_at).label("at"))
+        .where(asked)
         .group_by(PulseAnswer.profile_id)
+        .subquery()
     )
-    latest: dict[UUID, datetime] = {row[0]: row[1] for row in (await session.execute(query)).all()}
-    if not latest:
+    rows = (
+        await session.execute(
+            select(latest.c.profile_id, User.id.label("user_id"), User.name, User.email, latest.c.at)
+            .join(Profile, Profile.id == latest.c.profile_id)
+            .join(User, User.id == Profile.user_id)
+            .order_by(latest.c.at.desc())
+        )
+    ).all()
+    if not rows:
         return []
-    profiles = (await session.execute(select(Profile).where(Profile.id.in_(latest)))).scalars()
-    found = []
-    for profile in profiles:
-        relationship_id = await session.scalar(
-            select(Checkin.relationship_id)
-            .join(PulseAnswer, PulseAnswer.checkin_id == Checkin.id)
-            .where(PulseAnswer.profile_id == profile.id, PulseAnswer.wants_support)
-            .order_by(PulseAnswer.created_at.desc())
-            .limit(1)
+    # The relationship of each person's latest ask made at a check-in, in one query for everyone listed.
+    at_checkins = await session.execute(
+        select(PulseAnswer.profile_id, Checkin.relationship_id)
+        .join(Checkin, Checkin.id == PulseAnswer.checkin_id)
+        .where(PulseAnswer.wants_support, PulseAnswer.profile_id.in_(select(latest.c.profile_id)))
+        .order_by(PulseAnswer.created_at)
+    )
+    relationship: dict[UUID, UUID] = {row[0]: row[1] for row in at_checkins.all()}
+    return [
+        SupportRequest(
+            row.profile_id, row.user_id, row.name, row.email, row.at, relationship.get(row.profile_id)
         )
-        asked = latest[profile.id]
-        found.append(
-            SupportRequest(
-                profile.id, profile.user_id, profile.user.name, profile.user.email, asked, relationship_id
-            )
-        )
-    return sorted(found, key=lambda r: r.asked_at, reverse=True)
+        for row in rows
+    ]
 
 
 def trend_svg(answers: list[PulseAnswer], width: int = 640, height: int = 200) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.checkins.services import pulse_aggregates, support_requests
+from mentorship.checkins.pulse import pulse_aggregates, support_request_count
 from mentorship.models import (
     ActionItem,
     Checkin,
@@ -22,11 +23,14 @@ from mentorship.models import (
     Relationship,
     RelationshipMember,
     RelationshipStatus,
+    User,
 )
-from mentorship.relationships.load import mentor_loads
+from mentorship.relationships.load import Load, load_rows
 from mentorship.relationships.reminders import missed
+from mentorship.relationships.risk import at_risk_rows, reasons
 
-RISK_OVERDUE_ITEMS = 3  # this many open action items past their date puts a relationship at risk
+AT_RISK_SHOWN = 50  # relationships at risk listed by name; the figure counts them all
+BUSIEST = 10
 LOAD_BUCKETS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 UPCOMING = (CheckinStatus.PLANNED, CheckinStatus.RESCHEDULED)  # a moved check-in is still to come
 COUNTED = (*UPCOMING, CheckinStatus.HELD, CheckinStatus.MISSED)  # cancelled ones were never due
@@ -56,7 +60,8 @@ class Dashboard:
     held_this_month: int = 0
     overdue_checkins: int = 0
     overdue_items: int = 0
-    at_risk: list[dict[str, Any]] = field(default_factory=list)
+    at_risk: list[dict[str, Any]] = field(default_factory=list)  # the first AT_RISK_SHOWN, oldest first
+    at_risk_count: int = 0
     pulse: dict[str, Any] | None = None
     support_requests: int = 0
     mentors: int = 0
@@ -110,16 +115,12 @@ def paired_bars(months: list[tuple[str, int, int]]) -> list[Bar]:
     ]
 
 
-def load_histogram(values: list[float]) -> list[tuple[str, int]]:
-    """Mentors per load range."""
+def load_labels() -> list[str]:
+    """The load ranges of the histogram, lowest first."""
     edges = [0.0, *LOAD_BUCKETS]
-    counts = [0] * len(edges)
-    for value in values:
-        counts[sum(1 for edge in LOAD_BUCKETS if value >= edge)] += 1
-    labels = [f"{low:g}–{high:g}" for low, high in zip(edges, LOAD_BUCKETS, strict=False)] + [
+    return [f"{low:g}–{high:g}" for low, high in zip(edges, LOAD_BUCKETS, strict=False)] + [
         f"≥{LOAD_BUCKETS[-1]:g}"
     ]
-    return list(zip(labels, counts, strict=True))
 
 
 def _in(program_id: UUID | None) -> ColumnElement[bool]:
@@ -178,9 +179,16 @@ async def dashboard(
         )
         or 0
     )
-    overdue_by_relationship = await _overdue_items(session, now.date(), scope)
-    d.overdue_items = sum(overdue_by_relationship.values())
-    d.at_risk = await _at_risk(session, now, overdue_by_relationship, scope)
+    d.overdue_items = int(
+        await session.scalar(
+            select(func.count())
+            .select_from(ActionItem)
+            .join(Relationship, Relationship.id == ActionItem.relationship_id)
+            .where(ActionItem.is_overdue(now.date()), Relationship.is_live, scope)
+        )
+        or 0
+    )
+    d.at_risk, d.at_risk_count = await _at_risk(session, now, scope)
     d.pulse, d.support_requests = await pulse_summary(session, now - timedelta(days=30), program_id)
     if d.pulse is not None:
         d.pulse = {**d.pulse, "low": _low(d.pulse)}
@@ -191,92 +199,67 @@ async def dashboard(
 async def _months(
     session: AsyncSession, this_month: datetime, count: int, scope: ColumnElement[bool]
 ) -> list[tuple[str, int, int]]:
-    """Check-ins due (planned, moved, held or missed) and held, per month, oldest first."""
+    """Check-ins due (planned, moved, held or missed) and held, per month, oldest first: one grouped row."""
     starts = [this_month]
     for _i in range(count - 1):
         starts.insert(0, (starts[0] - timedelta(days=1)).replace(day=1))
-    rows = await session.execute(
-        select(Checkin.scheduled_at, Checkin.status)
-        .join(Relationship, Relationship.id == Checkin.relationship_id)
-        .where(
-            Checkin.scheduled_at >= starts[0],
-            Checkin.scheduled_at < _next_month(this_month),
-            Checkin.status.in_(COUNTED),
-            scope,
+    ends = [*starts[1:], _next_month(this_month)]
+    columns = []
+    for start, end in zip(starts, ends, strict=True):
+        in_month = (Checkin.scheduled_at >= start) & (Checkin.scheduled_at < end)
+        columns += [
+            func.count(case((in_month, 1))),
+            func.count(case((in_month & (Checkin.status == CheckinStatus.HELD), 1))),
+        ]
+    row = (
+        await session.execute(
+            select(*columns)
+            .select_from(Checkin)
+            .join(Relationship, Relationship.id == Checkin.relationship_id)
+            .where(
+                Checkin.scheduled_at >= starts[0],
+                Checkin.scheduled_at < ends[-1],
+                Checkin.status.in_(COUNTED),
+                scope,
+            )
         )
-    )
-    planned = dict.fromkeys(starts, 0)
-    held = dict.fromkeys(starts, 0)
-    for when, status in rows.all():
-        key = month_start(when.date())
-        planned[key] += 1
-        held[key] += status is CheckinStatus.HELD
-    return [(s.strftime("%Y-%m"), planned[s], held[s]) for s in starts]
-
-
-async def _overdue_items(session: AsyncSession, today: date, scope: ColumnElement[bool]) -> dict[UUID, int]:
-    rows = await session.execute(
-        select(ActionItem.relationship_id, func.count())
-        .join(Relationship, Relationship.id == ActionItem.relationship_id)
-        .where(
-            ActionItem.is_overdue(today),
-            Relationship.is_live,
-            scope,
-        )
-        .group_by(ActionItem.relationship_id)
-    )
-    return {rid: int(count) for rid, count in rows.all()}
+    ).one()
+    return [(s.strftime("%Y-%m"), int(row[2 * i]), int(row[2 * i + 1])) for i, s in enumerate(starts)]
 
 
 async def _at_risk(
-    session: AsyncSession, now: datetime, overdue: dict[UUID, int], scope: ColumnElement[bool]
-) -> list[dict[str, Any]]:
-    """Active relationships with no check-in for two cadence periods, or many overdue items."""
-    last_held = (
-        select(
-            Checkin.relationship_id,
-            func.max(func.coalesce(Checkin.held_at, Checkin.scheduled_at)).label("last"),
-        )
-        .where(Checkin.status == CheckinStatus.HELD)
-        .group_by(Checkin.relationship_id)
-        .subquery()
-    )
-    rows = await session.execute(
-        select(Relationship, last_held.c.last)
-        .outerjoin(last_held, last_held.c.relationship_id == Relationship.id)
-        .where(Relationship.status == RelationshipStatus.ACTIVE, scope)
-        .order_by(Relationship.started_at)
-    )
-    found: list[dict[str, Any]] = []
-    for row in rows.all():
-        relationship: Relationship = row[0]
-        last: datetime | None = row[1]
-        since = last or relationship.started_at
-        since = since if since.tzinfo else since.replace(tzinfo=UTC)
-        reasons = []
-        if now - since > timedelta(days=2 * relationship.cadence_days):
-            reasons.append(f"no check-in for {(now - since).days} days")
-        if overdue.get(relationship.id, 0) >= RISK_OVERDUE_ITEMS:
-            reasons.append(f"{overdue[relationship.id]} overdue action items")
-        if reasons:
-            found.append({"relationship": relationship, "id": relationship.id, "reasons": reasons})
-    names = await _names(session, [r["id"] for r in found])
-    for risk in found:
-        risk["names"] = names.get(risk["id"], [])
-    return found
+    session: AsyncSession, now: datetime, scope: ColumnElement[bool]
+) -> tuple[list[dict[str, Any]], int]:
+    """The first active relationships at risk (oldest first) with their reasons, and how many there are."""
+    risky = at_risk_rows(now, scope)
+    count = await session.scalar(select(func.count()).select_from(risky.subquery()))
+    rows = (
+        await session.execute(risky.order_by(Relationship.started_at, Relationship.id).limit(AT_RISK_SHOWN))
+    ).all()
+    names = await _names(session, [row.id for row in rows])
+    found = [
+        {
+            "id": row.id,
+            "names": names.get(row.id, []),
+            "reasons": reasons(now, row.cadence_days, row.started_at, row.last, int(row.overdue)),
+        }
+        for row in rows
+    ]
+    return found, int(count or 0)
 
 
 async def _names(session: AsyncSession, ids: list[UUID]) -> dict[UUID, list[str]]:
     if not ids:
         return {}
     rows = await session.execute(
-        select(RelationshipMember.relationship_id, Profile)
+        select(RelationshipMember.relationship_id, User.name)
         .join(Profile, Profile.id == RelationshipMember.profile_id)
+        .join(User, User.id == Profile.user_id)
         .where(RelationshipMember.relationship_id.in_(ids))
     )
     names: dict[UUID, list[str]] = {}
-    for rid, profile in rows.all():
-        names.setdefault(rid, []).append(profile.user.name)
+    for rid, name in rows.all():
+        names.setdefault(rid, []).append(name)
     return {rid: sorted(found) for rid, found in names.items()}
 
 
@@ -295,7 +278,7 @@ async def pulse_summary(
             .where(Relationship.program_id == program_id)
         )
         scope = PulseAnswer.checkin_id.in_(at_its_checkins)
-    return await pulse_aggregates(session, since, scope), len(await support_requests(session, scope=scope))
+    return await pulse_aggregates(session, since, scope), await support_request_count(session, scope=scope)
 
 
 def _low(pulse: dict[str, Any]) -> bool:
@@ -312,38 +295,64 @@ def _low(pulse: dict[str, Any]) -> bool:
 async def _loads(
     session: AsyncSession, d: Dashboard, threshold: float, today: date, program_id: UUID | None
 ) -> None:
-    mentors = None
+    """Mentors, how many are over the threshold, the load histogram and the busiest, all counted in SQL."""
+    loads = load_rows(today).subquery()
+    shown = [or_(loads.c.capacity > 0, loads.c.active_mentees > 0)]
     if program_id is not None:
-        members = select(ProgramMembership.profile_id).where(
-            ProgramMembership.program_id == program_id,
-            ProgramMembership.is_mentor,
-            ProgramMembership.status == MembershipStatus.ACTIVE,
+        shown.append(
+            loads.c.profile_id.in_(
+                select(ProgramMembership.profile_id).where(
+                    ProgramMembership.program_id == program_id,
+                    ProgramMembership.is_mentor,
+                    ProgramMembership.status == MembershipStatus.ACTIVE,
+                )
+            )
         )
-        mentors = set((await session.execute(members)).scalars())
-    loads = [
-        load
-        for load in (await mentor_loads(session, today)).values()
-        if (load.capacity > 0 or load.active_mentees) and (mentors is None or load.profile_id in mentors)
+    edges = [None, *LOAD_BUCKETS, None]
+    buckets = [
+        func.count(
+            case(
+                (
+                    (true() if low is None else loads.c.value >= low)
+                    & (true() if high is None else loads.c.value < high),
+                    1,
+                )
+            )
+        )
+        for low, high in pairwise(edges)
     ]
-    d.mentors = len(loads)
-    d.overloaded = sum(1 for load in loads if load.over(threshold))
-    d.load_bars = bars(load_histogram([load.value for load in loads]))
-    top = sorted(loads, key=lambda load: -load.value)[:10]
-    profiles = {
-        p.id: p
-        for p in (
-            await session.execute(select(Profile).where(Profile.id.in_([t.profile_id for t in top])))
-        ).scalars()
-    }
-    d.busiest = [
-        {
-            "profile_id": load.profile_id,
-            "name": profiles[load.profile_id].user.name,
-            "load": load.value,
-            "active_mentees": load.active_mentees,
-            "capacity": load.capacity,
-            "over": load.over(threshold),
-        }
-        for load in top
-        if load.profile_id in profiles
-    ]
+    row = (
+        await session.execute(
+            select(func.count(), func.count(case((loads.c.value > threshold, 1))), *buckets).where(*shown)
+        )
+    ).one()
+    d.mentors, d.overloaded = int(row[0]), int(row[1])
+    d.load_bars = bars(list(zip(load_labels(), (int(n) for n in row[2:]), strict=True)))
+    top = await session.execute(
+        select(loads, User.name)
+        .join(Profile, Profile.id == loads.c.profile_id)
+        .join(User, User.id == Profile.user_id)
+        .where(*shown)
+        .order_by(loads.c.value.desc(), User.name)
+        .limit(BUSIEST)
+    )
+    d.busiest = []
+    for r in top.all():
+        load = Load(
+            r.profile_id,
+            r.capacity,
+            int(r.active_mentees),
+            int(r.pending),
+            round(float(r.meetings), 3),
+            int(r.overdue_items),
+        )
+        d.busiest.append(
+            {
+                "profile_id": load.profile_id,
+                "name": r.name,
+                "load": load.value,
+                "active_mentees": load.active_mentees,
+                "capacity": load.capacity,
+                "over": load.over(threshold),
+            }
+        )

@@ -131,7 +131,7 @@ async def mentor_loads(
     """
     today = today or datetime.now(UTC).date()
     few = _few(profile_ids)
-    rows = (await session.execute(load_rows(today, few).add_columns(Profile.capacity))).all()
+    rows = (await session.execute(load_rows(today, few))).all()
     if profile_ids is not None:
         wanted = set(profile_ids)
         rows = [row for row in rows if row.profile_id in wanted]
@@ -190,8 +190,8 @@ def _few(profile_ids: Collection[UUID] | None) -> Collection[UUID] | None:
 
 def load_rows(
     today: date, profile_ids: Collection[UUID] | None = None
-) -> Select[UUID, Any, Any, Any, Any, float]:
-    """One row per mentor: profile_id, active_mentees, pending, meetings, overdue_items and the shared value.
+) -> Select[UUID, int, Any, Any, Any, Any, float]:
+    """One row per mentor: profile_id, capacity, active_mentees, pending, meetings, overdue_items, value.
 
     Grouped subqueries outer-joined to the mentors, so a caller can count, bucket, order or filter
     every mentor's load in SQL; ``profile_ids`` (a handful) narrows every subquery to them.
@@ -258,6 +258,7 @@ def load_rows(
     return (
         select(
             Profile.id.label("profile_id"),
+            Profile.capacity,
             active.label("active_mentees"),
             waiting.label("pending"),
             meetings.label("meetings"),
