@@ -10,7 +10,14 @@ from saq.queue.base import Queue
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentorship.models import PEER_SCOPE, MembershipStatus, ProgramMembership, SuggestionScope, slot_scope
+from mentorship.models import (
+    PEER_SCOPE,
+    MembershipStatus,
+    ProgramMembership,
+    RelationshipMember,
+    SuggestionScope,
+    slot_scope,
+)
 
 #: The refresh jobs: one key for the mentors' scopes and one for peers, so a burst of changes runs one job.
 MENTORS_JOB, PEERS_JOB = "suggestions:mentors", "suggestions:peers"
@@ -24,8 +31,9 @@ async def suggestions_stale(
     *,
     programs: Iterable[UUID | None] = (),
     people: Iterable[UUID] = (),
+    relationships: Iterable[UUID | None] = (),
 ) -> None:
-    """Mark the scopes of these programs (and of these people) stale and queue their refresh.
+    """Mark the scopes of these programs, people or relationships' members stale, and queue a refresh.
 
     Call it after the change is committed, so the refresh reads it. A person's scopes are her
     programs, the community's and the peers'; a program's change touches the community's too,
@@ -33,6 +41,12 @@ async def suggestions_stale(
     """
     scopes = {slot_scope(p) for p in programs}
     people = set(people)
+    wanted = [r for r in relationships if r is not None]
+    if wanted:
+        members = await session.execute(
+            select(RelationshipMember.profile_id).where(RelationshipMember.relationship_id.in_(wanted))
+        )
+        people |= set(members.scalars())
     if people:
         found = await session.execute(
             select(ProgramMembership.program_id).where(

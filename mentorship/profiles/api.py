@@ -13,6 +13,8 @@ from litestar.exceptions import NotFoundException, PermissionDeniedException, Va
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
+from mentorship.engine.stale import suggestions_stale
+from mentorship.jobs import job_queue
 from mentorship.models import User
 from mentorship.profiles.deps import provide_profiles
 from mentorship.profiles.schemas import PARSERS, FormData
@@ -178,4 +180,5 @@ class ProfileApiController(Controller):
         if errors:
             raise ValidationException("Invalid profile", extra=errors)
         saved = await profiles.save(me.id, values)
+        await suggestions_stale(profiles.session, await job_queue(request.app), people=[saved.id])
         return profile_view(saved, me, Audience.OWNER)

@@ -12,6 +12,8 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
+from mentorship.engine.stale import suggestions_stale
+from mentorship.jobs import job_queue
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import User
@@ -104,6 +106,7 @@ class ProfileController(Controller):
                 profiles, step, from_submission(data), result.errors, is_mentor, status_code=400
             )
         profile = await profiles.save(me.id, result.values)
+        await suggestions_stale(profiles.session, await job_queue(request.app), people=[profile.id])
         following = next_step(step, profile.is_mentor)
         if following is None or data.get("finish"):
             flash(request, _("Your profile is saved."), "success")

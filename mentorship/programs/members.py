@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from mentorship.engine.stale import suggestions_stale
 from mentorship.events.describe import N_, describe_as
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
@@ -245,3 +246,4 @@ class MembershipService(ProgramService):
             # The same person's second tab joined a moment before: one place, and this one is told.
             await self.session.rollback()
             raise ProgramConflict(_("You are already in this program.")) from exc
+        await suggestions_stale(self.session, None, programs=[program.id])

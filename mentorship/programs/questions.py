@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 from sqlalchemy import delete, func, select
 
+from mentorship.engine.stale import suggestions_stale
 from mentorship.events.describe import N_, describe_as
 from mentorship.events.services import record
 from mentorship.lib.i18n import _
@@ -302,6 +303,7 @@ class QuestionService(MembershipService):
             await self.join(slug, user, JoinIn(), answered=True)
         else:
             await self.session.commit()
+        await suggestions_stale(self.session, None, programs=[program.id])
         return program
 
     async def _store_answers(

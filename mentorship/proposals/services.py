@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.engine.parted import Parting, parted_pairs
+from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
 from mentorship.lib.db import Contended, lock_in_order, retrying
 from mentorship.lib.errors import Conflict, Invalid, NotFound
@@ -263,6 +264,7 @@ class ProposalService:
                     f"/proposals/{proposal.id}",
                 )
         await self.session.commit()
+        await suggestions_stale(self.session, None, relationships=[relationship_id])
         return Answer(proposal, relationship_id)
 
     async def _declined(self, proposal: Proposal, people: dict[UUID, Profile], user: User) -> None:

@@ -15,7 +15,7 @@ from uuid import UUID
 
 import pandas as pd
 from saq.queue.base import Queue
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.engine.stale import COMMUNITY, request_refresh
@@ -30,6 +30,7 @@ from mentorship.models import (
     MemberRole,
     Profile,
     Program,
+    ProgramMembership,
     SuggestionCandidate,
     SuggestionScope,
     slot_scope,
@@ -91,16 +92,22 @@ async def _stored(session: AsyncSession, mentee_id: UUID, scopes: list[str]) -> 
     return found
 
 
-async def _not_ready(session: AsyncSession, scopes: list[str], stored: dict[str, list[_Stored]]) -> set[str]:
-    """Scopes without a list for her that were never built or are being rebuilt: she may be new there."""
+async def _not_ready(
+    session: AsyncSession, person: Profile, scopes: list[str], stored: dict[str, list[_Stored]]
+) -> set[str]:
+    """Scopes without a list for her that are stale, or were built before she (or her place there) changed."""
     empty = [s for s in scopes if not stored.get(s)]
     if not empty:
         return set()
+    joined = await session.scalar(
+        select(func.max(ProgramMembership.updated_at)).where(ProgramMembership.profile_id == person.id)
+    )
+    since = max(t for t in (person.updated_at, joined) if t is not None)
     fresh = await session.execute(
         select(SuggestionScope.scope).where(
             SuggestionScope.scope.in_(empty),
             SuggestionScope.stale_since.is_(None),
-            SuggestionScope.built_at.is_not(None),
+            SuggestionScope.built_at >= since,
         )
     )
     return set(empty) - set(fresh.scalars())
@@ -157,7 +164,7 @@ async def suggest_by_program(
     mentoring = {s: next(iter(slots.values()), None) if s == COMMUNITY else slots.get(s) for s in scope_of}
     waiting = [s for s, rel in mentoring.items() if rel is None]
     stored = await _stored(session, profile.id, waiting)
-    preparing = await _not_ready(session, waiting, stored)
+    preparing = await _not_ready(session, profile, waiting, stored)
     if preparing:
         await request_refresh(queue, peers=False)
     ids = {c.candidate_id for rows in stored.values() for c in rows}
@@ -201,7 +208,7 @@ async def suggest_peers_for(
     if not await open_peers(session, [profile.id]):
         return PeerSuggestions()
     stored = await _stored(session, profile.id, [PEER_SCOPE])
-    if await _not_ready(session, [PEER_SCOPE], stored):
+    if await _not_ready(session, profile, [PEER_SCOPE], stored):
         await request_refresh(queue, mentors=False)
         return PeerSuggestions(preparing=True)
     rows = stored.get(PEER_SCOPE, [])

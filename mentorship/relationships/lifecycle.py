@@ -16,6 +16,7 @@ from uuid import UUID
 import msgspec
 from sqlalchemy import delete, select, update
 
+from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
 from mentorship.lib.confirm import Confirmation
 from mentorship.lib.db import lock_in_order
@@ -299,6 +300,7 @@ class LifecycleActions(Access):
             )
         record(self.session, "relationship.reflected", "relationship", relationship_id, user.id)
         await self.session.commit()
+        await suggestions_stale(self.session, None, relationships=[relationship_id] if closing else [])
         return reflection
 
     async def end(self, user: User, relationship_id: UUID, reason: str) -> None:
@@ -338,6 +340,7 @@ class LifecycleActions(Access):
                 f"/relationships/{relationship_id}",
             )
         await self.session.commit()
+        await suggestions_stale(self.session, None, relationships=[relationship_id])
 
     async def rematch(self, user: User, relationship_id: UUID) -> None:
         """Ask the coordinators for a different match."""

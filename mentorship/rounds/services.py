@@ -22,6 +22,7 @@ from mentorship.engine.parted import never_rows
 from mentorship.engine.pool import Pool, build_pool, pending_mentor_places
 from mentorship.engine.reasons import reason_counts
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
+from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
 from mentorship.lib.errors import DomainError, Invalid, NotFound
 from mentorship.lib.i18n import _
@@ -412,6 +413,7 @@ class RoundService:
                 )
         record(self.session, "round.published", "round", found.id, by.id, opened=opened, skipped=skipped)
         await self.session.commit()
+        await suggestions_stale(self.session, None, programs=[found.program_id])
         return opened
 
     async def compare(self, first: UUID, second: UUID) -> dict[str, Any]:
