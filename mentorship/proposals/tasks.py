@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from saq.types import Context
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from mentorship.engine.stale import request_refresh
 from mentorship.jobs.tasks import database, task
@@ -38,11 +38,13 @@ async def refresh_stale_suggestions(ctx: Context) -> dict[str, int]:
     """The safety net: queue the refresh when a scope is stale (a change during a refresh, a lost job)."""
     async with database(ctx).get_session() as session:
         stale = await scopes_to_refresh(session)
-        peers = await session.scalar(
+        fresh_peers = await session.scalar(
             select(SuggestionScope.id).where(
                 SuggestionScope.scope == PEER_SCOPE,
-                or_(SuggestionScope.stale_since.is_not(None), SuggestionScope.built_at.is_(None)),
+                SuggestionScope.stale_since.is_(None),
+                SuggestionScope.built_at.is_not(None),
             )
         )
-    await request_refresh(ctx.get("queue"), mentors=bool(stale), peers=peers is not None)
-    return {"stale": len(stale) + (peers is not None)}
+    peers = fresh_peers is None  # stale, or never built
+    await request_refresh(ctx.get("queue"), mentors=bool(stale), peers=peers)
+    return {"stale": len(stale) + peers}

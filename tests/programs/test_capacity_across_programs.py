@@ -8,6 +8,7 @@ from mentorship.config import Settings
 from tests.helpers import post_form, send_json
 from tests.programs.program_world import Client, match, profile_id, signed_in, two_programs
 from tests.rounds.conftest import run_round
+from tests.stored_suggestions import refresh_suggestions
 
 
 async def _round_pairs(admin: Client, settings: Settings, program: str) -> set[frozenset[str]]:
@@ -22,6 +23,7 @@ async def _round_pairs(admin: Client, settings: Settings, program: str) -> set[f
 
 async def test_a_mentor_at_capacity_in_program_a_is_not_proposed_in_program_b(quiet: Settings) -> None:
     await two_programs(quiet)
+    await refresh_suggestions(quiet)
     async with signed_in(quiet, "admin", "mia", "ana", "ben") as people:
         # Mia's one place goes to Ana in Leadership (the only program they share).
         started = await match(people["ana"], people["mia"])
@@ -44,6 +46,7 @@ async def test_a_mentor_at_capacity_in_program_a_is_not_proposed_in_program_b(qu
 
 async def test_with_a_free_place_the_same_mentor_is_offered_in_both_programs(quiet: Settings) -> None:
     await two_programs(quiet, ana_in_both=True)
+    await refresh_suggestions(quiet)
     async with signed_in(quiet, "ana") as people:
         suggestions = (await people["ana"].get("/api/v1/suggestions")).json()
 

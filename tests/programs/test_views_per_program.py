@@ -8,10 +8,12 @@ import io
 from mentorship.config import Settings
 from tests.helpers import post_form, send_json
 from tests.programs.program_world import match, profile_id, signed_in, two_programs
+from tests.stored_suggestions import refresh_suggestions
 
 
 async def test_a_request_names_its_program_when_the_two_share_several(quiet: Settings) -> None:
     await two_programs(quiet, ana_in_both=True)
+    await refresh_suggestions(quiet)
     async with signed_in(quiet, "ana", "mia") as people:
         mia = await profile_id(people["mia"])
         unsure = await send_json(people["ana"], "POST", "/api/v1/requests", {"mentor_profile_id": mia})

@@ -11,6 +11,7 @@ from mentorship.database import build_sqlalchemy_config
 from mentorship.models import Proposal
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import Client, login, post_form, send_json
+from tests.stored_suggestions import refresh_suggestions
 
 TOO_LONG = "x" * 2001
 
@@ -29,6 +30,7 @@ async def ana_and_mia(settings: Settings, client: Client) -> str:
         settings, "mia@example.org", name="Mia", profile=mentor(1, ["editathons"], ["es"])
     )
     await create_user(settings, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es"]))
+    await refresh_suggestions(settings)
     await login(client, "ana@example.org", PASSWORD)
     assert mia.profile is not None
     return str(mia.profile.id)

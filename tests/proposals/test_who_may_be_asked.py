@@ -22,6 +22,7 @@ from mentorship.models import (
 )
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import Client, login, post_form, send_json
+from tests.stored_suggestions import refresh_suggestions
 
 
 async def community(settings: Settings, client: Client) -> dict[str, str]:
@@ -34,6 +35,7 @@ async def community(settings: Settings, client: Client) -> dict[str, str]:
         assert person.profile is not None
         ids[name] = str(person.profile.id)
     await create_user(settings, "ana@example.org", name="Ana", profile=mentee(["editathons"], ["es"]))
+    await refresh_suggestions(settings)
     await login(client, "ana@example.org", PASSWORD)
     return ids
 

@@ -17,6 +17,7 @@ from mentorship.models import Profile, PulseAnswer, User
 from tests.factories import create_user
 from tests.helpers import send_json
 from tests.relationships.conftest import mentee_profile, start
+from tests.stored_suggestions import refresh_suggestions
 
 Clients = dict[str, AsyncTestClient[Litestar]]
 # Everything a coordinator can open that speaks of mentors, load or wellbeing, as page and as JSON.
@@ -61,6 +62,7 @@ async def test_one_pulse_answer_changes_nothing_a_coordinator_or_mentee_sees(
 ) -> None:
     await start(quiet)  # Mia mentors Ana and has one free place
     await _earlier_weeks_of_answers(quiet)
+    await refresh_suggestions(quiet)
     suggested_before = (await clients["ben"].get("/api/v1/suggestions")).json()
     await clients["mia"].get("/api/v1/me/load")  # both were active before the first look
     before = await _seen_by(clients["coordinator"])

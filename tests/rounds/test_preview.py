@@ -16,6 +16,7 @@ from mentorship.config import Settings
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form
 from tests.rounds.conftest import community, run_round
+from tests.stored_suggestions import refresh_suggestions
 
 Client = AsyncTestClient[Litestar]
 
@@ -288,6 +289,7 @@ async def test_a_published_proposal_and_suggestions_show_the_score_as_a_fit(
     ana = by_names(detail)["Mia Mentor", "Ana"]
     await create_user(quiet, "zoe@example.org", name="Zoe Mentor", profile=mentor(2, ["bots"], ["en"]))
     await create_user(quiet, "dee@example.org", name="Dee", profile=mentee(["bots"], ["en"]))
+    await refresh_suggestions(quiet)
     async with AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local") as client:
         await login(client, "dee@example.org", PASSWORD)
         suggestions = (await client.get("/suggestions")).text

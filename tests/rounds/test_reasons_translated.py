@@ -15,6 +15,7 @@ from mentorship.lib import i18n
 from tests.factories import PASSWORD
 from tests.helpers import login, post_form, send_json
 from tests.rounds.conftest import community, run_round
+from tests.stored_suggestions import refresh_suggestions
 
 Client = AsyncTestClient[Litestar]
 FRENCH = {"accept": "text/html", "accept-language": "fr"}
@@ -66,6 +67,7 @@ async def test_suggestions_and_a_requests_fit_read_in_the_readers_language(
     quiet: Settings, coordinator: Client, french: None
 ) -> None:
     await community(quiet)
+    await refresh_suggestions(quiet)
     await login(coordinator, "ana@example.org", PASSWORD)
 
     suggestions_fr = (await coordinator.get("/suggestions", headers=FRENCH)).text

@@ -17,6 +17,7 @@ from mentorship.topics.services import seed_reference_topics
 from tests.factories import PASSWORD, create_user, mentee, mentor
 from tests.helpers import login, post_form
 from tests.rounds.conftest import run_round
+from tests.stored_suggestions import refresh_suggestions
 
 Client = AsyncTestClient[Litestar]
 FRENCH_GOAL = "Je voudrais progresser dans la rédaction d'articles sur l'histoire de ma région."
@@ -78,6 +79,7 @@ async def test_a_french_goal_gets_suggestions_led_by_the_topic_it_names(
     quiet: Settings, client: Client
 ) -> None:
     await _people(quiet)
+    await refresh_suggestions(quiet)
     await login(client, "lea@example.org", PASSWORD)
 
     found = (await client.get("/api/v1/suggestions")).json()
@@ -89,6 +91,7 @@ async def test_a_french_goal_gets_suggestions_led_by_the_topic_it_names(
 async def test_a_retired_topic_bridges_nothing(quiet: Settings, client: Client) -> None:
     await _people(quiet)
     config_topics = await _retire(quiet, "article-writing")
+    await refresh_suggestions(quiet)
     await login(client, "lea@example.org", PASSWORD)
 
     found = (await client.get("/api/v1/suggestions")).json()
