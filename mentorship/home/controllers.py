@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from litestar import Controller, get
+from typing import Any
+
+from litestar import Controller, Request, get
 from litestar.di import NamedDependency, Provide
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Template
@@ -12,12 +14,14 @@ from mentorship.accounts.auth import PUBLIC, current_user
 from mentorship.config import Settings
 from mentorship.home.personal import PersonalHomeService
 from mentorship.home.schemas import CommunitySummary
-from mentorship.home.services import CommunityService
+from mentorship.home.services import FIGURES_STORE, CommunityService
 
 
-async def provide_community(db_session: NamedDependency[AsyncSession]) -> CommunityService:
-    """The community service on the request's database session."""
-    return CommunityService(db_session)
+async def provide_community(
+    db_session: NamedDependency[AsyncSession], request: Request[Any, Any, Any]
+) -> CommunityService:
+    """The community service on the request's database session, its figures kept in the shared store."""
+    return CommunityService(db_session, request.app.stores.get(FIGURES_STORE))
 
 
 async def provide_personal(db_session: NamedDependency[AsyncSession]) -> PersonalHomeService:

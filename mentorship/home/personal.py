@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.home.schemas import Glance, PersonalHome, ProgramFigures, RoundLine, Todo
@@ -30,13 +30,13 @@ from mentorship.models import (
     RoundStatus,
     User,
 )
-from mentorship.relationships.load import mentor_loads
+from mentorship.relationships.load import load_rows
+from mentorship.relationships.risk import at_risk_rows
 
 SHOWN = 5  # items per list; the page links to the full list
 GLANCE = 10
 IN_PROGRESS = (RoundStatus.QUEUED, RoundStatus.RUNNING, RoundStatus.READY)
 PULSE_WINDOW = timedelta(days=7)
-RISK_OVERDUE_ITEMS = 3  # the dashboard's rule: this many overdue items, or no check-in for two cadences
 
 
 def next_profile_step(profile: Profile | None) -> Todo | None:
@@ -247,12 +247,15 @@ class PersonalHomeService:
             .order_by(Round.created_at.desc())
             .limit(SHOWN)
         )
-        loads = await mentor_loads(self.session, now.date())
+        loads = load_rows(now.date()).subquery()
+        overloaded = await self.session.scalar(
+            select(func.count()).select_from(loads).where(loads.c.value > threshold)
+        )
         return ProgramFigures(
             rounds=[RoundLine(f"/rounds/{r.id}", str(r.kind), str(r.status), r.created_at) for r in rounds],
             waiting=await self._waiting(),
             at_risk=await self._at_risk(now),
-            overloaded=sum(1 for load in loads.values() if load.over(threshold)),
+            overloaded=int(overloaded or 0),
         )
 
     async def _waiting(self) -> int:
@@ -277,31 +280,5 @@ class PersonalHomeService:
 
     async def _at_risk(self, now: datetime) -> int:
         """Active relationships with no check-in held for two cadences, or many overdue action items."""
-        last_held = (
-            select(
-                Checkin.relationship_id,
-                func.max(func.coalesce(Checkin.held_at, Checkin.scheduled_at)).label("last"),
-            )
-            .where(Checkin.status == CheckinStatus.HELD)
-            .group_by(Checkin.relationship_id)
-            .subquery()
-        )
-        overdue = (
-            select(ActionItem.relationship_id, func.count().label("n"))
-            .where(ActionItem.is_overdue(now.date()))
-            .group_by(ActionItem.relationship_id)
-            .subquery()
-        )
-        # One narrow row per active relationship: the cadence rule differs per row and per database dialect.
-        rows = await self.session.execute(
-            select(Relationship.cadence_days, Relationship.started_at, last_held.c.last, overdue.c.n)
-            .outerjoin(last_held, last_held.c.relationship_id == Relationship.id)
-            .outerjoin(overdue, overdue.c.relationship_id == Relationship.id)
-            .where(Relationship.status == RelationshipStatus.ACTIVE)
-        )
-        count = 0
-        for row in rows.all():
-            since: datetime = row.last or row.started_at
-            since = since if since.tzinfo else since.replace(tzinfo=UTC)
-            count += now - since > timedelta(days=2 * row.cadence_days) or (row.n or 0) >= RISK_OVERDUE_ITEMS
-        return count
+        risky = at_risk_rows(now, true()).subquery()
+        return int(await self.session.scalar(select(func.count()).select_from(risky)) or 0)

@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import func, select
+import msgspec
+from litestar.stores.base import Store
+from sqlalchemy import ColumnElement, String, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.home.schemas import CommunitySummary, Count, TopicDemand
 from mentorship.lib.i18n import language_name
 from mentorship.models import Kind, Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 
+FIGURES_STORE = "home-figures"  # a namespace of the database-backed store: every worker and host shares it
+FIGURES_KEY = "community"
+FIGURES_LIFETIME = (
+    60  # seconds; the figures are a glance, and recounting them on every visit costs O(community)
+)
 REGION_LABELS = {
     "Africa": "Africa",
     "America": "Americas",
@@ -32,45 +39,69 @@ def region_of(timezone: str) -> str:
 class CommunityService:
     """Counts that describe the community without exposing anyone."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, figures: Store | None = None) -> None:
         self.session = session
+        self.figures = figures
 
-    async def summary(self, today: date | None = None, top_topics: int = 12) -> CommunitySummary:
-        """People by role, the most requested topics, languages and regions."""
+    async def summary(self) -> CommunitySummary:
+        """The community's figures, kept in the shared store for a minute (anyone can ask for them)."""
+        if self.figures is not None and (kept := await self.figures.get(FIGURES_KEY)) is not None:
+            return msgspec.json.decode(kept, type=CommunitySummary)
+        summary = await self.count()
+        if self.figures is not None:
+            await self.figures.set(FIGURES_KEY, msgspec.json.encode(summary), expires_in=FIGURES_LIFETIME)
+        return summary
+
+    async def count(self, today: date | None = None, top_topics: int = 12) -> CommunitySummary:
+        """People by role, the most requested topics, languages and regions, counted in SQL."""
         today = today or date.today()
-        # Plain columns, not ORM objects: the page must not load every profile's topics and languages.
-        rows = (
+        away = Profile.away_on(today)
+
+        def people(condition: ColumnElement[bool]) -> ColumnElement[int]:
+            return func.count(case((condition, 1)))
+
+        active = select().select_from(Profile).join(User, Profile.user_id == User.id).where(User.is_active)
+        kinds = cast(Profile.kinds, String)  # a JSON list: '["group", "peer"]' on both databases
+        row = (
             await self.session.execute(
-                select(
-                    Profile.is_mentor,
-                    Profile.is_mentee,
-                    Profile.kinds,
-                    Profile.timezone,
-                    Profile.capacity,
-                    Profile.away_on(today).label("away"),
+                active.add_columns(
+                    func.count(),
+                    people(Profile.is_mentor & ~Profile.is_mentee),
+                    people(Profile.is_mentee & ~Profile.is_mentor),
+                    people(Profile.is_mentor & Profile.is_mentee),
+                    func.coalesce(func.sum(case((Profile.is_mentor & ~away, Profile.capacity), else_=0)), 0),
+                    people(Profile.is_mentor & away),
+                    *[people(kinds.like(f'%"{kind.value}"%')) for kind in Kind],
                 )
-                .join(User, Profile.user_id == User.id)
-                .where(User.is_active)
             )
-        ).all()
+        ).one()
+        zones = await self.session.execute(
+            active.add_columns(Profile.timezone, func.count().label("n")).group_by(Profile.timezone)
+        )
+        regions: Counter[str] = Counter()
+        for zone in zones.all():
+            regions[region_of(zone.timezone)] += int(zone.n)
         coordinators = await self.session.scalar(
             select(func.count()).select_from(User).where(User.is_coordinator, User.is_active)
         )
-        kinds = Counter(kind for row in rows for kind in row.kinds)
-        regions = Counter(region_of(row.timezone) for row in rows)
-        mentors = [row for row in rows if row.is_mentor]
         return CommunitySummary(
-            participants=len(rows),
-            mentors=sum(1 for row in mentors if not row.is_mentee),
-            mentees=sum(1 for row in rows if row.is_mentee and not row.is_mentor),
-            both=sum(1 for row in mentors if row.is_mentee),
+            participants=int(row[0]),
+            mentors=int(row[1]),
+            mentees=int(row[2]),
+            both=int(row[3]),
             coordinators=int(coordinators or 0),
-            mentor_capacity=sum(row.capacity for row in mentors if not row.away),
-            mentors_away=sum(1 for row in mentors if row.away),
-            kinds=[Count(key=k.value, label=k.value.capitalize(), count=kinds.get(k.value, 0)) for k in Kind],
+            mentor_capacity=int(row[4]),
+            mentors_away=int(row[5]),
+            kinds=[
+                Count(key=k.value, label=k.value.capitalize(), count=int(n))
+                for k, n in zip(Kind, row[6:], strict=True)
+            ],
             topics=await self._topics(top_topics),
             languages=await self._languages(),
-            regions=[Count(key=r, label=r, count=n) for r, n in regions.most_common()],
+            regions=[
+                Count(key=r, label=r, count=n)
+                for r, n in sorted(regions.items(), key=lambda rn: (-rn[1], rn[0]))
+            ],
         )
 
     async def _topics(self, limit: int) -> list[TopicDemand]:
