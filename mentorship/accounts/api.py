@@ -10,7 +10,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException, NotAuthorizedException, TooManyRequestsException
 from litestar.params import JSONBody
 
-from mentorship.accounts.auth import PUBLIC, SIGNED_IN, current_user, signed_in
+from mentorship.accounts.auth import PUBLIC, SIGNED_IN, current_user, has_profile, signed_in
 from mentorship.accounts.deps import client_address, device_cookies, provide_accounts, sign_in
 from mentorship.accounts.devices import DEVICE_COOKIE, known_device
 from mentorship.accounts.schemas import UserView, normalise_email
@@ -28,14 +28,14 @@ class Credentials(msgspec.Struct, forbid_unknown_fields=True):
     password: Password
 
 
-def user_view(user: User) -> UserView:
-    """The API's view of a user."""
+def user_view(user: User, profiled: bool | None = None) -> UserView:
+    """The API's view of a user (``profiled`` when already known, else read from the loaded profile)."""
     return UserView(
         id=str(user.id),
         email=user.email,
         name=user.name,
         is_coordinator=user.is_coordinator,
-        has_profile=user.profile is not None,
+        has_profile=user.profile is not None if profiled is None else profiled,
     )
 
 
@@ -72,11 +72,9 @@ class AuthApiController(Controller):
         request.clear_session()
 
     @get("/me", name="api:me", opt=SIGNED_IN, guards=[signed_in])
-    async def me(
-        self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]
-    ) -> UserView:
-        """The signed-in user."""
+    async def me(self, request: Request[Any, Any, Any]) -> UserView:
+        """The signed-in user (as loaded for every request: no query of its own)."""
         user = current_user(request)
         if user is None:
             raise NotAuthorizedException()
-        return user_view(await accounts.get(user.id) or user)
+        return user_view(user, has_profile(request))

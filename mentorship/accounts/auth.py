@@ -32,13 +32,17 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
             extra = cast(dict[str, Any], scope)  # the nav badge reads this; no extra query per page
             extra["unread_notifications"] = 0
             extra["timezone"] = None  # the reader's zone for every time on the page; None reads UTC
+            extra["has_profile"] = False
             session = scope.get("session")
             session = session if isinstance(session, dict) else {}
             if raw_id := session.get(SESSION_USER_KEY):
                 generation = session.get(SESSION_GENERATION_KEY, 0)
-                user, extra["unread_notifications"], extra["timezone"] = await _load_user(
-                    db_config, raw_id, generation
-                )
+                (
+                    user,
+                    extra["unread_notifications"],
+                    extra["timezone"],
+                    extra["has_profile"],
+                ) = await _load_user(db_config, raw_id, generation)
                 if user is None:
                     # Ended by a password change or reset, or the account is gone: forget the session.
                     scope["session"] = {}
@@ -52,14 +56,14 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
 
 async def _load_user(
     db_config: SQLAlchemyAsyncConfig, raw_id: str, generation: object
-) -> tuple[User | None, int, str | None]:
-    """The active user whose sessions of this generation are valid, their unread count and time zone."""
+) -> tuple[User | None, int, str | None, bool]:
+    """The active user whose sessions of this generation are valid, their unread count, zone and profile."""
     try:
         user_id = UUID(str(raw_id))
     except ValueError:
-        return None, 0, None
+        return None, 0, None, False
     if not isinstance(generation, int):
-        return None, 0, None
+        return None, 0, None, False
     async with db_config.get_session() as db:
         # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
         unread = (
@@ -69,28 +73,33 @@ async def _load_user(
             .scalar_subquery()
         )
         zone = select(Profile.timezone).where(Profile.user_id == User.id).correlate(User).scalar_subquery()
+        has_profile = select(Profile.id).where(Profile.user_id == User.id).correlate(User).exists()
         query = (
-            select(User, unread, zone)
+            select(User, unread, zone, has_profile)
             .where(User.id == user_id, User.is_active, User.session_generation == generation)
             .options(raiseload(User.profile))
         )
         row = (await db.execute(query)).first()
-        user, count, timezone = (row[0], int(row[1] or 0), row[2]) if row is not None else (None, 0, None)
+        if row is None:
+            return None, 0, None, False
+        user, count, timezone, profiled = row[0], int(row[1] or 0), row[2], bool(row[3])
         now = datetime.now(UTC)
-        if user is not None and (
-            user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION
-        ):
+        if user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION:
             await db.execute(update(User).where(User.id == user.id).values(last_active_at=now))
             await db.commit()
-        if user is not None:
-            db.expunge(user)
-        return user, count, timezone
+        db.expunge(user)
+        return user, count, timezone, profiled
 
 
 def current_user(connection: ASGIConnection[Any, Any, Any, Any]) -> User | None:
     """The signed-in user, or None."""
     user = connection.scope.get("user")
     return user if isinstance(user, User) else None
+
+
+def has_profile(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """Whether the signed-in user has a profile (read with the user, no query of its own)."""
+    return bool(connection.scope.get("has_profile"))
 
 
 def provide_me(request: Request[Any, Any, Any]) -> User:
