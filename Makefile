@@ -73,6 +73,10 @@ bench-matching: install ## Matching benchmark: timings, memory, totals, bounds, 
 bench-rounds: install ## Round over the demo data while pages load: wall time, p50/p95 vs idle (BENCH_ARGS="--size 2000")
 	$(BIN)/python -m bench.round_latency $(BENCH_ARGS)
 
+.PHONY: bench-web
+bench-web: install ## Every page under wrk at 1k/10k/100k on SQLite and PostgreSQL vs hello-world (BENCH_ARGS="--quick")
+	$(BIN)/python -m bench.web $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache var
 

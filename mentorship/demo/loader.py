@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
@@ -21,6 +23,8 @@ from mentorship.demo.relationships import load_demo_relationships
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.services import seed_topics
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -30,6 +34,22 @@ class LoadResult:
     participants: int = 0
     topics: int = 0
     matches: dict[str, int] = field(default_factory=dict)
+    # CPU seconds of this process per stage (the round engine's thread included): where a load's time goes.
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class _Clock:
+    """CPU time per stage of the load, logged as each ends."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.process_time()
+
+    def lap(self, stage: str) -> None:
+        now = time.process_time()
+        self.seconds[stage] = round(now - self._last, 2)
+        self._last = now
+        logger.info("demo load: %s took %.1f s of CPU", stage, self.seconds[stage])
 
 
 async def load_demo(
@@ -42,6 +62,7 @@ async def load_demo(
 ) -> LoadResult:
     """Load the demo community; people whose email already exists are left as they are."""
     config = build_sqlalchemy_config(settings)
+    clock = _Clock()
     try:
         async with config.get_session() as session:
             if if_empty and await session.scalar(select(func.count()).select_from(User)):
@@ -68,13 +89,21 @@ async def load_demo(
                     )
                 )
             await session.commit()
+        clock.lap("people")
         await load_demo_programs(config, seed)  # three programs, the participants enrolled where they fit
+        clock.lap("programs")
         # A published round with open, accepted and declined proposals, so every page has something real.
         matches = await load_demo_matches(config, settings.proposal_expiry_days) if added else {}
+        clock.lap("matching")
         await load_demo_checkins(config, seed)  # months of check-ins for the accepted relationships
+        clock.lap("checkins")
         await load_demo_relationships(config, seed)  # goals, and relationships in every state
+        clock.lap("relationships")
         await load_demo_cohort_outcomes(config)  # an ended pilot cohort with the closed relationships
-        return LoadResult(skipped=False, participants=added, topics=len(topics), matches=matches)
+        clock.lap("outcomes")
+        return LoadResult(
+            skipped=False, participants=added, topics=len(topics), matches=matches, seconds=clock.seconds
+        )
     finally:
         await config.get_engine().dispose()
 

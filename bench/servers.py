@@ -1,0 +1,91 @@
+"""Start the app (2 uvicorn workers), its job worker on PostgreSQL, and the hello-world baseline."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import httpx
+
+from bench.communities import ROOT, Community
+
+WORKERS = 2
+
+
+def free_port() -> int:
+    """A port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 900  # a loaded machine takes minutes to import and start 2 workers
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited during start-up; see {log}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer; see {log}")
+
+
+@contextmanager
+def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    with log.open("ab") as out:
+        process = subprocess.Popen(args, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def serving(community: Community, logs: Path) -> Iterator[tuple[str, str]]:
+    """The app and the hello-world app, both on uvicorn with 2 workers; yields their URLs."""
+    app_port, hello_port = free_port(), free_port()
+    env = community.env
+    with ExitStack() as stack:
+        app_log, hello_log = logs / "app.log", logs / "hello.log"
+        cli = [sys.executable, "-m", "mentorship.cli"]
+        app = stack.enter_context(
+            _process([*cli, "serve", "--port", str(app_port), "--workers", str(WORKERS)], env, app_log)
+        )
+        if community.database == "postgresql":
+            stack.enter_context(_process([*cli, "jobs", "worker"], env, logs / "worker.log"))
+        hello = stack.enter_context(
+            _process(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "bench.hello:app",
+                    "--port",
+                    str(hello_port),
+                    "--workers",
+                    str(WORKERS),
+                    "--log-level",
+                    "warning",
+                ],
+                env,
+                hello_log,
+            )
+        )
+        app_url, hello_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{hello_port}"
+        _wait(f"{app_url}/healthz", app, app_log)
+        _wait(f"{hello_url}/", hello, hello_log)
+        yield app_url, hello_url
