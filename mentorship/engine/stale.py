@@ -85,3 +85,10 @@ async def request_refresh(queue: Queue | None, *, mentors: bool = True, peers: b
             await queue.enqueue(
                 REFRESH_TASK, key=key, kind=kind, timeout=1800, retries=2, heartbeat=60, ttl=600
             )
+
+
+async def every_list_stale(session: AsyncSession, queue: Queue | None) -> None:
+    """Mark every scope stale (the topic catalog changed: everyone's goals read anew) and queue refreshes."""
+    await session.execute(update(SuggestionScope).values(stale_since=datetime.now(UTC)))
+    await session.commit()
+    await request_refresh(queue)

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from saq.types import Context
 
+from mentorship.engine.stale import suggestions_stale
 from mentorship.imports.invitations import BATCH, invite
 from mentorship.imports.writing import execute_import
 from mentorship.jobs import enqueue
@@ -37,6 +38,7 @@ async def run_import(ctx: Context, *, import_id: str) -> dict[str, Any]:
             return {}
         invited = list(found.result.get("invited", []))
         program_id = str(found.program_id)
+        await suggestions_stale(session, ctx.get("queue"), programs=[found.program_id])
     queue = ctx.get("queue")
     if queue is None:
         return {"people": found.result.get("people", 0), "invited": len(invited)}

@@ -12,6 +12,7 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.engine.stale import every_list_stale
 from mentorship.lib.errors import Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import ProfileTopic, Topic, TopicDirection
@@ -275,6 +276,7 @@ class TopicCuration:
         try:
             await self.session.commit()
             forget_labels()
+            await every_list_stale(self.session, None)
         except IntegrityError as exc:
             # Another coordinator saved the same name a moment ago: the same answer as if it came first.
             await self.session.rollback()
@@ -288,6 +290,7 @@ class TopicCuration:
         topic = await self.get(topic_id)
         topic.retired = retired
         await self.session.commit()
+        await every_list_stale(self.session, None)
         return topic
 
     async def adopt(self, topic_id: UUID) -> Topic:
@@ -296,6 +299,7 @@ class TopicCuration:
         topic.curated, topic.retired = True, False
         await self.session.commit()
         forget_labels()  # an adopted free tag reads by its own name, no longer the catalog's
+        await every_list_stale(self.session, None)
         return topic
 
     async def merge(self, source_id: UUID, target_id: UUID) -> Topic:
@@ -334,6 +338,7 @@ class TopicCuration:
         await self.session.delete(source)
         await self.session.commit()
         forget_labels()
+        await every_list_stale(self.session, None)
         return target
 
     async def _by_name(self, name: str) -> Topic | None:
