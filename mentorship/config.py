@@ -53,6 +53,8 @@ class Settings:
     log_level: str = "INFO"
     secure_cookies: bool = False
     queue_url: str = ""
+    # Apps sharing one Redis (or one database) as a broker keep their jobs apart by queue name.
+    queue_name: str = "default"
     in_process_worker: bool | None = None
     proposal_expiry_days: int = 7
     max_pending_requests: int = 3
@@ -94,6 +96,7 @@ class Settings:
             log_level=env.get("MENTORSHIP_LOG_LEVEL", "INFO").upper(),
             secure_cookies=_flag(env.get("MENTORSHIP_SECURE_COOKIES")),
             queue_url=env.get("MENTORSHIP_QUEUE_URL", ""),
+            queue_name=env.get("MENTORSHIP_QUEUE_NAME") or "default",
             in_process_worker=_flag(worker) if (worker := env.get("MENTORSHIP_IN_PROCESS_WORKER")) else None,
             proposal_expiry_days=int(env.get("MENTORSHIP_PROPOSAL_EXPIRY_DAYS") or 7),
             max_pending_requests=int(env.get("MENTORSHIP_MAX_PENDING_REQUESTS") or 3),

@@ -104,7 +104,7 @@ def build_jobs_plugin(
         ctx["settings"] = settings  # type: ignore[typeddict-unknown-key]
         ctx["db_config"] = db_config  # type: ignore[typeddict-unknown-key]
 
-    queue = build_queue(settings.queue_url)
+    queue = build_queue(settings.queue_url, settings.queue_name)
     run_in_process = settings.in_process_worker if in_process is None else in_process
     queue_config = QueueConfig(
         broker_instance=queue,
