@@ -8,12 +8,14 @@ from uuid import UUID
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
+from litestar.response import Stream
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.imports.deps import BODY_LIMIT, import_job, preview_upload, provide_imports, start_import
 from mentorship.imports.schemas import ImportOut
 from mentorship.imports.services import ImportService
 from mentorship.imports.views import csv_response, import_out, preview_out
+from mentorship.lib.db import app_db_config
 from mentorship.models import User
 
 
@@ -67,8 +69,12 @@ class ImportApiController(Controller):
 
     @get("/export.csv", name="api:imports:export")
     async def export(
-        self, slug: FromPath[str], imports: NamedDependency[ImportService], me: NamedDependency[User]
-    ) -> Response[str]:
-        """The program's active members as CSV, in the format the import reads."""
-        program, text = await imports.export(slug, me)
-        return csv_response(program.slug, text)
+        self,
+        request: Request[Any, Any, Any],
+        slug: FromPath[str],
+        imports: NamedDependency[ImportService],
+        me: NamedDependency[User],
+    ) -> Stream:
+        """The program's active members as CSV, in the format the import reads (streamed)."""
+        program, chunks = await imports.export(slug, me, app_db_config(request.app).get_session)
+        return csv_response(program.slug, chunks)

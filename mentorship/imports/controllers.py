@@ -9,7 +9,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
-from litestar.response import Redirect, Template
+from litestar.response import Redirect, Stream, Template
 
 from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.imports.deps import BODY_LIMIT, import_job, preview_upload, provide_imports, start_import
@@ -17,6 +17,7 @@ from mentorship.imports.reading import MAX_ROWS, REQUIRED
 from mentorship.imports.schemas import field_label
 from mentorship.imports.services import ImportService
 from mentorship.imports.views import csv_response, import_out, preview_out
+from mentorship.lib.db import app_db_config
 from mentorship.models import User
 
 CONTEXT = {"required": REQUIRED, "max_rows": MAX_ROWS, "field_label": field_label}
@@ -99,8 +100,12 @@ class ImportController(Controller):
 
     @get("/export.csv", name="imports:export")
     async def export(
-        self, slug: FromPath[str], imports: NamedDependency[ImportService], me: NamedDependency[User]
-    ) -> Response[str]:
-        """The program's active members as CSV, in the format the import reads."""
-        program, text = await imports.export(slug, me)
-        return csv_response(program.slug, text)
+        self,
+        request: Request[Any, Any, Any],
+        slug: FromPath[str],
+        imports: NamedDependency[ImportService],
+        me: NamedDependency[User],
+    ) -> Stream:
+        """The program's active members as CSV, in the format the import reads (streamed)."""
+        program, chunks = await imports.export(slug, me, app_db_config(request.app).get_session)
+        return csv_response(program.slug, chunks)

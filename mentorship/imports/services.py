@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
@@ -11,7 +13,7 @@ from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, defer
 
-from mentorship.imports.export import as_csv, members
+from mentorship.imports.export import csv_chunks
 from mentorship.imports.people import (
     TopicNames,
     answer_columns,
@@ -192,10 +194,13 @@ class ImportService:
         )
         return list((await self.session.execute(query)).scalars())
 
-    async def export(self, slug: str, user: User) -> tuple[Program, str]:
-        """The program's active members as CSV, in the format the import reads."""
+    async def export(
+        self, slug: str, user: User, sessions: Callable[[], AbstractAsyncContextManager[AsyncSession]]
+    ) -> tuple[Program, AsyncIterator[str]]:
+        """The program's active members as CSV in the format the import reads, streamed in batches.
+
+        The text is read on a session from ``sessions``: the request's own closes before the stream ends.
+        """
         program = await self.program(slug, user)
-        places = await members(self.session, program.id)
         columns = await answer_columns(self.session, program.id)
-        answers = await stored_answers(self.session, columns, (p.profile_id for p in places))
-        return program, as_csv(places, columns, answers)
+        return program, csv_chunks(sessions, program.id, columns)

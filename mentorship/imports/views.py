@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
-from litestar import Response
+from litestar.response import Stream
 
 from mentorship.imports.schemas import ImportOut, ProblemOut, people_out
 from mentorship.imports.services import Preview
@@ -61,10 +62,10 @@ def import_out(program: Program, upload: ParticipantImport, job: Any) -> ImportO
     )
 
 
-def csv_response(slug: str, text: str) -> Response[str]:
-    """A CSV download named after the program."""
-    return Response(
-        text,
+def csv_response(slug: str, chunks: AsyncIterator[str]) -> Stream:
+    """A CSV download named after the program, streamed as it is written."""
+    return Stream(
+        chunks,
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{slug}-participants.csv"'},
     )

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import COORDINATOR, coordinator
 from mentorship.config import Settings
+from mentorship.lib.keyset import decode
 from mentorship.lib.reasons import read_reasons, reasons_text
 from mentorship.models import MemberRole, Proposal, Round, User
 from mentorship.rounds.deps import provide_rounds, start_round
 from mentorship.rounds.forms import RoundIn
-from mentorship.rounds.preview import figures
+from mentorship.rounds.pages import (
+    MAX_PAIRINGS,
+    PAIRINGS_PER_PAGE,
+    ROUNDS_PER_PAGE,
+    RoundListing,
+    aggregates,
+    pairings,
+)
+from mentorship.rounds.preview import summed_figures
 from mentorship.rounds.services import RoundService
 
 
@@ -37,6 +46,8 @@ class RoundOut(msgspec.Struct):
     # The program's slug and name; empty for a round over the whole community.
     program: str = ""
     program_name: str = ""
+    # In a list: pass it as ``before`` for the rounds older than this one.
+    cursor: str = ""
 
 
 class MemberOut(msgspec.Struct):
@@ -62,11 +73,19 @@ class ProposalOut(msgspec.Struct):
 
 
 class RoundDetail(msgspec.Struct):
-    """A round with its proposals and its figures as edited (the summary keeps the run's own)."""
+    """A round, a page of its proposals (best first), its figures as edited (the summary keeps the run's).
+
+    ``page`` of ``pages``, ``limit`` proposals a page of ``total_proposals``; ``next_page`` null on the last.
+    """
 
     round: RoundOut
     proposals: list[ProposalOut]
     figures: dict[str, Any]
+    page: int = 1
+    pages: int = 1
+    limit: int = PAIRINGS_PER_PAGE
+    total_proposals: int = 0
+    next_page: int | None = None
 
 
 class Published(msgspec.Struct):
@@ -92,6 +111,24 @@ def round_out(found: Round, *, with_alternatives: bool = False) -> RoundOut:
         summary=summary,
         program=found.program.slug if found.program is not None else "",
         program_name=found.program.name if found.program is not None else "",
+    )
+
+
+def listed_out(listed: RoundListing) -> RoundOut:
+    return RoundOut(
+        id=listed.id,
+        kind=listed.kind.value,
+        status=listed.status.value,
+        options=listed.options,
+        progress=listed.progress,
+        stage=listed.stage,
+        error=listed.error,
+        created_at=listed.created_at,
+        published_at=listed.published_at,
+        summary={} if listed.proposals is None else {"proposals": listed.proposals},
+        program=listed.program_slug,
+        program_name=listed.program_name,
+        cursor=listed.cursor,
     )
 
 
@@ -125,9 +162,17 @@ class RoundApiController(Controller):
     dependencies = {"rounds": Provide(provide_rounds)}
 
     @get("/", name="api:rounds")
-    async def list_rounds(self, rounds: NamedDependency[RoundService]) -> list[RoundOut]:
-        """Every round, newest first."""
-        return [round_out(r) for r in await rounds.all()]
+    async def list_rounds(
+        self,
+        rounds: NamedDependency[RoundService],
+        before: Annotated[str, QueryParameter(max_length=200)] = "",
+        limit: Annotated[int, QueryParameter(ge=1, le=ROUNDS_PER_PAGE)] = ROUNDS_PER_PAGE,
+    ) -> list[RoundOut]:
+        """Rounds newest first, ``limit`` at a time; ``before=<the last one's cursor>`` gives the older ones.
+
+        A listed round's summary holds only its count of proposals: the round's own address has the rest.
+        """
+        return [listed_out(r) for r in await rounds.all(decode(before, "before"), limit)]
 
     @post("/", name="api:rounds:create", status_code=202)
     async def create(
@@ -141,12 +186,26 @@ class RoundApiController(Controller):
         return round_out(await start_round(request, rounds, me, data.checked()))
 
     @get("/{round_id:uuid}", name="api:round")
-    async def detail(self, round_id: FromPath[UUID], rounds: NamedDependency[RoundService]) -> RoundDetail:
-        """A round, its summary and its proposals."""
+    async def detail(
+        self,
+        round_id: FromPath[UUID],
+        rounds: NamedDependency[RoundService],
+        page: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAIRINGS)] = PAIRINGS_PER_PAGE,
+    ) -> RoundDetail:
+        """A round, its summary, its figures and a page of its proposals (``page``, ``limit`` a page)."""
         found = await rounds.get(round_id)
-        proposals = await rounds.proposals(round_id)
+        shown = await pairings(rounds.session, round_id, page, limit)
+        numbers = summed_figures(found, await aggregates(rounds.session, found))
         return RoundDetail(
-            round_out(found), await proposals_out(rounds, proposals), figures(found, proposals)
+            round_out(found),
+            await proposals_out(rounds, shown.items),
+            numbers,
+            page=shown.page,
+            pages=shown.pages,
+            limit=limit,
+            total_proposals=shown.total,
+            next_page=shown.page + 1 if shown.page < shown.pages else None,
         )
 
     @post("/{round_id:uuid}/publish", name="api:round:publish", status_code=200)

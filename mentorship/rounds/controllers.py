@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
@@ -16,9 +16,11 @@ from mentorship.config import Settings
 from mentorship.lib.confirm import confirmation_page
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
+from mentorship.lib.keyset import decode
 from mentorship.models import Kind, RoundStatus, User
 from mentorship.rounds.deps import provide_rounds, start_round
 from mentorship.rounds.forms import RoundIn, RoundInvalid
+from mentorship.rounds.pages import ROUNDS_PER_PAGE
 from mentorship.rounds.preview import discarding, preview_context, publishing
 from mentorship.rounds.services import RoundError, RoundNotFound, RoundService
 
@@ -28,15 +30,19 @@ async def _rounds_page(
     values: dict[str, Any],
     errors: dict[str, str] | None = None,
     chosen: dict[str, str] | None = None,
+    before: str = "",
 ) -> Template:
     """The rounds page: the form (with what was typed) and past rounds (with the rounds chosen to compare)."""
     if not values:
         values = {"kind": "traditional", "group_min": 3, "group_max": 6}
+    listed = await rounds.all(decode(before, "before"), ROUNDS_PER_PAGE + 1)
     return Template(
         "rounds/index.html",
         status_code=400 if errors else 200,
         context={
-            "rounds": await rounds.all(),
+            "rounds": listed[:ROUNDS_PER_PAGE],
+            "older": listed[ROUNDS_PER_PAGE - 1].cursor if len(listed) > ROUNDS_PER_PAGE else "",
+            "paged": bool(before),
             "values": values,
             "errors": errors or {},
             "chosen": chosen or {},
@@ -56,8 +62,13 @@ class RoundController(Controller):
     dependencies = {"rounds": Provide(provide_rounds)}
 
     @get("/", name="rounds")
-    async def index(self, rounds: NamedDependency[RoundService], again: FromQuery[str] = "") -> Template:
-        """Past rounds and the form to start one (filled from an earlier round to re-run it)."""
+    async def index(
+        self,
+        rounds: NamedDependency[RoundService],
+        again: FromQuery[str] = "",
+        before: Annotated[str, QueryParameter(max_length=200)] = "",
+    ) -> Template:
+        """Past rounds, newest first a page at a time, and the form to start one (or re-run one)."""
         values: dict[str, Any] = {"kind": "traditional", "group_min": 3, "group_max": 6}
         if again:
             try:
@@ -68,7 +79,7 @@ class RoundController(Controller):
                 values = {"kind": earlier.kind.value, **earlier.options}
                 values["program"] = earlier.program.slug if earlier.program is not None else ""
                 values["exclude"] = "\n".join(", ".join(pair) for pair in earlier.options.get("exclude", []))
-        return await _rounds_page(rounds, values)
+        return await _rounds_page(rounds, values, before=before)
 
     @post("/", name="rounds:create", status_code=303)
     async def create(
@@ -112,10 +123,11 @@ class RoundController(Controller):
         round_id: FromPath[UUID],
         rounds: NamedDependency[RoundService],
         settings: NamedDependency[Settings],
+        page: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
     ) -> Template:
-        """Progress while it runs; then the preview to edit and publish."""
+        """Progress while it runs; then the preview to edit and publish, its pairings a page at a time."""
         found = await rounds.get(round_id)
-        context = await preview_context(rounds, found)
+        context = await preview_context(rounds, found, page)
         if request.htmx and request.query_params.get("part") == "progress":
             if found.status in (RoundStatus.QUEUED, RoundStatus.RUNNING):
                 return Template("rounds/_progress.html", context=context)

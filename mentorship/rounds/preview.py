@@ -14,10 +14,20 @@ from mentorship.lib.confirm import Confirmation
 from mentorship.lib.i18n import ACTIVE, _, language_name, ngettext
 from mentorship.lib.reasons import ReasonData, read_reasons
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
+from mentorship.rounds.pages import (
+    PAIRINGS_PER_PAGE,
+    Pairings,
+    aggregates,
+    mentor_use,
+    pairings,
+    removed_seekers,
+)
 from mentorship.rounds.services import RoundService
 
 # Below this relative gap a total is as good as the best possible, for a person reading it.
 NEGLIGIBLE_GAP = 0.001
+# How many people of each reason the round page names (the rest are counted).
+NAMES_PER_REASON = 10
 
 
 def _mentor(proposal: Proposal) -> UUID | None:
@@ -29,29 +39,46 @@ def _seekers(proposal: Proposal) -> list[UUID]:
 
 
 def figures(found: Round, proposals: list[Proposal]) -> dict[str, Any]:
-    """The round's figures as it stands now: after removals, swaps and moves, not as the run left it."""
-    summary = found.summary or {}
+    """The round's figures as it stands now, from its proposals in memory (see :func:`summed_figures`)."""
     kept = [p for p in proposals if p.status is not ProposalStatus.REMOVED]
-    # The engine's total counts a group's score once per member (each member's fit with the mentor).
-    total = sum(p.score * (len(_seekers(p)) if found.kind is Kind.GROUP else 1) for p in kept)
+    scores = [p.score for p in kept]
+    return summed_figures(
+        found,
+        {
+            "every": len(proposals),
+            "removed": len(proposals) - len(kept),
+            "kept": len(kept),
+            "matched": sum(len(_seekers(p)) for p in kept),
+            "score_sum": sum(scores),
+            # The engine's total counts a group's score once per member (each member's fit with the mentor).
+            "total": sum(p.score * (len(_seekers(p)) if found.kind is Kind.GROUP else 1) for p in kept),
+            "histogram": histogram(scores),
+        },
+    )
+
+
+def summed_figures(found: Round, sums: dict[str, Any]) -> dict[str, Any]:
+    """The round's figures after removals, swaps and moves (not as the run left them), from its sums."""
+    summary = found.summary or {}
+    total = float(sums["total"])
     run_total = float(summary.get("total", 0.0))
     bound = float(summary.get("upper_bound", 0.0))
-    edited = len(kept) < len(proposals) or abs(total - run_total) > 1e-9 * max(1.0, abs(run_total))
+    edited = sums["removed"] > 0 or abs(total - run_total) > 1e-9 * max(1.0, abs(run_total))
     gap = float(summary.get("relative_gap", 0.0))
     if edited:
         gap = max(0.0, (bound - total) / bound) if bound > 0 else 0.0
-    scores = [p.score for p in kept]
+    kept = int(sums["kept"])
     return {
-        "proposals": len(kept),
-        "matched": sum(len(_seekers(p)) for p in kept),
+        "proposals": kept,
+        "matched": int(sums["matched"]),
         "mentees": int(summary.get("pool", {}).get("mentees", 0)),
-        "mean_score": sum(scores) / len(scores) if scores else 0.0,
+        "mean_score": float(sums["score_sum"]) / kept if kept else 0.0,
         "total": total,
         "upper_bound": bound,
         "relative_gap": gap,
         "proved_optimal": bool(summary.get("proved_optimal")) and not edited,
         "edited": edited,
-        "histogram": histogram(scores),
+        "histogram": list(sums["histogram"]),
     }
 
 
@@ -117,20 +144,36 @@ def histogram_labels(bins: int) -> list[str]:
     return [f"{i / bins:.1f}–{(i + 1) / bins:.1f}" for i in range(bins)]
 
 
-def group_reasons(unmatched: list[tuple[str, list[ReasonData]]]) -> list[dict[str, Any]]:
-    """People left unmatched, grouped by reason code and items (commonest first), with their own best fit.
+def group_reasons(
+    unmatched: list[tuple[UUID, list[ReasonData]]], shown: int = NAMES_PER_REASON
+) -> list[dict[str, Any]]:
+    """People left unmatched, grouped by reason code and items (commonest first), the first few named.
 
-    ``reason`` is the group's reason without anyone's own figure (the view says it in words).
+    ``reason`` is the group's reason without anyone's own figure (the view says it in words);
+    ``people`` holds the first ``shown`` of the group as (id, own best fit), ``count`` how many in all.
     """
-    groups: dict[Any, tuple[ReasonData, list[dict[str, Any]]]] = {}
-    for name, reasons in unmatched:
+    groups: dict[Any, tuple[ReasonData, list[tuple[UUID, Any]]]] = {}
+    for person, reasons in unmatched:
         reason: ReasonData = reasons[0] if reasons else {"code": "text", "items": [], "value": None}
-        key = reason_key(reason)
-        groups.setdefault(key, (reason, []))[1].append({"name": name, "best": best_fit(reason)})
+        groups.setdefault(reason_key(reason), (reason, []))[1].append((person, best_fit(reason)))
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1][1]), repr(item[0])))
     return [
-        {"reason": reason, "people": sorted(people, key=lambda p: p["name"])}
+        {"reason": reason, "people": people[:shown], "count": len(people)}
         for _key, (reason, people) in ordered
+    ]
+
+
+def _named(groups: list[dict[str, Any]], name: Callable[[UUID], str]) -> list[dict[str, Any]]:
+    """The groups with their shown people named, by name."""
+    return [
+        group
+        | {
+            "people": sorted(
+                ({"name": name(pid), "best": best} for pid, best in group["people"]), key=lambda p: p["name"]
+            ),
+            "more": group["count"] - len(group["people"]),
+        }
+        for group in groups
     ]
 
 
@@ -189,46 +232,50 @@ def _flag(disparity: dict[str, Any], label: Callable[[str], str]) -> str:
     )
 
 
-async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
-    """Everything the round page renders."""
+async def preview_context(rounds: RoundService, found: Round, page: int = 1) -> dict[str, Any]:
+    """Everything the round page renders: its figures summed in SQL, one page of its pairings."""
     summary = found.summary or {}
-    proposals: list[Proposal] = []
-    if found.status not in (RoundStatus.QUEUED, RoundStatus.RUNNING):
-        proposals = await rounds.proposals(found.id)
+    session = rounds.session
     capacity: dict[str, int] = summary.get("capacity", {})
-    ids: set[UUID] = {m.profile_id for p in proposals for m in p.members}
-    ids |= {UUID(u["profile_id"]) for u in summary.get("unmatched", [])}
-    ids |= {profile_id_of(rid) for rid in capacity}
-    for options in summary.get("alternatives", {}).values():
-        ids |= {profile_id_of(o[0]) for o in options}
-    people: dict[UUID, Profile] = await rounds.people(ids)
+    ran = found.status not in (RoundStatus.QUEUED, RoundStatus.RUNNING)
+    shown = (
+        await pairings(session, found.id, page, PAIRINGS_PER_PAGE)
+        if ran
+        else Pairings([], 1, 1, 0, PAIRINGS_PER_PAGE)
+    )
+    proposals = shown.items
+    numbers = summed_figures(found, await aggregates(session, found)) if ran else figures(found, [])
+    unmatched: list[tuple[UUID, list[ReasonData]]] = [
+        (UUID(u["profile_id"]), read_reasons(u.get("reasons", u.get("reason"))))
+        for u in summary.get("unmatched", [])
+    ]
+    if ran and numbers["edited"]:
+        removed: list[ReasonData] = [{"code": "removed", "items": [], "value": None}]
+        unmatched += [(pid, removed) for pid in await removed_seekers(session, found.id)]
+    groups = group_reasons(unmatched)
+    alternatives = summary.get("alternatives", {})
+    on_page = {m.profile_id for p in proposals for m in p.members}
+    candidates = {
+        profile_id_of(option[0])
+        for p in proposals
+        for seeker in _seekers(p)
+        for option in alternatives.get(mentee_row(seeker), [])
+    }
+    mentors = {m for m in (_mentor(p) for p in proposals) if m is not None}
+    used = await mentor_use(session, found.id, mentors | candidates)
+    people: dict[UUID, Profile] = await rounds.people(
+        on_page | candidates | {pid for group in groups for pid, _best in group["people"]}
+    )
 
     def name(profile_id: UUID) -> str:
         profile = people.get(profile_id)
         return profile.user.name if profile else "—"
 
-    kept = [p for p in proposals if p.status is not ProposalStatus.REMOVED]
-    used: dict[UUID, int] = {}
-    for proposal in kept:
-        mentor_id = _mentor(proposal)
-        if mentor_id is not None:
-            used[mentor_id] = used.get(mentor_id, 0) + len(_seekers(proposal))
-
     def room(mentor_id: UUID) -> int:
         return int(capacity.get(mentor_row(mentor_id), 0)) - used.get(mentor_id, 0)
 
+    kept = [p for p in proposals if p.status is not ProposalStatus.REMOVED]
     rows = [_row(found, p, kept, name, room) for p in proposals]
-    numbers = figures(found, proposals)
-    unmatched = [
-        (name(UUID(u["profile_id"])), read_reasons(u.get("reasons", u.get("reason"))))
-        for u in summary.get("unmatched", [])
-    ]
-    unmatched += [
-        (name(pid), [{"code": "removed", "items": [], "value": None}])
-        for p in proposals
-        if p.status is ProposalStatus.REMOVED
-        for pid in _seekers(p)
-    ]
     others = [
         r
         for r in await rounds.all()
@@ -240,9 +287,10 @@ async def preview_context(rounds: RoundService, found: Round) -> dict[str, Any]:
         "figures": numbers,
         "quality": quality_words(numbers),
         "rows": rows,
-        "loads": _loads(found, capacity, people, used, name),
-        "unmatched": unmatched,
-        "reason_groups": group_reasons(unmatched),
+        "pairings": shown,
+        "loads": _loads(found, capacity, {m: people[m] for m in mentors if m in people}, used, name),
+        "unmatched_count": len(unmatched),
+        "reason_groups": _named(groups, name),
         "audit": fairness_audit(summary),
         "histogram": {"labels": histogram_labels(len(numbers["histogram"])), "values": numbers["histogram"]},
         "others": others,
@@ -290,12 +338,12 @@ def _row(found: Round, proposal: Proposal, kept: list[Proposal], name: Any, room
 def _loads(
     found: Round, capacity: dict[str, int], people: dict[UUID, Profile], used: dict[UUID, int], name: Any
 ) -> list[dict[str, Any]]:
-    """Each mentor's mentees now, added by this round (as edited) and capacity; peers have none."""
+    """Each mentor's (of the page's pairings) mentees now, added by this round (as edited) and capacity."""
     if found.kind is Kind.PEER:
         return []
     loads = []
-    for rid, free in capacity.items():
-        profile_id = profile_id_of(rid)
+    for profile_id in people:
+        free = int(capacity.get(mentor_row(profile_id), 0))
         person = people.get(profile_id)
         loads.append(
             {

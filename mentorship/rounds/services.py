@@ -26,6 +26,7 @@ from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
 from mentorship.lib.errors import DomainError, Invalid, NotFound
 from mentorship.lib.i18n import _
+from mentorship.lib.keyset import Cursor
 from mentorship.lib.reasons import as_json, read_reasons
 from mentorship.lib.zones import stamp
 from mentorship.models import (
@@ -43,6 +44,7 @@ from mentorship.models import (
 )
 from mentorship.notifications.services import notify
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
+from mentorship.rounds.pages import ROUNDS_PER_PAGE, RoundListing, listing
 from mentorship.rounds.regroup import member_fits, round_pool
 
 logger = logging.getLogger("mentorship.rounds")
@@ -100,9 +102,9 @@ class RoundService:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def all(self) -> list[Round]:
-        """Every round, newest first."""
-        return list((await self.session.execute(select(Round).order_by(Round.created_at.desc()))).scalars())
+    async def all(self, before: Cursor | None = None, limit: int = ROUNDS_PER_PAGE) -> list[RoundListing]:
+        """Rounds newest first, a page at a time, as the list shows them (no summaries)."""
+        return await listing(self.session, before, limit)
 
     async def get(self, round_id: UUID) -> Round:
         """One round, or :class:`RoundNotFound`."""
