@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, literal, tuple_
 
 from mentorship.lib.errors import Invalid
 from mentorship.lib.i18n import _
@@ -57,14 +57,15 @@ def checked_limit(limit: int, field: str = "limit") -> int:
     return limit
 
 
+# Row values, not an OR of two comparisons: PostgreSQL then bounds the index range on both columns.
 def older_than(at: Any, row_id: Any, cursor: Cursor) -> ColumnElement[bool]:
     """Rows after the cursor in newest-first order."""
-    return or_(at < cursor.at, and_(at == cursor.at, row_id < cursor.id))
+    return tuple_(at, row_id) < tuple_(literal(cursor.at, at.type), literal(cursor.id, row_id.type))
 
 
 def newer_than(at: Any, row_id: Any, cursor: Cursor) -> ColumnElement[bool]:
     """Rows before the cursor in newest-first order."""
-    return or_(at > cursor.at, and_(at == cursor.at, row_id > cursor.id))
+    return tuple_(at, row_id) > tuple_(literal(cursor.at, at.type), literal(cursor.id, row_id.type))
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ async def pairings(session: AsyncSession, round_id: UUID, page: int, per_page: i
         select(Proposal)
         .where(Proposal.round_id == round_id)
         .options(selectinload(Proposal.members))
-        .order_by(Proposal.score.desc(), Proposal.id)
+        .order_by(Proposal.score.desc(), Proposal.id.desc())  # the index read backwards
         .offset((page - 1) * per_page)
         .limit(per_page)
     )
