@@ -16,6 +16,8 @@ NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 def _cells(run: dict[str, Any] | None, hello: dict[str, Any]) -> list[str]:
     if not run:
         return ["–"] * 5
+    if not run["requests"]:
+        return ["no answer"] + ["–"] * 4
     share = run["rps"] / hello["rps"] if hello["rps"] else 0.0
     return [
         f"{run['p50']:.1f}",

@@ -79,7 +79,7 @@ def run(wrk: str, script: Path, url: str, connections: int, duration: float, hea
         wrk,
         f"-t{threads}",
         f"-c{connections}",
-        f"-d{duration:g}s",
+        f"-d{max(1, round(duration))}s",  # whole seconds only
         "--timeout",
         "30s",
         "-s",

@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.demo.bulk import Row, event_row, fast_sqlite, insert_rows, notification_row, write_history
 from mentorship.demo.community import COORDINATOR_EMAIL
+from mentorship.engine.pool import pending_mentor_places
+from mentorship.engine.stale import suggestions_stale
 from mentorship.lib.i18n import _
+from mentorship.lib.zones import stamp
 from mentorship.models import (
     ActiveSlot,
     Kind,
@@ -26,6 +29,7 @@ from mentorship.models import (
     RelationshipStatus,
     Response,
     Round,
+    RoundStatus,
     User,
     slot_scope,
 )
@@ -38,7 +42,7 @@ DECLINED_SHARE = 0.1
 
 
 async def load_demo_matches(config: SQLAlchemyAsyncConfig, expiry_days: int = 7) -> dict[str, int]:
-    """Run and publish one round through the services people use, then answer part of it in bulk."""
+    """Run one round through the services people use, then publish it and answer part of it in bulk."""
     async with config.get_session() as session:
         if await session.scalar(select(Round.id).limit(1)) is not None:
             return {"skipped": 1}
@@ -55,9 +59,11 @@ async def load_demo_matches(config: SQLAlchemyAsyncConfig, expiry_days: int = 7)
         coordinator = (
             await session.execute(select(User).where(User.email == COORDINATOR_EMAIL))
         ).scalar_one()
-        await rounds.publish(started.id, coordinator, expiry_days)
         proposals = await rounds.proposals(started.id, include_removed=False)
         people = await _people(session, started.id)
+        # From here the proposals are plain data: the bulk statements below write every change.
+        session.expunge_all()
+        await _publish(session, started.id, coordinator.id, proposals, people, expiry_days)
         answers = _Answers(people, proposals)
         settle = int(len(proposals) * ACCEPTED_SHARE)
         refuse = int(len(proposals) * DECLINED_SHARE)
@@ -91,6 +97,56 @@ async def _people(session: AsyncSession, round_id: UUID) -> dict[UUID, Any]:
         .distinct()
     )
     return {row.id: row for row in rows.all()}
+
+
+async def _publish(
+    session: AsyncSession,
+    round_id: UUID,
+    by: UUID,
+    proposals: list[Proposal],
+    people: dict[UUID, Any],
+    expiry_days: int,
+) -> None:
+    """What `RoundService.publish` writes (proposals opened, events, everyone told), as bulk statements."""
+    found = await session.get(Round, round_id)
+    assert found is not None and found.status is RoundStatus.READY
+    now = datetime.now(UTC)
+    expires = now + timedelta(days=expiry_days)
+    held = await pending_mentor_places(session, found.kind)
+    text = _("You have a new {kind} mentoring proposal. Please answer by {day}.").format(
+        kind=_(found.kind.value), day=stamp(expires)
+    )
+    changes: list[Row] = []
+    events: list[Row] = []
+    notes: list[Row] = []
+    opened = skipped = 0
+    for proposal in proposals:
+        mentor = proposal.mentor()
+        if mentor is not None and found.kind is Kind.TRADITIONAL:
+            person = people[mentor.profile_id]
+            if person.mentee_load + held.get(person.id, 0) >= person.capacity:
+                proposal.status = ProposalStatus.WITHDRAWN
+                changes.append({"id": proposal.id, "status": proposal.status, "expires_at": None})
+                skipped += 1
+                continue
+            held[person.id] = held.get(person.id, 0) + 1
+        proposal.status, proposal.expires_at = ProposalStatus.OPEN, expires
+        changes.append({"id": proposal.id, "status": proposal.status, "expires_at": expires})
+        opened += 1
+        events.append(event_row("proposal.opened", "proposal", proposal.id, by, round_id=round_id))
+        link = f"/proposals/{proposal.id}"
+        notes += [
+            notification_row(people[m.profile_id].user_id, "proposal", text, link) for m in proposal.members
+        ]
+    events.append(event_row("round.published", "round", round_id, by, opened=opened, skipped=skipped))
+    await session.execute(
+        update(Round).where(Round.id == round_id).values(status=RoundStatus.PUBLISHED, published_at=now)
+    )
+    if changes:
+        await session.execute(update(Proposal), changes)
+    await write_history(session, events, notes)
+    await session.commit()
+    await suggestions_stale(session, None, programs=[found.program_id])
 
 
 class _Answers:
