@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.events.services import record
+from mentorship.events.services import EventFilters, EventService, record
 from mentorship.models import User
 from mentorship.notifications.services import notify
 from tests.factories import PASSWORD, create_user
@@ -209,3 +209,21 @@ async def test_the_history_and_notifications_pages_run_as_many_queries_for_many_
 
     assert len(many_events) == len(few_events)
     assert len(many_notes) == len(few_notes)
+
+
+async def test_the_csv_export_in_batches_gives_every_event_once_in_order(
+    client: Client, settings: Settings
+) -> None:
+    user = await coordinator(settings, client)
+    await add_events(settings, user, 23)
+    config = build_sqlalchemy_config(settings)
+    async with config.get_session() as session:
+        batches = [batch async for batch in EventService(session).batches(EventFilters(), size=7)]
+    await config.get_engine().dispose()
+    exported = (await client.get("/events.csv")).text.splitlines()
+
+    assert [len(batch) for batch in batches] == [7, 7, 7, 2]
+    rows = [row.event for batch in batches for row in batch]
+    assert sorted(event.data["n"] for event in rows) == list(range(23))
+    assert [(e.at, e.id) for e in rows] == sorted(((e.at, e.id) for e in rows), reverse=True)
+    assert len(exported) == 1 + 23 and exported[1].startswith(rows[0].at.isoformat())
