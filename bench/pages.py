@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -147,7 +148,11 @@ def cookie_header(cookies: dict[str, str]) -> dict[str, str]:
 def probe(url: str, path: str, headers: dict[str, str]) -> tuple[int, float]:
     """One warm-up request: its status and time in ms; a redirect to sign-in stops the benchmark."""
     with httpx.Client(base_url=url, timeout=300, headers=headers) as client:
-        response = client.get(path)
+        started = time.perf_counter()
+        try:
+            response = client.get(path)
+        except httpx.TransportError:  # the worker died or hung up: the page failed, the run goes on
+            return 0, (time.perf_counter() - started) * 1000
         if response.is_redirect and "login" in response.headers.get("location", ""):
             raise SystemExit(f"GET {path} redirected to sign-in: the session cookie was not accepted")
         return response.status_code, response.elapsed.total_seconds() * 1000
