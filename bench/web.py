@@ -100,7 +100,8 @@ def main() -> None:
     binary = wrk.ensure_wrk()
     script = wrk.write_script(CACHE)
     started = datetime.now(UTC)
-    runs = []
+    runs: list[dict[str, Any]] = []
+    markdown = ""
     for database in databases:
         for size in sizes:
             began = time.perf_counter()
@@ -110,6 +111,12 @@ def main() -> None:
             finally:
                 drop_copy(community)
             print(f"{database} {size}: measured in {time.perf_counter() - began:.0f} s", flush=True)
+            markdown = _write(started, args, runs)  # after each community: a cut-off run keeps the rest
+    print("\n" + markdown)
+    print(f"Written to {CACHE / 'results.json'} and {CACHE / 'results.md'}")
+
+
+def _write(started: datetime, args: argparse.Namespace, runs: list[dict[str, Any]]) -> str:
     results = {
         "started": started.isoformat(),
         "duration": args.duration,
@@ -117,12 +124,11 @@ def main() -> None:
         "runs": runs,
     }
     markdown = render(results)
-    print("\n" + markdown)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     for name in (f"results-{stamp}", "results"):
         (CACHE / f"{name}.json").write_text(json.dumps(results, indent=2))
         (CACHE / f"{name}.md").write_text(markdown)
-    print(f"Written to {CACHE / 'results.json'} and {CACHE / 'results.md'}")
+    return markdown
 
 
 if __name__ == "__main__":
