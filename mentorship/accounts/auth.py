@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any, cast
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.orm import raiseload
 
 from mentorship.lib.i18n import _
@@ -54,6 +55,29 @@ def user_middleware(db_config: SQLAlchemyAsyncConfig) -> Any:
     return factory
 
 
+@cache
+def _user_query() -> Select[Any]:
+    """The statement every signed-in request runs, built once (building it cost more than running it)."""
+    # The profile and its topics stay unloaded: services fetch what they need.
+    unread = (
+        select(func.count())
+        .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+        .correlate(User)
+        .scalar_subquery()
+    )
+    zone = select(Profile.timezone).where(Profile.user_id == User.id).correlate(User).scalar_subquery()
+    has_profile = select(Profile.id).where(Profile.user_id == User.id).correlate(User).exists()
+    return (
+        select(User, unread, zone, has_profile)
+        .where(
+            User.id == bindparam("user_id"),
+            User.is_active,
+            User.session_generation == bindparam("generation"),
+        )
+        .options(raiseload(User.profile))
+    )
+
+
 async def _load_user(
     db_config: SQLAlchemyAsyncConfig, raw_id: str, generation: object
 ) -> tuple[User | None, int, str | None, bool]:
@@ -65,21 +89,8 @@ async def _load_user(
     if not isinstance(generation, int):
         return None, 0, None, False
     async with db_config.get_session() as db:
-        # Every request runs this: the profile and its topics stay unloaded (services fetch what they need).
-        unread = (
-            select(func.count())
-            .where(Notification.user_id == User.id, Notification.read_at.is_(None))
-            .correlate(User)
-            .scalar_subquery()
-        )
-        zone = select(Profile.timezone).where(Profile.user_id == User.id).correlate(User).scalar_subquery()
-        has_profile = select(Profile.id).where(Profile.user_id == User.id).correlate(User).exists()
-        query = (
-            select(User, unread, zone, has_profile)
-            .where(User.id == user_id, User.is_active, User.session_generation == generation)
-            .options(raiseload(User.profile))
-        )
-        row = (await db.execute(query)).first()
+        query = _user_query()
+        row = (await db.execute(query, {"user_id": user_id, "generation": generation})).first()
         if row is None:
             return None, 0, None, False
         user, count, timezone, profiled = row[0], int(row[1] or 0), row[2], bool(row[3])
