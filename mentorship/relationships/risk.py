@@ -40,38 +40,29 @@ def at_risk_rows(
     now: datetime, scope: ColumnElement[bool]
 ) -> Select[UUID, int, datetime, datetime | None, int]:
     """Active relationships at risk in ``scope``: id, cadence_days, started_at, last (held), overdue."""
-    last_held = (
-        select(
-            Checkin.relationship_id,
-            func.max(func.coalesce(Checkin.held_at, Checkin.scheduled_at)).label("last"),
-        )
-        .where(Checkin.status == CheckinStatus.HELD)
-        .group_by(Checkin.relationship_id)
-        .subquery()
+    # Correlated per relationship (each an index lookup): SQLite planned joins to grouped subqueries badly.
+    last = (
+        select(func.max(func.coalesce(Checkin.held_at, Checkin.scheduled_at)))
+        .where(Checkin.relationship_id == Relationship.id, Checkin.status == CheckinStatus.HELD)
+        .correlate(Relationship)
+        .scalar_subquery()
     )
-    overdue_items = (
-        select(ActionItem.relationship_id, func.count().label("n"))
-        .where(ActionItem.is_overdue(now.date()))
-        .group_by(ActionItem.relationship_id)
-        .subquery()
+    overdue = (
+        select(func.count())
+        .select_from(ActionItem)
+        .where(ActionItem.relationship_id == Relationship.id, ActionItem.is_overdue(now.date()))
+        .correlate(Relationship)
+        .scalar_subquery()
     )
-    since = func.coalesce(last_held.c.last, Relationship.started_at)
-    overdue = func.coalesce(overdue_items.c.n, 0)
+    since = func.coalesce(last, Relationship.started_at)
     quiet = days_between(literal(now, DateTimeUTC(timezone=True)), since) > 2 * Relationship.cadence_days
-    return (
-        select(
-            Relationship.id,
-            Relationship.cadence_days,
-            Relationship.started_at,
-            last_held.c.last,
-            overdue.label("overdue"),
-        )
-        .outerjoin(last_held, last_held.c.relationship_id == Relationship.id)
-        .outerjoin(overdue_items, overdue_items.c.relationship_id == Relationship.id)
-        .where(
-            Relationship.status == RelationshipStatus.ACTIVE, scope, quiet | (overdue >= RISK_OVERDUE_ITEMS)
-        )
-    )
+    return select(
+        Relationship.id,
+        Relationship.cadence_days,
+        Relationship.started_at,
+        last.label("last"),
+        overdue.label("overdue"),
+    ).where(Relationship.status == RelationshipStatus.ACTIVE, scope, quiet | (overdue >= RISK_OVERDUE_ITEMS))
 
 
 def reasons(
