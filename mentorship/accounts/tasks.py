@@ -15,6 +15,7 @@ from mentorship.accounts.services import LOGIN_WINDOW, RESET_TOKEN_LIFETIME, Acc
 from mentorship.accounts.signups import SIGNUP_LINK_LIFETIME, SignupService
 from mentorship.config import Settings
 from mentorship.jobs.tasks import task
+from mentorship.lib.db import refresh_statistics
 from mentorship.models import LoginAttempt, PasswordResetToken, SignupRequest, StoreItem
 
 
@@ -66,4 +67,5 @@ async def purge_expired(ctx: Context) -> dict[str, int]:
             result = await session.execute(statement.execution_options(synchronize_session=False))
             counts[name] = int(getattr(result, "rowcount", 0) or 0)
         await session.commit()
+        await refresh_statistics(session)  # daily, so SQLite's planner follows the community's growth
     return counts

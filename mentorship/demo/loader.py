@@ -20,6 +20,7 @@ from mentorship.demo.community import COORDINATOR_EMAIL, COORDINATOR_NAME, DemoP
 from mentorship.demo.matching import load_demo_matches
 from mentorship.demo.programs import load_demo_cohort_outcomes, load_demo_programs
 from mentorship.demo.relationships import load_demo_relationships
+from mentorship.lib.db import refresh_statistics
 from mentorship.models import Profile, ProfileLanguage, ProfileTopic, Topic, TopicDirection, User
 from mentorship.topics.services import seed_topics
 
@@ -101,6 +102,9 @@ async def load_demo(
         clock.lap("relationships")
         await load_demo_cohort_outcomes(config)  # an ended pilot cohort with the closed relationships
         clock.lap("outcomes")
+        async with config.get_session() as session:
+            await refresh_statistics(session, full=True)  # the planner sees the loaded tables at once
+        clock.lap("statistics")
         return LoadResult(
             skipped=False, participants=added, topics=len(topics), matches=matches, seconds=clock.seconds
         )

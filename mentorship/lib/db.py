@@ -10,7 +10,7 @@ from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
-from sqlalchemy import Insert, select
+from sqlalchemy import Insert, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -101,3 +101,18 @@ async def retrying(
             # Back off a random while, so the losers do not collide again in step.
             await asyncio.sleep(0.05 * (attempt + 1) * random.random())
     raise AssertionError("unreachable")
+
+
+async def refresh_statistics(session: AsyncSession, *, full: bool = False) -> None:
+    """Let the query planner see the tables as they are now (after a bulk load, and daily).
+
+    Without statistics SQLite guesses, and at 10,000 people it read every open proposal to find
+    twenty mentors' (27 ms instead of 0.6 ms). PostgreSQL's autovacuum analyses on its own, but
+    only some time after a bulk load. ``full`` analyses every table; otherwise SQLite's
+    ``PRAGMA optimize`` analyses only those whose statistics are out of date.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(text("ANALYZE" if full else "PRAGMA optimize"))
+    elif full:
+        await session.execute(text("ANALYZE"))
+    await session.commit()

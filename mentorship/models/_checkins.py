@@ -182,7 +182,8 @@ class ActionItem(UUIDAuditBase):
         ForeignKey("relationship.id", ondelete="CASCADE"), index=True
     )
     checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
-    owner_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    # Indexed: a mentor's load counts her overdue items, looked up by owner.
+    owner_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date | None] = mapped_column(default=None)
     done_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
