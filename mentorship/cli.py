@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import click
 
@@ -119,6 +120,21 @@ def demo_load(if_empty: bool, seed: int, size: int) -> None:
             f"{result.matches['accepted']} accepted and {result.matches['declined']} declined."
         )
     click.echo(f"Sign in as coordinator@example.org with the password {settings.demo_password!r}.")
+
+
+@cli.group()
+def suggestions() -> None:
+    """Stored suggestion lists."""
+
+
+@suggestions.command("refresh")
+def suggestions_refresh() -> None:
+    """Build every suggestion list now (a background job otherwise does, after a change)."""
+    from mentorship.proposals.refresh import refresh_every_list
+
+    started = time.perf_counter()
+    built = asyncio.run(refresh_every_list(Settings.from_env()))
+    click.echo(f"Suggestions: {built} lists built in {time.perf_counter() - started:.1f} s.")
 
 
 @cli.group()

@@ -11,6 +11,8 @@ from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from mentorship.config import Settings
+from mentorship.database import build_sqlalchemy_config
 from mentorship.engine.pool import build_pool
 from mentorship.engine.rows import profile_id_of
 from mentorship.engine.shortlists import mentee_frame, rank_every_peer, rank_scopes
@@ -166,3 +168,15 @@ async def write_scope(
     if not changed.rowcount:  # type: ignore[attr-defined]
         session.add(SuggestionScope(scope=scope, seconds=seconds, **built))
     await session.commit()
+
+
+async def refresh_every_list(settings: Settings) -> int:
+    """Rebuild every scope's mentor lists and the peers' lists now (the command line); how many lists."""
+    config = build_sqlalchemy_config(settings)
+    try:
+        async with config.get_session() as session:
+            mentors = await refresh_mentor_lists(session, settings.load_threshold, every=True)
+            peers = await refresh_peer_lists(session)
+        return sum(mentors.values()) + sum(peers.values())
+    finally:
+        await config.get_engine().dispose()

@@ -61,3 +61,14 @@ def test_check_passes_on_a_migrated_database(env: dict[str, str]) -> None:
 
     assert result.exit_code == 0
     assert "Models and migrations agree." in result.output
+
+
+def test_suggestions_refresh_builds_every_list_at_once(env: dict[str, str]) -> None:
+    run(["db", "upgrade"], env)
+    run(["demo", "load", "--size", "40"], env)
+
+    refreshed = run(["suggestions", "refresh"], env)
+
+    assert refreshed.exit_code == 0, refreshed.output
+    built = int(refreshed.output.split("Suggestions: ", 1)[1].split(" lists", 1)[0])
+    assert built > 0  # every mentee and peer of the demo has a list to read, none is 'preparing'
