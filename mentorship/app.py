@@ -15,6 +15,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
 from litestar.stores.registry import StoreRegistry
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from mentorship import __version__
 from mentorship.accounts.api import AuthApiController
@@ -41,6 +42,7 @@ from mentorship.jobs.config import build_jobs_plugin
 from mentorship.lib.apidocs import LocalSwaggerRenderPlugin
 from mentorship.lib.errors import (
     DomainError,
+    busy_handler,
     domain_error_handler,
     http_exception_handler,
     internal_error_handler,
@@ -181,6 +183,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             # The domain's refusals (not found, forbidden, conflict, invalid) map to HTTP here, once.
             DomainError: domain_error_handler,
             RecursionError: recursion_error_handler,
+            # Waiting longer than the pool timeout for a database connection: busy, not broken.
+            PoolTimeout: busy_handler,
             Exception: internal_error_handler,
         },
         request_max_body_size=MAX_BODY_BYTES,

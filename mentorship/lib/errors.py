@@ -121,11 +121,20 @@ class _PageWithAppMiddleware(Template):
         return cast(ASGIResponse, wrapped)
 
 
-def _page(request: Request[Any, Any, Any], context: dict[str, Any], status: int) -> Template:
+def _page(
+    request: Request[Any, Any, Any],
+    context: dict[str, Any],
+    status: int,
+    headers: dict[str, str] | None = None,
+) -> Template:
     """The error page; outside a route (no middleware ran yet) it runs the app's middleware itself."""
     page = Template if "user" in request.scope else _PageWithAppMiddleware
     return page(
-        template_name="errors/error.html", context=context, status_code=status, media_type=MediaType.HTML
+        template_name="errors/error.html",
+        context=context,
+        status_code=status,
+        media_type=MediaType.HTML,
+        headers=headers,
     )
 
 
@@ -158,3 +167,20 @@ def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> R
         )
     context = {"status_code": 500, "title": _("Something went wrong on our side"), "detail": ""}
     return _page(request, context, HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+BUSY_RETRY_SECONDS = 5
+
+
+def busy_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Every database connection stayed taken (a burst of slow requests): 503 and when to retry."""
+    headers = {"retry-after": str(BUSY_RETRY_SECONDS)}
+    detail = _("We are busy right now. Please try again in a few seconds.")
+    if not wants_html(request):
+        return Response(
+            content={"status_code": 503, "detail": detail},
+            status_code=503,
+            media_type=MediaType.JSON,
+            headers=headers,
+        )
+    return _page(request, {"status_code": 503, "title": _("Too busy"), "detail": detail}, 503, headers)

@@ -74,3 +74,23 @@ async def test_a_bare_value_error_is_still_a_500(
     response = await client.get(path.format(id=uuid4()), headers=HTML)
 
     assert response.status_code == 500
+
+
+@pytest.mark.parametrize("path", ["/relationships/{id}", "/api/v1/relationships/{id}"])
+async def test_no_free_database_connection_is_a_503_with_a_time_to_retry(
+    client: Client, settings: Settings, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    async def starved(*_args: object) -> None:
+        raise PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out")
+
+    monkeypatch.setattr(RelationshipService, "page", starved)
+    await _signed_in(client, settings)
+
+    response = await client.get(path.format(id=uuid4()), headers=HTML)
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert "try again in a few seconds" in response.text
+    assert "QueuePool" not in response.text  # nothing about the server's insides
