@@ -91,10 +91,15 @@ def reading(locale: str) -> Iterator[None]:
         ACTIVE.reset(token)
 
 
-@lru_cache(maxsize=512)  # browsers send a handful of distinct headers; parsing one costs ~0.2 ms
 def negotiate(accept_language: str | None, locales: tuple[str, ...] | None = None) -> str:
     """The best of the available locales for an ``Accept-Language`` header, else English."""
-    offered = locales if locales is not None else available()
+    return _negotiate(accept_language, tuple(locales) if locales is not None else tuple(available()))
+
+
+# Keyed on the offered locales too, so a catalog added or removed is never answered from the cache.
+@lru_cache(maxsize=512)  # browsers send a handful of distinct headers; parsing one costs ~0.2 ms
+def _negotiate(accept_language: str | None, offered: tuple[str, ...]) -> str:
+    """``negotiate`` for one header and one set of offered locales."""
     wanted: list[tuple[float, int, str]] = []
     for position, part in enumerate((accept_language or "").split(",")):
         tag, _sep, params = part.strip().partition(";")
