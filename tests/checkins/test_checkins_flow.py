@@ -108,6 +108,7 @@ async def test_paused_relationship_schedules_nothing_before_it_resumes(pair: Pai
 
     assert isinstance(settings, Settings)
     resume = (datetime.now(UTC) + timedelta(days=40)).date()
+    resume += timedelta(days=(2 - resume.weekday()) % 7)  # a Wednesday: weekends are never proposed
     paused = await add_relationship(
         settings, pair.profiles["mentor"], pair.profiles["outsider"], status="paused", paused_until=resume
     )
