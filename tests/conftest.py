@@ -11,7 +11,7 @@ import pytest
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from mentorship import migrate
@@ -26,6 +26,9 @@ from tests.databases import (
 )
 
 BACKENDS = ["sqlite", "postgresql"]
+EMPTY_SAQ_JOBS = (
+    "DO $$ BEGIN IF to_regclass('saq_jobs') IS NOT NULL THEN DELETE FROM saq_jobs; END IF; END $$"
+)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -96,6 +99,9 @@ async def settings(migrated_database: str, tmp_path: Path) -> Settings:
     async with engine.begin() as connection:
         for table in reversed(metadata.sorted_tables):
             await connection.execute(delete(table))
+        if connection.dialect.name == "postgresql":
+            # SAQ keeps PostgreSQL jobs in the same database, keyed without the queue's name: empty it too.
+            await connection.execute(text(EMPTY_SAQ_JOBS))
     await engine.dispose()
     return make_settings(migrated_database, tmp_path)
 
