@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
 from mentorship.models import ProgramMembership, User
@@ -52,6 +53,15 @@ class MembershipOut(msgspec.Struct):
     status: str
     roles: list[str]
     joined_at: datetime | None
+
+
+class MemberPageOut(msgspec.Struct):
+    """One page of a program's members, waiting ones first, then by name."""
+
+    items: list[MembershipOut]
+    total: int
+    page: int
+    pages: int
 
 
 class CoordinatorOut(msgspec.Struct):
@@ -188,10 +198,21 @@ class ProgramApiController(Controller):
 
     @get("/{slug:str}/members", name="api:programs:members", guards=[signed_in], opt=SIGNED_IN)
     async def members(
-        self, slug: FromPath[str], programs: NamedDependency[MembershipService], me: NamedDependency[User]
-    ) -> list[MembershipOut]:
-        """Everyone in the program or waiting to be (its coordinators and administrators)."""
-        return [membership_out(m) for m in await programs.members(slug, me)]
+        self,
+        slug: FromPath[str],
+        programs: NamedDependency[MembershipService],
+        me: NamedDependency[User],
+        page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
+        per_page: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+    ) -> MemberPageOut:
+        """Everyone in the program or waiting to be, a page at a time (its coordinators, administrators)."""
+        found, total = await programs.members(slug, me, page, per_page)
+        return MemberPageOut(
+            items=[membership_out(m) for m in found],
+            total=total,
+            page=page,
+            pages=max(1, -(-total // per_page)),
+        )
 
     @post(
         "/{slug:str}/members/{membership_id:uuid}/approve",

@@ -6,7 +6,7 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from mentorship.accounts.auth import COORDINATOR, SIGNED_IN, coordinator, signed_in
@@ -92,10 +92,14 @@ class ProgramController(Controller):
 
     @get("/{slug:str}", name="programs:detail", guards=[signed_in], opt=SIGNED_IN)
     async def detail(
-        self, slug: FromPath[str], programs: NamedDependency[MembershipService], me: NamedDependency[User]
+        self,
+        slug: FromPath[str],
+        programs: NamedDependency[MembershipService],
+        me: NamedDependency[User],
+        page: FromQuery[int] = 1,
     ) -> Template:
         """A program: what it offers and its term; its coordinators also see who is in and who waits."""
-        return program_page(await programs.page(slug, me))
+        return program_page(await programs.page(slug, me, page))
 
     @get("/{slug:str}/edit", name="programs:edit", guards=[coordinator], opt=COORDINATOR)
     async def edit(self, slug: FromPath[str], programs: NamedDependency[MembershipService]) -> Template:

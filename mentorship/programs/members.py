@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 
 from mentorship.engine.stale import suggestions_stale
@@ -45,12 +45,51 @@ for _type, _line in {
     describe_as(_type, _line)
 
 
+MEMBERS_PER_PAGE = 100
+WAITING_SHOWN = 50  # requests to join listed at once; the heading counts them all
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member as the program's page lists them: only what the table shows."""
+
+    id: UUID
+    profile_id: UUID
+    name: str
+    is_mentor: bool
+    is_mentee: bool
+    status: MembershipStatus
+    joined_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    """The first requests to join, and one page of the program's members, by name."""
+
+    waiting: list[MemberRow] = field(default_factory=list)
+    waiting_total: int = 0
+    current: list[MemberRow] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = MEMBERS_PER_PAGE
+
+    @property
+    def pages(self) -> int:
+        """How many pages the members fill (at least one)."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def profile_ids(self) -> list[UUID]:
+        """Everyone listed, waiting or in."""
+        return [m.profile_id for m in (*self.waiting, *self.current)]
+
+
 @dataclass(frozen=True)
 class ProgramPage:
     """What a program's page shows one person: members and requests only to those who manage it."""
 
     row: ProgramRow
-    members: list[ProgramMembership]
+    members: MemberPage
     coordinators: list[User]
     template: str  # the default agenda's title, or ''
     # Enrolment questions (mentorship.programs.questions): the form, the reader's own answers, and
@@ -63,10 +102,10 @@ class ProgramPage:
 class MembershipService(ProgramService):
     """Places in programs: what participants do for themselves, and what coordinators decide."""
 
-    async def page(self, slug: str, user: User) -> ProgramPage:
-        """A program's page for this person."""
+    async def page(self, slug: str, user: User, page: int = 1) -> ProgramPage:
+        """A program's page for this person, with a page of its members to those who manage it."""
         row = await self.row(slug, user)
-        members = await self.members(slug, user) if row.manages else []
+        members = await self.member_page(row.program, page) if row.manages else MemberPage()
         coordinators = await self.coordinators(row.program)
         return ProgramPage(row, members, coordinators, await self.template_title(row.program))
 
@@ -105,19 +144,74 @@ class MembershipService(ProgramService):
         await self._save(row.mine, "program.left", user.id, row.program)
         return row.mine
 
-    async def members(self, slug: str, by: User) -> list[ProgramMembership]:
-        """Everyone with a place in the program, waiting ones first (its coordinators and administrators)."""
+    async def members(
+        self, slug: str, by: User, page: int = 1, per_page: int = MEMBERS_PER_PAGE
+    ) -> tuple[list[ProgramMembership], int]:
+        """A page of everyone with a place in the program, waiting ones first, and how many there are.
+
+        For the program's coordinators and administrators.
+        """
         program = await self.managed(slug, by)
+        placed = (ProgramMembership.program_id == program.id) & (
+            ProgramMembership.status != MembershipStatus.LEFT
+        )
+        total = int(await self.session.scalar(select(func.count()).where(placed)) or 0)
         query = (
             select(ProgramMembership)
             .join(Profile, Profile.id == ProgramMembership.profile_id)
             .join(User, User.id == Profile.user_id)
-            .where(
-                ProgramMembership.program_id == program.id, ProgramMembership.status != MembershipStatus.LEFT
+            .where(placed)
+            .order_by(
+                ProgramMembership.status != MembershipStatus.PENDING,
+                func.lower(User.name),
+                ProgramMembership.id,
             )
-            .order_by(ProgramMembership.status != MembershipStatus.PENDING, func.lower(User.name))
+            .offset((max(page, 1) - 1) * per_page)
+            .limit(per_page)
         )
-        return list((await self.session.execute(query)).scalars())
+        return list((await self.session.execute(query)).unique().scalars()), total
+
+    async def member_page(self, program: Program, page: int = 1) -> MemberPage:
+        """The first requests to join and one page of members: two counts and two bounded reads."""
+        in_program = ProgramMembership.program_id == program.id
+        waiting = ProgramMembership.status == MembershipStatus.PENDING
+        current = ProgramMembership.status.in_((MembershipStatus.ACTIVE, MembershipStatus.INVITED))
+        counts = (
+            await self.session.execute(
+                select(func.count().filter(waiting), func.count().filter(current)).where(in_program)
+            )
+        ).one()
+        waiting_total, total = int(counts[0]), int(counts[1])
+        pages = max(1, -(-total // MEMBERS_PER_PAGE))
+        page = min(max(page, 1), pages)
+        first = (page - 1) * MEMBERS_PER_PAGE
+        return MemberPage(
+            waiting=await self._member_rows(in_program & waiting, 0, WAITING_SHOWN) if waiting_total else [],
+            waiting_total=waiting_total,
+            current=await self._member_rows(in_program & current, first, MEMBERS_PER_PAGE) if total else [],
+            total=total,
+            page=page,
+        )
+
+    async def _member_rows(self, where: ColumnElement[bool], offset: int, limit: int) -> list[MemberRow]:
+        rows = await self.session.execute(
+            select(
+                ProgramMembership.id,
+                ProgramMembership.profile_id,
+                User.name,
+                ProgramMembership.is_mentor,
+                ProgramMembership.is_mentee,
+                ProgramMembership.status,
+                ProgramMembership.joined_at,
+            )
+            .join(Profile, Profile.id == ProgramMembership.profile_id)
+            .join(User, User.id == Profile.user_id)
+            .where(where)
+            .order_by(func.lower(User.name), ProgramMembership.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [MemberRow(*row) for row in rows.all()]
 
     async def decide(self, slug: str, membership_id: UUID, approve: bool, by: User) -> ProgramMembership:
         """Let a person who asked into the program, or decline their request."""

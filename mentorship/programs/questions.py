@@ -160,16 +160,18 @@ def answer_message(question: EnrolmentQuestion, error: AnswerError) -> str:
 class QuestionService(MembershipService):
     """Writing, ordering and answering a program's enrolment questions."""
 
-    async def page(self, slug: str, user: User) -> ProgramPage:
+    async def page(self, slug: str, user: User, page: int = 1) -> ProgramPage:
         """A program's page with its questions, the reader's answers, and members' answers to managers."""
-        found = await super().page(slug, user)
+        found = await super().page(slug, user, page)
         program = found.row.program
         questions = await self.questions(program)
         if not questions:
             return found
         profile_id = found.row.mine.profile_id if found.row.mine is not None else None
         mine = await self.answers_of(program, profile_id) if profile_id is not None else {}
-        answers = await self.member_answers(program, user) if found.row.manages else {}
+        answers = (
+            await self.member_answers(program, user, found.members.profile_ids) if found.row.manages else {}
+        )
         return replace(found, questions=questions, my_answers=mine, answers=answers)
 
     async def join(
@@ -255,14 +257,21 @@ class QuestionService(MembershipService):
         )
         return {UUID(str(question_id)): value for question_id, value in found.all()}
 
-    async def member_answers(self, program: Program, by: User) -> dict[UUID, Answers]:
-        """Every member's answers, by profile and question (the program's coordinators and administrators)."""
+    async def member_answers(
+        self, program: Program, by: User, profile_ids: list[UUID] | None = None
+    ) -> dict[UUID, Answers]:
+        """Members' answers by profile and question: all, or those listed (coordinators, administrators)."""
         await self.managed(program.slug, by)
-        found = await self.session.execute(
+        query = (
             select(EnrolmentAnswer.profile_id, EnrolmentAnswer.question_id, EnrolmentAnswer.value)
             .join(EnrolmentQuestion, EnrolmentQuestion.id == EnrolmentAnswer.question_id)
             .where(EnrolmentQuestion.program_id == program.id)
         )
+        if profile_ids is not None:
+            if not profile_ids:
+                return {}
+            query = query.where(EnrolmentAnswer.profile_id.in_(profile_ids))
+        found = await self.session.execute(query)
         answers: dict[UUID, Answers] = {}
         for profile_id, question_id, value in found.all():
             answers.setdefault(UUID(str(profile_id)), {})[UUID(str(question_id))] = value

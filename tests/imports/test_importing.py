@@ -71,7 +71,7 @@ async def test_the_fixed_file_previews_then_imports_and_invites_new_people_only(
 
     assert done["status"] == "done" and done["result"]["invited"] == 2
     assert await counts(quiet) == {"users": 6, "memberships": 3}
-    members = (await people["lead"].get("/api/v1/programs/leadership/members")).json()
+    members = (await people["lead"].get("/api/v1/programs/leadership/members")).json()["items"]
     roles = {m["name"]: m["roles"] for m in members}
     assert roles == {"Mia Mentor": ["mentor", "mentee"], "Ben": ["mentee"], "Ana": ["mentee"]}
     invitations = await job_status(queue, f"import-invitations:{body['id']}:0")
