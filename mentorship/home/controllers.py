@@ -15,6 +15,7 @@ from mentorship.config import Settings
 from mentorship.home.personal import PersonalHomeService
 from mentorship.home.schemas import CommunitySummary
 from mentorship.home.services import FIGURES_STORE, CommunityService
+from mentorship.relationships.figures import FIGURES_STORE as COORDINATOR_FIGURES
 
 
 async def provide_community(
@@ -24,9 +25,11 @@ async def provide_community(
     return CommunityService(db_session, request.app.stores.get(FIGURES_STORE))
 
 
-async def provide_personal(db_session: NamedDependency[AsyncSession]) -> PersonalHomeService:
-    """The personal home's service on the request's database session."""
-    return PersonalHomeService(db_session)
+async def provide_personal(
+    db_session: NamedDependency[AsyncSession], request: Request[Any, Any, Any]
+) -> PersonalHomeService:
+    """The personal home's service on the request's database session, a coordinator's counts kept."""
+    return PersonalHomeService(db_session, request.app.stores.get(COORDINATOR_FIGURES))
 
 
 async def community_page(community: CommunityService) -> Template:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 from uuid import UUID
 
+from litestar.stores.base import Store
 from sqlalchemy import exists, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,6 +32,7 @@ from mentorship.models import (
     RoundStatus,
     User,
 )
+from mentorship.relationships.figures import kept
 from mentorship.relationships.load import load_rows
 from mentorship.relationships.risk import at_risk_rows
 
@@ -47,11 +50,21 @@ def next_profile_step(profile: Profile | None) -> Todo | None:
     return Todo("profile", f"/profile/edit/{missing}") if missing else None
 
 
+@dataclass(frozen=True)
+class Counts:
+    """A coordinator's community-wide counts (kept in the shared store)."""
+
+    waiting: int
+    at_risk: int
+    overloaded: int
+
+
 class PersonalHomeService:
     """The personal home's queries, each bounded."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, figures: Store | None = None) -> None:
         self.session = session
+        self.figures = figures
 
     async def home(self, user: User, threshold: float, now: datetime | None = None) -> PersonalHome:
         """Everything the home shows for this person."""
@@ -247,16 +260,22 @@ class PersonalHomeService:
             .order_by(Round.created_at.desc())
             .limit(SHOWN)
         )
+        counts = await kept(
+            self.figures, self.session, f"home:{threshold:g}", Counts, lambda: self._counts(threshold, now)
+        )
+        return ProgramFigures(
+            rounds=[RoundLine(f"/rounds/{r.id}", str(r.kind), str(r.status), r.created_at) for r in rounds],
+            waiting=counts.waiting,
+            at_risk=counts.at_risk,
+            overloaded=counts.overloaded,
+        )
+
+    async def _counts(self, threshold: float, now: datetime) -> Counts:
         loads = load_rows(now.date()).subquery()
         overloaded = await self.session.scalar(
             select(func.count()).select_from(loads).where(loads.c.value > threshold)
         )
-        return ProgramFigures(
-            rounds=[RoundLine(f"/rounds/{r.id}", str(r.kind), str(r.status), r.created_at) for r in rounds],
-            waiting=await self._waiting(),
-            at_risk=await self._at_risk(now),
-            overloaded=int(overloaded or 0),
-        )
+        return Counts(await self._waiting(), await self._at_risk(now), int(overloaded or 0))
 
     async def _waiting(self) -> int:
         """Active mentees with no live relationship as a mentee and no open proposal."""

@@ -99,7 +99,10 @@ class Checkin(UUIDAuditBase):
     """A meeting of a relationship: planned, then held, missed or rescheduled."""
 
     __tablename__ = "checkin"
-    __table_args__ = (Index("ix_checkin_relationship_when", "relationship_id", "scheduled_at"),)
+    __table_args__ = (
+        Index("ix_checkin_relationship_when", "relationship_id", "scheduled_at"),
+        Index("ix_checkin_updated_at", "updated_at"),  # the coordinators' figures' fingerprint
+    )
 
     relationship_id: Mapped[UUID] = mapped_column(ForeignKey("relationship.id", ondelete="CASCADE"))
     template_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin_template.id", ondelete="SET NULL"))
@@ -177,6 +180,7 @@ class ActionItem(UUIDAuditBase):
     """Something someone will do by a date; it appears on every agenda until done."""
 
     __tablename__ = "action_item"
+    __table_args__ = (Index("ix_action_item_updated_at", "updated_at"),)  # the figures' fingerprint
 
     relationship_id: Mapped[UUID] = mapped_column(
         ForeignKey("relationship.id", ondelete="CASCADE"), index=True

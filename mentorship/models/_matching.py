@@ -135,6 +135,7 @@ class Proposal(UUIDAuditBase):
         Index("ix_proposal_round_status", "round_id", "status"),
         # A round's pairings best first, a page at a time.
         Index("ix_proposal_round_score", "round_id", "score", "id"),
+        Index("ix_proposal_updated_at", "updated_at"),  # the coordinators' figures' fingerprint
     )
 
     round_id: Mapped[UUID | None] = mapped_column(ForeignKey("matching_round.id", ondelete="CASCADE"))
@@ -225,6 +226,7 @@ class Relationship(UUIDAuditBase):
     """A mentoring relationship that started when everyone in a proposal accepted."""
 
     __tablename__ = "relationship"
+    __table_args__ = (Index("ix_relationship_updated_at", "updated_at"),)  # the figures' fingerprint
 
     kind: Mapped[Kind] = mapped_column(_enum(Kind, "kind"))
     status: Mapped[RelationshipStatus] = mapped_column(

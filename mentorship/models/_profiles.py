@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
-from sqlalchemy import JSON, ColumnElement, Enum, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, ColumnElement, Enum, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models._enums import TopicDirection
@@ -21,6 +21,7 @@ class Profile(UUIDAuditBase):
     """A participant's registration: roles, kinds, goals, topics, languages, time zone, capacity."""
 
     __tablename__ = "profile"
+    __table_args__ = (Index("ix_profile_updated_at", "updated_at"),)  # the coordinators' figures' fingerprint
 
     user_id: Mapped[UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), unique=True)
     is_mentor: Mapped[bool] = mapped_column(default=False)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -84,7 +84,10 @@ class ProgramMembership(UUIDAuditBase):
     """A person's place in a program, with the roles they take there; one row per program and person."""
 
     __tablename__ = "program_membership"
-    __table_args__ = (UniqueConstraint("program_id", "profile_id"),)
+    __table_args__ = (
+        UniqueConstraint("program_id", "profile_id"),
+        Index("ix_program_membership_updated_at", "updated_at"),  # the coordinators' figures' fingerprint
+    )
 
     program_id: Mapped[UUID] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), index=True)
     profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)

@@ -21,8 +21,9 @@ from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.config import Settings
 from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.models import Goal, GoalNote, RelationshipStatus, User
-from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.dashboard import kept_dashboard
 from mentorship.relationships.deps import provide_relationships
+from mentorship.relationships.figures import FIGURES_STORE
 from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import EndIn, PauseIn, ReflectionIn, check_cadence
 from mentorship.relationships.load import own_load
@@ -380,6 +381,7 @@ class DashboardApiController(Controller):
     async def dashboard(
         self,
         me: NamedDependency[User],
+        request: Request[Any, Any, Any],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
         program: Annotated[str, QueryParameter(max_length=80)] = "",
@@ -387,10 +389,12 @@ class DashboardApiController(Controller):
         """Relationships, check-ins held vs planned, overdue, at risk, load distribution, completions.
 
         ``program=<slug>``: one program's figures (a program's coordinators always see one program).
+        Counted again after any change, and at least every minute.
         """
         scope = await program_scope(db_session, me, program)
+        store = request.app.stores.get(FIGURES_STORE)
         figures = (
-            await dashboard(db_session, settings.load_threshold, program_id=scope.program_id)
+            await kept_dashboard(db_session, store, settings.load_threshold, scope.program_id)
         ).as_dict()
         figures["program"] = scope.slug
         for row in figures["at_risk"]:

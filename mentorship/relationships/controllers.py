@@ -23,8 +23,9 @@ from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import GoalStatus, User
 from mentorship.profiles import options
-from mentorship.relationships.dashboard import dashboard
+from mentorship.relationships.dashboard import kept_dashboard
 from mentorship.relationships.deps import provide_relationships
+from mentorship.relationships.figures import FIGURES_STORE
 from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import (
     EndIn,
@@ -431,12 +432,14 @@ class DashboardController(Controller):
     async def index(
         self,
         me: NamedDependency[User],
+        request: Request[Any, Any, Any],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
         program: FromQuery[str] = "",
     ) -> Template:
         """Relationships, check-ins, risks, loads and completions, with charts drawn on the server."""
         scope = await program_scope(db_session, me, program)
-        figures = await dashboard(db_session, settings.load_threshold, program_id=scope.program_id)
+        store = request.app.stores.get(FIGURES_STORE)
+        figures = await kept_dashboard(db_session, store, settings.load_threshold, scope.program_id)
         context = {"d": figures, "threshold": settings.load_threshold, "scope": scope}
         return Template("dashboard/index.html", context=context)

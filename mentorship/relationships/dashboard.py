@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 from uuid import UUID
 
+from litestar.stores.base import Store
 from sqlalchemy import ColumnElement, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +26,7 @@ from mentorship.models import (
     RelationshipStatus,
     User,
 )
+from mentorship.relationships.figures import kept
 from mentorship.relationships.load import Load, load_rows
 from mentorship.relationships.reminders import missed
 from mentorship.relationships.risk import at_risk_rows, reasons
@@ -126,6 +128,16 @@ def load_labels() -> list[str]:
 def _in(program_id: UUID | None) -> ColumnElement[bool]:
     """Relationships of one program, or every one (None: the whole community)."""
     return true() if program_id is None else Relationship.program_id == program_id
+
+
+async def kept_dashboard(
+    session: AsyncSession, store: Store | None, threshold: float, program_id: UUID | None = None
+) -> Dashboard:
+    """The figures as :func:`dashboard` counts them, kept a minute and counted again after any change."""
+    key = f"dashboard:{program_id or 'community'}:{threshold:g}"
+    return await kept(
+        store, session, key, Dashboard, lambda: dashboard(session, threshold, program_id=program_id)
+    )
 
 
 async def dashboard(

@@ -1,0 +1,92 @@
+"""The dashboard's and a coordinator's home figures: kept in the shared store, recounted after a change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from mentorship.app import create_app
+from mentorship.config import Settings
+from tests.factories import PASSWORD
+from tests.helpers import login, send_json
+from tests.relationships.conftest import start
+
+Clients = dict[str, AsyncTestClient[Litestar]]
+
+
+@contextmanager
+def counted() -> Iterator[list[str]]:
+    """Every SQL statement run while inside."""
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "pg_catalog" not in statement:
+            statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+
+
+async def test_an_unchanged_community_is_not_counted_again(quiet: Settings, clients: Clients) -> None:
+    await start(quiet)
+    coordinator = clients["coordinator"]
+    with counted() as first:
+        counted_once = (await coordinator.get("/api/v1/dashboard")).json()
+    with counted() as second:
+        kept = (await coordinator.get("/api/v1/dashboard")).json()
+
+    assert kept == counted_once and kept["active"] == 1
+    # The first visit counts (18 statements); the second reads the fingerprint and the kept figures.
+    assert len(first) >= 15 and len(second) <= 6, (len(first), len(second))
+
+
+async def test_a_change_shows_on_the_next_visit_on_every_worker(quiet: Settings, clients: Clients) -> None:
+    relationship = await start(quiet)
+    coordinator = clients["coordinator"]
+    before = (await coordinator.get("/api/v1/dashboard")).json()
+    home_before = (await coordinator.get("/")).text
+    until = (date.today() + timedelta(days=20)).isoformat()
+    paused = await send_json(
+        clients["mia"], "POST", f"/api/v1/relationships/{relationship}/pause", {"until": until}
+    )
+    assert paused.status_code == 200, paused.text
+
+    async with AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local") as other_worker:
+        await login(other_worker, "coordinator@example.org", PASSWORD)
+        after = (await other_worker.get("/api/v1/dashboard")).json()
+        page = (await other_worker.get("/dashboard")).text
+    again = (await coordinator.get("/api/v1/dashboard")).json()
+
+    assert (before["active"], before["paused"]) == (1, 0)
+    assert (after["active"], after["paused"]) == (0, 1) and again == after
+    assert '<dd class="figure-value" data-figure="paused">1</dd>' in page
+    assert waiting(home_before) == 2  # Ben and the outsider; Ana has Mia
+
+
+async def test_a_coordinator_s_home_counts_again_after_a_match(quiet: Settings, clients: Clients) -> None:
+    await start(quiet)
+    coordinator = clients["coordinator"]
+    before = waiting((await coordinator.get("/")).text)
+    kept = waiting((await coordinator.get("/")).text)
+    await start(quiet, mentee="ben")
+    after = waiting((await coordinator.get("/")).text)
+
+    assert (before, kept, after) == (2, 2, 1)
+
+
+def waiting(home: str) -> int:
+    """The home page's count of mentees waiting for a match."""
+    found = re.search(r'stat-value">(\d+)</span><a class="stat-label" href="/roster\?role=mentee"', home)
+    assert found, "no waiting mentees figure on the home page"
+    return int(found.group(1))
