@@ -15,7 +15,7 @@ from mentorship.config import Settings
 from mentorship.home.personal import PersonalHomeService
 from mentorship.home.schemas import CommunitySummary
 from mentorship.home.services import FIGURES_STORE, CommunityService
-from mentorship.relationships.figures import FIGURES_STORE as COORDINATOR_FIGURES
+from mentorship.lib.figures import FIGURES_STORE as COORDINATOR_FIGURES
 
 
 async def provide_community(

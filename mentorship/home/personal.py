@@ -12,6 +12,7 @@ from sqlalchemy import exists, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.home.schemas import Glance, PersonalHome, ProgramFigures, RoundLine, Todo
+from mentorship.lib.figures import kept
 from mentorship.models import (
     ActionItem,
     Checkin,
@@ -32,7 +33,6 @@ from mentorship.models import (
     RoundStatus,
     User,
 )
-from mentorship.relationships.figures import kept
 from mentorship.relationships.load import load_rows
 from mentorship.relationships.risk import at_risk_rows
 

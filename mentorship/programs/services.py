@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
+from litestar.stores.base import Store
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.events.describe import N_, describe_as
 from mentorship.events.services import record
 from mentorship.lib.errors import Conflict, Forbidden, NotFound
+from mentorship.lib.figures import kept
 from mentorship.lib.i18n import _
 from mentorship.models import (
     CheckinTemplate,
@@ -109,8 +111,9 @@ def enrolment_days(program: Program) -> tuple[date | None, date | None]:
 class ProgramService:
     """Queries and changes behind the program pages and API; every method checks who asks."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, figures: Store | None = None) -> None:
         self.session = session
+        self.figures = figures  # where the member counts are kept between changes
 
     async def rows(self, user: User, *, include_archived: bool = False) -> list[ProgramRow]:
         """Programs this person may see, with their own place in each, by name."""
@@ -255,29 +258,27 @@ class ProgramService:
                 _("A program called “{name}” already exists.").format(name=program.name)
             ) from exc
 
+    async def _counts(self) -> dict[UUID, int]:
+        """Every program's members taking part now, by program."""
+        found = await self.session.execute(
+            select(ProgramMembership.program_id, func.count())
+            .where(ProgramMembership.status == MembershipStatus.ACTIVE)
+            .group_by(ProgramMembership.program_id)
+        )
+        return {UUID(str(program_id)): int(n) for program_id, n in found.all()}
+
     async def _rows(self, programs: list[Program], user: User) -> list[ProgramRow]:
         ids = [program.id for program in programs]
         if not ids:
             return []
-        counts = dict(
-            (
-                await self.session.execute(
-                    select(ProgramMembership.program_id, func.count())
-                    .where(
-                        ProgramMembership.program_id.in_(ids),
-                        ProgramMembership.status == MembershipStatus.ACTIVE,
-                    )
-                    .group_by(ProgramMembership.program_id)
-                )
-            ).all()
-        )
+        counts = await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
         mine = {
             m.program_id: m
             for m in (
                 await self.session.execute(
-                    select(ProgramMembership).where(
-                        ProgramMembership.program_id.in_(ids), ProgramMembership.profile.has(user_id=user.id)
-                    )
+                    select(ProgramMembership)
+                    .join(Profile, Profile.id == ProgramMembership.profile_id)
+                    .where(ProgramMembership.program_id.in_(ids), Profile.user_id == user.id)
                 )
             ).scalars()
         }

@@ -20,10 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentorship.accounts.auth import SIGNED_IN, signed_in
 from mentorship.config import Settings
 from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
+from mentorship.lib.figures import FIGURES_STORE
 from mentorship.models import Goal, GoalNote, RelationshipStatus, User
 from mentorship.relationships.dashboard import kept_dashboard
 from mentorship.relationships.deps import provide_relationships
-from mentorship.relationships.figures import FIGURES_STORE
 from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import EndIn, PauseIn, ReflectionIn, check_cadence
 from mentorship.relationships.load import own_load

@@ -19,13 +19,13 @@ from mentorship.checkins.services import CheckinService
 from mentorship.config import Settings
 from mentorship.events.scope import PROGRAM_COORDINATOR, program_scope
 from mentorship.lib.confirm import confirmation_page
+from mentorship.lib.figures import FIGURES_STORE
 from mentorship.lib.flash import flash
 from mentorship.lib.i18n import _
 from mentorship.models import GoalStatus, User
 from mentorship.profiles import options
 from mentorship.relationships.dashboard import kept_dashboard
 from mentorship.relationships.deps import provide_relationships
-from mentorship.relationships.figures import FIGURES_STORE
 from mentorship.relationships.goals import GoalIn, NoteIn
 from mentorship.relationships.lifecycle import (
     EndIn,

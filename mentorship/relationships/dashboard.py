@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.checkins.pulse import pulse_aggregates, support_request_count
+from mentorship.lib.figures import kept
 from mentorship.models import (
     ActionItem,
     Checkin,
@@ -26,7 +27,6 @@ from mentorship.models import (
     RelationshipStatus,
     User,
 )
-from mentorship.relationships.figures import kept
 from mentorship.relationships.load import Load, load_rows
 from mentorship.relationships.reminders import missed
 from mentorship.relationships.risk import at_risk_rows, reasons

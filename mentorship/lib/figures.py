@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 from litestar.stores.base import Store
@@ -55,7 +55,7 @@ async def kept(
     store: Store | None,
     session: AsyncSession,
     key: str,
-    kind: type[T],
+    kind: Any,  # what msgspec decodes the kept figures as: a class or a generic alias
     count: Callable[[], Awaitable[T]],
 ) -> T:
     """The figures under ``key`` for the data as it is now: from the store, or counted and kept."""
@@ -63,7 +63,8 @@ async def kept(
         return await count()
     full = f"{key}:{await fingerprint(session)}"
     if (found := await store.get(full)) is not None:
-        return msgspec.json.decode(found, type=kind)
+        decoded: T = msgspec.json.decode(found, type=kind)
+        return decoded
     figures = await count()
     await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
     return figures
