@@ -264,7 +264,7 @@ async def preview_context(rounds: RoundService, found: Round, page: int = 1) -> 
     mentors = {m for m in (_mentor(p) for p in proposals) if m is not None}
     used = await mentor_use(session, found.id, mentors | candidates)
     people: dict[UUID, Profile] = await rounds.people(
-        on_page | candidates | {pid for group in groups for pid, _best in group["people"]}
+        on_page | candidates | {pid for group in groups for pid, _best in group["people"]}, shallow=True
     )
 
     def name(profile_id: UUID) -> str:

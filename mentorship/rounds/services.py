@@ -14,7 +14,7 @@ import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import raiseload, selectinload
 
 from mentorship.engine import run as engine
 from mentorship.engine.outcome import Outcome, Unit, histogram
@@ -166,11 +166,18 @@ class RoundService:
             (await self.session.execute(query.order_by(Proposal.score.desc(), Proposal.id))).scalars()
         )
 
-    async def people(self, profile_ids: set[UUID]) -> dict[UUID, Profile]:
-        """Profiles (with their user) by id, for showing names."""
+    async def people(self, profile_ids: set[UUID], *, shallow: bool = False) -> dict[UUID, Profile]:
+        """Profiles (with their user) by id, for showing names.
+
+        ``shallow``: without topics and languages (a round's page names hundreds of people and reads
+        no one's topics; touching them then raises rather than loading them one by one).
+        """
         if not profile_ids:
             return {}
-        rows = await self.session.execute(select(Profile).where(Profile.id.in_(profile_ids)))
+        query = select(Profile).where(Profile.id.in_(profile_ids))
+        if shallow:
+            query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
+        rows = await self.session.execute(query)
         return {profile.id: profile for profile in rows.scalars()}
 
     async def _editable(self, round_id: UUID) -> Round:

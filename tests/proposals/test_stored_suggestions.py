@@ -22,7 +22,7 @@ from tests.programs.program_world import match, signed_in, two_programs
 from tests.stored_suggestions import refresh_suggestions
 
 Clients = dict[str, AsyncTestClient[Litestar]]
-PREPARING = "We are finding mentors who fit you; this usually takes under a minute."
+PREPARING = "We are finding mentors who fit you; your list appears here by itself within a few minutes."
 
 
 def names(found: list[dict[str, Any]]) -> list[str]:
