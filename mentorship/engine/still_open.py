@@ -8,6 +8,7 @@ from uuid import UUID
 
 from sqlalchemy import not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import raiseload
 
 from mentorship.engine.parted import parted_pairs
 from mentorship.engine.pool import _chose, _has_slot, _pending
@@ -25,12 +26,20 @@ from mentorship.models import (
 )
 
 
-async def mentors_with_room(session: AsyncSession, ids: Collection[UUID], today: date) -> dict[UUID, Profile]:
-    """Those of these mentors who are active, not away and have a place not promised in a pending request."""
+async def mentors_with_room(
+    session: AsyncSession, ids: Collection[UUID], today: date, *, shallow: bool = False
+) -> dict[UUID, Profile]:
+    """Those of these mentors who are active, not away and have a place not promised in a pending request.
+
+    ``shallow``: the profiles without topics and languages, for a caller that loads only those it shows.
+    """
     if not ids:
         return {}
+    query = select(Profile)
+    if shallow:
+        query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
     found = await session.execute(
-        select(Profile)
+        query
         .join(User, User.id == Profile.user_id)
         .where(
             Profile.id.in_(ids),

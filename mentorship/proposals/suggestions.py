@@ -17,6 +17,7 @@ import pandas as pd
 from saq.queue.base import Queue
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from mentorship.engine.stale import COMMUNITY, request_refresh
 from mentorship.engine.still_open import mentoring_in, mentors_with_room, not_again, open_peers
@@ -130,7 +131,7 @@ async def _open_mentors(
 ) -> dict[UUID, Profile]:
     """Of these stored candidates, the mentors she may be shown now (each check bounded by these ids)."""
     today = date.today()
-    mentors = await mentors_with_room(session, ids, today)
+    mentors = await mentors_with_room(session, ids, today, shallow=True)
     loads = await mentor_loads(session, today, set(mentors))
     skip = await not_again(session, mentee.id, set(mentors))
     return {
@@ -178,7 +179,19 @@ async def suggest_by_program(
             if c.candidate_id in shown and (scope == COMMUNITY or (scope, c.candidate_id) in placed)
         ]
         lists.append(ProgramSuggestions(program, found[:n], mentoring[scope], scope in preparing))
+    await _in_full(session, {s.profile.id for group in lists for s in group.found})
     return lists
+
+
+async def _in_full(session: AsyncSession, ids: set[UUID]) -> None:
+    """Load the topics and languages of the few mentors shown (the others were checked for room only)."""
+    if ids:
+        await session.execute(
+            select(Profile)
+            .where(Profile.id.in_(ids))
+            .options(selectinload(Profile.topics), selectinload(Profile.languages))
+            .execution_options(populate_existing=True)
+        )
 
 
 async def fit_of(
