@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
@@ -208,8 +209,25 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return app
 
 
+GC_YOUNG_THRESHOLD = 10_000  # allocations between young collections (CPython's default: 700)
+
+
 def create_app_from_env() -> Litestar:
     """Factory for uvicorn workers: settings come from the environment."""
     # Served, not in tests: the first "Find a mentor now" must not wait seconds for the engine to load.
     load_engine_in_background()
-    return create_app(Settings.from_env())
+    app = create_app(Settings.from_env())
+    app.on_startup.append(_settle_memory)
+    return app
+
+
+def _settle_memory() -> None:
+    """Keep the start-up's objects out of the garbage collector's full passes.
+
+    A served worker holds a few hundred thousand long-lived objects (the app, templates, topic
+    catalogs); every full collection walked them all, a pause of up to 250 ms at the 99th percentile.
+    Frozen, they are never walked again; and young collections run less often.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 20)
