@@ -8,7 +8,9 @@ What no edit marks (time passing, a deletion, a bulk update) shows within the mi
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -65,6 +67,22 @@ async def kept(
     if (found := await store.get(full)) is not None:
         decoded: T = msgspec.json.decode(found, type=kind)
         return decoded
-    figures = await count()
-    await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
-    return figures
+    # One count per worker at a time: the others wait for it rather than all counting at once
+    # (eight coordinators opening the dashboard after a change would otherwise cost eight counts).
+    async with _counting(key):
+        if (found := await store.get(full)) is not None:
+            counted: T = msgspec.json.decode(found, type=kind)
+            return counted
+        figures = await count()
+        await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
+        return figures
+
+
+_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _counting(key: str) -> asyncio.Lock:
+    """This event loop's lock for counting one kind of figures (a lock belongs to one loop)."""
+    return _LOCKS.setdefault(asyncio.get_running_loop(), {}).setdefault(key, asyncio.Lock())

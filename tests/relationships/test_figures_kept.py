@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,3 +91,15 @@ def waiting(home: str) -> int:
     found = re.search(r'stat-value">(\d+)</span><a class="stat-label" href="/roster\?role=mentee"', home)
     assert found, "no waiting mentees figure on the home page"
     return int(found.group(1))
+
+
+async def test_coordinators_arriving_together_wait_for_one_count(quiet: Settings, clients: Clients) -> None:
+    await start(quiet)
+    coordinator = clients["coordinator"]
+    with counted() as statements:
+        answers = await asyncio.gather(*(coordinator.get("/api/v1/dashboard") for _ in range(5)))
+
+    assert [a.status_code for a in answers] == [200] * 5
+    assert len({a.text for a in answers}) == 1
+    counts = [s for s in statements if "GROUP BY relationship.status" in s]
+    assert len(counts) == 1  # one worker counted once; the four others read what it kept
