@@ -39,9 +39,7 @@ async def mentors_with_room(
     if shallow:
         query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
     found = await session.execute(
-        query
-        .join(User, User.id == Profile.user_id)
-        .where(
+        query.join(User, User.id == Profile.user_id).where(
             Profile.id.in_(ids),
             User.is_active,
             Profile.is_mentor,
