@@ -126,7 +126,10 @@ class ProgramService:
         elif not include_archived:
             query = query.where(~Program.archived)
         programs = list((await self.session.execute(query)).scalars())
-        return await self._rows(programs, user)
+        # Only the list, a read, keeps its counts: the store writes through its own connection,
+        # which on SQLite would wait forever behind a request that is itself writing.
+        counts = await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
+        return await self._rows(programs, user, counts)
 
     async def row(self, slug: str, user: User) -> ProgramRow:
         """One program as this person sees it; an archived one is hidden from those who do not manage it."""
@@ -258,20 +261,24 @@ class ProgramService:
                 _("A program called “{name}” already exists.").format(name=program.name)
             ) from exc
 
-    async def _counts(self) -> dict[UUID, int]:
-        """Every program's members taking part now, by program."""
-        found = await self.session.execute(
-            select(ProgramMembership.program_id, func.count())
-            .where(ProgramMembership.status == MembershipStatus.ACTIVE)
-            .group_by(ProgramMembership.program_id)
+    async def _counts(self, ids: list[UUID] | None = None) -> dict[UUID, int]:
+        """Members taking part now, by program: every program's, or these programs'."""
+        query = select(ProgramMembership.program_id, func.count()).where(
+            ProgramMembership.status == MembershipStatus.ACTIVE
         )
+        if ids is not None:
+            query = query.where(ProgramMembership.program_id.in_(ids))
+        found = await self.session.execute(query.group_by(ProgramMembership.program_id))
         return {UUID(str(program_id)): int(n) for program_id, n in found.all()}
 
-    async def _rows(self, programs: list[Program], user: User) -> list[ProgramRow]:
+    async def _rows(
+        self, programs: list[Program], user: User, counts: dict[UUID, int] | None = None
+    ) -> list[ProgramRow]:
         ids = [program.id for program in programs]
         if not ids:
             return []
-        counts = await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
+        if counts is None:
+            counts = await self._counts(ids)
         mine = {
             m.program_id: m
             for m in (
