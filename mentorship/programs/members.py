@@ -182,8 +182,7 @@ class MembershipService(ProgramService):
             )
         ).one()
         waiting_total, total = int(counts[0]), int(counts[1])
-        pages = max(1, -(-total // MEMBERS_PER_PAGE))
-        page = min(max(page, 1), pages)
+        page = min(max(page, 1), MemberPage(total=total).pages)
         first = (page - 1) * MEMBERS_PER_PAGE
         return MemberPage(
             waiting=await self._member_rows(in_program & waiting, 0, WAITING_SHOWN) if waiting_total else [],
