@@ -16,6 +16,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
 from litestar.stores.registry import StoreRegistry
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from mentorship import __version__
@@ -47,6 +48,7 @@ from mentorship.lib.errors import (
     domain_error_handler,
     http_exception_handler,
     internal_error_handler,
+    operational_error_handler,
 )
 from mentorship.lib.head import head_as_get
 from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware, recursion_error_handler
@@ -186,6 +188,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RecursionError: recursion_error_handler,
             # Waiting longer than the pool timeout for a database connection: busy, not broken.
             PoolTimeout: busy_handler,
+            # Refused (too many clients, down) or locked out: busy too, so clients retry; else a 500.
+            OperationalError: operational_error_handler,
             Exception: internal_error_handler,
         },
         request_max_body_size=MAX_BODY_BYTES,

@@ -18,6 +18,7 @@ from litestar.response import Template
 from litestar.response.base import ASGIResponse
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ASGIApp, Receive, Scope, Send
+from sqlalchemy.exc import OperationalError
 
 from mentorship.lib.i18n import _
 
@@ -184,3 +185,31 @@ def busy_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[An
             headers=headers,
         )
     return _page(request, {"status_code": 503, "title": _("Too busy"), "detail": detail}, 503, headers)
+
+
+# What a database says when it is down, full or locked, rather than when a statement is wrong.
+_UNAVAILABLE = (
+    "database is locked",
+    "too many clients",
+    "too many connections",
+    "connection refused",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "terminating connection",
+    "server closed the connection",
+)
+
+
+def database_unavailable(exc: OperationalError) -> bool:
+    """Whether the database refused, dropped or locked us out (retrying helps), not a statement's fault."""
+    if exc.connection_invalidated or exc.statement is None:  # no statement: the connect itself failed
+        return True
+    said = str(exc.orig).lower()
+    return any(words in said for words in _UNAVAILABLE)
+
+
+def operational_error_handler(request: Request[Any, Any, Any], exc: OperationalError) -> Response[Any]:
+    """A database that is down, full of connections or locked answers 503 with a retry time; else 500."""
+    if database_unavailable(exc):
+        return busy_handler(request, exc)
+    return internal_error_handler(request, exc)

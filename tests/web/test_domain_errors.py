@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import socket
+from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from mentorship.app import create_app
 from mentorship.config import Settings
 from mentorship.lib.errors import Conflict, Forbidden, Invalid, NotFound, as_http
 from mentorship.relationships.services import RelationshipService
@@ -94,3 +98,42 @@ async def test_no_free_database_connection_is_a_503_with_a_time_to_retry(
     assert response.headers["retry-after"] == "5"
     assert "try again in a few seconds" in response.text
     assert "QueuePool" not in response.text  # nothing about the server's insides
+
+
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+async def test_a_database_that_refuses_connections_is_a_503_not_a_500(
+    settings: Settings, tmp_path: Path, accept: str
+) -> None:
+    with socket.socket() as sock:  # a port nobody listens on: the database is down
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    down = dataclasses.replace(
+        settings,
+        database_url=f"postgresql+psycopg://postgres@127.0.0.1:{port}/mentorship",
+        in_process_worker=False,
+        data_dir=tmp_path,
+    )
+    async with AsyncTestClient(app=create_app(down), base_url="http://testserver.local") as client:
+        response = await client.get("/", headers={"accept": accept})
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert "try again in a few seconds" in response.text
+    assert "127.0.0.1" not in response.text and "psycopg" not in response.text
+
+
+def test_only_an_unavailable_database_is_busy_a_wrong_statement_stays_a_fault() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from mentorship.lib.errors import database_unavailable
+
+    class Said(Exception):
+        pass
+
+    locked = OperationalError("UPDATE session SET data = ?", {}, Said("database is locked"))
+    full = OperationalError("SELECT 1", {}, Said("FATAL: sorry, too many clients already"))
+    refused = OperationalError(None, None, Said("connection failed"))
+    wrong = OperationalError("SELECT nope FROM profile", {}, Said("no such column: nope"))
+
+    assert database_unavailable(locked) and database_unavailable(full) and database_unavailable(refused)
+    assert not database_unavailable(wrong)
