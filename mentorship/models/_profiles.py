@@ -64,7 +64,7 @@ class Profile(UUIDAuditBase):
         return starts <= on <= ends
 
     @classmethod
-    def away_on(cls, day: date) -> ColumnElement[bool]:
+    def away_on(cls, day: date | ColumnElement[date]) -> ColumnElement[bool]:
         """SQL twin of `is_away`: the person is in an away period on the given day."""
         has_period = cls.away_from.is_not(None) | cls.away_until.is_not(None)
         starts = func.coalesce(cls.away_from, date.min) <= day

@@ -8,9 +8,9 @@ out at once.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
 from uuid import UUID
 
 import pandas as pd
@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.engine.stale import COMMUNITY, request_refresh
-from mentorship.engine.still_open import mentoring_in, mentors_with_room, not_again, open_peers
+from mentorship.engine.still_open import mentoring_in, open_peers
 from mentorship.engine.suggest import rank_mentors
 from mentorship.engine.table import participant, participants
 from mentorship.lib.reasons import ReasonData
@@ -36,8 +36,9 @@ from mentorship.models import (
     SuggestionScope,
     slot_scope,
 )
+from mentorship.proposals.candidates import StoredFit, stored_mentors, stored_peers
 from mentorship.proposals.programs import in_any_program, programs_of
-from mentorship.relationships.load import DEFAULT_THRESHOLD, mentor_loads
+from mentorship.relationships.load import DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -67,37 +68,11 @@ class PeerSuggestions:
     preparing: bool = False
 
 
-@dataclass(frozen=True)
-class _Stored:
-    candidate_id: UUID
-    score: float
-    reasons: list[ReasonData]
-
-
-async def _stored(session: AsyncSession, mentee_id: UUID, scopes: list[str]) -> dict[str, list[_Stored]]:
-    """The mentee's stored candidates in these scopes, best first: one query for all of them."""
-    rows = await session.execute(
-        select(
-            SuggestionCandidate.scope,
-            SuggestionCandidate.candidate_id,
-            SuggestionCandidate.score,
-            SuggestionCandidate.reasons,
-        )
-        .where(SuggestionCandidate.mentee_id == mentee_id, SuggestionCandidate.scope.in_(scopes))
-        .order_by(SuggestionCandidate.scope, SuggestionCandidate.rank)
-    )
-    found: dict[str, list[_Stored]] = {}
-    typed = cast("list[tuple[str, UUID, float, list[ReasonData] | None]]", rows.all())
-    for scope, candidate, score, reasons in typed:
-        found.setdefault(scope, []).append(_Stored(candidate, float(score), list(reasons or [])))
-    return found
-
-
 async def _not_ready(
-    session: AsyncSession, person: Profile, scopes: list[str], stored: dict[str, list[_Stored]]
+    session: AsyncSession, person: Profile, scopes: list[str], stored: Collection[str]
 ) -> set[str]:
     """Scopes without a list for her that are stale, or were built before she (or her place there) changed."""
-    empty = [s for s in scopes if not stored.get(s)]
+    empty = [s for s in scopes if s not in stored]
     if not empty:
         return set()
     joined = await session.scalar(
@@ -126,21 +101,6 @@ async def _mentoring(session: AsyncSession, mentee_id: UUID) -> dict[str, UUID]:
     return {str(scope): relationship for scope, relationship in rows.all()}
 
 
-async def _open_mentors(
-    session: AsyncSession, mentee: Profile, ids: set[UUID], load_threshold: float
-) -> dict[UUID, Profile]:
-    """Of these stored candidates, the mentors she may be shown now (each check bounded by these ids)."""
-    today = date.today()
-    mentors = await mentors_with_room(session, ids, today, shallow=True)
-    loads = await mentor_loads(session, today, set(mentors))
-    skip = await not_again(session, mentee.id, set(mentors))
-    return {
-        pid: p
-        for pid, p in mentors.items()
-        if pid not in skip and pid != mentee.id and not (pid in loads and loads[pid].over(load_threshold))
-    }
-
-
 async def suggest_by_program(
     session: AsyncSession,
     profile: Profile,
@@ -164,34 +124,37 @@ async def suggest_by_program(
     scope_of = {slot_scope(p.id if p else None): p for p in programs}
     mentoring = {s: next(iter(slots.values()), None) if s == COMMUNITY else slots.get(s) for s in scope_of}
     waiting = [s for s, rel in mentoring.items() if rel is None]
-    stored = await _stored(session, profile.id, waiting)
-    preparing = await _not_ready(session, profile, waiting, stored)
+    fits = await stored_mentors(session, profile.id, waiting, date.today(), load_threshold)
+    preparing = await _not_ready(session, profile, waiting, {f.scope for f in fits})
+    placed = await mentoring_in(session, {f.candidate_id for f in fits if f.open})
+    found: dict[str, list[StoredFit]] = {}
+    for fit in fits:
+        if fit.open and (fit.scope == COMMUNITY or (fit.scope, fit.candidate_id) in placed):
+            found.setdefault(fit.scope, []).append(fit)
     if preparing:
         await request_refresh(queue, peers=False)
-    ids = {c.candidate_id for rows in stored.values() for c in rows}
-    shown = await _open_mentors(session, profile, ids, load_threshold)
-    placed = await mentoring_in(session, set(shown))
-    lists = []
-    for scope, program in scope_of.items():
-        found = [
-            MentorSuggestion(shown[c.candidate_id], c.score, c.reasons)
-            for c in stored.get(scope, [])
-            if c.candidate_id in shown and (scope == COMMUNITY or (scope, c.candidate_id) in placed)
-        ]
-        lists.append(ProgramSuggestions(program, found[:n], mentoring[scope], scope in preparing))
-    await _in_full(session, {s.profile.id for group in lists for s in group.found})
-    return lists
-
-
-async def _in_full(session: AsyncSession, ids: set[UUID]) -> None:
-    """Load the topics and languages of the few mentors shown (the others were checked for room only)."""
-    if ids:
-        await session.execute(
-            select(Profile)
-            .where(Profile.id.in_(ids))
-            .options(selectinload(Profile.topics), selectinload(Profile.languages))
-            .execution_options(populate_existing=True)
+    shown = await _in_full(session, {f.candidate_id for s in found.values() for f in s[:n]})
+    return [
+        ProgramSuggestions(
+            program,
+            [MentorSuggestion(shown[f.candidate_id], f.score, f.reasons) for f in found.get(scope, [])[:n]],
+            mentoring[scope],
+            scope in preparing,
         )
+        for scope, program in scope_of.items()
+    ]
+
+
+async def _in_full(session: AsyncSession, ids: set[UUID]) -> dict[UUID, Profile]:
+    """The few mentors shown, with their topics and languages (the others were only checked in SQL)."""
+    if not ids:
+        return {}
+    found = await session.execute(
+        select(Profile)
+        .where(Profile.id.in_(ids))
+        .options(selectinload(Profile.topics), selectinload(Profile.languages))
+    )
+    return {p.id: p for p in found.scalars()}
 
 
 async def fit_of(
@@ -220,15 +183,12 @@ async def suggest_peers_for(
     """The ``n`` people who chose peer mentoring and fit this person best (each can teach the other)."""
     if not await open_peers(session, [profile.id]):
         return PeerSuggestions()
-    stored = await _stored(session, profile.id, [PEER_SCOPE])
-    if await _not_ready(session, profile, [PEER_SCOPE], stored):
+    fits = await stored_peers(session, profile.id)
+    if await _not_ready(session, profile, [PEER_SCOPE], {f.scope for f in fits}):
         await request_refresh(queue, mentors=False)
         return PeerSuggestions(preparing=True)
-    rows = stored.get(PEER_SCOPE, [])
-    still = await open_peers(session, [c.candidate_id for c in rows])
-    people = await session.execute(select(Profile).where(Profile.id.in_(still)))
-    by_id = {p.id: p for p in people.scalars()}
-    found = [
-        MentorSuggestion(by_id[c.candidate_id], c.score, c.reasons) for c in rows if c.candidate_id in by_id
-    ]
-    return PeerSuggestions(found[:n])
+    best = [f for f in fits if f.open][:n]
+    shown = await _in_full(session, {f.candidate_id for f in best})
+    return PeerSuggestions(
+        [MentorSuggestion(shown[f.candidate_id], f.score, f.reasons) for f in best if f.candidate_id in shown]
+    )

@@ -25,6 +25,7 @@ invited to rest and to set an away period, which is then theirs to take.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -189,12 +190,13 @@ def _few(profile_ids: Collection[UUID] | None) -> Collection[UUID] | None:
 
 
 def load_rows(
-    today: date, profile_ids: Collection[UUID] | None = None
+    today: date | ColumnElement[date], profile_ids: Collection[UUID] | Select[UUID] | None = None
 ) -> Select[UUID, int, Any, Any, Any, Any, float]:
     """One row per mentor: profile_id, capacity, active_mentees, pending, meetings, overdue_items, value.
 
     Grouped subqueries outer-joined to the mentors, so a caller can count, bucket, order or filter
-    every mentor's load in SQL; ``profile_ids`` (a handful) narrows every subquery to them.
+    every mentor's load in SQL; ``profile_ids`` (a handful, or a query of a handful) narrows every
+    subquery to them.
     """
     mentor, mentee = aliased(RelationshipMember), aliased(RelationshipMember)
 
@@ -249,7 +251,10 @@ def load_rows(
     overdue = (
         select(ActionItem.owner_id, func.count().label("n"))
         .join(Relationship, Relationship.id == ActionItem.relationship_id)
-        .where(ActionItem.is_overdue(today), Relationship.is_live, few(ActionItem.owner_id))
+        # today may be a bound parameter of a prebuilt statement; the rule reads it the same way.
+        .where(
+            ActionItem.is_overdue(typing.cast(date, today)), Relationship.is_live, few(ActionItem.owner_id)
+        )
         .group_by(ActionItem.owner_id)
         .subquery()
     )
