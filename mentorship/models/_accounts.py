@@ -8,7 +8,7 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, ForeignKey, String, Text, true
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, func, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ class User(UUIDAuditBase):
     """
 
     __tablename__ = "user_account"
+    # Lists are ordered by name as people read it (case-folded): the roster pages through this index.
+    __table_args__ = (Index("ix_user_account_name_lower", func.lower(text("name")), "id"),)
 
     email: Mapped[str] = mapped_column(String(320), unique=True, index=True)
     name: Mapped[str] = mapped_column(String(200))
