@@ -113,7 +113,9 @@ class CheckinController(Controller):
                 "clock": clock,
                 "values": values,
                 "errors": errors,
-                "open_actions": await checkins.action_items(me, relationship_id, include_done=False),
+                "open_actions": await checkins.action_items(
+                    me, relationship_id, include_done=False, access=access
+                ),
             },
         )
 

@@ -561,10 +561,11 @@ class CheckinService(ActionItemActions):
         return checkin
 
     async def action_items(
-        self, user: User, relationship_id: UUID, include_done: bool = True
+        self, user: User, relationship_id: UUID, include_done: bool = True, *, access: Access | None = None
     ) -> list[ActionItem]:
-        """A relationship's action items, open ones first."""
-        await self.access(user, relationship_id)
+        """A relationship's action items, open ones first (``access``: already checked for this person)."""
+        if access is None or access.relationship.id != relationship_id:
+            await self.access(user, relationship_id)
         query = select(ActionItem).where(ActionItem.relationship_id == relationship_id)
         if not include_done:
             query = query.where(ActionItem.done_at.is_(None))

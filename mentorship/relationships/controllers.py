@@ -117,7 +117,7 @@ class RelationshipController(Controller):
         page = await relationships.page(me, relationship_id)
         actions = CheckinService(relationships.session)
         access = await actions.access(me, relationship_id)
-        items = await actions.action_items(me, relationship_id)
+        items = await actions.action_items(me, relationship_id, access=access)
         context = {
             "page": page,
             "access": access,
