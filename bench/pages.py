@@ -19,7 +19,6 @@ PAGES = {
         "/dashboard",
         "/api/v1/dashboard",
         "/events",
-        "/events.csv",
         "/roster",
         "/api/v1/profiles",
         "/rounds",
@@ -56,6 +55,10 @@ PAGES = {
         "/notifications",
     ),
 }
+
+
+# Downloads, not pages: measured one at a time for the first byte and the whole file, not with wrk.
+EXPORTS = ("/events.csv",)
 
 
 @dataclass(frozen=True)
@@ -156,3 +159,27 @@ def probe(url: str, path: str, headers: dict[str, str]) -> tuple[int, float]:
         if response.is_redirect and "login" in response.headers.get("location", ""):
             raise SystemExit(f"GET {path} redirected to sign-in: the session cookie was not accepted")
         return response.status_code, response.elapsed.total_seconds() * 1000
+
+
+def download(url: str, path: str, headers: dict[str, str], times: int = 3) -> dict[str, Any]:
+    """An export fetched ``times`` times: the median first byte and whole download in ms, and its size."""
+    firsts, totals, size, status = [], [], 0, 0
+    with httpx.Client(base_url=url, timeout=600, headers=headers) as client:
+        for _ in range(times):
+            started = time.perf_counter()
+            with client.stream("GET", path) as response:
+                status, size, first = response.status_code, 0, None
+                for chunk in response.iter_bytes():
+                    first = first if first is not None else time.perf_counter()
+                    size += len(chunk)
+            ended = time.perf_counter()
+            firsts.append(((first or ended) - started) * 1000)
+            totals.append((ended - started) * 1000)
+    middle = times // 2
+    return {
+        "path": path,
+        "status": status,
+        "bytes": size,
+        "first_byte_ms": sorted(firsts)[middle],
+        "total_ms": sorted(totals)[middle],
+    }

@@ -19,7 +19,7 @@ from typing import Any
 
 from bench import background_round, wrk
 from bench.communities import CACHE, Community, drop_copy, prepare
-from bench.pages import PAGES, cast, cookie_header, probe, sign_in
+from bench.pages import EXPORTS, PAGES, cast, cookie_header, download, probe, sign_in
 from bench.servers import serving
 from bench.web_report import render
 
@@ -67,6 +67,14 @@ def measure(community: Community, args: argparse.Namespace, binary: str, script:
                 measured = _page_runs(binary, script, url, path, headers, args.duration)
                 result["pages"].append({"role": role, "page": template, "path": path, **measured})
                 _progress(community, role, template, measured)
+        result["exports"] = [download(url, path, cookie_header(cookies["coordinator"])) for path in EXPORTS]
+        for export in result["exports"]:
+            print(
+                f"  {community.database} {community.size:>6} coordinator {export['path']:<32} "
+                f"first byte {export['first_byte_ms']:.0f} ms, whole {export['total_ms']:.0f} ms, "
+                f"{export['bytes'] / 1e6:.1f} MB (HTTP {export['status']})",
+                flush=True,
+            )
         if not args.no_round:
             try:
                 result["round"] = background_round.measure(

@@ -60,6 +60,12 @@ def _run_section(run: dict[str, Any]) -> list[str]:
     for page in run["pages"]:
         cells = _cells(page["runs"].get("8"), hello["8"]) + _cells(page["runs"].get("32"), hello["32"])
         lines.append(f"| {page['role']} | `{page['page']}` | " + " | ".join(cells) + f" | {_status(page)} |")
+    for export in run.get("exports", []):
+        lines.append(
+            f"\nExport `{export['path']}` (coordinator, one at a time, median of 3): first byte "
+            f"{export['first_byte_ms']:.0f} ms, whole file {export['total_ms']:.0f} ms, "
+            f"{export['bytes'] / 1e6:.1f} MB, HTTP {export['status']}"
+        )
     round_ = run.get("round")
     if round_:
         lines.append("")
