@@ -74,8 +74,22 @@ async def kept(
             counted: T = msgspec.json.decode(found, type=kind)
             return counted
         figures = await count()
-        await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
+        if not await _holds_write_lock(session):
+            await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
         return figures
+
+
+async def _holds_write_lock(session: AsyncSession) -> bool:
+    """Whether this session has written on SQLite and not yet committed.
+
+    The store writes through its own connection, which would wait on this session's lock until
+    the busy timeout and fail ("database is locked"): such a request counts without keeping.
+    Python's sqlite3 opens a transaction only before a write, so ``in_transaction`` means one.
+    """
+    if session.bind is None or session.bind.dialect.name != "sqlite" or not session.in_transaction():
+        return False
+    raw = await (await session.connection()).get_raw_connection()
+    return bool(getattr(raw.driver_connection, "in_transaction", False))
 
 
 _LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (

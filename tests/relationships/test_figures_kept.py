@@ -103,3 +103,31 @@ async def test_coordinators_arriving_together_wait_for_one_count(quiet: Settings
     assert len({a.text for a in answers}) == 1
     counts = [s for s in statements if "GROUP BY relationship.status" in s]
     assert len(counts) == 1  # one worker counted once; the four others read what it kept
+
+
+async def test_a_request_that_has_written_counts_without_waiting_on_its_own_lock(quiet: Settings) -> None:
+    from litestar.stores.base import Store
+
+    from mentorship.database import build_sqlalchemy_config
+    from mentorship.lib.figures import FIGURES_STORE, kept
+    from mentorship.models import Topic
+
+    app = create_app(quiet)
+    config = build_sqlalchemy_config(quiet)
+    async with app.lifespan():
+        store: Store = app.stores.get(FIGURES_STORE)
+        async with config.get_session() as session:
+            session.add(Topic(slug="written-first", label="Written first"))
+            await session.flush()  # this request now holds the write lock until it commits
+
+            async def count() -> int:
+                return 7
+
+            figures = await asyncio.wait_for(kept(store, session, "written", int, count), timeout=10)
+            await session.commit()
+        await config.get_engine().dispose()
+        async with config.get_session() as session:
+            again = await kept(store, session, "unwritten", int, count)
+        await config.get_engine().dispose()
+
+    assert figures == 7 and again == 7
