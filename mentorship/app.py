@@ -55,6 +55,7 @@ from mentorship.lib.hygiene import MAX_BODY_BYTES, malformed_address_middleware,
 from mentorship.lib.i18n import locale_middleware
 from mentorship.lib.reasons import use_topic_labels
 from mentorship.lib.security import security_headers_middleware
+from mentorship.lib.store import DatabaseStore
 from mentorship.manual.api import MatchApiController
 from mentorship.manual.controllers import MatchController
 from mentorship.models import StoreItem
@@ -93,7 +94,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     use_topic_labels(topic_label)
 
     def store_factory(name: str) -> SQLAlchemyStore[Any]:
-        return SQLAlchemyStore(db_config, model=StoreItem, namespace=name)
+        return DatabaseStore(db_config, model=StoreItem, namespace=name)
 
     session_config = RotatingSessionConfig(
         store="sessions",
