@@ -12,13 +12,20 @@ import asyncio
 import hashlib
 import weakref
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
+from uuid import uuid4
 
 import msgspec
+from advanced_alchemy.extensions.litestar.store import SQLAlchemyStore
 from litestar.stores.base import Store
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import ORMExecuteState, Session
 
+from mentorship.lib.store import READ
 from mentorship.models import (
     ActionItem,
     Checkin,
@@ -28,6 +35,7 @@ from mentorship.models import (
     Proposal,
     PulseAnswer,
     Relationship,
+    StoreItem,
 )
 
 FIGURES_STORE = "coordinator-figures"  # a namespace of the database-backed store, shared by workers and hosts
@@ -60,30 +68,84 @@ async def kept(
     kind: Any,  # what msgspec decodes the kept figures as: a class or a generic alias
     count: Callable[[], Awaitable[T]],
 ) -> T:
-    """The figures under ``key`` for the data as it is now: from the store, or counted and kept."""
-    if store is None:
+    """The figures under ``key`` for the data as it is now: from the store, or counted and kept.
+
+    The store's rows are read and written through the request's own session: a request already
+    holds a pooled connection, and asking for a second one while others wait for the count (each
+    holding theirs) emptied the pool under 32 connections and every one of them answered 503.
+    """
+    namespace = store.namespace if isinstance(store, SQLAlchemyStore) else None
+    if namespace is None:
         return await count()
     full = f"{key}:{await fingerprint(session)}"
-    if (found := await store.get(full)) is not None:
+    if (found := await _read(session, namespace, full)) is not None:
         decoded: T = msgspec.json.decode(found, type=kind)
         return decoded
     # One count per worker at a time: the others wait for it rather than all counting at once
     # (eight coordinators opening the dashboard after a change would otherwise cost eight counts).
     async with _counting(key):
-        if (found := await store.get(full)) is not None:
+        if (found := await _read(session, namespace, full)) is not None:
             counted: T = msgspec.json.decode(found, type=kind)
             return counted
         figures = await count()
-        if not await _holds_write_lock(session):
-            await store.set(full, msgspec.json.encode(figures), expires_in=LIFETIME)
+        await _keep(session, namespace, full, msgspec.json.encode(figures))
         return figures
 
 
-async def _holds_write_lock(session: AsyncSession) -> bool:
-    """Whether this session has written on SQLite and not yet committed.
+async def _read(session: AsyncSession, namespace: str, key: str) -> bytes | None:
+    value: bytes | None = await session.scalar(
+        READ, {"key": key, "namespace": namespace, "now": datetime.now(UTC)}
+    )
+    return value
 
-    The store writes through its own connection, which would wait on this session's lock until
-    the busy timeout and fail ("database is locked"): such a request counts without keeping.
+
+async def _keep(session: AsyncSession, namespace: str, key: str, value: bytes) -> None:
+    """Store the figures and commit, unless the request has written: its writes are its own to commit."""
+    if session.bind is None or has_written(session) or await _holds_write_lock(session):
+        return
+    dialect = session.bind.dialect.name
+    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    expires_at = datetime.now(UTC) + timedelta(seconds=LIFETIME)
+    statement = upsert(StoreItem).values(
+        id=uuid4(), key=key, namespace=namespace, value=value, expires_at=expires_at
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[StoreItem.key, StoreItem.namespace],
+            set_={"value": value, "expires_at": expires_at},
+        )
+    )
+    await session.commit()
+
+
+def has_written(session: AsyncSession) -> bool:
+    """Whether this session flushed or executed a write since its transaction began."""
+    return bool(session.sync_session.info.get(_WROTE))
+
+
+_WROTE = "mentorship.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _ended(session: Session) -> None:
+    session.info.pop(_WROTE, None)
+
+
+async def _holds_write_lock(session: AsyncSession) -> bool:
+    """Whether this session has written on SQLite and not yet committed (a raw statement included).
+
     Python's sqlite3 opens a transaction only before a write, so ``in_transaction`` means one.
     """
     if session.bind is None or session.bind.dialect.name != "sqlite" or not session.in_transaction():

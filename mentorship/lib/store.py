@@ -10,8 +10,9 @@ from sqlalchemy import bindparam, or_, select
 
 from mentorship.models import StoreItem
 
-# Built once: a read binds the key, namespace and time (each request reads its session through it).
-_READ = select(StoreItem.value).where(
+# Built once: a read binds the key, namespace and time (each request reads its session through it;
+# kept figures are read through the request's own session with it).
+READ = select(StoreItem.value).where(
     # Untyped parameters take their column's type (the expiry is stored the library's way).
     StoreItem.key == bindparam("key"),
     StoreItem.namespace == bindparam("namespace"),
@@ -33,7 +34,7 @@ class DatabaseStore(SQLAlchemyStore[Any]):
         engine = self._config.get_engine()
         async with engine.connect() as connection:
             found = await connection.execute(
-                _READ,
+                READ,
                 {"key": key, "namespace": self.namespace, "now": datetime.datetime.now(datetime.UTC)},
             )
             value: bytes | None = found.scalar_one_or_none()

@@ -206,7 +206,8 @@ class MembershipService(ProgramService):
             .join(Profile, Profile.id == ProgramMembership.profile_id)
             .join(User, User.id == Profile.user_id)
             .where(where)
-            .order_by(func.lower(User.name), ProgramMembership.id)
+            # By name, then the person: the order the name index holds (one membership per person).
+            .order_by(func.lower(User.name), User.id)
             .offset(offset)
             .limit(limit)
         )

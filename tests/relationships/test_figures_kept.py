@@ -13,6 +13,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
 
 from mentorship.app import create_app
 from mentorship.config import Settings
@@ -103,6 +104,46 @@ async def test_coordinators_arriving_together_wait_for_one_count(quiet: Settings
     assert len({a.text for a in answers}) == 1
     counts = [s for s in statements if "GROUP BY relationship.status" in s]
     assert len(counts) == 1  # one worker counted once; the four others read what it kept
+
+
+async def test_kept_figures_take_no_second_connection_from_the_pool(quiet: Settings) -> None:
+    from litestar.stores.base import Store
+
+    from mentorship.database import build_sqlalchemy_config
+    from mentorship.lib.figures import FIGURES_STORE, kept
+
+    app = create_app(quiet)
+    config = build_sqlalchemy_config(quiet)
+    held = {"now": 0, "most": 0}
+
+    def out(*_args: object) -> None:
+        held["now"] += 1
+        held["most"] = max(held["most"], held["now"])
+
+    def back(*_args: object) -> None:
+        held["now"] -= 1
+
+    async def count() -> int:
+        return 3
+
+    async with app.lifespan():
+        store: Store = app.stores.get(FIGURES_STORE)
+        async with config.get_session() as session:
+            await session.connection()  # a request already holds its connection when it asks
+            held["now"] = held["most"] = 1
+            event.listen(Pool, "checkout", out)
+            event.listen(Pool, "checkin", back)
+            try:
+                counted = await kept(store, session, "pool", int, count)
+                read = await kept(store, session, "pool", int, count)
+            finally:
+                event.remove(Pool, "checkout", out)
+                event.remove(Pool, "checkin", back)
+        await config.get_engine().dispose()
+
+    # A second connection per request emptied the pool when 32 coordinators waited for one count.
+    assert counted == read == 3
+    assert held["most"] == 1
 
 
 async def test_a_request_that_has_written_counts_without_waiting_on_its_own_lock(quiet: Settings) -> None:
