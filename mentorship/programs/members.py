@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from mentorship.engine.stale import suggestions_stale
 from mentorship.events.describe import N_, describe_as
 from mentorship.events.services import record
+from mentorship.lib.figures import kept
 from mentorship.lib.i18n import _
 from mentorship.models import (
     JoinPolicy,
@@ -172,16 +173,23 @@ class MembershipService(ProgramService):
         return list((await self.session.execute(query)).unique().scalars()), total
 
     async def member_page(self, program: Program, page: int = 1) -> MemberPage:
-        """The first requests to join and one page of members: two counts and two bounded reads."""
+        """The first requests to join and one page of members: two kept counts and two bounded reads."""
         in_program = ProgramMembership.program_id == program.id
         waiting = ProgramMembership.status == MembershipStatus.PENDING
         current = ProgramMembership.status.in_((MembershipStatus.ACTIVE, MembershipStatus.INVITED))
-        counts = (
-            await self.session.execute(
-                select(func.count().filter(waiting), func.count().filter(current)).where(in_program)
-            )
-        ).one()
-        waiting_total, total = int(counts[0]), int(counts[1])
+
+        async def count() -> tuple[int, int]:
+            found = (
+                await self.session.execute(
+                    select(func.count().filter(waiting), func.count().filter(current)).where(in_program)
+                )
+            ).one()
+            return int(found[0]), int(found[1])
+
+        # Kept until a membership changes: two counts over 88,000 rows took 50 ms at 100k.
+        waiting_total, total = await kept(
+            self.figures, self.session, f"program-member-page:{program.id}", tuple[int, int], count
+        )
         page = min(max(page, 1), MemberPage(total=total).pages)
         first = (page - 1) * MEMBERS_PER_PAGE
         return MemberPage(

@@ -126,15 +126,12 @@ class ProgramService:
         elif not include_archived:
             query = query.where(~Program.archived)
         programs = list((await self.session.execute(query)).scalars())
-        # Only the list, a read, keeps its counts: the store writes through its own connection,
-        # which on SQLite would wait forever behind a request that is itself writing.
-        counts = await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
-        return await self._rows(programs, user, counts)
+        return await self._rows(programs, user, await self._kept_counts())
 
     async def row(self, slug: str, user: User) -> ProgramRow:
         """One program as this person sees it; an archived one is hidden from those who do not manage it."""
         program = await self.program(slug)
-        (found,) = await self._rows([program], user)
+        (found,) = await self._rows([program], user, await self._kept_counts())
         if program.archived and not found.manages:
             raise ProgramNotFound(slug)
         return found
@@ -260,6 +257,10 @@ class ProgramService:
             raise ProgramNameTaken(
                 _("A program called “{name}” already exists.").format(name=program.name)
             ) from exc
+
+    async def _kept_counts(self) -> dict[UUID, int]:
+        """Every program's member count, kept until a membership changes (a request that wrote keeps none)."""
+        return await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
 
     async def _counts(self, ids: list[UUID] | None = None) -> dict[UUID, int]:
         """Members taking part now, by program: every program's, or these programs'."""
