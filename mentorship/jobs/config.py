@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from litestar.config.app import AppConfig
@@ -70,16 +72,31 @@ class JobsPlugin(SAQPlugin):
 
     async def stop_in_process_workers(self) -> None:
         """Stop the in-process worker (running jobs are cancelled and retried), then close the queues."""
+        # Each step is bounded: a job that ignores its cancellation, or a queue whose pool waits for
+        # a connection never given back, once held a shutdown (and a CI run) forever.
         for worker in self.get_workers().values():
             if worker.separate_process:
                 continue
-            await worker.stop()
+            await _bounded(worker.stop(), "stopping the in-process job worker")
             started = getattr(worker, "_saq_asyncio_tasks", None)
             if started is not None:
                 with contextlib.suppress(asyncio.CancelledError, asyncio.TimeoutError):
                     await asyncio.wait_for(started, 5)
         for queue in self.get_queues().queues.values():
-            await queue.disconnect()
+            await _bounded(queue.disconnect(), "closing the job queue")
+
+
+STOP_SECONDS = 15
+
+
+async def _bounded(step: Awaitable[Any], what: str) -> None:
+    """Run a shutdown step for at most STOP_SECONDS, then go on (logged: the rest still shuts down)."""
+    try:
+        await asyncio.wait_for(step, STOP_SECONDS)
+    except TimeoutError:
+        logging.getLogger(__name__).warning(
+            "%s took over %s s; going on with the shutdown", what, STOP_SECONDS
+        )
 
 
 def job_options_for_cron(fn: Any) -> dict[str, Any]:
