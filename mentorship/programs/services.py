@@ -262,24 +262,19 @@ class ProgramService:
         """Every program's member count, kept until a membership changes (a request that wrote keeps none)."""
         return await kept(self.figures, self.session, "program-members", dict[UUID, int], self._counts)
 
-    async def _counts(self, ids: list[UUID] | None = None) -> dict[UUID, int]:
-        """Members taking part now, by program: every program's, or these programs'."""
-        query = select(ProgramMembership.program_id, func.count()).where(
-            ProgramMembership.status == MembershipStatus.ACTIVE
+    async def _counts(self) -> dict[UUID, int]:
+        """Every program's members taking part now, by program."""
+        found = await self.session.execute(
+            select(ProgramMembership.program_id, func.count())
+            .where(ProgramMembership.status == MembershipStatus.ACTIVE)
+            .group_by(ProgramMembership.program_id)
         )
-        if ids is not None:
-            query = query.where(ProgramMembership.program_id.in_(ids))
-        found = await self.session.execute(query.group_by(ProgramMembership.program_id))
         return {UUID(str(program_id)): int(n) for program_id, n in found.all()}
 
-    async def _rows(
-        self, programs: list[Program], user: User, counts: dict[UUID, int] | None = None
-    ) -> list[ProgramRow]:
+    async def _rows(self, programs: list[Program], user: User, counts: dict[UUID, int]) -> list[ProgramRow]:
         ids = [program.id for program in programs]
         if not ids:
             return []
-        if counts is None:
-            counts = await self._counts(ids)
         mine = {
             m.program_id: m
             for m in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
@@ -141,11 +142,7 @@ async def stored_mentors(
         _stored_mentors_query(),
         {"mentee": mentee_id, "scopes": scopes, "today": today, "threshold": load_threshold},
     )
-    typed = cast("list[tuple[str, UUID, float, list[ReasonData] | None, bool]]", rows.all())
-    return [
-        StoredFit(scope, candidate, float(score), list(reasons or []), bool(now))
-        for scope, candidate, score, reasons, now in typed
-    ]
+    return _fits(rows.all())
 
 
 @functools.cache
@@ -170,7 +167,12 @@ def _stored_peers_query() -> Select[str, UUID, float, Any, bool]:
 async def stored_peers(session: AsyncSession, person_id: UUID) -> list[StoredFit]:
     """The person's stored peers, best first, each marked whether still in the peer pool (one statement)."""
     rows = await session.execute(_stored_peers_query(), {"person": person_id})
-    typed = cast("list[tuple[str, UUID, float, list[ReasonData] | None, bool]]", rows.all())
+    return _fits(rows.all())
+
+
+def _fits(rows: Sequence[Any]) -> list[StoredFit]:
+    """Rows of (scope, candidate, score, reasons, open) as stored fits."""
+    typed = cast("list[tuple[str, UUID, float, list[ReasonData] | None, bool]]", rows)
     return [
         StoredFit(scope, candidate, float(score), list(reasons or []), bool(now))
         for scope, candidate, score, reasons, now in typed
