@@ -230,9 +230,18 @@ def _best_of_block(
     """Each row's best ``n`` eligible mentors (ties by mentor position), explained in one pass."""
     table, mentors = matcher.table_, matcher.mentors_
     many, needs, mine = people_of
+    # Each row's n-th best score, found in linear time: only those at or above it are sorted (ties
+    # at the threshold all stay, so the order by position among them is as a full sort gives).
+    masked = np.where(ok, scores, -np.inf)
+    width = masked.shape[1]
+    floor = (
+        np.partition(masked, width - n, axis=1)[:, width - n]
+        if 0 < n < width
+        else np.full(len(rows), -np.inf)
+    )
     picked = []
     for i in range(len(rows)):
-        candidates = np.flatnonzero(ok[i])
+        candidates = np.flatnonzero(ok[i] & (masked[i] >= floor[i]))
         picked.append(candidates[np.lexsort((candidates, -scores[i, candidates]))][:n])
     owner = np.repeat(np.arange(len(rows)), [len(p) for p in picked])
     best = np.concatenate(picked) if picked else np.zeros(0, dtype=np.int64)

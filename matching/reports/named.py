@@ -78,9 +78,10 @@ def _forms(word: str) -> tuple[str, str, bool]:
 
 
 @lru_cache(maxsize=256)
-def _function_set(languages: tuple[str, ...]) -> frozenset[str]:
-    """The function words of all these languages."""
-    return frozenset().union(*(function_words(code) for code in languages))
+def _function_sets(languages: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The function words of each of these languages (not their union: pairs bring thousands of
+    combinations, and building each union cost more than the few extra look-ups)."""
+    return tuple(found for code in languages if (found := function_words(code)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -156,6 +157,11 @@ class WordNamer:
         self.common_ = common_stems(table, blocks, max_share, min_people) if table is not None else {}
         self.table = table
         self._written: dict[tuple[int, str], dict[int, dict[str, None]]] = {}
+        # The people being ranked against the fit (one table, many pairs each): read once too.
+        self._other: tuple[ParticipantTable | None, dict[tuple[int, str], dict[int, dict[str, None]]]] = (
+            None,
+            {},
+        )
 
     def text_columns(self, columns: Sequence[int]) -> list[int]:
         """The stem (``text:``) columns of ``columns``, in their order."""
@@ -163,19 +169,24 @@ class WordNamer:
 
     def _written_by(self, table: ParticipantTable, row: int, side: str) -> dict[int, dict[str, None]]:
         """Every text column of one person's side and the words they wrote for it (read once a fit)."""
-        # A mentor is in as many pairs as their capacity: read their text once for all of them.
-        cached = self._written.get((row, side)) if table is self.table else None
+        # A mentor is in as many pairs as their capacity, and a ranked person in as many as her
+        # list is long: read each text once for all of them.
+        if table is self.table:
+            known = self._written
+        else:
+            if self._other[0] is not table:
+                self._other = (table, {})
+            known = self._other[1]
+        cached = known.get((row, side))
         if cached is None:
-            cached = self.vectorizer.written(table, row, side)
-            if table is self.table:
-                self._written[(row, side)] = cached
+            cached = known[(row, side)] = self.vectorizer.written(table, row, side)
         return cached
 
     def _reader(self, table: ParticipantTable, row: int, side: str, codes: tuple[str, ...]) -> _Reader:
         """One person's content words per column, each column read when first asked."""
         common = self.common_.get((table.languages[row] or ("",))[0], frozenset())
         written = self._written_by(table, row, side)
-        is_text, stop = self.is_text, _function_set(codes)
+        is_text, stops = self.is_text, _function_sets(codes)
 
         def words(column: int) -> list[str]:
             found = written.get(column) if column not in common and is_text[column] else None
@@ -185,7 +196,7 @@ class WordNamer:
                     word = _unelided(word, codes)
                 if word not in kept:
                     folded, core, shaped = _forms(word)
-                    if shaped and folded not in stop and core not in stop:
+                    if shaped and not any(folded in stop or core in stop for stop in stops):
                         kept[word] = None
             return list(kept)
 
