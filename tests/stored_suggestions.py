@@ -12,5 +12,5 @@ async def refresh_suggestions(settings: Settings) -> None:
     config = build_sqlalchemy_config(settings)
     async with config.get_session() as session:
         await refresh_mentor_lists(session, settings.load_threshold, every=True)
-        await refresh_peer_lists(session)
+        await refresh_peer_lists(session, every=True)
     await config.get_engine().dispose()

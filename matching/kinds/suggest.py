@@ -162,7 +162,13 @@ def suggest_peers(matcher: PeerMatcher, person_id: str, n: int = 5) -> list[Sugg
 
 
 def suggest_mentors_batch(
-    matcher: MentorMatcher, people: pd.DataFrame, n: int = 5, *, block: int = 256
+    matcher: MentorMatcher,
+    people: pd.DataFrame,
+    n: int = 5,
+    *,
+    block: int = 256,
+    among: Sequence[str] | None = None,
+    above: npt.ArrayLike | None = None,
 ) -> list[list[Suggestion]]:
     """Return the ``n`` best mentors for each of many people, as :func:`suggest_mentors` would one by one.
 
@@ -180,6 +186,12 @@ def suggest_mentors_batch(
         How many mentors per person.
     block : int, default=256
         People scored at once (memory: ``block`` x mentors scores).
+    among : sequence of str, optional
+        Only these mentor ids are scored (to merge a few changed mentors into kept lists: the
+        cost is one column per mentor, not the whole table).
+    above : array-like of float, shape (n_people,), optional
+        Each person's floor: only mentors scoring strictly above it are returned (the last
+        score of her kept list, so that only mentors who enter it are explained).
 
     Returns
     -------
@@ -192,7 +204,11 @@ def suggest_mentors_batch(
     needs = matcher.vectorizer_.transform_needs(many)
     answers = matcher.answers_
     mine, codes, preferences = answers.transform(many) if answers is not None else (None, None, None)
-    table, mentors = matcher.table_, matcher.mentors_
+    table, mentors, offers = matcher.table_, matcher.mentors_, matcher.offers_
+    if among is not None:
+        chosen = np.flatnonzero(np.isin(table.ids[mentors], np.asarray(list(among), dtype=object)))
+        mentors, offers = mentors[chosen], offers[chosen]
+    floors = None if above is None else np.asarray(above, dtype=np.float64)
     # Each person's languages as columns of the fitted table's languages (unknown ones drop out).
     speaks = np.zeros((len(many.ids), len(table.language_codes)), dtype=np.float32)
     for column, code in enumerate(many.language_codes):
@@ -202,11 +218,13 @@ def suggest_mentors_batch(
     found: list[list[Suggestion]] = []
     for start in range(0, len(many.ids), block):
         rows = np.arange(start, min(start + block, len(many.ids)))
-        scores = np.asarray((needs[rows] @ matcher.offers_.T).todense(), dtype=np.float64)
+        scores = np.asarray((needs[rows] @ offers.T).todense(), dtype=np.float64)
         if preferences is not None and answers is not None and answers.right_ is not None:
             scores += np.asarray((preferences[rows] @ answers.right_[mentors].T).todense(), dtype=np.float64)
         ok = (speaks[rows] @ mentor_languages.T) > 0
         ok &= (scores > 0) & (scores >= matcher.min_score)
+        if floors is not None:
+            ok &= scores > floors[rows][:, None]
         ok &= table.ids[mentors][None, :] != many.ids[rows][:, None]
         apart = hours_apart(many.tz_hours[rows][:, None], table.tz_hours[mentors][None, :])
         if matcher.max_hours_apart is not None:
@@ -214,12 +232,15 @@ def suggest_mentors_batch(
         if answers is not None and answers.has_rules and codes is not None:
             modes = np.asarray(answers.rule_modes_, dtype=np.int64)
             ok &= rules_block(codes[rows], answers.codes_[mentors], modes)
-        found.extend(_best_of_block(matcher, (many, needs, mine), rows, scores, ok, apart, n))
+        found.extend(
+            _best_of_block(matcher, (mentors, offers), (many, needs, mine), rows, scores, ok, apart, n)
+        )
     return found
 
 
 def _best_of_block(
     matcher: MentorMatcher,
+    mentors_of: tuple[npt.NDArray[np.int64], sp.csr_matrix],
     people_of: tuple[ParticipantTable, sp.csr_matrix, list[list[Any]] | None],
     rows: npt.NDArray[np.int64],
     scores: npt.NDArray[np.float64],
@@ -228,7 +249,7 @@ def _best_of_block(
     n: int,
 ) -> list[list[Suggestion]]:
     """Each row's best ``n`` eligible mentors (ties by mentor position), explained in one pass."""
-    table, mentors = matcher.table_, matcher.mentors_
+    table, (mentors, offers) = matcher.table_, mentors_of
     many, needs, mine = people_of
     # Each row's n-th best score, found in linear time: only those at or above it are sorted (ties
     # at the threshold all stay, so the order by position among them is as a full sort gives).
@@ -255,7 +276,7 @@ def _best_of_block(
     reasons = explain_pairs(
         matcher.vectorizer_.half_feature_names(),
         needs[people],
-        matcher.offers_[best],
+        offers[best],
         languages,
         apart[owner, best],
         words=pair_words(
@@ -278,7 +299,15 @@ def _best_of_block(
     return out
 
 
-def suggest_peers_batch(matcher: PeerMatcher, n: int = 5, *, block: int = 128) -> dict[str, list[Suggestion]]:
+def suggest_peers_batch(
+    matcher: PeerMatcher,
+    n: int = 5,
+    *,
+    block: int = 128,
+    people: Sequence[str] | None = None,
+    among: Sequence[str] | None = None,
+    above: Mapping[str, float] | None = None,
+) -> dict[str, list[Suggestion]]:
     """Return the ``n`` best peers of every peer in a fitted peer table, as :func:`suggest_peers` would.
 
     Parameters
@@ -288,6 +317,12 @@ def suggest_peers_batch(matcher: PeerMatcher, n: int = 5, *, block: int = 128) -
     n : int, default=5
     block : int, default=128
         People scored at once (memory: ``block`` x peers scores).
+    people : sequence of str, optional
+        Only these peers' lists (by ``id``; the others are not ranked).
+    among : sequence of str, optional
+        Only these peers as candidates (to merge a few changed peers into kept lists).
+    above : mapping of str to float, optional
+        A person's floor by ``id``: only peers scoring strictly above it are returned.
 
     Returns
     -------
@@ -296,30 +331,38 @@ def suggest_peers_batch(matcher: PeerMatcher, n: int = 5, *, block: int = 128) -
     """
     peers = matcher.peers_
     ids = matcher.table_.ids[peers]
-    if len(peers) < 2:
-        return {str(i): [] for i in ids}
-    scorer = matcher.scorer()
     everyone = np.arange(len(peers))
+    wanted = everyone if people is None else everyone[np.isin(ids, np.asarray(list(people), dtype=object))]
+    columns = everyone if among is None else everyone[np.isin(ids, np.asarray(list(among), dtype=object))]
+    if len(peers) < 2:
+        return {str(ids[i]): [] for i in wanted}
+    floors = np.zeros(len(peers))
+    for position, pid in enumerate(ids.tolist()):
+        if above is not None and pid in above:
+            floors[position] = max(0.0, float(above[pid]))
+    scorer = matcher.scorer()
     found: dict[str, list[Suggestion]] = {}
-    for start in range(0, len(peers), block):
-        rows = everyone[start : start + block]
-        left, right = np.repeat(rows, len(peers)), np.tile(everyone, len(rows))
+    for start in range(0, len(wanted), block):
+        rows = wanted[start : start + block]
+        left, right = np.repeat(rows, len(columns)), np.tile(columns, len(rows))
         flat = np.full(len(left), -np.inf)
         others = left != right
         flat[others] = scorer.pairs(left[others], right[others])
-        scores = flat.reshape(len(rows), len(peers))
+        scores = flat.reshape(len(rows), len(columns))
         picked = []
         for i in range(len(rows)):
-            ok = np.flatnonzero(np.isfinite(scores[i]) & (scores[i] > 0))
-            picked.append(ok[np.lexsort((ok, -scores[i, ok]))][:n])
+            ok = np.flatnonzero(np.isfinite(scores[i]) & (scores[i] > floors[rows[i]]))
+            picked.append(ok[np.lexsort((columns[ok], -scores[i, ok]))][:n])
         owner = np.repeat(np.arange(len(rows)), [len(p) for p in picked])
-        best = np.concatenate(picked).astype(np.int64)
+        chosen = np.concatenate(picked).astype(np.int64) if picked else np.zeros(0, dtype=np.int64)
+        best = columns[chosen]
         reasons = matcher.explain(rows[owner], best) if len(best) else []
         lists: list[list[Suggestion]] = [[] for _ in rows]
-        for i, j, why in zip(owner.tolist(), best.tolist(), reasons, strict=True):
+        for i, c, why in zip(owner.tolist(), chosen.tolist(), reasons, strict=True):
+            j = int(columns[c])
             lists[i].append(
                 Suggestion(
-                    int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), float(scores[i, j]), why
+                    int(peers[j]), str(ids[j]), str(matcher.table_.names[peers[j]]), float(scores[i, c]), why
                 )
             )
         found.update({str(ids[r]): lists[i] for i, r in enumerate(rows.tolist())})

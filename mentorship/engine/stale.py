@@ -89,6 +89,7 @@ async def request_refresh(queue: Queue | None, *, mentors: bool = True, peers: b
 
 async def every_list_stale(session: AsyncSession, queue: Queue | None) -> None:
     """Mark every scope stale (the topic catalog changed: everyone's goals read anew) and queue refreshes."""
-    await session.execute(update(SuggestionScope).values(stale_since=datetime.now(UTC)))
+    # Digests are dropped too: the refresh reads everyone's goals anew, so it rebuilds every list.
+    await session.execute(update(SuggestionScope).values(stale_since=datetime.now(UTC), digests=None))
     await session.commit()
     await request_refresh(queue)

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDBase
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 #: The scope of peer suggestions (community-wide); a program's scope is its id, the community's "".
@@ -30,6 +30,9 @@ class SuggestionScope(UUIDBase):
     mentees: Mapped[int] = mapped_column(default=0)
     candidates: Mapped[int] = mapped_column(default=0)
     seconds: Mapped[float] = mapped_column(default=0.0)
+    # The engine rows the lists were built from, by digest (see proposals/digests.py): a refresh
+    # redoes only the rows that changed. None: the next refresh rebuilds the whole scope.
+    digests: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class SuggestionCandidate(UUIDBase):

@@ -5,19 +5,30 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Any, cast
 from uuid import UUID, uuid4
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.engine.pool import build_pool
-from mentorship.engine.rows import profile_id_of
-from mentorship.engine.shortlists import mentee_frame, rank_every_peer, rank_scopes
+from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
+from mentorship.engine.shortlists import (
+    KEEP,
+    Changed,
+    Update,
+    mentee_frame,
+    rank_every_peer,
+    rank_scopes,
+    update_peers,
+    update_scope,
+)
 from mentorship.engine.stale import COMMUNITY
 from mentorship.engine.suggest import Fit, mentors_of
+from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
     Kind,
@@ -30,6 +41,7 @@ from mentorship.models import (
     User,
     slot_scope,
 )
+from mentorship.proposals.digests import Built, Diff, diff, pack, row_digests, unpack
 from mentorship.relationships.load import DEFAULT_THRESHOLD, overloaded
 
 
@@ -112,32 +124,85 @@ async def refresh_mentor_lists(
                 drop=True
             )
         mentee_frames[scope] = mentee_frame(chosen)
-    lists = await rank_scopes(mentor_frames, mentee_frames, pool.topic_names)
-    for scope in scopes:
-        await write_scope(session, scope, lists.get(scope, {}), started, len(mentor_frames[scope]), clock)
-    return {scope or "community": len(lists.get(scope, {})) for scope in scopes}
+    known = await built_from(session, scopes)
+    counts: dict[str, int] = {}
+    for scope in sorted(scopes):
+        now = Built(started, row_digests(mentee_frames[scope]), row_digests(mentor_frames[scope]))
+        change = None if every else diff(known.get(scope), now)
+        if change is None:
+            lists = await rank_scopes(
+                {scope: mentor_frames[scope]}, {scope: mentee_frames[scope]}, pool.topic_names
+            )
+            lists_of = lists.get(scope, {})
+            await write_scope(session, scope, lists_of, started, len(mentor_frames[scope]), clock, now)
+            counts[scope or "community"] = len(lists_of)
+            continue
+        floors = await kept_floors(session, scope, change.candidates | change.gone_candidates)
+        found = await update_scope(
+            mentor_frames[scope],
+            mentee_frames[scope],
+            pool.topic_names,
+            Changed(change.seekers, change.candidates, floors),
+        )
+        kept = known[scope]
+        assert kept is not None  # a diff is only made against digests kept
+        await merge_scope(
+            session,
+            scope,
+            change,
+            found,
+            Built(kept.full_at, now.seekers, now.candidates),
+            (started, clock, len(mentor_frames[scope])),
+        )
+        counts[scope or "community"] = len(found.ranked) + len(found.entering)
+    return counts
 
 
-async def refresh_peer_lists(session: AsyncSession) -> dict[str, int]:
-    """Rebuild every peer's list of peers from one peer pool."""
+async def refresh_peer_lists(session: AsyncSession, *, every: bool = False) -> dict[str, int]:
+    """Rebuild the peers' lists: only the peers who changed and where they now fit, when few did."""
     started, clock = datetime.now(UTC), time.perf_counter()
     pool = await build_pool(session, Kind.PEER, date.today())
-    lists = await rank_every_peer(pool)
-    await write_scope(session, PEER_SCOPE, lists, started, pool.mentees, clock)
-    return {PEER_SCOPE: len(lists)}
+    rows = row_digests(pool.frame)
+    now = Built(started, rows, rows)
+    change = None if every else diff((await built_from(session, {PEER_SCOPE})).get(PEER_SCOPE), now)
+    if change is None:
+        lists = await rank_every_peer(pool)
+        await write_scope(session, PEER_SCOPE, lists, started, pool.mentees, clock, now)
+        return {PEER_SCOPE: len(lists)}
+    floors = await kept_floors(session, PEER_SCOPE, change.candidates | change.gone_candidates)
+    found = await update_peers(pool, Changed(change.seekers, change.candidates, floors))
+    kept = (await built_from(session, {PEER_SCOPE}))[PEER_SCOPE]
+    assert kept is not None
+    await merge_scope(
+        session, PEER_SCOPE, change, found, Built(kept.full_at, rows, rows), (started, clock, pool.mentees)
+    )
+    return {PEER_SCOPE: len(found.ranked) + len(found.entering)}
 
 
-async def write_scope(
-    session: AsyncSession,
-    scope: str,
-    lists: dict[str, list[Fit]],
-    started: datetime,
-    candidates: int,
-    clock: float,
-) -> None:
-    """Replace a scope's lists in one transaction; it stays stale if something changed since ``started``."""
-    await session.execute(delete(SuggestionCandidate).where(SuggestionCandidate.scope == scope))
-    rows = [
+async def built_from(session: AsyncSession, scopes: set[str]) -> dict[str, Built | None]:
+    """The digests each scope's lists were built from (None where there are none)."""
+    rows = await session.execute(
+        select(SuggestionScope.scope, SuggestionScope.digests).where(SuggestionScope.scope.in_(scopes))
+    )
+    return {scope: unpack(stored) for scope, stored in rows.all()}
+
+
+async def kept_floors(session: AsyncSession, scope: str, leaving: set[str]) -> dict[str, float]:
+    """Each seeker's last kept score once ``leaving`` candidates are out (0 while her list is short)."""
+    if not leaving:
+        return {}
+    gone = [profile_id_of(row) for row in leaving]
+    rows = await session.execute(
+        select(SuggestionCandidate.mentee_id, func.count(), func.min(SuggestionCandidate.score))
+        .where(SuggestionCandidate.scope == scope, SuggestionCandidate.candidate_id.not_in(gone))
+        .group_by(SuggestionCandidate.mentee_id)
+    )
+    seeker = mentee_row if scope != PEER_SCOPE else peer_row
+    return {seeker(mentee): (float(low) if count >= KEEP else 0.0) for mentee, count, low in rows.all()}
+
+
+def _rows(scope: str, lists: dict[str, list[Fit]]) -> list[dict[str, Any]]:
+    return [
         {
             "id": uuid4(),
             "scope": scope,
@@ -150,15 +215,110 @@ async def write_scope(
         for row, fits in lists.items()
         for rank, fit in enumerate(fits)
     ]
+
+
+async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     for start in range(0, len(rows), 5000):
         await session.execute(insert(SuggestionCandidate), rows[start : start + 5000])
-    built = {"built_at": started, "mentees": len(lists), "candidates": candidates}
+
+
+async def _delete(session: AsyncSession, scope: str, column: Any, ids: Iterable[UUID]) -> None:
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 1000):
+        await session.execute(
+            delete(SuggestionCandidate).where(
+                SuggestionCandidate.scope == scope, column.in_(wanted[start : start + 1000])
+            )
+        )
+
+
+async def merge_scope(
+    session: AsyncSession,
+    scope: str,
+    change: Diff,
+    found: Update,
+    built: Built,
+    timing: tuple[datetime, float, int],
+) -> None:
+    """Redo only what changed, in one transaction: the changed seekers' lists replaced, the changed
+    candidates' rows taken out and put back where they now enter a kept list (best ``KEEP`` stay)."""
+    await _delete(
+        session,
+        scope,
+        SuggestionCandidate.mentee_id,
+        map(profile_id_of, change.seekers | change.gone_seekers),
+    )
+    await _delete(
+        session,
+        scope,
+        SuggestionCandidate.candidate_id,
+        map(profile_id_of, change.candidates | change.gone_candidates),
+    )
+    await _insert(session, _rows(scope, found.ranked))
+    entering = {profile_id_of(row): (row, fits) for row, fits in found.entering.items()}
+    wanted = sorted(entering)
+    merged: dict[str, list[Fit]] = {}
+    for start in range(0, len(wanted), 1000):
+        chunk = wanted[start : start + 1000]
+        kept = await session.execute(
+            select(
+                SuggestionCandidate.mentee_id,
+                SuggestionCandidate.candidate_id,
+                SuggestionCandidate.score,
+                SuggestionCandidate.reasons,
+            )
+            .where(SuggestionCandidate.scope == scope, SuggestionCandidate.mentee_id.in_(chunk))
+            .order_by(SuggestionCandidate.mentee_id, SuggestionCandidate.rank)
+        )
+        held: dict[UUID, list[Fit]] = {}
+        typed = cast("list[tuple[UUID, UUID, float, list[ReasonData] | None]]", kept.all())
+        for mentee, candidate, score, reasons in typed:
+            held.setdefault(mentee, []).append(
+                Fit(candidate_row(scope, candidate), float(score), reasons or [])
+            )
+        for mentee in chunk:
+            row, fits = entering[mentee]
+            # Kept ones first at a tie: a changed candidate enters only by scoring strictly above.
+            merged[row] = sorted([*held.get(mentee, []), *fits], key=lambda fit: -fit.score)[:KEEP]
+        await _delete(session, scope, SuggestionCandidate.mentee_id, chunk)
+    await _insert(session, _rows(scope, merged))
+    started, clock, candidates = timing
+    await _record(session, scope, started, clock, (len(built.seekers), candidates), built)
+
+
+async def write_scope(
+    session: AsyncSession,
+    scope: str,
+    lists: dict[str, list[Fit]],
+    started: datetime,
+    candidates: int,
+    clock: float,
+    built: Built | None = None,
+) -> None:
+    """Replace a scope's lists in one transaction; it stays stale if something changed since ``started``."""
+    await session.execute(delete(SuggestionCandidate).where(SuggestionCandidate.scope == scope))
+    await _insert(session, _rows(scope, lists))
+    await _record(session, scope, started, clock, (len(lists), candidates), built)
+
+
+async def _record(
+    session: AsyncSession,
+    scope: str,
+    started: datetime,
+    clock: float,
+    sizes: tuple[int, int],
+    built: Built | None,
+) -> None:
+    """Note the scope built at ``started`` (still stale if changed since) with its digests, and commit."""
+    mentees, candidates = sizes
+    values = {"built_at": started, "mentees": mentees, "candidates": candidates}
+    values["digests"] = None if built is None else pack(built)
     seconds = round(time.perf_counter() - clock, 3)
     changed = await session.execute(
         update(SuggestionScope)
         .where(SuggestionScope.scope == scope)
         .values(
-            **built,
+            **values,
             seconds=seconds,
             stale_since=case(
                 (SuggestionScope.stale_since <= started, None), else_=SuggestionScope.stale_since
@@ -166,8 +326,18 @@ async def write_scope(
         )
     )
     if not changed.rowcount:  # type: ignore[attr-defined]
-        session.add(SuggestionScope(scope=scope, seconds=seconds, **built))
+        session.add(SuggestionScope(scope=scope, seconds=seconds, **values))
     await session.commit()
+
+
+def peer_row(profile_id: UUID) -> str:
+    """A peer's table row (peers are the pool's seekers)."""
+    return mentee_row(profile_id)
+
+
+def candidate_row(scope: str, profile_id: UUID) -> str:
+    """A stored candidate's table row: a mentor in a program's or the community's lists, else a peer."""
+    return peer_row(profile_id) if scope == PEER_SCOPE else mentor_row(profile_id)
 
 
 async def refresh_every_list(settings: Settings) -> int:
@@ -176,7 +346,7 @@ async def refresh_every_list(settings: Settings) -> int:
     try:
         async with config.get_session() as session:
             mentors = await refresh_mentor_lists(session, settings.load_threshold, every=True)
-            peers = await refresh_peer_lists(session)
+            peers = await refresh_peer_lists(session, every=True)
         return sum(mentors.values()) + sum(peers.values())
     finally:
         await config.get_engine().dispose()
