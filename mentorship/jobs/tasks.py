@@ -32,6 +32,7 @@ TASKS: list[str] = [
     "mentorship.proposals.tasks.expire_proposals",
     "mentorship.proposals.tasks.refresh_suggestions",
     "mentorship.proposals.tasks.refresh_stale_suggestions",
+    "mentorship.proposals.tasks.rebuild_suggestions",
     "mentorship.relationships.tasks.nudge_relationships",
     "mentorship.notifications.tasks.send_notification_emails",
     "mentorship.accounts.tasks.purge_expired",
@@ -48,6 +49,9 @@ PERIODIC: dict[str, str] = {
     "mentorship.proposals.tasks.expire_proposals": "*/10 * * * *",
     # Refresh stored suggestions left stale (a change during a refresh, a job lost with its worker).
     "mentorship.proposals.tasks.refresh_stale_suggestions": "* * * * *",
+    # Rebuild every suggestion list whole, weekly at a quiet hour: between rebuilds a refresh redoes
+    # only what changed, scored against the fit of its day, and kept scores drift as words come and go.
+    "mentorship.proposals.tasks.rebuild_suggestions": "40 2 * * 0",
     # Send the emails of notifications whose first attempt did not go out, and failed ones whose retry is due.
     "mentorship.notifications.tasks.send_notification_emails": "*/15 * * * *",
     # Resume paused relationships on their date; remind about overdue check-ins, then tell coordinators.

@@ -16,9 +16,9 @@ import pandas as pd
 
 #: Past this share of changed rows (or this many), one full rebuild costs less than merging.
 MOST_CHANGED_SHARE, MOST_CHANGED = 0.2, 5000
-#: A full rebuild at least this often: incremental updates score against the fit of their day, so
-#: kept scores drift as words come and go; a weekly rebuild puts every list on one fit again.
-FULL_EVERY = timedelta(days=7)
+#: A whole rebuild at least this often, should the weekly job (proposals/tasks.py) not have run:
+#: incremental updates score against the fit of their day, and kept scores drift as words change.
+FULL_EVERY = timedelta(days=8)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from saq.types import Context
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from mentorship.engine.stale import request_refresh
+from mentorship.engine.stale import every_list_stale, request_refresh
 from mentorship.jobs.tasks import database, task
 from mentorship.models import PEER_SCOPE, SuggestionScope
 from mentorship.proposals.refresh import refresh_mentor_lists, refresh_peer_lists, scopes_to_refresh
@@ -48,3 +48,12 @@ async def refresh_stale_suggestions(ctx: Context) -> dict[str, int]:
     peers = fresh_peers is None  # stale, or never built
     await request_refresh(ctx.get("queue"), mentors=bool(stale), peers=peers)
     return {"stale": len(stale) + peers}
+
+
+@task(timeout=60, retries=0)
+async def rebuild_suggestions(ctx: Context) -> dict[str, int]:
+    """Weekly: every list rebuilt whole (the lists stay readable until each scope's rebuild commits)."""
+    async with database(ctx).get_session() as session:
+        await every_list_stale(session, ctx.get("queue"))
+        scopes = await session.scalar(select(func.count()).select_from(SuggestionScope))
+    return {"scopes": int(scopes or 0)}

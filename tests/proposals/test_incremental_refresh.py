@@ -10,9 +10,11 @@ from sqlalchemy import select, update
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.engine.stale import COMMUNITY, every_list_stale, suggestions_stale
+from mentorship.jobs.tasks import PERIODIC
 from mentorship.models import PEER_SCOPE, Profile, SuggestionCandidate, SuggestionScope, User
 from mentorship.proposals.digests import FULL_EVERY, Built, diff, pack, unpack
 from mentorship.proposals.refresh import refresh_mentor_lists, refresh_peer_lists
+from mentorship.proposals.tasks import rebuild_suggestions
 from tests.factories import create_user, mentee, mentor
 from tests.stored_suggestions import refresh_suggestions
 
@@ -167,6 +169,23 @@ async def test_a_catalog_change_rebuilds_every_list(quiet: Settings) -> None:
         kept = await session.scalar(select(SuggestionScope.digests).where(SuggestionScope.scope == COMMUNITY))
     await config.get_engine().dispose()
     assert unpack(kept) is not None
+
+
+async def test_the_weekly_job_rebuilds_every_list_whole(quiet: Settings) -> None:
+    await create_user(quiet, "mia@example.org", profile=mentor(2, ["editathons"], ["en"]))
+    await create_user(quiet, "ana@example.org", profile=mentee(["editathons"], ["en"]))
+    await refresh_suggestions(quiet)
+    config = build_sqlalchemy_config(quiet)
+
+    done = await rebuild_suggestions({"db_config": config, "queue": None})
+    async with config.get_session() as session:
+        found = await session.execute(select(SuggestionScope.stale_since, SuggestionScope.digests))
+        scopes = found.all()
+    await config.get_engine().dispose()
+
+    assert done == {"scopes": len(scopes)} and scopes
+    assert all(stale is not None and digests is None for stale, digests in scopes)
+    assert PERIODIC["mentorship.proposals.tasks.rebuild_suggestions"].split()[2:] == ["*", "*", "0"]
 
 
 def test_a_stale_fit_or_too_much_change_means_a_whole_rebuild() -> None:
