@@ -96,7 +96,10 @@ async def _load_user(
         user, count, timezone, profiled = row[0], int(row[1] or 0), row[2], bool(row[3])
         now = datetime.now(UTC)
         if user.last_active_at is None or now - user.last_active_at > ACTIVITY_RESOLUTION:
-            await db.execute(update(User).where(User.id == user.id).values(last_active_at=now))
+            # Being seen is not an edit: updated_at stays, so kept figures (lib/figures.py) keep.
+            await db.execute(
+                update(User).where(User.id == user.id).values(last_active_at=now, updated_at=User.updated_at)
+            )
             await db.commit()
         db.expunge(user)
         return user, count, timezone, profiled

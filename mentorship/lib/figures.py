@@ -36,13 +36,14 @@ from mentorship.models import (
     PulseAnswer,
     Relationship,
     StoreItem,
+    User,
 )
 
 FIGURES_STORE = "coordinator-figures"  # a namespace of the database-backed store, shared by workers and hosts
 LIFETIME = 60  # seconds
 T = TypeVar("T")
 
-# Each column is indexed, so its latest value is one index step on both databases (migration 0020).
+# Each column is indexed, so its latest value is one index step on both databases (migrations 0020, 0022).
 CHANGED = (
     Relationship.updated_at,
     Checkin.updated_at,
@@ -52,6 +53,7 @@ CHANGED = (
     ProgramMembership.updated_at,
     PulseAnswer.created_at,
     Event.at,
+    User.updated_at,
 )
 
 

@@ -24,7 +24,11 @@ class User(UUIDAuditBase):
 
     __tablename__ = "user_account"
     # Lists are ordered by name as people read it (case-folded): the roster pages through this index.
-    __table_args__ = (Index("ix_user_account_name_lower", func.lower(text("name")), "id"),)
+    __table_args__ = (
+        Index("ix_user_account_name_lower", func.lower(text("name")), "id"),
+        # Kept figures' fingerprint reads its latest value (lib/figures.py): a rename or deactivation.
+        Index("ix_user_account_updated_at", "updated_at"),
+    )
 
     email: Mapped[str] = mapped_column(String(320), unique=True, index=True)
     name: Mapped[str] = mapped_column(String(200))

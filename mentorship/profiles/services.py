@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
+from litestar.stores.base import Store
 from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.lib.db import merge_children
 from mentorship.lib.errors import NotFound
+from mentorship.lib.figures import kept
 from mentorship.lib.i18n import _
 from mentorship.models import (
     Profile,
@@ -105,8 +108,9 @@ def completeness(profile: Profile | None) -> Completeness:
 class ProfileService:
     """Everything about profiles that touches the database."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, figures: Store | None = None) -> None:
         self.session = session
+        self.figures = figures
 
     async def own(self, user_id: UUID) -> Profile | None:
         """The user's own profile, if they started one."""
@@ -238,8 +242,16 @@ class ProfileService:
 
     async def roster(self, filters: RosterFilters, today: date | None = None) -> RosterPage:
         """A filtered, paginated page of participants for coordinators."""
-        query = self._roster_query(filters, today or date.today())
-        total = await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        today = today or date.today()
+        query = self._roster_query(filters, today)
+
+        async def count() -> int:
+            return await self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+        # Kept until a profile, membership or account changes: a count of everyone took 50 ms at 100k.
+        asked = (filters.q, filters.role, filters.kind, filters.topic, filters.language, filters.away, today)
+        key = "roster-total:" + hashlib.blake2s(repr(asked).encode(), digest_size=8).hexdigest()
+        total = await kept(self.figures, self.session, key, int, count)
         per_page = min(max(1, filters.per_page), 200)
         pages = max(1, -(-total // per_page))
         page = min(max(1, filters.page), pages)

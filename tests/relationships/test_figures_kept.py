@@ -172,3 +172,33 @@ async def test_a_request_that_has_written_counts_without_waiting_on_its_own_lock
         await config.get_engine().dispose()
 
     assert figures == 7 and again == 7
+
+
+def roster_total(page: str) -> int:
+    found = re.search(r"(\d+) participants?</p>", page)
+    assert found, "no participant count on the roster"
+    return int(found.group(1))
+
+
+async def test_the_roster_total_is_kept_until_an_account_changes(quiet: Settings, clients: Clients) -> None:
+    from sqlalchemy import update
+
+    from mentorship.database import build_sqlalchemy_config
+    from mentorship.models import User
+
+    await start(quiet)
+    coordinator = clients["coordinator"]
+    first = (await coordinator.get("/roster")).text
+    await login(clients["ben"], "ben@example.org", PASSWORD)  # being seen is no edit of the account
+    with counted() as second_visit:
+        again = (await coordinator.get("/roster")).text
+    config = build_sqlalchemy_config(quiet)
+    async with config.get_session() as session:
+        await session.execute(update(User).where(User.email == "ben@example.org").values(is_active=False))
+        await session.commit()
+    await config.get_engine().dispose()
+    after = (await coordinator.get("/roster")).text
+
+    assert roster_total(first) == roster_total(again) >= 3
+    assert not [s for s in second_visit if s.lstrip().lower().startswith("select count(*)")]
+    assert roster_total(after) == roster_total(first) - 1 and "Ben" not in after.split("participant", 1)[1]
