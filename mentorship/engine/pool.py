@@ -134,12 +134,14 @@ async def build_pool(
     excluded_profiles: set[UUID] | None = None,
     overloaded: set[UUID] | None = None,
     program_id: UUID | None = None,
+    seekers: bool = True,
 ) -> Pool:
     """Everyone who wants this kind, is not away, has room and is not already matched for it.
 
     With ``program_id``, only that program's active members in the role they joined it for.
     Room is counted over every program: a mentor full in one is full in all (one person, one
-    burnout risk).
+    burnout risk). Without ``seekers``, only the mentors (the suggestions' refresh reads every
+    mentee itself).
     """
     excluded_profiles = excluded_profiles or set()
     overloaded = overloaded or set()
@@ -152,7 +154,7 @@ async def build_pool(
     )
     seeker_role = MemberRole.PEER if kind is Kind.PEER else MemberRole.MENTEE
     seeker_filter, mentor_filter = _in_program(program_id, mentor=False), _in_program(program_id, mentor=True)
-    seekers = (
+    seeking = (
         await session.execute(
             base.where(
                 Profile.is_mentee,
@@ -162,10 +164,12 @@ async def build_pool(
                 not_(_pending(kind, seeker_role, program_id)),
             )
         )
-    ).scalars()
+        if seekers or kind is Kind.PEER
+        else None
+    )
     people: list[dict[str, Any]] = []
     profiles: dict[str, Profile] = {}
-    for profile in seekers:
+    for profile in seeking.scalars() if seeking is not None else ():
         if profile.id in excluded_profiles:
             continue
         people.append(participant(MENTEE, profile, kind, 0))

@@ -79,7 +79,11 @@ async def refresh_mentor_lists(
         return {}
     today = date.today()
     pool = await build_pool(
-        session, Kind.TRADITIONAL, today, overloaded=await overloaded(session, load_threshold, today)
+        session,
+        Kind.TRADITIONAL,
+        today,
+        overloaded=await overloaded(session, load_threshold, today),
+        seekers=False,  # every mentee is read below, not only those a round would match now
     )
     mentors = mentors_of(pool)
     rows = await session.execute(
