@@ -23,10 +23,9 @@ from mentorship.rounds.pages import (
     PAIRINGS_PER_PAGE,
     ROUNDS_PER_PAGE,
     RoundListing,
-    aggregates,
     pairings,
 )
-from mentorship.rounds.preview import summed_figures
+from mentorship.rounds.preview import round_sums, summed_figures
 from mentorship.rounds.services import RoundService
 
 
@@ -195,8 +194,9 @@ class RoundApiController(Controller):
     ) -> RoundDetail:
         """A round, its summary, its figures and a page of its proposals (``page``, ``limit`` a page)."""
         found = await rounds.get(round_id)
-        shown = await pairings(rounds.session, round_id, page, limit)
-        numbers = summed_figures(found, await aggregates(rounds.session, found))
+        sums = await round_sums(rounds, found)
+        shown = await pairings(rounds.session, round_id, page, limit, int(sums["every"]))
+        numbers = summed_figures(found, sums)
         return RoundDetail(
             round_out(found),
             await proposals_out(rounds, shown.items),

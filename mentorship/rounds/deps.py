@@ -9,13 +9,16 @@ from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.jobs import enqueue
+from mentorship.lib.figures import FIGURES_STORE
 from mentorship.models import Round, User
 from mentorship.rounds.services import RoundOptions, RoundService
 
 
-async def provide_rounds(db_session: NamedDependency[AsyncSession]) -> RoundService:
-    """The round service on the request's database session."""
-    return RoundService(db_session)
+async def provide_rounds(
+    db_session: NamedDependency[AsyncSession], request: Request[Any, Any, Any]
+) -> RoundService:
+    """The round service on the request's database session (a round's figures are kept)."""
+    return RoundService(db_session, request.app.stores.get(FIGURES_STORE))
 
 
 async def start_round(

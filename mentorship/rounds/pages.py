@@ -107,12 +107,20 @@ async def listing(
     ]
 
 
-async def pairings(session: AsyncSession, round_id: UUID, page: int, per_page: int) -> Pairings:
-    """A page of the round's pairings (removed ones too), best score first, with their members."""
-    total = int(
-        await session.scalar(select(func.count()).select_from(Proposal).where(Proposal.round_id == round_id))
-        or 0
-    )
+async def pairings(
+    session: AsyncSession, round_id: UUID, page: int, per_page: int, total: int | None = None
+) -> Pairings:
+    """A page of the round's pairings (removed ones too), best score first, with their members.
+
+    ``total``: how many there are, when the caller knows (the round's kept figures count them).
+    """
+    if total is None:
+        total = int(
+            await session.scalar(
+                select(func.count()).select_from(Proposal).where(Proposal.round_id == round_id)
+            )
+            or 0
+        )
     pages = max(1, -(-total // per_page))
     page = min(max(1, page), pages)
     query = (

@@ -11,6 +11,7 @@ from mentorship.engine.outcome import histogram
 from mentorship.engine.reasons import best_fit, reason_key
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.lib.confirm import Confirmation
+from mentorship.lib.figures import kept as kept_figures
 from mentorship.lib.i18n import ACTIVE, _, language_name, ngettext
 from mentorship.lib.reasons import ReasonData, read_reasons
 from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
@@ -232,19 +233,34 @@ def _flag(disparity: dict[str, Any], label: Callable[[str], str]) -> str:
     )
 
 
+async def round_sums(rounds: RoundService, found: Round) -> dict[str, Any]:
+    """The round's pairings summed (see :func:`aggregates`), kept until a proposal or event changes.
+
+    Summing 61,000 pairings was most of the round's page at 100,000 people.
+    """
+    return await kept_figures(
+        rounds.figures,
+        rounds.session,
+        f"round-figures:{found.id}",
+        dict[str, Any],
+        lambda: aggregates(rounds.session, found),
+    )
+
+
 async def preview_context(rounds: RoundService, found: Round, page: int = 1) -> dict[str, Any]:
     """Everything the round page renders: its figures summed in SQL, one page of its pairings."""
     summary = found.summary or {}
     session = rounds.session
     capacity: dict[str, int] = summary.get("capacity", {})
     ran = found.status not in (RoundStatus.QUEUED, RoundStatus.RUNNING)
+    sums = await round_sums(rounds, found) if ran else None
     shown = (
-        await pairings(session, found.id, page, PAIRINGS_PER_PAGE)
-        if ran
+        await pairings(session, found.id, page, PAIRINGS_PER_PAGE, int(sums["every"]))
+        if sums is not None
         else Pairings([], 1, 1, 0, PAIRINGS_PER_PAGE)
     )
     proposals = shown.items
-    numbers = summed_figures(found, await aggregates(session, found)) if ran else figures(found, [])
+    numbers = summed_figures(found, sums) if sums is not None else figures(found, [])
     unmatched: list[tuple[UUID, list[ReasonData]]] = [
         (UUID(u["profile_id"]), read_reasons(u.get("reasons", u.get("reason"))))
         for u in summary.get("unmatched", [])

@@ -12,6 +12,7 @@ from uuid import UUID
 
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar.stores.base import Store
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import raiseload, selectinload
@@ -99,8 +100,9 @@ class RoundOptions:
 class RoundService:
     """Rounds on one database session."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, figures: Store | None = None) -> None:
         self.session = session
+        self.figures = figures  # where a round's summed figures are kept (lib/figures.py)
 
     async def all(self, before: Cursor | None = None, limit: int = ROUNDS_PER_PAGE) -> list[RoundListing]:
         """Rounds newest first, a page at a time, as the list shows them (no summaries)."""

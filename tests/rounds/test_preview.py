@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from mentorship.app import create_app
 from mentorship.config import Settings
@@ -70,6 +72,35 @@ async def test_remove_changes_every_figure_and_the_publish_count(
     assert re.search(r"removed from this round.*?Ben", page.split('id="unmatched-title"', 1)[1], re.S)
     assert api["figures"]["proposals"] == 1 and api["figures"]["matched"] == 1
     assert api["round"]["summary"]["proposals"] == 2  # the run's own figures stay as they were
+
+
+async def test_the_round_s_figures_are_summed_once_until_a_pairing_changes(
+    quiet: Settings, coordinator: Client
+) -> None:
+    await community(quiet)
+    path, detail = await start(coordinator, quiet, kind="traditional")
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        await coordinator.get(path)
+        again = list(statements)
+        await post_form(
+            coordinator, f"{path}/proposals/{by_names(detail)['Max Mentor', 'Ben']['id']}/remove", {}
+        )
+        statements.clear()
+        page = (await coordinator.get(path)).text
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+
+    def summing(found: list[str]) -> list[str]:
+        return [s for s in found if "GROUP BY" in s and ".bin" in s]  # the histogram of the sums
+
+    assert not summing(again)  # the API's visit kept them
+    assert summing(statements) and figure(page, "proposals") == "1"
 
 
 async def test_swap_offers_only_mentors_with_room_and_the_default_works(
