@@ -118,6 +118,8 @@ class Round(UUIDAuditBase):
     published_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     # Totals, bound and gap, unmatched reasons, score histogram, loads and the fairness audit.
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The run's count of proposals (the summary's "proposals"), for the list: None until it has run.
+    proposal_count: Mapped[int | None] = mapped_column(default=None)
 
     proposals: Mapped[list[Proposal]] = relationship(back_populates="round", lazy="raise")
     program: Mapped[Program | None] = relationship(lazy="joined")

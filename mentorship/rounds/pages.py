@@ -76,7 +76,7 @@ async def listing(
             Round.published_at,
             Program.name,
             Program.slug,
-            Round.summary["proposals"].as_integer(),
+            Round.proposal_count,
             Round.options,
             Round.progress,
             Round.stage,

@@ -552,6 +552,7 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
             proposal.members = members
             session.add(proposal)
         found.summary = summarise(pool, outcome)
+        found.proposal_count = int(found.summary["proposals"])
         found.status, found.progress, found.stage = RoundStatus.READY, 1.0, "done"
         found.finished_at = datetime.now(UTC)
         record(

@@ -47,6 +47,7 @@ async def ready_round(settings: Settings, pairings: int, removed: int = 0) -> UU
             stage="done",
             progress=1.0,
             summary={"proposals": pairings, "pool": {"mentees": pairings, "mentors": 1}, "total": 0.0},
+            proposal_count=pairings,
         )
         session.add(found)
         await session.flush()
