@@ -344,15 +344,20 @@ def suggest_peers_batch(
     found: dict[str, list[Suggestion]] = {}
     for start in range(0, len(wanted), block):
         rows = wanted[start : start + block]
-        left, right = np.repeat(rows, len(columns)), np.tile(columns, len(rows))
-        flat = np.full(len(left), -np.inf)
-        others = left != right
-        flat[others] = scorer.pairs(left[others], right[others])
-        scores = flat.reshape(len(rows), len(columns))
+        # One dense product a block (not a sparse product per pair): linear in the peers, not quadratic
+        # in its constant; nobody is her own peer.
+        scores = scorer.block(rows, columns)
+        scores[rows[:, None] == columns[None, :]] = -np.inf
+        scores[~(scores > floors[rows][:, None])] = -np.inf
+        width = scores.shape[1]
+        nth = np.partition(scores, width - n, axis=1)[:, width - n] if 0 < n < width else None
         picked = []
         for i in range(len(rows)):
-            ok = np.flatnonzero(np.isfinite(scores[i]) & (scores[i] > floors[rows[i]]))
-            picked.append(ok[np.lexsort((columns[ok], -scores[i, ok]))][:n])
+            ok = np.isfinite(scores[i])
+            if nth is not None:
+                ok &= scores[i] >= nth[i]
+            candidates = np.flatnonzero(ok)
+            picked.append(candidates[np.lexsort((columns[candidates], -scores[i, candidates]))][:n])
         owner = np.repeat(np.arange(len(rows)), [len(p) for p in picked])
         chosen = np.concatenate(picked).astype(np.int64) if picked else np.zeros(0, dtype=np.int64)
         best = columns[chosen]
