@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any, cast
 from uuid import UUID, uuid4
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import Table, case, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -222,8 +222,10 @@ def _rows(scope: str, lists: dict[str, list[Fit]]) -> list[dict[str, Any]]:
 
 
 async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    # The table's own insert on the session's connection: the ORM's bulk path costs a third more a row.
+    connection, table = await session.connection(), cast("Table", SuggestionCandidate.__table__)
     for start in range(0, len(rows), 5000):
-        await session.execute(insert(SuggestionCandidate), rows[start : start + 5000])
+        await connection.execute(insert(table), rows[start : start + 5000])
 
 
 async def _delete(session: AsyncSession, scope: str, column: Any, ids: Iterable[UUID]) -> None:
