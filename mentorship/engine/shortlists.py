@@ -11,18 +11,12 @@ import pandas as pd
 
 from mentorship.engine.pool import Pool
 from mentorship.engine.reasons import stored
-from mentorship.engine.rows import MENTEE, mentee_row, same_person
+from mentorship.engine.rows import mentee_row, same_person
 from mentorship.engine.suggest import Fit
-from mentorship.engine.table import TopicNames, participant, participants, with_topics
-from mentorship.models import Kind, Profile
+from mentorship.engine.table import TopicNames, with_topics
 
 #: Candidates kept per mentee and scope: enough to survive the request's checks (full, away, asked).
 KEEP = 20
-
-
-def mentee_frame(mentees: list[Profile]) -> pd.DataFrame:
-    """The table rows of people seeking a mentor, as a suggestion ranks them."""
-    return participants([participant(MENTEE, p, Kind.TRADITIONAL, 0) for p in mentees])
 
 
 def _lists(mentees: pd.DataFrame, found: list[list[Any]], keep: int) -> dict[str, list[Fit]]:

@@ -10,17 +10,15 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import Table, case, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
 from mentorship.engine.pool import build_pool
-from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
+from mentorship.engine.rows import MENTEE, mentee_row, mentor_row, profile_id_of
 from mentorship.engine.shortlists import (
     KEEP,
     Changed,
     Update,
-    mentee_frame,
     rank_every_peer,
     rank_scopes,
     update_peers,
@@ -28,6 +26,7 @@ from mentorship.engine.shortlists import (
 )
 from mentorship.engine.stale import COMMUNITY
 from mentorship.engine.suggest import Fit, mentors_of
+from mentorship.engine.table import participant_rows, participants
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
@@ -105,29 +104,19 @@ async def refresh_mentor_lists(
     )
     for program_id, profile_id in seeking.all():
         mentee_in.setdefault(slot_scope(program_id), set()).add(profile_id)
-    seekers = list(
-        (
-            await session.execute(
-                select(Profile)
-                .join(User, User.id == Profile.user_id)
-                .where(User.is_active, Profile.is_mentee)
-                .options(selectinload(Profile.topics), selectinload(Profile.languages))
-                .order_by(Profile.created_at, Profile.id)
-            )
-        ).scalars()
-    )
+    seekers = await participant_rows(session, (User.is_active, Profile.is_mentee), MENTEE, Kind.TRADITIONAL)
     mentee_frames, mentor_frames = {}, {}
     mentor_profile = mentors["id"].map(lambda row: str(profile_id_of(str(row))))
     for scope in scopes:
         if scope == COMMUNITY:
-            chosen = [p for p in seekers if p.id not in members]
+            chosen = [row for profile_id, row in seekers if profile_id not in members]
             mentor_frames[scope] = mentors
         else:
-            chosen = [p for p in seekers if p.id in mentee_in.get(scope, set())]
+            chosen = [row for profile_id, row in seekers if profile_id in mentee_in.get(scope, set())]
             mentor_frames[scope] = mentors[mentor_profile.isin(mentor_in.get(scope, set()))].reset_index(
                 drop=True
             )
-        mentee_frames[scope] = mentee_frame(chosen)
+        mentee_frames[scope] = participants(chosen)
     known = await built_from(session, scopes)
     counts: dict[str, int] = {}
     for scope in sorted(scopes):
