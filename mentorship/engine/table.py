@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.engine.rows import MENTOR, row_id
@@ -63,12 +63,13 @@ def _row(
 
 
 async def participant_rows(
-    session: AsyncSession, where: Sequence[Any], role: str, kind: Kind
+    session: AsyncSession, where: Sequence[Any], role: str, kind: Kind, *, room: Any = None
 ) -> list[tuple[UUID, dict[str, Any]]]:
     """Every matching profile's row as :func:`participant` makes it, read as columns, not ORM objects.
 
     Three statements whatever the number of people: for the suggestions' refresh, which reads every
     mentee (loading 70,000 profiles with their topics and languages as objects took a minute at 100k).
+    ``room``: a column read as each row's capacity (a mentor's free places).
     """
     chosen = select(Profile.id).join(User, User.id == Profile.user_id).where(*where)
     people = await session.execute(
@@ -79,6 +80,7 @@ async def participant_rows(
             Profile.experience,
             Profile.timezone,
             Profile.fairness_attributes,
+            literal(0) if room is None else room,
         )
         .join(User, User.id == Profile.user_id)
         .where(*where)
@@ -105,7 +107,15 @@ async def participant_rows(
     return [
         (
             row[0],
-            _row(role, kind, 0, tuple(row[:5]), tags.get(row[0], ([], [])), spoken.get(row[0], []), row[5]),
+            _row(
+                role,
+                kind,
+                int(row[6]),
+                tuple(row[:5]),
+                tags.get(row[0], ([], [])),
+                spoken.get(row[0], []),
+                row[5],
+            ),
         )
         for row in people.all()
     ]

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.engine.pool import build_pool
+from mentorship.engine.pool import build_pool, mentor_frame
 from mentorship.engine.rows import MENTEE, mentee_row, mentor_row, profile_id_of
 from mentorship.engine.shortlists import (
     KEEP,
@@ -25,8 +25,8 @@ from mentorship.engine.shortlists import (
     update_scope,
 )
 from mentorship.engine.stale import COMMUNITY
-from mentorship.engine.suggest import Fit, mentors_of
-from mentorship.engine.table import participant_rows, participants
+from mentorship.engine.suggest import Fit
+from mentorship.engine.table import participant_rows, participants, topic_names
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
@@ -77,14 +77,8 @@ async def refresh_mentor_lists(
     if not scopes:
         return {}
     today = date.today()
-    pool = await build_pool(
-        session,
-        Kind.TRADITIONAL,
-        today,
-        overloaded=await overloaded(session, load_threshold, today),
-        seekers=False,  # every mentee is read below, not only those a round would match now
-    )
-    mentors = mentors_of(pool)
+    mentors = await mentor_frame(session, today, await overloaded(session, load_threshold, today))
+    names = await topic_names(session)
     rows = await session.execute(
         select(ProgramMembership.program_id, ProgramMembership.profile_id, ProgramMembership.is_mentor).where(
             ProgramMembership.status == MembershipStatus.ACTIVE
@@ -123,9 +117,7 @@ async def refresh_mentor_lists(
         now = Built(started, row_digests(mentee_frames[scope]), row_digests(mentor_frames[scope]))
         change = None if every else diff(known.get(scope), now)
         if change is None:
-            lists = await rank_scopes(
-                {scope: mentor_frames[scope]}, {scope: mentee_frames[scope]}, pool.topic_names
-            )
+            lists = await rank_scopes({scope: mentor_frames[scope]}, {scope: mentee_frames[scope]}, names)
             lists_of = lists.get(scope, {})
             await write_scope(session, scope, lists_of, started, len(mentor_frames[scope]), clock, now)
             counts[scope or "community"] = len(lists_of)
@@ -134,7 +126,7 @@ async def refresh_mentor_lists(
         found = await update_scope(
             mentor_frames[scope],
             mentee_frames[scope],
-            pool.topic_names,
+            names,
             Changed(change.seekers, change.candidates, floors),
         )
         kept = known[scope]
