@@ -11,7 +11,7 @@ import pandas as pd
 
 from mentorship.engine.pool import Pool
 from mentorship.engine.reasons import stored
-from mentorship.engine.rows import mentee_row, same_person
+from mentorship.engine.rows import same_person
 from mentorship.engine.suggest import Fit
 from mentorship.engine.table import TopicNames, with_topics
 
@@ -104,7 +104,7 @@ async def rank_scopes(
 async def rank_every_peer(pool: Pool, keep: int = KEEP) -> dict[str, list[Fit]]:
     """Every peer's best peers (by table row), from one fitted peer model."""
     if pool.mentees < 2:
-        return {mentee_row(p.id): [] for p in pool.profiles.values()}
+        return {str(row): [] for row in pool.frame["id"]} if len(pool.frame) else {}
 
     def run() -> dict[str, list[Fit]]:
         from matching import PeerMatcher, suggest_peers_batch

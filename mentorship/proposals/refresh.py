@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.engine.pool import build_pool, mentor_frame
+from mentorship.engine.pool import mentor_frame, peer_pool
 from mentorship.engine.rows import MENTEE, mentee_row, mentor_row, profile_id_of
 from mentorship.engine.shortlists import (
     KEEP,
@@ -146,7 +146,7 @@ async def refresh_mentor_lists(
 async def refresh_peer_lists(session: AsyncSession, *, every: bool = False) -> dict[str, int]:
     """Rebuild the peers' lists: only the peers who changed and where they now fit, when few did."""
     started, clock = datetime.now(UTC), time.perf_counter()
-    pool = await build_pool(session, Kind.PEER, date.today())
+    pool = await peer_pool(session)
     rows = row_digests(pool.frame)
     now = Built(started, rows, rows)
     change = None if every else diff((await built_from(session, {PEER_SCOPE})).get(PEER_SCOPE), now)
