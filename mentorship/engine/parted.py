@@ -112,7 +112,7 @@ async def _excluded(
 
 async def _parted_rows(session: AsyncSession, pool: Pool) -> list[tuple[str, str]]:
     rows = []
-    for pair in await parted_pairs(session, {profile.id for profile in pool.profiles.values()}):
+    for pair in await parted_pairs(session, set(pool.profiles.values())):
         a, b = tuple(pair)
         for seeker, other in ((a, b), (b, a)):
             partner = mentee_row(other) if pool.kind is Kind.PEER else mentor_row(other)

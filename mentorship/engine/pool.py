@@ -10,10 +10,9 @@ from uuid import UUID
 import pandas as pd
 from sqlalchemy import ColumnElement, String, and_, cast, exists, not_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from mentorship.engine.rows import MENTEE, MENTOR, mentee_row, mentor_row, profile_id_of
-from mentorship.engine.table import participant, participant_rows, participants, topic_names
+from mentorship.engine.table import participant_rows, participants, topic_names
 from mentorship.models import (
     ActiveSlot,
     EnrolmentAnswer,
@@ -53,7 +52,7 @@ class Pool:
 
     kind: Kind
     frame: pd.DataFrame
-    profiles: dict[str, Profile]
+    profiles: dict[str, UUID]  # each table row's profile id
     names: dict[str, str]
     # Someone both mentor and mentee has two rows, never to be matched with each other.
     self_pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -141,52 +140,52 @@ async def build_pool(
     With ``program_id``, only that program's active members in the role they joined it for.
     Room is counted over every program: a mentor full in one is full in all (one person, one
     burnout risk). Without ``seekers``, only the mentors (the suggestions' refresh reads every
-    mentee itself).
+    mentee itself). People are read as table rows, not ORM objects: at 100,000 people loading
+    profiles with their topics and languages was most of a round's pool stage.
     """
     excluded_profiles = excluded_profiles or set()
     overloaded = overloaded or set()
-    base = (
-        select(Profile)
-        .join(User, User.id == Profile.user_id)
-        .where(User.is_active, _chose(kind))
-        .options(selectinload(Profile.topics), selectinload(Profile.languages))
-        .order_by(Profile.created_at, Profile.id)
-    )
-    mentor_filter = _in_program(program_id, mentor=True)
-    seeking = (
-        await session.execute(base.where(*_seeking(kind, program_id)))
-        if seekers or kind is Kind.PEER
-        else None
-    )
+    chose = [User.is_active, _chose(kind)]
     people: list[dict[str, Any]] = []
-    profiles: dict[str, Profile] = {}
-    for profile in seeking.scalars() if seeking is not None else ():
-        if profile.id in excluded_profiles:
-            continue
-        people.append(participant(MENTEE, profile, kind, 0))
-        profiles[mentee_row(profile.id)] = profile
+    ids: dict[str, UUID] = {}
+    if seekers or kind is Kind.PEER:
+        for profile_id, row in await participant_rows(
+            session, [*chose, *_seeking(kind, program_id)], MENTEE, kind
+        ):
+            if profile_id not in excluded_profiles:
+                people.append(row)
+                ids[mentee_row(profile_id)] = profile_id
     free: dict[str, int] = {}
     self_pairs: list[tuple[str, str]] = []
     if kind is not Kind.PEER:
         held = await pending_mentor_places(session, kind)
-        mentors = (await session.execute(base.where(*_mentoring(kind, today, mentor_filter)))).scalars()
-        for profile in mentors:
-            if profile.id in excluded_profiles or profile.id in overloaded:
+        traditional = kind is Kind.TRADITIONAL
+        found = await participant_rows(
+            session,
+            [*chose, *_mentoring(kind, today, _in_program(program_id, mentor=True))],
+            MENTOR,
+            kind,
+            room=Profile.capacity - Profile.mentee_load if traditional else Profile.capacity,
+        )
+        for profile_id, row in found:
+            if profile_id in excluded_profiles or profile_id in overloaded:
                 continue
-            if kind is Kind.TRADITIONAL:
-                room = profile.capacity - profile.mentee_load - held.get(profile.id, 0)
-            else:
-                room = profile.capacity if held.get(profile.id, 0) == 0 else 0
+            places = int(row["capacity"])
+            room = (
+                places - held.get(profile_id, 0)
+                if traditional
+                else (places if not held.get(profile_id) else 0)
+            )
             if room <= 0:
                 continue
-            rid = mentor_row(profile.id)
-            people.append(participant(MENTOR, profile, kind, room))
-            profiles[rid] = profile
+            rid = mentor_row(profile_id)
+            people.append(row | {"capacity": str(room)})
+            ids[rid] = profile_id
             free[rid] = room
-            if mentee_row(profile.id) in profiles:
-                self_pairs.append((mentee_row(profile.id), rid))
-    names = {rid: profile.user.name for rid, profile in profiles.items()}
-    pool = Pool(kind, participants(people), profiles, names, self_pairs, free, await topic_names(session))
+            if mentee_row(profile_id) in ids:
+                self_pairs.append((mentee_row(profile_id), rid))
+    names = {str(row["id"]): str(row["name"]) for row in people}
+    pool = Pool(kind, participants(people), ids, names, self_pairs, free, await topic_names(session))
     return await with_answers(session, pool, program_id)
 
 
@@ -202,16 +201,6 @@ def _seeking(kind: Kind, program_id: UUID | None) -> list[Any]:
     ]
 
 
-async def peer_pool(session: AsyncSession) -> Pool:
-    """The community's peer pool as :func:`build_pool` gives its table, read as columns (no profiles):
-    the suggestions' refresh of 28,000 peers took half a minute as objects at 100k."""
-    where = [User.is_active, _chose(Kind.PEER), *_seeking(Kind.PEER, None)]
-    rows = await participant_rows(session, where, MENTEE, Kind.PEER)
-    return Pool(
-        Kind.PEER, participants([row for _id, row in rows]), {}, {}, topic_names=await topic_names(session)
-    )
-
-
 def _mentoring(kind: Kind, today: date, in_program: ColumnElement[bool]) -> list[Any]:
     """Who may mentor now: a mentor in the program, with places, not away, not full (a group: not busy)."""
     return [
@@ -223,22 +212,6 @@ def _mentoring(kind: Kind, today: date, in_program: ColumnElement[bool]) -> list
         if kind is Kind.TRADITIONAL
         else not_(_has_slot(kind, MemberRole.MENTOR)),
     ]
-
-
-async def mentor_frame(session: AsyncSession, today: date, overloaded: set[UUID]) -> pd.DataFrame:
-    """The community's traditional mentors with room as table rows: what :func:`build_pool` gives
-    them, read as columns (the suggestions' refresh; 20,000 mentors as objects took 20 s at 100k)."""
-    held = await pending_mentor_places(session, Kind.TRADITIONAL)
-    where = [User.is_active, _chose(Kind.TRADITIONAL), *_mentoring(Kind.TRADITIONAL, today, true())]
-    rows = await participant_rows(
-        session, where, MENTOR, Kind.TRADITIONAL, room=Profile.capacity - Profile.mentee_load
-    )
-    kept = []
-    for profile_id, row in rows:
-        room = int(row["capacity"]) - held.get(profile_id, 0)
-        if profile_id not in overloaded and room > 0:
-            kept.append(row | {"capacity": str(room)})
-    return participants(kept)
 
 
 def answer_column(question_id: UUID) -> str:

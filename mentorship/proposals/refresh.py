@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.config import Settings
 from mentorship.database import build_sqlalchemy_config
-from mentorship.engine.pool import mentor_frame, peer_pool
+from mentorship.engine.pool import build_pool
 from mentorship.engine.rows import MENTEE, mentee_row, mentor_row, profile_id_of
 from mentorship.engine.shortlists import (
     KEEP,
@@ -25,8 +25,8 @@ from mentorship.engine.shortlists import (
     update_scope,
 )
 from mentorship.engine.stale import COMMUNITY
-from mentorship.engine.suggest import Fit
-from mentorship.engine.table import participant_rows, participants, topic_names
+from mentorship.engine.suggest import Fit, mentors_of
+from mentorship.engine.table import participant_rows, participants
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
@@ -77,8 +77,14 @@ async def refresh_mentor_lists(
     if not scopes:
         return {}
     today = date.today()
-    mentors = await mentor_frame(session, today, await overloaded(session, load_threshold, today))
-    names = await topic_names(session)
+    pool = await build_pool(
+        session,
+        Kind.TRADITIONAL,
+        today,
+        overloaded=await overloaded(session, load_threshold, today),
+        seekers=False,  # every mentee is read below, not only those a round would match now
+    )
+    mentors, names = mentors_of(pool), pool.topic_names
     rows = await session.execute(
         select(ProgramMembership.program_id, ProgramMembership.profile_id, ProgramMembership.is_mentor).where(
             ProgramMembership.status == MembershipStatus.ACTIVE
@@ -146,7 +152,7 @@ async def refresh_mentor_lists(
 async def refresh_peer_lists(session: AsyncSession, *, every: bool = False) -> dict[str, int]:
     """Rebuild the peers' lists: only the peers who changed and where they now fit, when few did."""
     started, clock = datetime.now(UTC), time.perf_counter()
-    pool = await peer_pool(session)
+    pool = await build_pool(session, Kind.PEER, date.today())
     rows = row_digests(pool.frame)
     now = Built(started, rows, rows)
     change = None if every else diff((await built_from(session, {PEER_SCOPE})).get(PEER_SCOPE), now)

@@ -47,9 +47,8 @@ async def round_pool(session: AsyncSession, found: Round) -> Pool:
             profiles[rid] = profile
     self_pairs = [(mentee_row(p), mentor_row(p)) for p in seekers & mentors]
     names = {rid: profile.user.name for rid, profile in profiles.items()}
-    pool = Pool(
-        found.kind, participants(rows), profiles, names, self_pairs, capacity, await topic_names(session)
-    )
+    ids = {rid: profile.id for rid, profile in profiles.items()}
+    pool = Pool(found.kind, participants(rows), ids, names, self_pairs, capacity, await topic_names(session))
     return await with_answers(session, pool, found.program_id)
 
 
