@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -15,7 +17,8 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar.stores.base import Store
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy.orm import defer, raiseload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mentorship.engine import run as engine
 from mentorship.engine.outcome import Outcome, Unit, histogram
@@ -97,6 +100,13 @@ class RoundOptions:
         }
 
 
+# Parsed summaries by (round, version): the last few rounds a worker showed. Never edited in place
+# (an edit assigns a new dict and bumps updated_at), so sharing one between requests is safe.
+_SUMMARIES: OrderedDict[tuple[UUID, datetime], dict[str, Any]] = OrderedDict()
+_SUMMARIES_LOCK = threading.Lock()
+SUMMARIES_KEPT = 2
+
+
 class RoundService:
     """Rounds on one database session."""
 
@@ -109,10 +119,28 @@ class RoundService:
         return await listing(self.session, before, limit)
 
     async def get(self, round_id: UUID) -> Round:
-        """One round, or :class:`RoundNotFound`."""
-        found = await self.session.get(Round, round_id)
+        """One round, or :class:`RoundNotFound`; its summary parsed once per version in this process.
+
+        A round's summary holds every mentee's alternatives (0.8 MB at 1,000 people, megabytes at
+        100,000) and only changes with the round (``updated_at``): reading and parsing it was a
+        quarter of the round's page.
+        """
+        known = self.session.identity_map.get(self.session.identity_key(Round, round_id))
+        if isinstance(known, Round) and "summary" in known.__dict__:
+            return known  # already loaded here, perhaps with edits of its own
+        found = await self.session.get(Round, round_id, options=[defer(Round.summary)])
         if found is None:
             raise RoundNotFound(round_id)
+        key = (found.id, found.updated_at)
+        with _SUMMARIES_LOCK:
+            summary = _SUMMARIES.get(key)
+        if summary is None:
+            summary = await self.session.scalar(select(Round.summary).where(Round.id == round_id)) or {}
+            with _SUMMARIES_LOCK:
+                _SUMMARIES[key] = summary
+                while len(_SUMMARIES) > SUMMARIES_KEPT:
+                    _SUMMARIES.popitem(last=False)
+        set_committed_value(found, "summary", summary)
         return found
 
     async def programs(self) -> list[Program]:

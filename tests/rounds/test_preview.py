@@ -103,6 +103,25 @@ async def test_the_round_s_figures_are_summed_once_until_a_pairing_changes(
     assert summing(statements) and figure(page, "proposals") == "1"
 
 
+async def test_a_round_s_summary_is_read_once_per_version(quiet: Settings, coordinator: Client) -> None:
+    await community(quiet)
+    path, _detail = await start(coordinator, quiet, kind="traditional")
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    await coordinator.get(path)
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        page = (await coordinator.get(path)).text
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+
+    assert not [s for s in statements if "matching_round.summary" in s]  # parsed on the first visit
+    assert figure(page, "proposals") == "2" and "Publish 2 proposals<" in page
+
+
 async def test_swap_offers_only_mentors_with_room_and_the_default_works(
     quiet: Settings, coordinator: Client
 ) -> None:
