@@ -104,18 +104,20 @@ async def rank_scopes(
 async def rank_every_peer(pool: Pool, keep: int = KEEP) -> dict[str, list[Fit]]:
     """Every peer's best peers (by table row), from one fitted peer model."""
     if pool.mentees < 2:
-        return {str(row): [] for row in pool.frame["id"]} if len(pool.frame) else {}
+        return {str(row): [] for row in pool.frame["id"]}
 
     def run() -> dict[str, list[Fit]]:
         from matching import PeerMatcher, suggest_peers_batch
 
         fitted = PeerMatcher().fit(with_topics(pool.frame, pool.topic_names))
-        found = suggest_peers_batch(fitted, keep)
-        return {
-            row: [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in f] for row, f in found.items()
-        }
+        return _peer_fits(suggest_peers_batch(fitted, keep))
 
     return await anyio.to_thread.run_sync(run)
+
+
+def _peer_fits(found: dict[str, list[Any]]) -> dict[str, list[Fit]]:
+    """The library's peer suggestions by table row as stored fits."""
+    return {row: [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in f] for row, f in found.items()}
 
 
 def _update_peers(pool: Pool, changed: Changed, keep: int) -> Update:
@@ -124,20 +126,14 @@ def _update_peers(pool: Pool, changed: Changed, keep: int) -> Update:
     if pool.mentees < 2:
         return Update({row: [] for row in changed.seekers})
     fitted = PeerMatcher().fit(with_topics(pool.frame, pool.topic_names))
-
-    def fits(found: dict[str, list[Any]]) -> dict[str, list[Fit]]:
-        return {
-            row: [Fit(s.mentor_id, float(s.score), stored(s.reasons)) for s in f] for row, f in found.items()
-        }
-
-    ranked = fits(suggest_peers_batch(fitted, keep, people=sorted(changed.seekers)))
+    ranked = _peer_fits(suggest_peers_batch(fitted, keep, people=sorted(changed.seekers)))
     if not changed.candidates:
         return Update(ranked)
     others = [str(row) for row in pool.frame["id"] if str(row) not in changed.seekers]
     found = suggest_peers_batch(
         fitted, keep, people=others, among=sorted(changed.candidates), above=changed.floors
     )
-    return Update(ranked, {row: f for row, f in fits(found).items() if f})
+    return Update(ranked, {row: f for row, f in _peer_fits(found).items() if f})
 
 
 async def update_peers(pool: Pool, changed: Changed, keep: int = KEEP) -> Update:

@@ -85,13 +85,17 @@ async def kept(
         return decoded
     # One count per worker at a time: the others wait for it rather than all counting at once
     # (eight coordinators opening the dashboard after a change would otherwise cost eight counts).
-    async with _counting(key):
-        if (found := await _read(session, namespace, full)) is not None:
-            counted: T = msgspec.json.decode(found, type=kind)
-            return counted
-        figures = await count()
-        await _keep(session, namespace, full, msgspec.json.encode(figures))
-        return figures
+    lock = _counting(key)
+    try:
+        async with lock:
+            if (found := await _read(session, namespace, full)) is not None:
+                counted: T = msgspec.json.decode(found, type=kind)
+                return counted
+            figures = await count()
+            await _keep(session, namespace, full, msgspec.json.encode(figures))
+            return figures
+    finally:
+        _release(key, lock)
 
 
 async def _read(session: AsyncSession, namespace: str, key: str) -> bytes | None:
@@ -164,3 +168,10 @@ _LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.L
 def _counting(key: str) -> asyncio.Lock:
     """This event loop's lock for counting one kind of figures (a lock belongs to one loop)."""
     return _LOCKS.setdefault(asyncio.get_running_loop(), {}).setdefault(key, asyncio.Lock())
+
+
+def _release(key: str, lock: asyncio.Lock) -> None:
+    """Forget a key's lock once nobody holds it: keys carry filters and ids, so they would pile up."""
+    held = _LOCKS.get(asyncio.get_running_loop(), {})
+    if held.get(key) is lock and not lock.locked():
+        del held[key]

@@ -57,12 +57,13 @@ def unpack(stored: bytes | None) -> Built | None:
 
 @dataclass(frozen=True)
 class Diff:
-    """Rows new or changed, and rows gone, on each side."""
+    """Rows new or changed, and rows gone, on each side, since the lists last rebuilt whole at ``full_at``."""
 
     seekers: set[str]
     candidates: set[str]
     gone_seekers: set[str]
     gone_candidates: set[str]
+    full_at: datetime
 
     @property
     def size(self) -> int:
@@ -84,7 +85,7 @@ def diff(before: Built | None, now: Built, at: datetime | None = None) -> Diff |
         return None
     seekers, gone_seekers = _side(before.seekers, now.seekers)
     candidates, gone_candidates = _side(before.candidates, now.candidates)
-    found = Diff(seekers, candidates, gone_seekers, gone_candidates)
+    found = Diff(seekers, candidates, gone_seekers, gone_candidates, before.full_at)
     rows = max(1, len(now.seekers) + len(now.candidates))
     if found.size > min(MOST_CHANGED, MOST_CHANGED_SHARE * rows):
         return None

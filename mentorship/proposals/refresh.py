@@ -135,14 +135,12 @@ async def refresh_mentor_lists(
             names,
             Changed(change.seekers, change.candidates, floors),
         )
-        kept = known[scope]
-        assert kept is not None  # a diff is only made against digests kept
         await merge_scope(
             session,
             scope,
             change,
             found,
-            Built(kept.full_at, now.seekers, now.candidates),
+            Built(change.full_at, now.seekers, now.candidates),
             (started, clock, len(mentor_frames[scope])),
         )
         counts[scope or "community"] = len(found.ranked) + len(found.entering)
@@ -162,10 +160,8 @@ async def refresh_peer_lists(session: AsyncSession, *, every: bool = False) -> d
         return {PEER_SCOPE: len(lists)}
     floors = await kept_floors(session, PEER_SCOPE, change.candidates | change.gone_candidates)
     found = await update_peers(pool, Changed(change.seekers, change.candidates, floors))
-    kept = (await built_from(session, {PEER_SCOPE}))[PEER_SCOPE]
-    assert kept is not None
     await merge_scope(
-        session, PEER_SCOPE, change, found, Built(kept.full_at, rows, rows), (started, clock, pool.mentees)
+        session, PEER_SCOPE, change, found, Built(change.full_at, rows, rows), (started, clock, pool.mentees)
     )
     return {PEER_SCOPE: len(found.ranked) + len(found.entering)}
 
@@ -188,8 +184,8 @@ async def kept_floors(session: AsyncSession, scope: str, leaving: set[str]) -> d
         .where(SuggestionCandidate.scope == scope, SuggestionCandidate.candidate_id.not_in(gone))
         .group_by(SuggestionCandidate.mentee_id)
     )
-    seeker = mentee_row if scope != PEER_SCOPE else peer_row
-    return {seeker(mentee): (float(low) if count >= KEEP else 0.0) for mentee, count, low in rows.all()}
+    # Seekers (mentees and peers alike) are the pool's mentee rows.
+    return {mentee_row(mentee): (float(low) if count >= KEEP else 0.0) for mentee, count, low in rows.all()}
 
 
 def _rows(scope: str, lists: dict[str, list[Fit]]) -> list[dict[str, Any]]:
@@ -323,14 +319,10 @@ async def _record(
     await session.commit()
 
 
-def peer_row(profile_id: UUID) -> str:
-    """A peer's table row (peers are the pool's seekers)."""
-    return mentee_row(profile_id)
-
-
 def candidate_row(scope: str, profile_id: UUID) -> str:
-    """A stored candidate's table row: a mentor in a program's or the community's lists, else a peer."""
-    return peer_row(profile_id) if scope == PEER_SCOPE else mentor_row(profile_id)
+    """A stored candidate's table row: a mentor in a program's or the community's lists, else a peer
+    (peers are the pool's seekers, its mentee rows)."""
+    return mentee_row(profile_id) if scope == PEER_SCOPE else mentor_row(profile_id)
 
 
 async def refresh_every_list(settings: Settings) -> int:

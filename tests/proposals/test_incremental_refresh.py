@@ -198,5 +198,6 @@ def test_a_stale_fit_or_too_much_change_means_a_whole_rebuild() -> None:
     most = diff(kept, Built(now, dict.fromkeys(seekers, -1), {"mentor:a": 1}))
 
     assert one is not None and one.seekers == {"mentee:new"} and one.candidates == {"mentor:a"}
+    assert one.full_at == kept.full_at  # merged lists keep the date of the last whole rebuild
     assert old is None and most is None and diff(None, kept) is None
     assert unpack(pack(kept)) == kept and unpack(b"not zlib") is None

@@ -202,3 +202,13 @@ async def test_the_roster_total_is_kept_until_an_account_changes(quiet: Settings
     assert roster_total(first) == roster_total(again) >= 3
     assert not [s for s in second_visit if s.lstrip().lower().startswith("select count(*)")]
     assert roster_total(after) == roster_total(first) - 1 and "Ben" not in after.split("participant", 1)[1]
+
+
+async def test_a_count_s_lock_is_forgotten_once_done(quiet: Settings, clients: Clients) -> None:
+    from mentorship.lib import figures
+
+    await start(quiet)
+    roster = (await clients["coordinator"].get("/roster?q=someone")).text
+
+    assert "participant" in roster
+    assert not [k for held in figures._LOCKS.values() for k in held if k.startswith("roster-total:")]
