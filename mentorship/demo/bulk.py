@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.db import insert_rows
 from mentorship.models import Event, Notification
 
-CHUNK = 4000
+__all__ = ["Row", "event_row", "fast_sqlite", "insert_rows", "notification_row", "write_history"]
+
 Row = dict[str, Any]
-
-
-async def insert_rows(session: AsyncSession, model: Any, rows: Sequence[Row]) -> int:
-    """Insert every row with Core executemany in chunks; every row has the same keys."""
-    table = model.__table__
-    for start in range(0, len(rows), CHUNK):
-        await session.execute(insert(table), list(rows[start : start + CHUNK]))
-    return len(rows)
 
 
 async def fast_sqlite(session: AsyncSession) -> None:

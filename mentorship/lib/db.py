@@ -10,7 +10,7 @@ from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
-from sqlalchemy import Insert, select, text
+from sqlalchemy import Insert, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -21,6 +21,9 @@ Result = TypeVar("Result")
 RETRIES = 8
 # PostgreSQL's serialization_failure and deadlock_detected: the transaction may simply run again.
 CONTENTION_SQLSTATES = {"40001", "40P01"}
+#: Rows per executemany in a bulk insert: big enough to amortise a statement, small enough for SQLite's
+#: and asyncpg's parameter limits.
+BULK_CHUNK = 4000
 
 
 def app_db_config(app: Litestar) -> SQLAlchemyAsyncConfig:
@@ -116,3 +119,15 @@ async def refresh_statistics(session: AsyncSession, *, full: bool = False) -> No
     elif full:
         await session.execute(text("ANALYZE"))
     await session.commit()
+
+
+async def insert_rows(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert every row with the table's own executemany, in chunks (every row has the same keys).
+
+    Column defaults still apply; no ORM objects or unit of work (a third more a row, and minutes
+    for a round's 61,000 proposals at 100,000 people). How many rows.
+    """
+    table = model.__table__
+    for start in range(0, len(rows), BULK_CHUNK):
+        await session.execute(insert(table), list(rows[start : start + BULK_CHUNK]))
+    return len(rows)

@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar.stores.base import Store
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -28,6 +28,7 @@ from mentorship.engine.reasons import reason_counts
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
+from mentorship.lib.db import insert_rows
 from mentorship.lib.errors import DomainError, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.lib.keyset import Cursor
@@ -593,10 +594,8 @@ async def _store(config: SQLAlchemyAsyncConfig, round_id: UUID, pool: Pool, outc
                 {"id": uuid4(), "proposal_id": proposal_id, "profile_id": profile_id_of(rid), "role": role}
                 for rid in unit.members
             ]
-        for start in range(0, len(proposals), 5000):
-            await session.execute(insert(Proposal), proposals[start : start + 5000])
-        for start in range(0, len(members), 5000):
-            await session.execute(insert(ProposalMember), members[start : start + 5000])
+        await insert_rows(session, Proposal, proposals)
+        await insert_rows(session, ProposalMember, members)
         found.summary = summarise(pool, outcome)
         found.proposal_count = int(found.summary["proposals"])
         found.status, found.progress, found.stage = RoundStatus.READY, 1.0, "done"
