@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from saq.queue.base import Queue
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.db import dialect_insert
 from mentorship.models import (
     PEER_SCOPE,
     MembershipStatus,
@@ -64,15 +65,15 @@ async def suggestions_stale(
 async def mark_stale(session: AsyncSession, scopes: set[str]) -> None:
     """Set these scopes' stale time to now (a scope never built gets its row), and commit."""
     now = datetime.now(UTC)
+    # One upsert, in scope order: people saving at once on a new database all create the same
+    # scope rows, and checking first then inserting made all but one of them fail; the fixed
+    # order makes concurrent upserts wait for each other instead of deadlocking.
+    statement = dialect_insert(session, SuggestionScope).values(
+        [{"id": uuid4(), "scope": scope, "stale_since": now} for scope in sorted(scopes)]
+    )
     await session.execute(
-        update(SuggestionScope).where(SuggestionScope.scope.in_(scopes)).values(stale_since=now)
+        statement.on_conflict_do_update(index_elements=[SuggestionScope.scope], set_={"stale_since": now})
     )
-    known = set(
-        (
-            await session.execute(select(SuggestionScope.scope).where(SuggestionScope.scope.in_(scopes)))
-        ).scalars()
-    )
-    session.add_all(SuggestionScope(scope=scope, stale_since=now) for scope in sorted(scopes - known))
     await session.commit()
 
 

@@ -61,9 +61,14 @@ def insert_ignoring_duplicates(session: AsyncSession, model: type[Any]) -> Inser
     Several workers creating the same row at once then all succeed, and a SELECT afterwards finds
     the one row that won; checking first and inserting after fails for all but one of them.
     """
+    statement: Insert = dialect_insert(session, model).on_conflict_do_nothing()
+    return statement
+
+
+def dialect_insert(session: AsyncSession, model: type[Any]) -> Any:
+    """The session's database's own INSERT, which has ``on_conflict_do_nothing`` and ``_do_update``."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    return insert(model).on_conflict_do_nothing()
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(model)
 
 
 async def lock_in_order(session: AsyncSession, model: type[Any], ids: Iterable[UUID]) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any, cast
 from uuid import UUID, uuid4
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.config import Settings
@@ -27,7 +27,7 @@ from mentorship.engine.shortlists import (
 from mentorship.engine.stale import COMMUNITY
 from mentorship.engine.suggest import Fit, mentors_of
 from mentorship.engine.table import participant_rows, participants
-from mentorship.lib.db import insert_rows
+from mentorship.lib.db import dialect_insert, insert_rows
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
@@ -297,19 +297,22 @@ async def _record(
     values = {"built_at": started, "mentees": mentees, "candidates": candidates}
     values["digests"] = None if built is None else pack(built)
     seconds = round(time.perf_counter() - clock, 3)
-    changed = await session.execute(
-        update(SuggestionScope)
-        .where(SuggestionScope.scope == scope)
-        .values(
-            **values,
-            seconds=seconds,
-            stale_since=case(
-                (SuggestionScope.stale_since <= started, None), else_=SuggestionScope.stale_since
-            ),
+    # An upsert: the scope's row may be created by someone marking it stale while this refresh runs.
+    statement = dialect_insert(session, SuggestionScope).values(
+        id=uuid4(), scope=scope, seconds=seconds, **values
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[SuggestionScope.scope],
+            set_={
+                **values,
+                "seconds": seconds,
+                "stale_since": case(
+                    (SuggestionScope.stale_since <= started, None), else_=SuggestionScope.stale_since
+                ),
+            },
         )
     )
-    if not changed.rowcount:  # type: ignore[attr-defined]
-        session.add(SuggestionScope(scope=scope, seconds=seconds, **values))
     await session.commit()
 
 

@@ -105,6 +105,10 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
                     *(sys.executable, "-m", "uvicorn", "--factory", "mentorship.app:create_app_from_env"),
                     *("--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS)),
                     *("--log-config", str(log_config)),
+                    # A client waits for all fifty of its peers between two requests; on a loaded
+                    # machine that outlasts uvicorn's 5 s keep-alive, and a request sent on the
+                    # connection as the server closes it is lost ("Server disconnected").
+                    *("--timeout-keep-alive", "300"),
                 ],
                 env=env,
                 cwd=PROJECT_ROOT,
