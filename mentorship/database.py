@@ -13,6 +13,7 @@ from advanced_alchemy.extensions.litestar import (
 from sqlalchemy import event
 
 from mentorship.config import PROJECT_ROOT, Settings
+from mentorship.lib.sqlite_driver import one_hop_dbapi
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
@@ -29,7 +30,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def build_sqlalchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
     """The async SQLAlchemy config for the app, the CLI and migrations."""
     settings.ensure_data_dir()
-    engine_config = EngineConfig(connect_args={"timeout": 30}) if settings.is_sqlite else EngineConfig()
+    engine_config = EngineConfig()
+    if settings.is_sqlite:
+        engine_config = EngineConfig(connect_args={"timeout": 30}, module=one_hop_dbapi())
     config = SQLAlchemyAsyncConfig(
         connection_string=settings.database_url,
         engine_config=engine_config,
