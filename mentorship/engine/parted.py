@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from mentorship.engine.pool import Pool
 from mentorship.engine.rows import mentee_row, mentor_row
+from mentorship.lib.db import chunked
 from mentorship.models import (
     Kind,
     Profile,
@@ -52,15 +53,16 @@ async def parted_pairs(session: AsyncSession, people: Collection[UUID]) -> dict[
 
 async def _relationships_of(session: AsyncSession, people: set[UUID]) -> list[dict[UUID, Parting | None]]:
     """The members of each relationship these people were in: together now, or before."""
-    rows = await session.execute(
-        select(RelationshipMember.relationship_id, RelationshipMember.profile_id, Relationship.status)
-        .join(Relationship, Relationship.id == RelationshipMember.relationship_id)
-        .where(RelationshipMember.profile_id.in_(people))
-    )
     groups: dict[UUID, dict[UUID, Parting | None]] = {}
-    for relationship_id, profile_id, status in rows.all():
-        now = status in (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
-        groups.setdefault(relationship_id, {})[profile_id] = Parting.TOGETHER if now else Parting.BEFORE
+    for chunk in chunked(people):
+        rows = await session.execute(
+            select(RelationshipMember.relationship_id, RelationshipMember.profile_id, Relationship.status)
+            .join(Relationship, Relationship.id == RelationshipMember.relationship_id)
+            .where(RelationshipMember.profile_id.in_(chunk))
+        )
+        for relationship_id, profile_id, status in rows.all():
+            now = status in (RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED)
+            groups.setdefault(relationship_id, {})[profile_id] = Parting.TOGETHER if now else Parting.BEFORE
     return list(groups.values())
 
 
@@ -68,21 +70,25 @@ async def _declines_of(session: AsyncSession, people: set[UUID]) -> list[dict[UU
     """The members of each declined proposal these people were in; who declined parts from the others."""
     other = aliased(ProposalMember)
     someone_declined = exists().where(other.proposal_id == Proposal.id, other.response == Response.DECLINED)
-    rows = await session.execute(
-        select(
-            ProposalMember.proposal_id, ProposalMember.profile_id, ProposalMember.response, Proposal.status
-        )
-        .join(Proposal, Proposal.id == ProposalMember.proposal_id)
-        .where(
-            ProposalMember.profile_id.in_(people),
-            or_(Proposal.status == ProposalStatus.DECLINED, someone_declined),
-        )
-    )
     groups: dict[UUID, dict[UUID, Parting | None]] = {}
-    for proposal_id, profile_id, response, status in rows.all():
-        # A declined proposal parts all its people; a group that went on parts only who left it.
-        said_no = status is ProposalStatus.DECLINED or response is Response.DECLINED
-        groups.setdefault(proposal_id, {})[profile_id] = Parting.DECLINED if said_no else None
+    for chunk in chunked(people):
+        rows = await session.execute(
+            select(
+                ProposalMember.proposal_id,
+                ProposalMember.profile_id,
+                ProposalMember.response,
+                Proposal.status,
+            )
+            .join(Proposal, Proposal.id == ProposalMember.proposal_id)
+            .where(
+                ProposalMember.profile_id.in_(chunk),
+                or_(Proposal.status == ProposalStatus.DECLINED, someone_declined),
+            )
+        )
+        for proposal_id, profile_id, response, status in rows.all():
+            # A declined proposal parts all its people; a group that went on parts only who left it.
+            said_no = status is ProposalStatus.DECLINED or response is Response.DECLINED
+            groups.setdefault(proposal_id, {})[profile_id] = Parting.DECLINED if said_no else None
     return list(groups.values())
 
 

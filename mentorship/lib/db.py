@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -24,6 +24,21 @@ CONTENTION_SQLSTATES = {"40001", "40P01"}
 #: Rows per executemany in a bulk insert: big enough to amortise a statement, small enough for SQLite's
 #: and asyncpg's parameter limits.
 BULK_CHUNK = 4000
+#: Most values one ``IN`` list binds: PostgreSQL's drivers refuse a statement of more than 32,767
+#: (asyncpg) or 65,535 (psycopg) parameters, and a round at 100,000 people names more than that.
+IN_CHUNK = 10_000
+
+
+def chunked(values: Iterable[Row], size: int = IN_CHUNK) -> Iterator[list[Row]]:
+    """The values in lists of at most ``size``, for ``IN`` lists that could outgrow a statement."""
+    batch: list[Row] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def app_db_config(app: Litestar) -> SQLAlchemyAsyncConfig:

@@ -28,7 +28,7 @@ from mentorship.engine.reasons import reason_counts
 from mentorship.engine.rows import mentee_row, mentor_row, profile_id_of
 from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
-from mentorship.lib.db import insert_rows
+from mentorship.lib.db import chunked, insert_rows
 from mentorship.lib.errors import DomainError, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.lib.keyset import Cursor
@@ -205,11 +205,14 @@ class RoundService:
         """
         if not profile_ids:
             return {}
-        query = select(Profile).where(Profile.id.in_(profile_ids))
-        if shallow:
-            query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
-        rows = await self.session.execute(query)
-        return {profile.id: profile for profile in rows.scalars()}
+        found: dict[UUID, Profile] = {}
+        for chunk in chunked(profile_ids):  # a published round at 100k names more than one IN list holds
+            query = select(Profile).where(Profile.id.in_(chunk))
+            if shallow:
+                query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
+            rows = await self.session.execute(query)
+            found.update((profile.id, profile) for profile in rows.scalars())
+        return found
 
     async def _editable(self, round_id: UUID) -> Round:
         found = await self.get(round_id)
