@@ -30,9 +30,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def build_sqlalchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
     """The async SQLAlchemy config for the app, the CLI and migrations."""
     settings.ensure_data_dir()
-    engine_config = EngineConfig()
-    if settings.is_sqlite:
-        engine_config = EngineConfig(connect_args={"timeout": 30}, module=one_hop_dbapi())
+    engine_config = (
+        EngineConfig(connect_args={"timeout": 30}, module=one_hop_dbapi())
+        if settings.is_sqlite
+        else EngineConfig()
+    )
     config = SQLAlchemyAsyncConfig(
         connection_string=settings.database_url,
         engine_config=engine_config,

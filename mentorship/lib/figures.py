@@ -20,11 +20,10 @@ import msgspec
 from advanced_alchemy.extensions.litestar.store import SQLAlchemyStore
 from litestar.stores.base import Store
 from sqlalchemy import event, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 
+from mentorship.lib.db import dialect_insert
 from mentorship.lib.store import READ
 from mentorship.models import (
     ActionItem,
@@ -109,10 +108,8 @@ async def _keep(session: AsyncSession, namespace: str, key: str, value: bytes) -
     """Store the figures and commit, unless the request has written: its writes are its own to commit."""
     if session.bind is None or has_written(session) or await _holds_write_lock(session):
         return
-    dialect = session.bind.dialect.name
-    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     expires_at = datetime.now(UTC) + timedelta(seconds=LIFETIME)
-    statement = upsert(StoreItem).values(
+    statement = dialect_insert(session, StoreItem).values(
         id=uuid4(), key=key, namespace=namespace, value=value, expires_at=expires_at
     )
     await session.execute(

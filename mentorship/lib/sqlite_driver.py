@@ -6,7 +6,9 @@ separate calls into aiosqlite's thread, each a queue hand-off and an event-loop 
 a page's dozen statements spent most of their time in those hand-offs. This cursor does all four
 in one call on the connection's thread. Server-side (streaming) cursors keep the library's path.
 Passed to the engine as its DBAPI ``module`` (a documented engine parameter): the dialect, URLs
-and everything else stay SQLAlchemy's own.
+and everything else stay SQLAlchemy's own. It calls aiosqlite's ``Connection._execute`` (the
+one entry to its thread; aiosqlite is pinned in ``uv.lock``): ``tests/lib/test_sqlite_driver.py``
+and every SQLite test fail at once if that changes.
 """
 
 from __future__ import annotations

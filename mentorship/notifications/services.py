@@ -9,10 +9,9 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentorship.lib.db import dialect_insert
 from mentorship.lib.errors import NotFound
 from mentorship.lib.keyset import MAX_LIMIT, Cursor, newer_than, older_than
 from mentorship.models import Notification, User
@@ -69,8 +68,11 @@ async def notify_once(
         "email_attempts": 0,
     }
     # Insert-or-ignore: the unique (user_id, key) makes a second run, or a second worker, a no-op.
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(Notification).values(values).on_conflict_do_nothing(index_elements=["user_id", "key"])
+    statement = (
+        dialect_insert(session, Notification)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["user_id", "key"])
+    )
     result = await session.execute(statement)
     return bool(getattr(result, "rowcount", 0))
 

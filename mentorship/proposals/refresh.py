@@ -27,7 +27,7 @@ from mentorship.engine.shortlists import (
 from mentorship.engine.stale import COMMUNITY
 from mentorship.engine.suggest import Fit, mentors_of
 from mentorship.engine.table import participant_rows, participants
-from mentorship.lib.db import dialect_insert, insert_rows
+from mentorship.lib.db import chunked, dialect_insert, insert_rows
 from mentorship.lib.reasons import ReasonData
 from mentorship.models import (
     PEER_SCOPE,
@@ -206,12 +206,9 @@ def _rows(scope: str, lists: dict[str, list[Fit]]) -> list[dict[str, Any]]:
 
 
 async def _delete(session: AsyncSession, scope: str, column: Any, ids: Iterable[UUID]) -> None:
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), 1000):
+    for chunk in chunked(sorted(set(ids)), 1000):
         await session.execute(
-            delete(SuggestionCandidate).where(
-                SuggestionCandidate.scope == scope, column.in_(wanted[start : start + 1000])
-            )
+            delete(SuggestionCandidate).where(SuggestionCandidate.scope == scope, column.in_(chunk))
         )
 
 
@@ -239,10 +236,8 @@ async def merge_scope(
     )
     await insert_rows(session, SuggestionCandidate, _rows(scope, found.ranked))
     entering = {profile_id_of(row): (row, fits) for row, fits in found.entering.items()}
-    wanted = sorted(entering)
     merged: dict[str, list[Fit]] = {}
-    for start in range(0, len(wanted), 1000):
-        chunk = wanted[start : start + 1000]
+    for chunk in chunked(sorted(entering), 1000):
         kept = await session.execute(
             select(
                 SuggestionCandidate.mentee_id,
