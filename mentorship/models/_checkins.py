@@ -61,7 +61,9 @@ class Goal(UUIDAuditBase):
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus, "goal_status"), default=GoalStatus.OPEN)
     position: Mapped[int] = mapped_column(default=0)
-    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    created_by_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("profile.id", ondelete="SET NULL"), index=True
+    )
 
 
 class GoalNote(UUIDBase):
@@ -70,8 +72,8 @@ class GoalNote(UUIDBase):
     __tablename__ = "goal_note"
 
     goal_id: Mapped[UUID] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
-    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
-    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"), index=True)
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
@@ -92,7 +94,9 @@ class CheckinTemplate(UUIDAuditBase):
     built_in: Mapped[bool] = mapped_column(default=False)
     current: Mapped[bool] = mapped_column(default=True)
     retired: Mapped[bool] = mapped_column(default=False)
-    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_by_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
 
 
 class Checkin(UUIDAuditBase):
@@ -105,7 +109,9 @@ class Checkin(UUIDAuditBase):
     )
 
     relationship_id: Mapped[UUID] = mapped_column(ForeignKey("relationship.id", ondelete="CASCADE"))
-    template_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin_template.id", ondelete="SET NULL"))
+    template_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("checkin_template.id", ondelete="SET NULL"), index=True
+    )
     scheduled_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
     duration_minutes: Mapped[int] = mapped_column(default=45)
     status: Mapped[CheckinStatus] = mapped_column(
@@ -141,7 +147,7 @@ class AgendaItem(UUIDBase):
     __tablename__ = "agenda_item"
 
     checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"), index=True)
     section: Mapped[str] = mapped_column(String(80), default="")
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
@@ -154,7 +160,7 @@ class CheckinEntry(UUIDBase):
     __tablename__ = "checkin_entry"
 
     checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    author_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"), index=True)
     section: Mapped[str] = mapped_column(String(80))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
@@ -167,7 +173,7 @@ class PrivateNote(UUIDBase):
     __table_args__ = (UniqueConstraint("checkin_id", "author_id"),)
 
     checkin_id: Mapped[UUID] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    author_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
@@ -185,7 +191,7 @@ class ActionItem(UUIDAuditBase):
     relationship_id: Mapped[UUID] = mapped_column(
         ForeignKey("relationship.id", ondelete="CASCADE"), index=True
     )
-    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"))
+    checkin_id: Mapped[UUID | None] = mapped_column(ForeignKey("checkin.id", ondelete="SET NULL"), index=True)
     # Indexed: a mentor's load counts her overdue items, looked up by owner.
     owner_id: Mapped[UUID | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -228,7 +234,7 @@ class Reflection(UUIDBase):
     relationship_id: Mapped[UUID] = mapped_column(
         ForeignKey("relationship.id", ondelete="CASCADE"), index=True
     )
-    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    profile_id: Mapped[UUID] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     # Private to the person, like the profile's self-assessment it is compared with.
     self_assessment_before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

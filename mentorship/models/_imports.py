@@ -29,7 +29,7 @@ class ParticipantImport(UUIDAuditBase):
 
     program_id: Mapped[UUID] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), index=True)
     uploaded_by_id: Mapped[UUID | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL"), default=None
+        ForeignKey("user_account.id", ondelete="SET NULL"), default=None, index=True
     )
     file_name: Mapped[str] = mapped_column(String(255), default="")
     file_hash: Mapped[str] = mapped_column(String(64), index=True)

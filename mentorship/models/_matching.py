@@ -104,7 +104,9 @@ class Round(UUIDAuditBase):
         _enum(RoundStatus, "round_status"), default=RoundStatus.QUEUED
     )
     options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_by_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
     # The program whose members the round matched; none for a round over the whole community.
     program_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("program.id", ondelete="SET NULL"), index=True, default=None
@@ -234,7 +236,9 @@ class Relationship(UUIDAuditBase):
     status: Mapped[RelationshipStatus] = mapped_column(
         _enum(RelationshipStatus, "relationship_status"), default=RelationshipStatus.ACTIVE, index=True
     )
-    proposal_id: Mapped[UUID | None] = mapped_column(ForeignKey("proposal.id", ondelete="SET NULL"))
+    proposal_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("proposal.id", ondelete="SET NULL"), index=True
+    )
     # The program it belongs to; none for one over the whole community.
     program_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("program.id", ondelete="SET NULL"), index=True, default=None
@@ -322,7 +326,9 @@ class Event(UUIDBase):
     )
 
     at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True), index=True)
-    actor_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    actor_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
     type: Mapped[str] = mapped_column(String(60), index=True)
     subject_type: Mapped[str] = mapped_column(String(40))
     subject_id: Mapped[UUID | None] = mapped_column(default=None)

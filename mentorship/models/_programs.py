@@ -57,7 +57,7 @@ class Program(UUIDAuditBase):
     join_policy: Mapped[JoinPolicy] = mapped_column(_enum(JoinPolicy, "join_policy"), default=JoinPolicy.OPEN)
     checkin_cadence_days: Mapped[int] = mapped_column(default=14)
     agenda_template_id: Mapped[UUID | None] = mapped_column(
-        ForeignKey("checkin_template.id", ondelete="SET NULL"), default=None
+        ForeignKey("checkin_template.id", ondelete="SET NULL"), default=None, index=True
     )
     archived: Mapped[bool] = mapped_column(default=False)
 

@@ -108,3 +108,37 @@ def test_stored_reason_sentences_become_codes_and_come_back(empty_database: str,
     ]
     in_thread(lambda: migrate.downgrade(settings, "0010"))
     assert proposal_reasons(empty_database) == OLD_REASONS
+
+
+def unindexed_foreign_keys(url: str) -> list[str]:
+    """Foreign key columns of the migrated schema that lead no index, unique key or primary key."""
+
+    def scan(sync: Any) -> list[str]:
+        found = inspect(sync)
+        missing = []
+        for table in found.get_table_names():
+            keyed = [index["column_names"] for index in found.get_indexes(table)]
+            keyed += [unique["column_names"] for unique in found.get_unique_constraints(table)]
+            keyed.append(found.get_pk_constraint(table)["constrained_columns"])
+            leading = {columns[0] for columns in keyed if columns}
+            for key in found.get_foreign_keys(table):
+                if key["constrained_columns"][0] not in leading:
+                    missing.append(f"{table}.{key['constrained_columns'][0]}")
+        return sorted(missing)
+
+    async def run() -> list[str]:
+        engine = create_async_engine(url)
+        async with engine.connect() as connection:
+            missing = await connection.run_sync(scan)
+        await engine.dispose()
+        return missing
+
+    return in_thread(lambda: asyncio.run(run()))
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_every_foreign_key_leads_an_index(empty_database: str, tmp_path: Path) -> None:
+    # Reading a check-in's items, or deleting a person, scans the whole table behind an unindexed key.
+    in_thread(lambda: migrate.upgrade(make_settings(empty_database, tmp_path)))
+
+    assert unindexed_foreign_keys(empty_database) == []
