@@ -22,7 +22,7 @@ from mentorship.demo.loader import load_demo
 def _settings(database: str, data: Path, name: str) -> Settings:
     url = f"sqlite+aiosqlite:///{data / 'mentorship.db'}"
     if database == "postgresql":
-        url = PG_SERVER.replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
+        url = PG_SERVER.replace("postgresql://", "postgresql+asyncpg://", 1) + f"/{name}"
     env = {**os.environ, "MENTORSHIP_DATA_DIR": str(data), "MENTORSHIP_DATABASE_URL": url}
     return Settings.from_env(env)
 

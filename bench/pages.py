@@ -111,7 +111,7 @@ def _connect(community: Community) -> Any:
         return sqlite3.connect(url.split(":///", 1)[1])
     import psycopg
 
-    return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1))
+    return psycopg.connect(url.replace("postgresql+asyncpg://", "postgresql://", 1))
 
 
 def _query(community: Community) -> tuple[list[Any], str]:
