@@ -28,6 +28,14 @@ class User(UUIDAuditBase):
         Index("ix_user_account_name_lower", func.lower(text("name")), "id"),
         # Kept figures' fingerprint reads its latest value (lib/figures.py): a rename or deactivation.
         Index("ix_user_account_updated_at", "updated_at"),
+        # The coordinators (the roster's role buttons, who is told of an escalation) are a handful:
+        # without it every such read scanned every account (27 ms at 100,000 people).
+        Index(
+            "ix_user_account_coordinators",
+            "id",
+            sqlite_where=text("is_coordinator = 1"),
+            postgresql_where=text("is_coordinator"),
+        ),
     )
 
     email: Mapped[str] = mapped_column(String(320), unique=True, index=True)
