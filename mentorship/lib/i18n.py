@@ -143,7 +143,13 @@ def locale_middleware(app: ASGIApp) -> ASGIApp:
     return middleware
 
 
+@lru_cache(maxsize=64)  # a round's page formats ~300 lists: parsing the tag each time was a tenth of it
+def babel_locale(locale: str) -> Locale:
+    """Babel's locale for a tag, parsed once."""
+    return Locale.parse(locale)
+
+
 def language_name(code: str, locale: str = SOURCE_LOCALE) -> str:
     """A language's name for display, falling back to its code."""
-    name = Locale.parse(locale).languages.get(code)
+    name = babel_locale(locale).languages.get(code)
     return str(name) if name else code

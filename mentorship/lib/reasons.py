@@ -19,7 +19,7 @@ from typing import Any, NotRequired, TypedDict
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from mentorship.lib.i18n import ACTIVE, gettext, language_name, ngettext
+from mentorship.lib.i18n import ACTIVE, babel_locale, gettext, language_name, ngettext
 
 _ = gettext
 
@@ -96,11 +96,11 @@ def _locale() -> str:
 
 
 def _number(value: float | None, pattern: str = "#,##0.##") -> str:
-    return format_decimal(value or 0.0, format=pattern, locale=_locale())
+    return format_decimal(value or 0.0, format=pattern, locale=babel_locale(_locale()))
 
 
 def _list(items: Iterable[str]) -> str:
-    return format_list(list(items), locale=_locale())
+    return format_list(list(items), locale=babel_locale(_locale()))
 
 
 def topic_name(slug: str) -> str:
