@@ -39,6 +39,14 @@ def language_names() -> dict[str, str]:
 
 
 @cache
+def filter_languages() -> tuple[tuple[str, str], ...]:
+    """Two-letter languages by English name, for filters (sorted once, not per page: 600 names)."""
+    return tuple(
+        sorted(((c, n) for c, n in language_names().items() if len(c) == 2), key=lambda pair: pair[1].lower())
+    )
+
+
+@cache
 def _language_lookup() -> dict[str, str]:
     lookup = {name.lower(): code for code, name in language_names().items()}
     lookup.update({code.lower(): code for code in language_names()})
