@@ -16,7 +16,7 @@ from mentorship.accounts.auth import SIGNED_IN, provide_me, signed_in
 from mentorship.config import Settings
 from mentorship.jobs import job_queue
 from mentorship.lib.reasons import read_reasons, reasons_text
-from mentorship.models import Proposal, User
+from mentorship.models import Profile, Program, Proposal, User
 from mentorship.profiles.views import Audience, ProfileView, profile_view
 from mentorship.proposals.deps import provide_proposals
 from mentorship.proposals.services import (
@@ -97,9 +97,29 @@ class Conflict(ClientException):
 async def _out(
     proposals: ProposalService, user: User, proposal: Proposal, relationship_id: UUID | None = None
 ) -> ProposalOut:
-    people = await proposals.people(proposal)
+    return (await _outs(proposals, user, [proposal], relationship_id))[0]
+
+
+async def _outs(
+    proposals: ProposalService, user: User, found: list[Proposal], relationship_id: UUID | None = None
+) -> list[ProposalOut]:
+    """Proposals as JSON, their people and programs read together (a list shows many)."""
+    people = await proposals.people_of(found)
     me = await proposals.profile_of(user)
-    program = await proposals.program_of(proposal)
+    programs = await proposals.programs_of(found)
+    return [
+        _shape(proposal, people, me, programs[p] if (p := proposal.program_id) else None, relationship_id)
+        for proposal in found
+    ]
+
+
+def _shape(
+    proposal: Proposal,
+    people: dict[UUID, Profile],
+    me: Profile | None,
+    program: Program | None,
+    relationship_id: UUID | None,
+) -> ProposalOut:
     mine = proposal.member_of(me.id if me is not None else None)
     return ProposalOut(
         id=proposal.id,
@@ -144,7 +164,7 @@ class ProposalApiController(Controller):
         program: Annotated[str, Parameter(max_length=80)] = "",
     ) -> list[ProposalOut]:
         """My published proposals and requests, newest first (``?program=<slug>``: in that program only)."""
-        return [await _out(proposals, me, p) for p in await proposals.mine(me, program)]
+        return await _outs(proposals, me, await proposals.mine(me, program))
 
     @get("/proposals/{proposal_id:uuid}", name="api:proposal")
     async def detail(

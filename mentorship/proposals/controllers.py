@@ -79,9 +79,9 @@ class ProposalController(Controller):
     ) -> Template:
         """My proposals and requests: open ones first."""
         profile = await proposals.profile_of(me)
-        items = []
-        for proposal in await proposals.mine(me):
-            items.append(describe(proposal, await proposals.people(proposal), profile))
+        mine = await proposals.mine(me)
+        people = await proposals.people_of(mine)
+        items = [describe(proposal, people, profile) for proposal in mine]
         items.sort(key=lambda item: item["proposal"].status is not ProposalStatus.OPEN)
         return Template("proposals/index.html", context={"items": items, "has_profile": profile is not None})
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import selectinload
 from mentorship.engine.parted import Parting, parted_pairs
 from mentorship.engine.stale import suggestions_stale
 from mentorship.events.services import record
-from mentorship.lib.db import Contended, lock_in_order, retrying
+from mentorship.lib.db import Contended, chunked, lock_in_order, retrying
 from mentorship.lib.errors import Conflict, Invalid, NotFound
 from mentorship.lib.i18n import _
 from mentorship.models import (
@@ -185,11 +185,26 @@ class ProposalService:
             raise ProposalNotFound(proposal_id)
         return proposal
 
+    async def programs_of(self, proposals: Iterable[Proposal]) -> dict[UUID, Program]:
+        """The programs these proposals belong to, by id."""
+        ids = {proposal.program_id for proposal in proposals if proposal.program_id is not None}
+        if not ids:
+            return {}
+        rows = await self.session.execute(select(Program).where(Program.id.in_(sorted(ids))))
+        return {program.id: program for program in rows.scalars()}
+
     async def people(self, proposal: Proposal) -> dict[UUID, Profile]:
         """The members' profiles by id."""
-        ids = [member.profile_id for member in proposal.members]
-        rows = await self.session.execute(select(Profile).where(Profile.id.in_(ids)))
-        return {profile.id: profile for profile in rows.scalars()}
+        return await self.people_of([proposal])
+
+    async def people_of(self, proposals: Iterable[Proposal]) -> dict[UUID, Profile]:
+        """Every member's profile of these proposals by id, read together (a list shows many)."""
+        ids = {member.profile_id for proposal in proposals for member in proposal.members}
+        found: dict[UUID, Profile] = {}
+        for batch in chunked(sorted(ids)):
+            rows = await self.session.execute(select(Profile).where(Profile.id.in_(batch)))
+            found.update((profile.id, profile) for profile in rows.scalars())
+        return found
 
     async def respond(self, user: User, proposal_id: UUID, accept: bool, reason: str = "") -> Answer:
         """Accept or decline; when everyone needed has accepted, the relationship starts."""

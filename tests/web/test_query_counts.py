@@ -1,4 +1,4 @@
-"""The N+1 guard: each main page runs as many SQL statements for a community of 120 as for one of 30."""
+"""The N+1 guard: every main page runs as many SQL statements at 120 people as at 30, own lists longer."""
 
 from __future__ import annotations
 
@@ -60,6 +60,7 @@ PAGES = [
     "/roster",
     "/api/v1/profiles",
     "/proposals",
+    "/api/v1/proposals",
     "/relationships",
     "/relationships/{relationship}",
     "/checkins/{checkin}",
@@ -87,6 +88,8 @@ class World:
     round: UUID
     relationship: UUID | None = None
     checkin: UUID | None = None
+    mentor: UUID | None = None  # mia's profile: each growth adds her a proposal, as it adds rows to show
+    mentee: UUID | None = None  # ana's
 
 
 def _person(email: str, password_hash: str, **profile: Any) -> User:
@@ -168,6 +171,7 @@ async def grow(settings: Any, world: World | None, start: int, count: int, passw
             world.relationship, world.checkin = await _pair(
                 session, world, _profile(mia), _profile(ana), coordinator.id
             )
+            world.mentor, world.mentee = _profile(mia).id, _profile(ana).id
             for user in (mia, ana):
                 session.add(
                     ProgramMembership(
@@ -221,6 +225,22 @@ async def grow(settings: Any, world: World | None, start: int, count: int, passw
                     created_at=NOW,
                 )
             )
+        # Mia and Ana are each proposed someone new as the community grows: their lists get longer.
+        assert world.mentor is not None and world.mentee is not None
+        for mentor_id, mentee_id in ((world.mentor, mentees[0].id), (mentors[0].id, world.mentee)):
+            offered = Proposal(
+                source=ProposalSource.ROUND,
+                kind=Kind.TRADITIONAL,
+                status=ProposalStatus.OPEN,
+                score=0.5,
+                program_id=world.program,
+                expires_at=NOW + timedelta(days=7),
+            )
+            offered.members = [
+                ProposalMember(profile_id=mentor_id, role=MemberRole.MENTOR),
+                ProposalMember(profile_id=mentee_id, role=MemberRole.MENTEE),
+            ]
+            session.add(offered)
         for i, mentee in enumerate(mentees):
             mentor = mentors[i % len(mentors)]
             if i % 2 == 0:
