@@ -241,7 +241,11 @@ async def grow(settings: Any, world: World | None, start: int, count: int, passw
                 ProposalMember(profile_id=mentee_id, role=MemberRole.MENTEE),
             ]
             session.add(offered)
-        for i, mentee in enumerate(mentees):
+        # And Mia mentors one more of them: her relationships, check-ins and action items grow too.
+        mia = await session.get(Profile, world.mentor)
+        assert mia is not None
+        await _pair(session, world, mia, mentees[-1], world.coordinator)
+        for i, mentee in enumerate(mentees[:-1]):
             mentor = mentors[i % len(mentors)]
             if i % 2 == 0:
                 await _pair(session, world, mentor, mentee, world.coordinator)
