@@ -11,7 +11,7 @@ from uuid import UUID
 from litestar.stores.base import Store
 from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, contains_eager
 
 from mentorship.lib.db import merge_children
 from mentorship.lib.errors import NotFound
@@ -206,8 +206,8 @@ class ProfileService:
         found = await self.session.scalar(select(proposed.exists() | matched.exists()))
         return bool(found)
 
-    def _roster_query(self, filters: RosterFilters, today: date) -> Select[User, Profile]:
-        query = select(User, Profile).join(Profile, Profile.user_id == User.id).where(User.is_active)
+    def _roster_query(self, filters: RosterFilters, today: date) -> Select[User]:
+        query = select(User).join(Profile, Profile.user_id == User.id).where(User.is_active)
         if filters.q:
             like = f"%{filters.q.lower()}%"
             query = query.where(
@@ -259,9 +259,11 @@ class ProfileService:
             query.order_by(func.lower(User.name), User.id)
             .offset((page - 1) * per_page)
             .limit(per_page)
-            .options(selectinload(Profile.topics), selectinload(Profile.languages))
+            # The joined profile is the user's: selecting it as an entity of its own, User.profile's
+            # selectin read every profile, its topics and its languages a second time.
+            .options(contains_eager(User.profile))
         )
-        pairs = [(user, profile) for user, profile in rows]
+        pairs = [(user, user.profile) for user in rows.scalars() if user.profile is not None]
         return RosterPage(rows=pairs, total=total, page=page, pages=pages)
 
     async def topic_choices(self) -> list[Topic]:
