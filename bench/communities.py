@@ -84,15 +84,16 @@ def prepare(database: str, size: int) -> Community:
 
 def _prepare_sqlite(key: str, size: int, run_dir: Path) -> Community:
     built = CACHE / f"sqlite-{key}"
+    built_env = _env(built, f"sqlite+aiosqlite:///{built / 'mentorship.db'}")
     seconds = None
     if not (built / "done").exists():
         shutil.rmtree(built, ignore_errors=True)
         built.mkdir(parents=True)
-        seconds = _load(_env(built, f"sqlite+aiosqlite:///{built / 'mentorship.db'}"), size)
+        seconds = _load(built_env, size)
         (built / "done").write_text(f"{seconds:.1f}\n")
     else:
-        _cli(_env(built, f"sqlite+aiosqlite:///{built / 'mentorship.db'}"), "db", "upgrade")
-    # Serving writes sessions: the run works on a copy, so the cached build stays as loaded.
+        _cli(built_env, "db", "upgrade")
+    # Serving writes sessions: the run works on a copy, so the cached build stays as built.
     for name in ("mentorship.db", "secret_key"):
         if (built / name).exists():
             shutil.copy2(built / name, run_dir / name)
