@@ -182,14 +182,24 @@ class EventService:
 
     async def choices(self) -> dict[str, list[tuple[str, str]]]:
         """The event types and subject types that occur, as (code, words), for the filter menus."""
-        types = await self.session.scalars(select(Event.type).distinct().order_by(Event.type))
-        subjects = await self.session.scalars(
-            select(Event.subject_type).distinct().order_by(Event.subject_type)
-        )
+        types = await self.session.scalars(distinct_values(Event.type))
+        subjects = await self.session.scalars(distinct_values(Event.subject_type))
         return {
             "types": [(code, type_label(code)) for code in types],
             "subject_types": [(code, subject_label(code)) for code in subjects],
         }
+
+
+def distinct_values(column: Any) -> Select[str]:
+    """An indexed column's distinct values in order, one index probe per value (a loose index scan).
+
+    ``SELECT DISTINCT`` reads the whole index, a cost that grows with the history (neither database
+    skips ahead by itself); a couple of dozen values take a couple of dozen probes at any size.
+    """
+    found = select(func.min(column).label("value")).cte("found", recursive=True)
+    following = select(func.min(column)).where(column > found.c.value).scalar_subquery()
+    found = found.union_all(select(following).where(found.c.value.is_not(None)))
+    return select(found.c.value).where(found.c.value.is_not(None)).order_by(found.c.value)
 
 
 def _cursor(event: Event) -> str:

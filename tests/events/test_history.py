@@ -47,6 +47,23 @@ async def test_page_lists_who_when_and_what_newest_first(client: Client, history
     assert "Ana Alves accepted a proposal" in words(html)
 
 
+async def test_filter_menus_offer_each_type_that_occurs_once_in_order(
+    client: Client, history: History
+) -> None:
+    await as_coordinator(client)
+
+    html = (await client.get("/events", headers=HTML)).text
+
+    def menu(name: str) -> list[str]:
+        select = re.search(rf'<select id="e-{name}".*?</select>', html, re.S)
+        assert select is not None
+        return re.findall(r'<option value="([^"]*)"', select.group(0))
+
+    types = ["proposal.accepted", "proposal.declined", "proposal.expired", "round.published", "round.started"]
+    assert menu("type") == ["", *types]
+    assert menu("subject") == ["", "proposal", "round"]
+
+
 async def test_filters_narrow_the_table_fragment_for_htmx(client: Client, history: History) -> None:
     await as_coordinator(client)
 
