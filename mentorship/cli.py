@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 import click
@@ -27,23 +28,33 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
     """Serve the web app with uvicorn."""
     import uvicorn
 
+    from mentorship.jobs import sidecar
+
     settings = Settings.from_env()
     shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104
     click.secho(f"\n  Mentorship is running at http://{shown}:{port}\n", fg="green", bold=True)
     click.echo(f"  Demo sign-in: coordinator@example.org / {settings.demo_password}")
     click.echo("  (every demo account uses the same password; see the README)\n")
-    uvicorn.run(
-        "mentorship.app:create_app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        # X-Forwarded-* is believed only from the configured proxies: anyone else could pick an address.
-        proxy_headers=bool(settings.trusted_proxies),
-        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
-        log_level=settings.log_level.lower(),
-    )
+    # On SQLite, background jobs run in one process of their own beside the web workers.
+    worker = sidecar.Sidecar(os.environ) if sidecar.wanted(settings.is_sqlite, os.environ) else None
+    if worker is not None:
+        worker.start()
+    try:
+        uvicorn.run(
+            "mentorship.app:create_app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            # X-Forwarded-* is believed only from the configured proxies: anyone else could pick an address.
+            proxy_headers=bool(settings.trusted_proxies),
+            forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+            log_level=settings.log_level.lower(),
+        )
+    finally:
+        if worker is not None:
+            worker.stop()
 
 
 @cli.group()
@@ -167,10 +178,15 @@ def jobs() -> None:
 
 @jobs.command("worker")
 @click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64), help="Jobs at once.")
-def jobs_worker(concurrency: int) -> None:
+@click.option("--parent", type=int, hidden=True, help="Stop when this process does (serve's own worker).")
+def jobs_worker(concurrency: int, parent: int | None) -> None:
     """Run a job worker until stopped (deployments on PostgreSQL or Redis run one or more)."""
     from mentorship.jobs.worker import run_worker
 
+    if parent is not None:
+        from mentorship.jobs.sidecar import exit_with_parent
+
+        exit_with_parent(parent)
     asyncio.run(run_worker(Settings.from_env(), concurrency=concurrency))
 
 

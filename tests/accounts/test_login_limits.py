@@ -119,6 +119,7 @@ def test_serve_trusts_forwarded_headers_only_from_configured_proxies(monkeypatch
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append(kwargs))
     monkeypatch.setenv("MENTORSHIP_SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("MENTORSHIP_IN_PROCESS_WORKER", "true")  # no job worker process for a fake server
     monkeypatch.delenv("MENTORSHIP_TRUSTED_PROXIES", raising=False)
     CliRunner().invoke(cli.cli, ["serve"])
     monkeypatch.setenv("MENTORSHIP_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6")

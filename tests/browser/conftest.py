@@ -120,7 +120,7 @@ def live_server(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    # On SQLite each web worker runs jobs in process; on PostgreSQL a separate worker does, as deployed.
+    # On SQLite serve starts its own job worker; on PostgreSQL a separate one runs, as deployed.
     worker = None if request.param == "sqlite" else _start_job_worker(env, data_dir / "worker.log")
     try:
         _wait_until_healthy(url, process, log)
