@@ -1,4 +1,4 @@
-"""Start the app (2 uvicorn workers), its job worker on PostgreSQL, and the hello-world baseline."""
+"""Start the app (2 uvicorn workers), a job worker on PostgreSQL (serve runs its own on SQLite), hello."""
 
 from __future__ import annotations
 

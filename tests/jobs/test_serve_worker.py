@@ -118,6 +118,14 @@ def serving(tmp_path: Path) -> Iterator[list[Served]]:
         served.process.wait(timeout=30)
 
 
+def start_with_worker(tmp_path: Path, serving: list[Served], workers: int) -> tuple[Served, int]:
+    """A running server and the pid of the one job worker it started."""
+    served = start_serving(tmp_path, workers)
+    serving.append(served)
+    wait_until(lambda: len(job_workers(served)) == 1, "the job worker")
+    return served, job_workers(served)[0]
+
+
 async def ping(served: Served) -> None:
     """A job enqueued now is run (by somebody) and succeeds."""
     queue = SQLiteQueue.from_url(served.queue_url)
@@ -134,10 +142,7 @@ async def ping(served: Served) -> None:
 async def test_serve_runs_jobs_in_one_worker_process_beside_web_workers_that_run_none(
     tmp_path: Path, serving: list[Served]
 ) -> None:
-    served = start_serving(tmp_path, workers=2)
-    serving.append(served)
-    wait_until(lambda: len(job_workers(served)) == 1, "the job worker")
-    worker = job_workers(served)[0]
+    served, worker = start_with_worker(tmp_path, serving, workers=2)
     web = [pid for pid in children(served.process.pid) if pid != worker]
 
     await ping(served)
@@ -154,10 +159,7 @@ async def test_serve_runs_jobs_in_one_worker_process_beside_web_workers_that_run
 async def test_a_job_worker_that_dies_is_replaced_and_jobs_go_on(
     tmp_path: Path, serving: list[Served]
 ) -> None:
-    served = start_serving(tmp_path, workers=1)
-    serving.append(served)
-    wait_until(lambda: len(job_workers(served)) == 1, "the job worker")
-    first = job_workers(served)[0]
+    served, first = start_with_worker(tmp_path, serving, workers=1)
 
     os.kill(first, signal.SIGKILL)
     wait_until(lambda: job_workers(served) not in ([], [first]), "a new job worker")
@@ -167,10 +169,7 @@ async def test_a_job_worker_that_dies_is_replaced_and_jobs_go_on(
 
 
 def test_the_job_worker_stops_when_the_server_is_killed(tmp_path: Path, serving: list[Served]) -> None:
-    served = start_serving(tmp_path, workers=1)
-    serving.append(served)
-    wait_until(lambda: len(job_workers(served)) == 1, "the job worker")
-    worker = job_workers(served)[0]
+    served, worker = start_with_worker(tmp_path, serving, workers=1)
 
     served.process.kill()  # no chance to stop its worker itself
     served.process.wait(timeout=30)
