@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -54,9 +55,41 @@ def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subpro
             process.wait()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and all its descendants (0 for one that has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total = (int(fields[11]) + int(fields[12])) / TICKS
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += _cpu_seconds(int(child))
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return total
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def settle(pid: int, seconds: float = 120) -> None:
+    """Wait until the server (``pid`` and its workers) is idle: at most one clock tick of CPU in 100 ms.
+
+    When wrk stops, up to 32 requests are still being answered; a page measured straight after a
+    slow page would pay for that tail (the coordinator's /api/v1/me once did, after a round's page).
+    """
+    deadline = time.monotonic() + seconds
+    before = _cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = _cpu_seconds(pid)
+        if now - before <= 1 / TICKS:
+            return
+        before = now
+
+
 @contextmanager
-def serving(community: Community, logs: Path) -> Iterator[tuple[str, str]]:
-    """The app and the hello-world app, both on uvicorn with 2 workers; yields their URLs."""
+def serving(community: Community, logs: Path) -> Iterator[tuple[str, str, int]]:
+    """The app and hello-world, both on uvicorn with 2 workers; yields their URLs and the app's pid."""
     app_port, hello_port = free_port(), free_port()
     env = community.env
     with ExitStack() as stack:
@@ -88,4 +121,4 @@ def serving(community: Community, logs: Path) -> Iterator[tuple[str, str]]:
         app_url, hello_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{hello_port}"
         _wait(f"{app_url}/healthz", app, app_log)
         _wait(f"{hello_url}/", hello, hello_log)
-        yield app_url, hello_url
+        yield app_url, hello_url, app.pid

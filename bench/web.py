@@ -20,7 +20,7 @@ from typing import Any
 from bench import background_round, wrk
 from bench.communities import CACHE, Community, drop_copy, prepare
 from bench.pages import EXPORTS, PAGES, cast, cookie_header, download, probe, sign_in
-from bench.servers import serving
+from bench.servers import serving, settle
 from bench.web_report import render
 
 CONNECTIONS = (8, 32)
@@ -28,14 +28,18 @@ MAX_SECONDS = 20.0  # a page slower than this is measured for this long; wrk giv
 
 
 def _page_runs(
-    binary: str, script: Path, url: str, path: str, headers: dict[str, str], duration: float
+    binary: str, script: Path, url: str, path: str, headers: dict[str, str], duration: float, pid: int
 ) -> dict[str, Any]:
+    settle(pid)
     status, first_ms = probe(url, path, headers)
     if not 200 <= status < 300:
         return {"probe_status": status, "probe_ms": first_ms, "runs": {}, "ok": False}
     # A slow page gets time for a few answers per connection, up to a bound.
     seconds = min(MAX_SECONDS, max(duration, 3 * first_ms / 1000))
-    runs = {str(c): wrk.run(binary, script, url + path, c, seconds, headers) for c in CONNECTIONS}
+    runs = {}
+    for c in CONNECTIONS:
+        settle(pid)  # the last run's unanswered requests are not this run's cost
+        runs[str(c)] = wrk.run(binary, script, url + path, c, seconds, headers)
     return {
         "probe_status": status,
         "probe_ms": first_ms,
@@ -55,7 +59,7 @@ def measure(community: Community, args: argparse.Namespace, binary: str, script:
         "load_seconds": community.load_seconds,
         "pages": [],
     }
-    with serving(community, logs) as (url, hello_url):
+    with serving(community, logs) as (url, hello_url, pid):
         result["hello"] = {
             str(c): wrk.run(binary, script, hello_url + "/", c, args.duration, {}).as_dict()
             for c in CONNECTIONS
@@ -64,7 +68,7 @@ def measure(community: Community, args: argparse.Namespace, binary: str, script:
         for role in PAGES:
             headers = cookie_header(cookies[role])
             for template, path in zip(PAGES[role], people.paths(role), strict=True):
-                measured = _page_runs(binary, script, url, path, headers, args.duration)
+                measured = _page_runs(binary, script, url, path, headers, args.duration, pid)
                 result["pages"].append({"role": role, "page": template, "path": path, **measured})
                 _progress(community, role, template, measured)
         result["exports"] = [download(url, path, cookie_header(cookies["coordinator"])) for path in EXPORTS]
