@@ -14,7 +14,7 @@ from mentorship.lib.confirm import Confirmation
 from mentorship.lib.figures import kept as kept_figures
 from mentorship.lib.i18n import ACTIVE, _, language_name, ngettext
 from mentorship.lib.reasons import ReasonData, read_reasons
-from mentorship.models import Kind, MemberRole, Profile, Proposal, ProposalStatus, Round, RoundStatus
+from mentorship.models import Kind, MemberRole, Proposal, ProposalStatus, Round, RoundStatus
 from mentorship.rounds.pages import (
     PAIRINGS_PER_PAGE,
     Pairings,
@@ -23,7 +23,7 @@ from mentorship.rounds.pages import (
     pairings,
     removed_seekers,
 )
-from mentorship.rounds.services import RoundService
+from mentorship.rounds.services import Named, RoundService
 
 # Below this relative gap a total is as good as the best possible, for a person reading it.
 NEGLIGIBLE_GAP = 0.001
@@ -279,13 +279,13 @@ async def preview_context(rounds: RoundService, found: Round, page: int = 1) -> 
     }
     mentors = {m for m in (_mentor(p) for p in proposals) if m is not None}
     used = await mentor_use(session, found.id, mentors | candidates)
-    people: dict[UUID, Profile] = await rounds.people(
-        on_page | candidates | {pid for group in groups for pid, _best in group["people"]}, shallow=True
+    people = await rounds.named(
+        on_page | candidates | {pid for group in groups for pid, _best in group["people"]}
     )
 
     def name(profile_id: UUID) -> str:
-        profile = people.get(profile_id)
-        return profile.user.name if profile else "—"
+        person = people.get(profile_id)
+        return person.name if person else "—"
 
     def room(mentor_id: UUID) -> int:
         return int(capacity.get(mentor_row(mentor_id), 0)) - used.get(mentor_id, 0)
@@ -352,7 +352,7 @@ def _row(found: Round, proposal: Proposal, kept: list[Proposal], name: Any, room
 
 
 def _loads(
-    found: Round, capacity: dict[str, int], people: dict[UUID, Profile], used: dict[UUID, int], name: Any
+    found: Round, capacity: dict[str, int], people: dict[UUID, Named], used: dict[UUID, int], name: Any
 ) -> list[dict[str, Any]]:
     """Each mentor's (of the page's pairings) mentees now, added by this round (as edited) and capacity."""
     if found.kind is Kind.PEER:

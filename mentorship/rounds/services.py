@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID, uuid4
 
 import anyio.to_thread
@@ -17,7 +17,7 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar.stores.base import Store
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer, raiseload, selectinload
+from sqlalchemy.orm import defer, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from mentorship.engine import run as engine
@@ -64,6 +64,14 @@ class RoundError(DomainError):
         # The API names the round's status as the field at fault, with the message as its summary.
         self.errors = {"status": message}
         self.summary = message
+
+
+class Named(NamedTuple):
+    """A person as a round's page names them, with a mentor's load and capacity."""
+
+    name: str
+    mentee_load: int
+    capacity: int
 
 
 class RoundNotFound(NotFound):
@@ -197,21 +205,32 @@ class RoundService:
             (await self.session.execute(query.order_by(Proposal.score.desc(), Proposal.id))).scalars()
         )
 
-    async def people(self, profile_ids: set[UUID], *, shallow: bool = False) -> dict[UUID, Profile]:
-        """Profiles (with their user) by id, for showing names.
-
-        ``shallow``: without topics and languages (a round's page names hundreds of people and reads
-        no one's topics; touching them then raises rather than loading them one by one).
-        """
+    async def people(self, profile_ids: set[UUID]) -> dict[UUID, Profile]:
+        """Profiles (with their user) by id, for showing names."""
         if not profile_ids:
             return {}
         found: dict[UUID, Profile] = {}
         for chunk in chunked(profile_ids):  # a published round at 100k names more than one IN list holds
-            query = select(Profile).where(Profile.id.in_(chunk))
-            if shallow:
-                query = query.options(raiseload(Profile.topics), raiseload(Profile.languages))
-            rows = await self.session.execute(query)
+            rows = await self.session.execute(select(Profile).where(Profile.id.in_(chunk)))
             found.update((profile.id, profile) for profile in rows.scalars())
+        return found
+
+    async def named(self, profile_ids: set[UUID]) -> dict[UUID, Named]:
+        """Names, with a mentor's load and capacity, by profile id.
+
+        Plain rows: a round's page names a few hundred people and reads nothing else of them.
+        """
+        found: dict[UUID, Named] = {}
+        for chunk in chunked(profile_ids):
+            rows = await self.session.execute(
+                select(Profile.id, User.name, Profile.mentee_load, Profile.capacity)
+                .join(User, User.id == Profile.user_id)
+                .where(Profile.id.in_(chunk))
+            )
+            found.update(
+                (UUID(str(pid)), Named(str(name), int(load or 0), int(capacity or 0)))
+                for pid, name, load, capacity in rows.all()
+            )
         return found
 
     async def _editable(self, round_id: UUID) -> Round:
