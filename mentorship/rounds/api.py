@@ -132,7 +132,8 @@ def listed_out(listed: RoundListing) -> RoundOut:
 
 
 async def proposals_out(rounds: RoundService, proposals: list[Proposal]) -> list[ProposalOut]:
-    people = await rounds.people({m.profile_id for p in proposals for m in p.members})
+    people = await rounds.named({m.profile_id for p in proposals for m in p.members})
+    names = {str(profile_id): person.name for profile_id, person in people.items()}
     return [
         ProposalOut(
             id=p.id,
@@ -140,10 +141,10 @@ async def proposals_out(rounds: RoundService, proposals: list[Proposal]) -> list
             status=p.status.value,
             score=p.score,
             # Coordinators' preview: reasons about private answers are theirs to read.
-            reasons=reasons_text(p.reasons, {str(k): v.user.name for k, v in people.items()}, private=True),
+            reasons=reasons_text(p.reasons, names, private=True),
             reason_codes=[dict(r) for r in read_reasons(p.reasons, private=True)],
             members=[
-                MemberOut(m.profile_id, people[m.profile_id].user.name, m.role.value, m.response.value)
+                MemberOut(m.profile_id, people[m.profile_id].name, m.role.value, m.response.value)
                 for m in sorted(p.members, key=lambda m: m.role is not MemberRole.MENTOR)
             ],
         )
