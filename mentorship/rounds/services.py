@@ -67,11 +67,12 @@ class RoundError(DomainError):
 
 
 class Named(NamedTuple):
-    """A person as a round's page names them, with a mentor's load and capacity."""
+    """A person as a round names them, with their account and a mentor's load and capacity."""
 
     name: str
     mentee_load: int
     capacity: int
+    user_id: UUID
 
 
 class RoundNotFound(NotFound):
@@ -205,31 +206,22 @@ class RoundService:
             (await self.session.execute(query.order_by(Proposal.score.desc(), Proposal.id))).scalars()
         )
 
-    async def people(self, profile_ids: set[UUID]) -> dict[UUID, Profile]:
-        """Profiles (with their user) by id, for showing names."""
-        if not profile_ids:
-            return {}
-        found: dict[UUID, Profile] = {}
-        for chunk in chunked(profile_ids):  # a published round at 100k names more than one IN list holds
-            rows = await self.session.execute(select(Profile).where(Profile.id.in_(chunk)))
-            found.update((profile.id, profile) for profile in rows.scalars())
-        return found
-
     async def named(self, profile_ids: set[UUID]) -> dict[UUID, Named]:
-        """Names, with a mentor's load and capacity, by profile id.
+        """Names, accounts and a mentor's load and capacity, by profile id.
 
-        Plain rows: a round's page names a few hundred people and reads nothing else of them.
+        Plain rows: a round names hundreds (publishing, tens of thousands) of people and reads
+        nothing else of them; whole profiles would bring their topics and languages along.
         """
         found: dict[UUID, Named] = {}
         for chunk in chunked(profile_ids):
             rows = await self.session.execute(
-                select(Profile.id, User.name, Profile.mentee_load, Profile.capacity)
+                select(Profile.id, User.name, Profile.mentee_load, Profile.capacity, Profile.user_id)
                 .join(User, User.id == Profile.user_id)
                 .where(Profile.id.in_(chunk))
             )
             found.update(
-                (UUID(str(pid)), Named(str(name), int(load or 0), int(capacity or 0)))
-                for pid, name, load, capacity in rows.all()
+                (UUID(str(pid)), Named(str(name), int(load or 0), int(capacity or 0), UUID(str(user_id))))
+                for pid, name, load, capacity, user_id in rows.all()
             )
         return found
 
@@ -448,17 +440,17 @@ class RoundService:
         expires = now + timedelta(days=expiry_days)
         proposals = await self.proposals(round_id, include_removed=False)
         held = await pending_mentor_places(self.session, found.kind)
-        profiles = await self.people({m.profile_id for p in proposals for m in p.members})
+        profiles = await self.named({m.profile_id for p in proposals for m in p.members})
         opened = skipped = 0
         for proposal in proposals:
             mentor = next((m for m in proposal.members if m.role is MemberRole.MENTOR), None)
             if mentor is not None and found.kind is Kind.TRADITIONAL:
                 person = profiles[mentor.profile_id]
-                if person.mentee_load + held.get(person.id, 0) >= person.capacity:
+                if person.mentee_load + held.get(mentor.profile_id, 0) >= person.capacity:
                     proposal.status = ProposalStatus.WITHDRAWN
                     skipped += 1
                     continue
-                held[person.id] = held.get(person.id, 0) + 1
+                held[mentor.profile_id] = held.get(mentor.profile_id, 0) + 1
             proposal.status = ProposalStatus.OPEN
             proposal.expires_at = expires
             opened += 1
@@ -489,8 +481,8 @@ class RoundService:
             for proposal in await self.proposals(found.id, include_removed=False):
                 pairs.add(frozenset(m.profile_id for m in proposal.members))
             sets.append(pairs)
-        people = await self.people({pid for pairs in sets for pair in pairs for pid in pair})
-        names = {pid: profile.user.name for pid, profile in people.items()}
+        people = await self.named({pid for pairs in sets for pair in pairs for pid in pair})
+        names = {pid: person.name for pid, person in people.items()}
 
         def label(pair: frozenset[UUID]) -> str:
             return " · ".join(sorted(names.get(pid, "?") for pid in pair))

@@ -25,12 +25,12 @@ async def run(settings: Settings, options: RoundOptions) -> dict:
         service = RoundService(session)
         found = await service.get(created.id)
         proposals = await service.proposals(created.id)
-        people = await service.people({m.profile_id for p in proposals for m in p.members})
+        people = await service.named({m.profile_id for p in proposals for m in p.members})
         result = {
             "status": found.status.value,
             "summary": found.summary,
             "units": [
-                sorted((people[m.profile_id].user.name, m.role.value) for m in p.members) for p in proposals
+                sorted((people[m.profile_id].name, m.role.value) for m in p.members) for p in proposals
             ],
             "labels": [p.group_label for p in proposals],
             "minimums": [await group_minimum(session, p) for p in proposals],

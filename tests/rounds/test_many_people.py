@@ -32,11 +32,10 @@ async def test_parted_pairs_and_names_read_for_more_people_than_a_statement_bind
     config = build_sqlalchemy_config(settings)
     async with config.get_session() as session:
         parted = await parted_pairs(session, everyone)
-        profiles = await RoundService(session).people(everyone)
         named = await RoundService(session).named(everyone)
     await config.get_engine().dispose()
     assert parted == {frozenset({guide.profile.id, learner.profile.id}): Parting.TOGETHER}
-    assert {profile.user_id for profile in profiles.values()} == {guide.id, learner.id}
+    assert {person.user_id for person in named.values()} == {guide.id, learner.id}
     assert {pid: person.name for pid, person in named.items()} == {
         guide.profile.id: guide.name,
         learner.profile.id: learner.name,
