@@ -55,6 +55,9 @@ def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subpro
             process.wait()
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
 def _cpu_seconds(pid: int) -> float:
     """CPU time used so far by a process and all its descendants (0 for one that has gone)."""
     try:
@@ -66,9 +69,6 @@ def _cpu_seconds(pid: int) -> float:
     except (FileNotFoundError, ProcessLookupError):
         return 0.0
     return total
-
-
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def settle(pid: int, seconds: float = 120) -> None:

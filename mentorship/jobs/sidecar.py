@@ -16,17 +16,14 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 
 ENV_FLAG = "MENTORSHIP_IN_PROCESS_WORKER"
 STOP_SECONDS = 20  # the worker's own bounded shutdown takes at most 15 s
-RESTART_DELAYS = (
-    1.0,
-    2.0,
-    5.0,
-    10.0,
-    30.0,
-)  # after successive crashes; a worker that ran a minute starts over
+# Seconds before a restart, after successive quick crashes; a worker that ran a minute starts over.
+RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
+RAN_LONG_SECONDS = 60
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +72,9 @@ class Sidecar:
                 if self.stopping.is_set():
                     return
                 self.process = self._spawn()
-            ran_long = _still_running_after(self.process, 60)
+            started = time.monotonic()
             code = self.process.wait()
+            ran_long = time.monotonic() - started >= RAN_LONG_SECONDS
             if self.stopping.is_set():
                 return
             crashes = 0 if ran_long else crashes + 1
@@ -102,12 +100,3 @@ class Sidecar:
             log.warning("the job worker did not stop in %s s; killing it", STOP_SECONDS)
             process.kill()
             process.wait()
-
-
-def _still_running_after(process: subprocess.Popen[bytes], seconds: float) -> bool:
-    """Whether the process is still running after ``seconds``."""
-    try:
-        process.wait(seconds)
-    except subprocess.TimeoutExpired:
-        return True
-    return False

@@ -7,18 +7,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from saq.job import Status
 
 from mentorship import migrate
 from mentorship.jobs import enqueue
 from mentorship.jobs.sqlite_queue import SQLiteQueue
-from tests.browser.conftest import _free_port
+from tests.browser.conftest import _free_port, _wait_until_healthy
 from tests.conftest import make_settings
 from tests.databases import in_thread
 from tests.jobs.conftest import wait_for_status
@@ -65,11 +64,11 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def wait_until(check: object, what: str, seconds: float = 60) -> None:
+def wait_until(check: Callable[[], bool], what: str, seconds: float = 60) -> None:
     """Poll a condition (readiness, not a timed effect)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
+        if check():
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
@@ -95,17 +94,8 @@ def start_serving(tmp_path: Path, workers: int) -> Served:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    served = Served(process, f"sqlite:///{data_dir / 'queue.db'}", log)
-
-    def healthy() -> bool:
-        assert process.poll() is None, log.read_text()
-        try:
-            return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    wait_until(healthy, "the server", 180)
-    return served
+    _wait_until_healthy(f"http://127.0.0.1:{port}", process, log)
+    return Served(process, f"sqlite:///{data_dir / 'queue.db'}", log)
 
 
 @pytest.fixture
