@@ -139,6 +139,13 @@ def quiet(settings: Settings) -> Settings:
 
 
 @pytest.fixture
+async def quiet_client(quiet: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """A client on an app with no job worker: a test that counts statements counts only its requests'."""
+    async with AsyncTestClient(app=create_app(quiet), base_url="http://testserver.local") as test_client:
+        yield test_client
+
+
+@pytest.fixture
 async def clients(quiet: Settings) -> AsyncIterator[dict[str, AsyncTestClient[Litestar]]]:
     """A client per person, none signed in, each on its own app (asyncpg connections belong to one loop).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -123,6 +124,34 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             process.wait(timeout=30)
         if request.param == "postgresql":
             drop_postgres_database(database_url)
+
+
+async def on_several_workers(
+    server: Server, clients: list[httpx.AsyncClient], each: int = 1
+) -> list[httpx.AsyncClient]:
+    """The clients, with `each` kept-alive connections apiece that reach at least two workers between them.
+
+    A worker's event loop accepts every connection waiting when it wakes, so a burst of new ones can all
+    land on one worker while the others are busy (hashing a password, say); reconnect until they do not.
+    """
+    for _ in range(20):
+        mark = server.log_size()
+        await asyncio.gather(*(client.get("/healthz") for client in clients for _ in range(each)))
+        if len(server.pids_answering("GET /healthz ", since=mark)) >= 2:
+            return clients
+        fresh = [
+            httpx.AsyncClient(
+                base_url=client.base_url,
+                cookies=client.cookies,
+                headers=client.headers,
+                timeout=120,
+                limits=httpx.Limits(max_connections=100),
+            )
+            for client in clients
+        ]
+        await asyncio.gather(*(client.aclose() for client in clients))
+        clients = fresh
+    raise AssertionError("twenty bursts of connections all reached one worker")
 
 
 async def signed_in(url: str, email: str, password: str = PASSWORD) -> httpx.AsyncClient:

@@ -173,6 +173,7 @@ def counting() -> Iterator[list[str]]:
     """Every SQL statement any engine runs meanwhile, but the session store's.
 
     The session store refreshes a session's row now and then, whatever the page: not the page's cost.
+    Use it with an app that runs no job worker, whose polls and jobs would land in the count.
     """
     statements: list[str] = []
 
@@ -188,8 +189,9 @@ def counting() -> Iterator[list[str]]:
 
 
 async def test_the_history_and_notifications_pages_run_as_many_queries_for_many_rows(
-    client: Client, settings: Settings
+    quiet_client: Client, quiet: Settings
 ) -> None:
+    client, settings = quiet_client, quiet
     user = await coordinator(settings, client)
     await add_notifications(settings, user.id, [("proposal", f"Note {i}", "") for i in range(5)])
     await add_events(settings, user, 5)

@@ -120,8 +120,9 @@ async def test_the_api_pages_a_rounds_proposals_with_figures_for_all(
 
 
 async def test_a_round_page_runs_as_many_queries_for_many_pairings(
-    client: Client, settings: Settings
+    quiet_client: Client, quiet: Settings
 ) -> None:
+    client, settings = quiet_client, quiet
     round_id = await ready_round(settings, 150)
     await login(client, "lead@example.org", PASSWORD)
     await client.get(f"/rounds/{round_id}", headers=HTML)
