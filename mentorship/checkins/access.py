@@ -61,9 +61,8 @@ async def relationship_access(
     if relationship is None:
         raise CheckinNotFound(relationship_id)
     ids = [m.profile_id for m in relationship.members]
-    profiles = {
-        p.id: p for p in (await session.execute(select(Profile).where(Profile.id.in_(ids)))).scalars()
-    }
+    query = select(Profile).where(Profile.id.in_(ids)).options(*Profile.without_lists())
+    profiles = {p.id: p for p in (await session.execute(query)).scalars()}
     people = [(m, profiles[m.profile_id]) for m in relationship.members if m.profile_id in profiles]
     me = next((p for _m, p in people if p.user_id == user.id), None)
     if me is None and not user.is_coordinator:

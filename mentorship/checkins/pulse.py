@@ -54,7 +54,8 @@ def _score(value: int | None, name: str) -> int | None:
 
 
 async def _my_profile(session: AsyncSession, user: User) -> Profile:
-    profile = await session.scalar(select(Profile).where(Profile.user_id == user.id))
+    query = select(Profile).where(Profile.user_id == user.id).options(*Profile.without_lists())
+    profile = await session.scalar(query)
     if profile is None:
         raise CheckinNotFound(user.id)
     return profile

@@ -19,6 +19,8 @@ from mentorship.models import (
     CheckinStatus,
     MemberRole,
     Profile,
+    ProfileLanguage,
+    ProfileTopic,
     Program,
     Proposal,
     ProposalMember,
@@ -42,11 +44,12 @@ IN_PROGRESS = (RoundStatus.QUEUED, RoundStatus.RUNNING, RoundStatus.READY)
 PULSE_WINDOW = timedelta(days=7)
 
 
-def next_profile_step(profile: Profile | None) -> Todo | None:
+def next_profile_step(profile: Profile | None, has_topics: bool, has_languages: bool) -> Todo | None:
     """The first profile step still missing what matching needs (the same checks as its completeness)."""
     if profile is None:
         return Todo("profile", "/profile/edit")
-    missing = next((step for step, _field, done in profile.matching_checks() if not done), None)
+    checks = profile.matching_checks(has_topics, has_languages)
+    missing = next((step for step, _field, done in checks if not done), None)
     return Todo("profile", f"/profile/edit/{missing}") if missing else None
 
 
@@ -69,11 +72,27 @@ class PersonalHomeService:
     async def home(self, user: User, threshold: float, now: datetime | None = None) -> PersonalHome:
         """Everything the home shows for this person."""
         now = now or datetime.now(UTC)
-        profile = await self.session.scalar(select(Profile).where(Profile.user_id == user.id))
+        # Whether the lists have anything is all the home needs of them: one statement, not three.
+        found = (
+            await self.session.execute(
+                select(
+                    Profile,
+                    exists().where(ProfileTopic.profile_id == Profile.id),
+                    exists().where(ProfileLanguage.profile_id == Profile.id),
+                )
+                .where(Profile.user_id == user.id)
+                .options(*Profile.without_lists())
+            )
+        ).first()
+        profile, has_topics, has_languages = found if found is not None else (None, False, False)
         program = await self.program(threshold, now) if user.is_coordinator else None
         takes_part = profile is not None and (profile.is_mentor or profile.is_mentee)
         # A coordinator who only coordinates has nothing to finish: matching never looks at their profile.
-        step = next_profile_step(profile) if takes_part or not user.is_coordinator else None
+        step = (
+            next_profile_step(profile, has_topics, has_languages)
+            if takes_part or not user.is_coordinator
+            else None
+        )
         if profile is None:
             return PersonalHome([], 0, [], step, program, takes_part)
         glance = await self._relationships(profile.id, now)

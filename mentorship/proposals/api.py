@@ -105,7 +105,7 @@ async def _outs(
 ) -> list[ProposalOut]:
     """Proposals as JSON, their people and programs read together (a list shows many)."""
     people = await proposals.people_of(found)
-    me = await proposals.profile_of(user)
+    me = await proposals.profile_id_of(user)
     programs = await proposals.programs_of(found)
     return [
         _shape(proposal, people, me, programs[p] if (p := proposal.program_id) else None, relationship_id)
@@ -116,11 +116,11 @@ async def _outs(
 def _shape(
     proposal: Proposal,
     people: dict[UUID, Profile],
-    me: Profile | None,
+    me: UUID | None,
     program: Program | None,
     relationship_id: UUID | None,
 ) -> ProposalOut:
-    mine = proposal.member_of(me.id if me is not None else None)
+    mine = proposal.member_of(me)
     return ProposalOut(
         id=proposal.id,
         kind=proposal.kind.value,

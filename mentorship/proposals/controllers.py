@@ -78,12 +78,15 @@ class ProposalController(Controller):
         proposals: NamedDependency[ProposalService],
     ) -> Template:
         """My proposals and requests: open ones first."""
-        profile = await proposals.profile_of(me)
+        profile_id = await proposals.profile_id_of(me)
         mine = await proposals.mine(me)
-        people = await proposals.people_of(mine)
+        people = await proposals.people_of(mine)  # mine among them: no second read of my profile
+        profile = people.get(profile_id) if profile_id is not None else None
         items = [describe(proposal, people, profile) for proposal in mine]
         items.sort(key=lambda item: item["proposal"].status is not ProposalStatus.OPEN)
-        return Template("proposals/index.html", context={"items": items, "has_profile": profile is not None})
+        return Template(
+            "proposals/index.html", context={"items": items, "has_profile": profile_id is not None}
+        )
 
     @get("/proposals/{proposal_id:uuid}", name="proposals:detail")
     async def detail(
@@ -97,7 +100,8 @@ class ProposalController(Controller):
         """One proposal with the other people's public profiles and the reasons."""
         proposal = await proposals.get(me, proposal_id)
         people = await proposals.people(proposal)
-        item = describe(proposal, people, await proposals.profile_of(me))
+        profile_id = await proposals.profile_id_of(me)
+        item = describe(proposal, people, people.get(profile_id) if profile_id is not None else None)
         return Template(
             "proposals/detail.html",
             context={

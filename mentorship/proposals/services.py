@@ -118,6 +118,10 @@ class ProposalService:
             await self.session.execute(select(Profile).where(Profile.user_id == user.id))
         ).scalar_one_or_none()
 
+    async def profile_id_of(self, user: User) -> UUID | None:
+        """The person's profile id, read alone (lists and views need no more)."""
+        return await self.session.scalar(select(Profile.id).where(Profile.user_id == user.id))
+
     async def my_mentor(self, mentee: Profile) -> Mentoring | None:
         """The relationship in which this person has their mentor now (in any program), if any."""
         relationship_id = await mentoring_of(self.session, mentee.id)
@@ -153,13 +157,13 @@ class ProposalService:
 
     async def mine(self, user: User, program: str = "") -> list[Proposal]:
         """Published proposals and requests I am in, newest first; in one program when a slug is given."""
-        profile = await self.profile_of(user)
-        if profile is None:
+        profile_id = await self.profile_id_of(user)
+        if profile_id is None:
             return []
         query = (
             select(Proposal)
             .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
-            .where(ProposalMember.profile_id == profile.id)
+            .where(ProposalMember.profile_id == profile_id)
             .where(Proposal.status.not_in([ProposalStatus.DRAFT, ProposalStatus.REMOVED]))
             .options(selectinload(Proposal.members))
             .order_by(Proposal.created_at.desc())
@@ -170,7 +174,7 @@ class ProposalService:
 
     async def get(self, user: User, proposal_id: UUID) -> Proposal:
         """A published proposal I am in; a 404 for anyone else, coordinators included."""
-        profile = await self.profile_of(user)
+        profile_id = await self.profile_id_of(user)
         proposal = (
             await self.session.execute(
                 select(Proposal).where(Proposal.id == proposal_id).options(selectinload(Proposal.members))
@@ -178,9 +182,9 @@ class ProposalService:
         ).scalar_one_or_none()
         if (
             proposal is None
-            or profile is None
+            or profile_id is None
             or proposal.status in (ProposalStatus.DRAFT, ProposalStatus.REMOVED)
-            or all(member.profile_id != profile.id for member in proposal.members)
+            or all(member.profile_id != profile_id for member in proposal.members)
         ):
             raise ProposalNotFound(proposal_id)
         return proposal

@@ -45,13 +45,17 @@ class Access:
 
     async def profile_of(self, user: User) -> Profile | None:
         """The person's profile."""
-        found = await self.session.execute(select(Profile).where(Profile.user_id == user.id))
+        found = await self.session.execute(
+            select(Profile).where(Profile.user_id == user.id).options(*Profile.without_lists())
+        )
         return found.scalar_one_or_none()
 
     async def people(self, relationship: Relationship) -> dict[UUID, Profile]:
         """The members' profiles by id."""
         ids = [m.profile_id for m in relationship.members]
-        found = await self.session.execute(select(Profile).where(Profile.id.in_(ids)))
+        found = await self.session.execute(
+            select(Profile).where(Profile.id.in_(ids)).options(*Profile.without_lists())
+        )
         return {profile.id: profile for profile in found.scalars()}
 
     async def visible(

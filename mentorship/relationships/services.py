@@ -144,7 +144,8 @@ class RelationshipService(GoalActions, LifecycleActions):
     async def items(self, relationships: Sequence[Relationship]) -> list[RelationshipItem]:
         """Several relationships with their members' profiles, loaded in one query."""
         ids = {m.profile_id for r in relationships for m in r.members}
-        found = await self.session.execute(select(Profile).where(Profile.id.in_(ids))) if ids else None
+        query = select(Profile).where(Profile.id.in_(ids)).options(*Profile.without_lists())
+        found = await self.session.execute(query) if ids else None
         people = {profile.id: profile for profile in found.scalars()} if found is not None else {}
         wanted = {r.program_id for r in relationships if r.program_id is not None}
         programs = (
