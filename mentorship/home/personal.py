@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any, cast
 from uuid import UUID
 
 from litestar.stores.base import Store
-from sqlalchemy import exists, func, select, true
+from sqlalchemy import BindParameter, Select, bindparam, exists, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.home.schemas import Glance, PersonalHome, ProgramFigures, RoundLine, Todo
@@ -17,6 +18,7 @@ from mentorship.models import (
     ActionItem,
     Checkin,
     CheckinStatus,
+    Kind,
     MemberRole,
     Profile,
     ProfileLanguage,
@@ -73,17 +75,7 @@ class PersonalHomeService:
         """Everything the home shows for this person."""
         now = now or datetime.now(UTC)
         # Whether the lists have anything is all the home needs of them: one statement, not three.
-        found = (
-            await self.session.execute(
-                select(
-                    Profile,
-                    exists().where(ProfileTopic.profile_id == Profile.id),
-                    exists().where(ProfileLanguage.profile_id == Profile.id),
-                )
-                .where(Profile.user_id == user.id)
-                .options(*Profile.without_lists())
-            )
-        ).first()
+        found = (await self.session.execute(_profile_query(), {"user_id": user.id})).first()
         profile, has_topics, has_languages = found if found is not None else (None, False, False)
         program = await self.program(threshold, now) if user.is_coordinator else None
         takes_part = profile is not None and (profile.is_mentor or profile.is_mentee)
@@ -109,14 +101,7 @@ class PersonalHomeService:
         """The other members' names per proposal or relationship."""
         if not ids:
             return {}
-        rows = await self.session.execute(
-            select(key, User.name)
-            .select_from(table)
-            .join(Profile, Profile.id == table.profile_id)
-            .join(User, User.id == Profile.user_id)
-            .where(key.in_(ids), table.profile_id != me)
-            .order_by(User.name)
-        )
+        rows = await self.session.execute(_names_query(table, key), {"ids": ids, "me": me})
         names: dict[UUID, list[str]] = {}
         for owner, name in rows.all():
             names.setdefault(cast(UUID, owner), []).append(str(name))
@@ -124,15 +109,7 @@ class PersonalHomeService:
 
     async def _proposals(self, me: UUID) -> list[Todo]:
         """Proposals and requests waiting for my answer, then requests of mine waiting for someone else's."""
-        rows = (
-            await self.session.execute(
-                select(Proposal.id, Proposal.source, ProposalMember.response, Proposal.expires_at)
-                .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
-                .where(ProposalMember.profile_id == me, Proposal.status == ProposalStatus.OPEN)
-                .order_by(ProposalMember.response.desc(), Proposal.expires_at)
-                .limit(2 * SHOWN)
-            )
-        ).all()
+        rows = (await self.session.execute(_proposals_query(), {"me": me})).all()
         names = await self._names(ProposalMember, ProposalMember.proposal_id, [r.id for r in rows], me)
         todos = []
         for row in rows:
@@ -145,20 +122,7 @@ class PersonalHomeService:
 
     async def _to_record(self, me: UUID, now: datetime) -> list[Todo]:
         """Check-ins of mine whose time has passed and that nobody recorded yet."""
-        rows = await self.session.execute(
-            select(Checkin.id, Checkin.relationship_id, Checkin.scheduled_at)
-            .join(Relationship, Relationship.id == Checkin.relationship_id)
-            .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
-            .where(
-                RelationshipMember.profile_id == me,
-                Relationship.status == RelationshipStatus.ACTIVE,
-                Checkin.is_upcoming,
-                Checkin.scheduled_at < now,
-            )
-            .order_by(Checkin.scheduled_at.desc())
-            .limit(SHOWN)
-        )
-        found = rows.all()
+        found = (await self.session.execute(_to_record_query(), {"me": me, "now": now})).all()
         names = await self._names(
             RelationshipMember, RelationshipMember.relationship_id, [r.relationship_id for r in found], me
         )
@@ -169,44 +133,16 @@ class PersonalHomeService:
 
     async def _pulse_due(self, me: UUID, now: datetime) -> list[Todo]:
         """My latest check-in held this past week, when I have not answered its pulse."""
-        answered = exists().where(PulseAnswer.checkin_id == Checkin.id, PulseAnswer.profile_id == me)
         row = (
-            await self.session.execute(
-                select(Checkin.id, Checkin.held_at)
-                .join(RelationshipMember, RelationshipMember.relationship_id == Checkin.relationship_id)
-                .where(
-                    RelationshipMember.profile_id == me,
-                    Checkin.status == CheckinStatus.HELD,
-                    func.coalesce(Checkin.held_at, Checkin.scheduled_at) >= now - PULSE_WINDOW,
-                    ~answered,
-                )
-                .order_by(Checkin.scheduled_at.desc())
-                .limit(1)
-            )
+            await self.session.execute(_pulse_due_query(), {"me": me, "since": now - PULSE_WINDOW})
         ).first()
         return [Todo("pulse", f"/checkins/{row.id}#pulse", when=row.held_at)] if row else []
 
     async def _actions(self, me: UUID, now: datetime) -> tuple[list[Todo], int]:
         """My open action items in live relationships, soonest due first, and how many there are."""
-        mine = (
-            ActionItem.owner_id == me,
-            ActionItem.done_at.is_(None),
-            Relationship.is_live,
-        )
-        rows = await self.session.execute(
-            select(ActionItem.relationship_id, ActionItem.text, ActionItem.due_on)
-            .join(Relationship, Relationship.id == ActionItem.relationship_id)
-            .where(*mine)
-            .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
-            .limit(SHOWN)
-        )
-        count = await self.session.scalar(
-            select(func.count())
-            .select_from(ActionItem)
-            .join(Relationship, Relationship.id == ActionItem.relationship_id)
-            .where(*mine)
-        )
-        found = rows.all()
+        rows, counted = _actions_queries()
+        found = (await self.session.execute(rows, {"me": me})).all()
+        count = await self.session.scalar(counted, {"me": me})
         names = await self._names(
             RelationshipMember, RelationshipMember.relationship_id, [r.relationship_id for r in found], me
         )
@@ -226,37 +162,13 @@ class PersonalHomeService:
 
     async def _relationships(self, me: UUID, now: datetime) -> list[Glance]:
         """My active and paused relationships, with the other people and the next planned check-in."""
-        rows = (
-            await self.session.execute(
-                select(
-                    Relationship.id,
-                    Relationship.kind,
-                    Relationship.status,
-                    RelationshipMember.role,
-                    Program.name.label("program"),
-                )
-                .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
-                .outerjoin(Program, Program.id == Relationship.program_id)
-                .where(RelationshipMember.profile_id == me, Relationship.is_live)
-                # Each program's together (the page shows them under its name), newest first within.
-                .order_by(Program.name.is_(None), Program.name, Relationship.started_at.desc())
-                .limit(GLANCE)
-            )
-        ).all()
+        rows = (await self.session.execute(_relationships_query(), {"me": me})).all()
         ids = [r.id for r in rows]
         names = await self._names(RelationshipMember, RelationshipMember.relationship_id, ids, me)
-        upcoming = dict(
-            (
-                await self.session.execute(
-                    select(Checkin.relationship_id, func.min(Checkin.scheduled_at))
-                    .where(
-                        Checkin.relationship_id.in_(ids),
-                        Checkin.is_upcoming,
-                        Checkin.scheduled_at >= now,
-                    )
-                    .group_by(Checkin.relationship_id)
-                )
-            ).all()
+        upcoming = (
+            dict((await self.session.execute(_upcoming_query(), {"ids": ids, "now": now})).all())
+            if ids
+            else {}
         )
         return [
             Glance(
@@ -320,3 +232,136 @@ class PersonalHomeService:
         """Active relationships with no check-in held for two cadences, or many overdue action items."""
         risky = at_risk_rows(now, true()).subquery()
         return int(await self.session.scalar(select(func.count()).select_from(risky)) or 0)
+
+
+# The personal home's statements, built once with bound parameters: every sign-in lands on this page,
+# and building a statement in Python cost more than SQLite took to run it.
+
+
+@cache
+def _profile_query() -> Select[Profile, bool, bool]:
+    """My profile, and whether its topic and language lists have anything: one statement, not three."""
+    return (
+        select(
+            Profile,
+            exists().where(ProfileTopic.profile_id == Profile.id),
+            exists().where(ProfileLanguage.profile_id == Profile.id),
+        )
+        .where(Profile.user_id == bindparam("user_id"))
+        .options(*Profile.without_lists())
+    )
+
+
+@cache
+def _names_query(table: Any, key: Any) -> Select[Any, str]:
+    """The other members' names, by proposal or relationship, for the ids given."""
+    return (
+        select(key, User.name)
+        .select_from(table)
+        .join(Profile, Profile.id == table.profile_id)
+        .join(User, User.id == Profile.user_id)
+        .where(key.in_(bindparam("ids", expanding=True)), table.profile_id != bindparam("me"))
+        .order_by(User.name)
+    )
+
+
+@cache
+def _proposals_query() -> Select[UUID, ProposalSource, Response, datetime | None]:
+    """Open proposals and requests I am in: those waiting for my answer first."""
+    return (
+        select(Proposal.id, Proposal.source, ProposalMember.response, Proposal.expires_at)
+        .join(ProposalMember, ProposalMember.proposal_id == Proposal.id)
+        .where(ProposalMember.profile_id == bindparam("me"), Proposal.status == ProposalStatus.OPEN)
+        .order_by(ProposalMember.response.desc(), Proposal.expires_at)
+        .limit(2 * SHOWN)
+    )
+
+
+@cache
+def _to_record_query() -> Select[UUID, UUID, datetime]:
+    """My check-ins whose time has passed and that nobody recorded, latest first."""
+    return (
+        select(Checkin.id, Checkin.relationship_id, Checkin.scheduled_at)
+        .join(Relationship, Relationship.id == Checkin.relationship_id)
+        .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+        .where(
+            RelationshipMember.profile_id == bindparam("me"),
+            Relationship.status == RelationshipStatus.ACTIVE,
+            Checkin.is_upcoming,
+            Checkin.scheduled_at < bindparam("now"),
+        )
+        .order_by(Checkin.scheduled_at.desc())
+        .limit(SHOWN)
+    )
+
+
+@cache
+def _pulse_due_query() -> Select[UUID, datetime | None]:
+    """My latest check-in held since a time whose pulse I have not answered."""
+    me: BindParameter[UUID] = bindparam("me")
+    answered = exists().where(PulseAnswer.checkin_id == Checkin.id, PulseAnswer.profile_id == me)
+    return (
+        select(Checkin.id, Checkin.held_at)
+        .join(RelationshipMember, RelationshipMember.relationship_id == Checkin.relationship_id)
+        .where(
+            RelationshipMember.profile_id == me,
+            Checkin.status == CheckinStatus.HELD,
+            func.coalesce(Checkin.held_at, Checkin.scheduled_at) >= bindparam("since"),
+            ~answered,
+        )
+        .order_by(Checkin.scheduled_at.desc())
+        .limit(1)
+    )
+
+
+@cache
+def _actions_queries() -> tuple[Select[UUID, str, date | None], Select[int]]:
+    """My open action items in live relationships, soonest due first; and how many there are."""
+    mine = (ActionItem.owner_id == bindparam("me"), ActionItem.done_at.is_(None), Relationship.is_live)
+    rows = (
+        select(ActionItem.relationship_id, ActionItem.text, ActionItem.due_on)
+        .join(Relationship, Relationship.id == ActionItem.relationship_id)
+        .where(*mine)
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
+        .limit(SHOWN)
+    )
+    count = (
+        select(func.count())
+        .select_from(ActionItem)
+        .join(Relationship, Relationship.id == ActionItem.relationship_id)
+        .where(*mine)
+    )
+    return rows, count
+
+
+@cache
+def _relationships_query() -> Select[UUID, Kind, RelationshipStatus, MemberRole, str]:
+    """My active and paused relationships, each program's together, newest first within."""
+    return (
+        select(
+            Relationship.id,
+            Relationship.kind,
+            Relationship.status,
+            RelationshipMember.role,
+            Program.name.label("program"),
+        )
+        .join(RelationshipMember, RelationshipMember.relationship_id == Relationship.id)
+        .outerjoin(Program, Program.id == Relationship.program_id)
+        .where(RelationshipMember.profile_id == bindparam("me"), Relationship.is_live)
+        .order_by(Program.name.is_(None), Program.name, Relationship.started_at.desc())
+        .limit(GLANCE)
+    )
+
+
+@cache
+def _upcoming_query() -> Select[UUID, datetime]:
+    """The next planned check-in of each of these relationships from a time on."""
+    return (
+        select(Checkin.relationship_id, func.min(Checkin.scheduled_at))
+        .where(
+            Checkin.relationship_id.in_(bindparam("ids", expanding=True)),
+            Checkin.is_upcoming,
+            Checkin.scheduled_at >= bindparam("now"),
+        )
+        .group_by(Checkin.relationship_id)
+    )

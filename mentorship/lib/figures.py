@@ -57,9 +57,16 @@ CHANGED = (
 
 
 async def fingerprint(session: AsyncSession) -> str:
-    """A short digest of when each table the figures read last changed: one statement."""
+    """A short digest of when each table the figures read last changed: one statement per transaction.
+
+    A page that shows two kinds of kept figures reads it once; a write or the transaction's end forgets it.
+    """
+    info = session.sync_session.info
+    if (known := info.get(_FINGERPRINT)) is not None:
+        return str(known)
     latest = (await session.execute(select(*(select(func.max(c)).scalar_subquery() for c in CHANGED)))).one()
-    return hashlib.blake2s(repr(tuple(latest)).encode(), digest_size=8).hexdigest()
+    info[_FINGERPRINT] = digest = hashlib.blake2s(repr(tuple(latest)).encode(), digest_size=8).hexdigest()
+    return digest
 
 
 async def kept(
@@ -127,23 +134,27 @@ def has_written(session: AsyncSession) -> bool:
 
 
 _WROTE = "mentorship.wrote"
+_FINGERPRINT = "mentorship.fingerprint"
 
 
 @event.listens_for(Session, "after_flush")
 def _flushed(session: Session, _context: Any) -> None:
     session.info[_WROTE] = True
+    session.info.pop(_FINGERPRINT, None)
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _executed(state: ORMExecuteState) -> None:
     if state.is_insert or state.is_update or state.is_delete:
         state.session.info[_WROTE] = True
+        state.session.info.pop(_FINGERPRINT, None)
 
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _ended(session: Session) -> None:
     session.info.pop(_WROTE, None)
+    session.info.pop(_FINGERPRINT, None)
 
 
 async def _holds_write_lock(session: AsyncSession) -> bool:

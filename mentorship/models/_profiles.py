@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -62,7 +63,7 @@ class Profile(UUIDAuditBase):
 
         For pages that show neither; reading them then raises instead of querying unseen.
         """
-        return raiseload(cls.topics), raiseload(cls.languages)
+        return _without_lists()
 
     def is_away(self, on: date) -> bool:
         """Whether the person is in an away period on the given day."""
@@ -109,6 +110,12 @@ class Profile(UUIDAuditBase):
     def language_codes(self) -> list[str]:
         """ISO codes of the languages the person speaks, most preferred first."""
         return [language.code for language in self.languages]
+
+
+@cache
+def _without_lists() -> tuple[LoaderOption, LoaderOption]:
+    # Built once: building the options cost a tenth of a millisecond a request.
+    return raiseload(Profile.topics), raiseload(Profile.languages)
 
 
 class ProfileTopic(UUIDBase):
