@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from datetime import date, tzinfo
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
+from markupsafe import Markup
 
 from mentorship import __version__
 from mentorship.config import PROJECT_ROOT, Settings
@@ -31,6 +33,9 @@ def build_environment(settings: Settings) -> Environment:
     )
     # Callables, not one catalog: each page is translated into its own reader's language.
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # `_` straight to the catalog: the extension's alias looked `gettext` up and called it through the
+    # context once more, a fifth of a page's time on pages that translate a label per row.
+    env.globals["_"] = _translate
     env.globals["page_language"] = ACTIVE.get
     env.globals["debug"] = settings.debug
     env.globals["static"] = static_url
@@ -43,6 +48,15 @@ def build_environment(settings: Settings) -> Environment:
     env.globals["viewer_zone"] = _viewer_zone
     env.globals["zone_name"] = zone_name
     return env
+
+
+@pass_eval_context
+def _translate(eval_context: EvalContext, message: str, /, **variables: Any) -> str:
+    """`_()` in a template: as Jinja's new-style gettext does it, escaping the values given."""
+    translated = gettext(message)
+    if eval_context.autoescape:
+        translated = Markup(translated)  # noqa: S704 - our own catalog, as Jinja trusts it; values are escaped
+    return translated % variables  # always, as Jinja does: "%%" in a message becomes "%"
 
 
 def static_url(path: str) -> str:
