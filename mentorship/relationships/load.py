@@ -29,10 +29,25 @@ import typing
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Float, Numeric, Select, case, cast, func, literal, select, true
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Date,
+    Float,
+    Numeric,
+    Select,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -132,7 +147,8 @@ async def mentor_loads(
     """
     today = today or datetime.now(UTC).date()
     few = _few(profile_ids)
-    rows = (await session.execute(load_rows(today, few))).all()
+    params: dict[str, Any] = {"today": today} if few is None else {"today": today, "ids": list(few)}
+    rows = (await session.execute(_loads_query(few is not None), params)).all()
     if profile_ids is not None:
         wanted = set(profile_ids)
         rows = [row for row in rows if row.profile_id in wanted]
@@ -184,13 +200,25 @@ async def own_load(session: AsyncSession, profile: Profile | None) -> Load | Non
     return await load_of(session, profile.id, with_pulse=True)
 
 
+@cache
+def _loads_query(few: bool) -> Select[UUID, int, Any, Any, Any, Any, float]:
+    """`load_rows` built once, for a few mentors' bound ids or for every mentor, on a bound day.
+
+    A mentor's own pages read their load on every visit; building this statement of grouped
+    subqueries cost more than running it.
+    """
+    ids = bindparam("ids", expanding=True, type_=Profile.id.type) if few else None
+    return load_rows(bindparam("today", type_=Date), ids)
+
+
 def _few(profile_ids: Collection[UUID] | None) -> Collection[UUID] | None:
     """The ids worth an IN list, or None to read every mentor."""
     return profile_ids if profile_ids is not None and len(profile_ids) <= FEW else None
 
 
 def load_rows(
-    today: date | ColumnElement[date], profile_ids: Collection[UUID] | Select[UUID] | None = None
+    today: date | ColumnElement[date],
+    profile_ids: Collection[UUID] | Select[UUID] | BindParameter[Any] | None = None,
 ) -> Select[UUID, int, Any, Any, Any, Any, float]:
     """One row per mentor: profile_id, capacity, active_mentees, pending, meetings, overdue_items, value.
 
