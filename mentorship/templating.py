@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, tzinfo
+from functools import lru_cache
+from gettext import NullTranslations
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, pass_context, pass_eval_context, select_autoescape
@@ -15,7 +17,7 @@ from markupsafe import Markup
 from mentorship import __version__
 from mentorship.config import PROJECT_ROOT, Settings
 from mentorship.lib.flash import get_flashes
-from mentorship.lib.i18n import ACTIVE, gettext, ngettext
+from mentorship.lib.i18n import ACTIVE, active, gettext, ngettext
 from mentorship.lib.reasons import reason_text, reasons_text
 from mentorship.lib.zones import shown, stamps_shown, zone, zone_name
 
@@ -53,10 +55,17 @@ def build_environment(settings: Settings) -> Environment:
 @pass_eval_context
 def _translate(eval_context: EvalContext, message: str, /, **variables: Any) -> str:
     """`_()` in a template: as Jinja's new-style gettext does it, escaping the values given."""
-    translated = gettext(message)
-    if eval_context.autoescape:
-        translated = Markup(translated)  # noqa: S704 - our own catalog, as Jinja trusts it; values are escaped
-    return translated % variables  # always, as Jinja does: "%%" in a message becomes "%"
+    if not eval_context.autoescape:
+        return gettext(message) % variables  # always, as Jinja does: "%%" in a message becomes "%"
+    translated = _markup(active(), message)
+    # A message with no "%" is its own format: the same text without building it twice.
+    return translated % variables if variables or "%" in translated else translated
+
+
+@lru_cache(maxsize=8192)
+def _markup(catalog: NullTranslations, message: str) -> Markup:
+    """A message translated for a page: our own catalog, trusted as Jinja trusts it (values are escaped)."""
+    return Markup(catalog.gettext(message))  # noqa: S704
 
 
 def static_url(path: str) -> str:
