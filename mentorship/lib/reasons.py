@@ -14,6 +14,7 @@ sees them, not even as codes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, NotRequired, TypedDict
 
 from babel.lists import format_list
@@ -96,11 +97,23 @@ def _locale() -> str:
 
 
 def _number(value: float | None, pattern: str = "#,##0.##") -> str:
-    return format_decimal(value or 0.0, format=pattern, locale=babel_locale(_locale()))
+    return _formatted_number(value or 0.0, pattern, _locale())
 
 
 def _list(items: Iterable[str]) -> str:
-    return format_list(list(items), locale=babel_locale(_locale()))
+    return _formatted_list(tuple(items), _locale())
+
+
+# A round's page words a hundred pairings' reasons: the same few numbers and topic lists again and
+# again, and Babel parses its patterns on every call. Both are pure functions of their arguments.
+@lru_cache(maxsize=4096)
+def _formatted_number(value: float, pattern: str, locale: str) -> str:
+    return format_decimal(value, format=pattern, locale=babel_locale(locale))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_list(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=babel_locale(locale))
 
 
 def topic_name(slug: str) -> str:
