@@ -49,5 +49,5 @@ def test_a_fit_names_its_band_and_draws_its_bar_to_scale_within_the_track() -> N
     assert 'class="fit fit-strong" title="Match score 0.62 of 1"' in bands[0.62]
     assert 'width="62.0"' in bands[0.62] and "Strong fit" in bands[0.62]
     assert "Good fit" in bands[0.3] and "Fair fit" in bands[0.2] and "Weak fit" in bands[0.149]
-    assert 'class="fit-fill" width="100.0"' in bands[1.4] and 'class="fit-fill" width="0.0"' in bands[-0.2]
+    assert 'class="fit-fill" width="100"' in bands[1.4] and 'class="fit-fill" width="0"' in bands[-0.2]
     assert "(score 0.15 of 1)" in bands[0.149]
