@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
+from functools import cache
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentorship.events.services import record
@@ -110,16 +111,10 @@ async def resume_due(
     writes to relationships it does not show.
     """
     today = today or datetime.now(UTC).date()
-    query = select(Relationship.id).where(
-        Relationship.status == RelationshipStatus.PAUSED,
-        Relationship.paused_until.is_not(None),
-        Relationship.paused_until <= today,
-    )
-    if only is not None:
-        if not only:
-            return []
-        query = query.where(Relationship.id.in_(list(only)))
-    due = list((await session.execute(query)).scalars())
+    if only is not None and not only:
+        return []
+    params = {"today": today} if only is None else {"today": today, "ids": list(only)}
+    due = list((await session.execute(_due_query(only is not None), params)).scalars())
     for relationship_id in due:
         resumed = await session.execute(
             update(Relationship)
@@ -145,3 +140,17 @@ async def resume_due(
     if due:
         await session.commit()
     return due
+
+
+@cache
+def _due_query(only: bool) -> Select[UUID]:
+    """Paused relationships whose resume day has come, among bound ids when ``only``; built once.
+
+    Every relationship page asks this first.
+    """
+    query = select(Relationship.id).where(
+        Relationship.status == RelationshipStatus.PAUSED,
+        Relationship.paused_until.is_not(None),
+        Relationship.paused_until <= bindparam("today"),
+    )
+    return query.where(Relationship.id.in_(bindparam("ids", expanding=True))) if only else query
