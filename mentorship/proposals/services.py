@@ -111,6 +111,7 @@ class ProposalService:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self._profile_ids: dict[UUID, UUID | None] = {}
 
     async def profile_of(self, user: User) -> Profile | None:
         """The person's profile."""
@@ -119,8 +120,11 @@ class ProposalService:
         ).scalar_one_or_none()
 
     async def profile_id_of(self, user: User) -> UUID | None:
-        """The person's profile id, read alone (lists and views need no more)."""
-        return await self.session.scalar(select(Profile.id).where(Profile.user_id == user.id))
+        """The person's profile id, read alone and once per request (lists and views need no more)."""
+        if user.id not in self._profile_ids:
+            query = select(Profile.id).where(Profile.user_id == user.id)
+            self._profile_ids[user.id] = await self.session.scalar(query)
+        return self._profile_ids[user.id]
 
     async def my_mentor(self, mentee: Profile) -> Mentoring | None:
         """The relationship in which this person has their mentor now (in any program), if any."""
